@@ -1,0 +1,1 @@
+namespace Aufsicht.Core; internal static class Placeholder;
