@@ -1,0 +1,69 @@
+namespace Aufsicht.Core.Catalog;
+
+/// <summary>Who offers a service and where it and its parent group are seated (ISO 3166-1 alpha-2 or "unknown").</summary>
+public sealed record Provider(string Name, string Seat, string? ParentSeat, bool? ThirdCountryAccess)
+{
+    /// <summary>
+    /// Whether the provider or its parent is subject to third-country access laws: the stated fact, else derived —
+    /// a US seat means yes, both seats in the EEA mean no, anything else is unknown (null).
+    /// </summary>
+    public bool? IsExposedToThirdCountryAccess(Func<string, bool> isEea)
+    {
+        ArgumentNullException.ThrowIfNull(isEea);
+        if (ThirdCountryAccess is { } stated)
+        {
+            return stated;
+        }
+
+        if (Seat == "US" || ParentSeat == "US")
+        {
+            return true;
+        }
+
+        return isEea(Seat) && (ParentSeat is null || isEea(ParentSeat)) ? false : null;
+    }
+}
+
+/// <summary>One third-country transfer. Enumerated values are the wire names of <see cref="FactDomains"/>.</summary>
+public sealed record Transfer(
+    string To,
+    string? Recipient,
+    string Tool,
+    bool? SccAltered,
+    bool? Tia,
+    string SupplementaryMeasures,
+    bool? RecipientDpfCertified,
+    DateOnly? Concluded);
+
+/// <summary>Where a fact comes from: the page, the day it was read and the facts it supports (paths, comma-separated).</summary>
+public sealed record Source(string Url, DateOnly Seen, string About, string? Note);
+
+/// <summary>
+/// One dated snapshot of what is known about a service (domain/assessment.md §6). The enumerated contract and technical
+/// facts are kept by path (<c>contract.ownPurposes</c>) with their wire values, so criteria can be read from data.
+/// </summary>
+public sealed record ServiceProfile(
+    string Id,
+    string Name,
+    string Category,
+    DateOnly FactsAsOf,
+    Law.LocalizedText? Description,
+    string? Licence,
+    string? Homepage,
+    Provider Provider,
+    string OperatingModel,
+    bool? OpenSource,
+    IReadOnlyDictionary<string, string> Facts,
+    IReadOnlyList<string>? Countries,
+    bool? ProviderCanReadContent,
+    bool? ProviderReceivesPersonalDataStated,
+    IReadOnlyList<Transfer> Transfers,
+    IReadOnlyList<Source> Sources,
+    string? Notes)
+{
+    /// <summary>Stated, else false for self-operated software and true for anything run by someone else.</summary>
+    public bool? ProviderReceivesPersonalData =>
+        ProviderReceivesPersonalDataStated ?? (OperatingModel == "self-operated" ? false : OperatingModel == FactDomains.Unknown ? null : true);
+
+    public string Fact(string path) => Facts.TryGetValue(path, out var value) ? value : FactDomains.Unknown;
+}

@@ -1,0 +1,67 @@
+namespace Aufsicht.Core.Law;
+
+/// <summary>The stage a criterion belongs to: the legal gates (contract, transfer), the technical stage, or one body's use.</summary>
+public enum Stage
+{
+    Contract,
+    Transfer,
+    Technical,
+    Use,
+}
+
+/// <summary>One outcome of a criterion, with its fixed level and its texts.</summary>
+public sealed record Reason(string Key, Level Level, LocalizedText Explanation, LocalizedText? Remedy);
+
+/// <summary>A criterion of domain/assessment.md §2: stable id, question, articles and its possible outcomes.</summary>
+public sealed record Criterion(
+    string Id,
+    Stage Stage,
+    string Fact,
+    LocalizedText Question,
+    IReadOnlyList<string> Articles,
+    IReadOnlyList<string> Basis,
+    IReadOnlyDictionary<string, Reason> Reasons);
+
+/// <summary>The criteria catalogue (<c>data/criteria.json</c>): criteria, reasons shared by all criteria, and display terms.</summary>
+public sealed class CriteriaCatalog
+{
+    /// <summary>Keys of <see cref="Common"/> that the engine uses.</summary>
+    public static readonly IReadOnlyList<string> RequiredCommon =
+        ["unknown", "gated", "not-applicable", "no-provider-processing", "service-unknown-on-date"];
+
+    private readonly Dictionary<string, Criterion> _byId;
+
+    public CriteriaCatalog(IEnumerable<Criterion> criteria, IReadOnlyDictionary<string, Reason> common, IReadOnlyDictionary<string, LocalizedText> terms)
+    {
+        ArgumentNullException.ThrowIfNull(common);
+        All = criteria.ToArray();
+        _byId = All.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        Common = common;
+        Terms = terms;
+        var missing = RequiredCommon.Where(k => !common.ContainsKey(k)).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new ArgumentException("The criteria catalogue lacks the common reasons " + string.Join(", ", missing), nameof(common));
+        }
+    }
+
+    public IReadOnlyList<Criterion> All { get; }
+
+    public IReadOnlyDictionary<string, Reason> Common { get; }
+
+    public IReadOnlyDictionary<string, LocalizedText> Terms { get; }
+
+    public Criterion this[string id] => _byId[id];
+
+    public bool Contains(string id) => _byId.ContainsKey(id);
+
+    /// <summary>The reason of a criterion, falling back to the common reasons (unknown, gated …).</summary>
+    public Reason Reason(string criterionId, string key) =>
+        _byId.TryGetValue(criterionId, out var criterion) && criterion.Reasons.TryGetValue(key, out var reason)
+            ? reason
+            : Common.TryGetValue(key, out var common)
+                ? common
+                : throw new KeyNotFoundException($"Criterion {criterionId} has no reason '{key}'.");
+
+    public string Term(string key, Language language) => Terms.TryGetValue(key, out var text) ? text.In(language) : key;
+}

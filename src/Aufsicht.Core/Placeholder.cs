@@ -1,1 +1,0 @@
-namespace Aufsicht.Core; internal static class Placeholder;
