@@ -1,0 +1,55 @@
+using System.Text;
+using Aufsicht.Core.Law;
+
+namespace Aufsicht.Core.Assessment;
+
+/// <summary>Renders a finding's explanation and remedy from the criteria catalogue, filling the placeholders.</summary>
+public sealed class FindingText
+{
+    private readonly CriteriaCatalog _criteria;
+
+    public FindingText(CriteriaCatalog criteria) => _criteria = criteria;
+
+    public Reason ReasonOf(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return _criteria.Reason(finding.Criterion, finding.Reason);
+    }
+
+    public IReadOnlyList<string> Articles(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return _criteria.Contains(finding.Criterion) ? _criteria[finding.Criterion].Articles : [];
+    }
+
+    public string Explanation(Finding finding, Language language, string service, DateOnly asOf, string authority) =>
+        Fill(ReasonOf(finding).Explanation.In(language), finding, language, service, asOf, authority);
+
+    public string? Remedy(Finding finding, Language language, string service, DateOnly asOf, string authority) =>
+        ReasonOf(finding).Remedy is { } remedy ? Fill(remedy.In(language), finding, language, service, asOf, authority) : null;
+
+    /// <summary>Replaces {service}, {date}, {authority} and the finding's own arguments; lists of terms ({missing}, {stage}) are translated.</summary>
+    public string Fill(string template, Finding finding, Language language, string service, DateOnly asOf, string authority)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(finding);
+        if (!template.Contains('{', StringComparison.Ordinal))
+        {
+            return template;
+        }
+
+        var text = new StringBuilder(template);
+        text.Replace("{service}", service)
+            .Replace("{date}", asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{authority}", authority);
+        foreach (var (key, value) in finding.Args)
+        {
+            var shown = key is "missing" or "stage"
+                ? string.Join(", ", value.Split(',').Select(v => _criteria.Term(v, language)))
+                : value;
+            text.Replace("{" + key + "}", shown);
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,49 @@
+using Aufsicht.Core.Json;
+
+namespace Aufsicht.Cli;
+
+/// <summary>
+/// Finds and reads the catalogue's data folder: <c>--data DIR</c>, else <c>AUFSICHT_CATALOG</c>, else the
+/// <c>data/</c> shipped beside the executable.
+/// </summary>
+internal static class DataFolder
+{
+    public static string Locate(string? option)
+    {
+        var folder = option ?? Environment.GetEnvironmentVariable("AUFSICHT_CATALOG") ?? Path.Combine(AppContext.BaseDirectory, "data");
+        return Directory.Exists(folder)
+            ? Path.GetFullPath(folder)
+            : throw new InputException($"data folder '{folder}' does not exist (set it with --data DIR)");
+    }
+
+    /// <summary>Every JSON file below the folder except the schemas, with paths relative to it and '/' as separator.</summary>
+    public static List<DataFile> Files(string folder) =>
+        Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
+            .Select(path => (Relative: Path.GetRelativePath(folder, path).Replace('\\', '/'), Path: path))
+            .Where(f => !f.Relative.StartsWith("schemas/", StringComparison.Ordinal))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal)
+            .Select(f => new DataFile(f.Relative, File.ReadAllBytes(f.Path)))
+            .ToList();
+
+    public static LegalData Load(string folder)
+    {
+        var result = DataReader.Read(Files(folder));
+        return result.IsOk
+            ? result.Value
+            : throw new InputException($"the catalogue in {folder} is invalid:\n  " + string.Join("\n  ", result.Errors)
+                + "\n(run 'aufsicht catalog validate' for details)");
+    }
+
+    /// <summary>Reads a file named on the command line; a missing or unreadable file is bad input, not a crash.</summary>
+    public static byte[] ReadInput(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new InputException($"{path}: cannot be read: {e.Message}");
+        }
+    }
+}

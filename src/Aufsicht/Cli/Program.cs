@@ -1,0 +1,99 @@
+using Aufsicht.Features.Assessment;
+using Aufsicht.Features.Catalog;
+
+namespace Aufsicht.Cli;
+
+/// <summary>The `aufsicht` command: dispatches verbs, turns bad input into a message and exit code 2, never a stack trace.</summary>
+internal static class Program
+{
+    public const string Help = """
+        aufsicht — Datenschutzaufsicht über Cloud-Dienste / supervision of cloud services under the GDPR
+
+        Usage:
+          aufsicht assess service <id|file.json> [--deployment file.json] [--as-of YYYY-MM-DD] [--authority ID] [--format json|text]
+          aufsicht assess batch <deployments.jsonl|-> [--as-of YYYY-MM-DD] [--authority ID]
+          aufsicht catalog list [--category C] [--as-of YYYY-MM-DD] [--authority ID] [--format json|text]
+          aufsicht catalog show <id> [--as-of YYYY-MM-DD] [--authority ID] [--format json|text]
+          aufsicht catalog validate [file.json ...]
+          aufsicht authorities [--format json|text]
+
+        Every command takes --data DIR (default: the catalogue shipped with aufsicht) and --lang de|en for text output.
+        Exit codes: 0 success (whatever the verdict), 2 invalid input.
+        """;
+
+    public static int Main(string[] args)
+    {
+        var colour = Terminal.SupportsColour(Console.IsOutputRedirected);
+        var context = new CliContext(Console.OpenStandardOutput, Console.Error, Console.OpenStandardInput, TimeProvider.System, colour);
+        return Run(args, context);
+    }
+
+    public static int Run(string[] args, CliContext context)
+    {
+        try
+        {
+            var (language, rest) = TakeLanguage(args);
+            context = new CliContext(context.OpenStdout, context.Error, context.OpenStdin, context.Clock, context.Terminal.Colour)
+            {
+                Language = language,
+                DefaultFormat = context.DefaultFormat,
+            };
+            return rest switch
+            {
+                [] or ["--help" or "-h" or "help", ..] => PrintHelp(context),
+                ["--version"] => PrintVersion(context),
+                ["assess", "service", .. var more] => AssessCommand.Run(more, context),
+                ["assess", "batch", .. var more] => BatchCommand.Run(more, context),
+                ["catalog", "list", .. var more] => CatalogCommand.List(more, context),
+                ["catalog", "show", .. var more] => CatalogCommand.Show(more, context),
+                ["catalog", "validate", .. var more] => CatalogCommand.Validate(more, context),
+                ["authorities", .. var more] => CatalogCommand.Authorities(more, context),
+                ["assess", ..] => throw new InputException("assess: expected 'assess service' or 'assess batch'"),
+                ["catalog", ..] => throw new InputException("catalog: expected 'catalog list', 'catalog show' or 'catalog validate'"),
+                [var verb, ..] => throw new InputException($"unknown command '{verb}'; run 'aufsicht --help'"),
+            };
+        }
+        catch (InputException e)
+        {
+            context.Error.WriteLine("aufsicht: " + e.Message);
+            return ExitCode.InvalidInput;
+        }
+        catch (IOException e) when (e.HResult == 32 || e.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase))
+        {
+            // The reader went away (e.g. `| head`): nothing left to say.
+            return ExitCode.Ok;
+        }
+    }
+
+    private static (Core.Law.Language, string[]) TakeLanguage(string[] args)
+    {
+        var index = Array.FindIndex(args, a => a == "--lang" || a.StartsWith("--lang=", StringComparison.Ordinal));
+        if (index < 0)
+        {
+            return (Core.Law.Language.De, args);
+        }
+
+        var inline = args[index].StartsWith("--lang=", StringComparison.Ordinal);
+        var value = inline ? args[index]["--lang=".Length..] : index + 1 < args.Length ? args[index + 1] : null;
+        var language = value switch
+        {
+            "de" => Core.Law.Language.De,
+            "en" => Core.Law.Language.En,
+            _ => throw new InputException($"--lang: expected de or en; got '{value}'"),
+        };
+        var rest = args.Where((_, i) => i != index && (inline || i != index + 1)).ToArray();
+        return (language, rest);
+    }
+
+    private static int PrintHelp(CliContext context)
+    {
+        context.Terminal.Writer.WriteLine(Help);
+        return ExitCode.Ok;
+    }
+
+    private static int PrintVersion(CliContext context)
+    {
+        context.Terminal.Writer.WriteLine(typeof(Program).Assembly.GetName().Version?.ToString() ?? "0");
+        return ExitCode.Ok;
+    }
+}

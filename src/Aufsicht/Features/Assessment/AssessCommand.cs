@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Aufsicht.Cli;
+using Aufsicht.Core.Assessment;
+using Aufsicht.Core.Catalog;
+using Aufsicht.Core.Json;
+using Aufsicht.Core.Law;
+
+namespace Aufsicht.Features.Assessment;
+
+/// <summary><c>aufsicht assess service &lt;id|file.json&gt; [--deployment f] [--as-of D] [--authority ID] [--format json|text]</c>.</summary>
+internal static class AssessCommand
+{
+    public const string Usage = "aufsicht assess service <id|file.json> [--deployment file.json] [--as-of YYYY-MM-DD] [--authority ID] [--format json|text] [--data DIR]";
+
+    public static int Run(IEnumerable<string> args, CliContext context)
+    {
+        var a = Arguments.Parse("assess service", args, ["--deployment", "--as-of", "--authority", "--format", "--data"], []);
+        a.ExpectPositional(1, 1, Usage);
+        var format = a.Choice("--format", context.DefaultFormat, "json", "text");
+        var data = DataFolder.Load(DataFolder.Locate(a.Option("--data")));
+        var asOf = a.Date("--as-of") ?? context.Today;
+        var authority = ResolveAuthority(data.Catalog, a.Option("--authority"), asOf, "assess service");
+
+        var target = a.Positional[0];
+        ServiceProfile? service;
+        var fromFile = target.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(target);
+        if (fromFile)
+        {
+            var read = ProfileReader.ReadService(DataFolder.ReadInput(target));
+            service = read.IsOk ? read.Value : throw Invalid(target, read.Errors);
+        }
+        else
+        {
+            RequireService(data.Catalog, target, "assess service");
+            service = data.Catalog.SnapshotOn(target, asOf);
+        }
+
+        DeploymentProfile? deployment = null;
+        if (a.Option("--deployment") is { } deploymentFile)
+        {
+            var read = ProfileReader.ReadDeployment(DataFolder.ReadInput(deploymentFile));
+            deployment = read.IsOk ? read.Value : throw Invalid(deploymentFile, read.Errors);
+            if (deployment.Service != (service?.Id ?? target))
+            {
+                throw new InputException($"{deploymentFile}: service: names '{deployment.Service}', but the service assessed is '{service?.Id ?? target}'");
+            }
+        }
+
+        var assessor = new CatalogAssessor(new Assessor(data.Criteria, data.Law), data.Catalog);
+        CatalogAssessment result;
+        if (service is null)
+        {
+            // The catalogue knows the service, but has no facts on it yet on that date.
+            var unknown = assessor.Unknown(target, asOf, authority);
+            result = new CatalogAssessment(unknown, deployment is null ? null : new DeploymentAssessment(Verdict.NotAssessed, []), [], assessor.DecisionsOn(target));
+        }
+        else
+        {
+            result = assessor.Assess(service, deployment, asOf, authority);
+        }
+
+        var json = new AssessmentJson(new FindingText(data.Criteria));
+        if (format == "json")
+        {
+            using var stream = context.OpenStdout();
+            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                json.Write(w, result, data.Catalog, service?.FactsAsOf);
+            }
+
+            stream.WriteByte((byte)'\n');
+        }
+        else
+        {
+            AssessmentText.Write(context.Terminal, result, service, data, context.Language);
+        }
+
+        return ExitCode.Ok;
+    }
+
+    public static AuthorityProfile ResolveAuthority(ServiceCatalog catalog, string? id, DateOnly asOf, string command)
+    {
+        if (id is null)
+        {
+            return catalog.DefaultAuthority.On(asOf);
+        }
+
+        return catalog.FindAuthority(id)?.On(asOf)
+            ?? throw new InputException($"{command}: --authority: unknown authority '{id}'; known: {string.Join(", ", catalog.Authorities.Select(x => x.Id))}");
+    }
+
+    public static void RequireService(ServiceCatalog catalog, string id, string command)
+    {
+        if (catalog.Contains(id))
+        {
+            return;
+        }
+
+        var ids = catalog.ServiceIds.ToArray();
+        var suggestion = ids.Where(x => x.Contains(id, StringComparison.OrdinalIgnoreCase) || id.Contains(x, StringComparison.OrdinalIgnoreCase)).Take(5).ToArray();
+        throw new InputException($"{command}: unknown service '{id}'"
+            + (suggestion.Length > 0 ? $"; did you mean {string.Join(", ", suggestion)}?" : "; 'aufsicht catalog list' shows the catalogue"));
+    }
+
+    public static InputException Invalid(string file, IReadOnlyList<Aufsicht.Core.Error> errors) =>
+        new(errors.Count == 1
+            ? $"{file}: {errors[0]}"
+            : $"{file}: {errors.Count} problems:\n  " + string.Join("\n  ", errors));
+}

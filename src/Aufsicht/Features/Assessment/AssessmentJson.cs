@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json;
+using Aufsicht.Core.Assessment;
+using Aufsicht.Core.Catalog;
+using Aufsicht.Core.Law;
+
+namespace Aufsicht.Features.Assessment;
+
+/// <summary>
+/// Writes assessments as the JSON of DESIGN.md §5. A finding's JSON depends only on its criterion, reason,
+/// arguments and the context (service, date, authority), so it is rendered once and then copied: re-evaluating a
+/// survey repeats the same few findings many times.
+/// </summary>
+internal sealed class AssessmentJson(FindingText texts)
+{
+    private readonly Dictionary<string, byte[]> _findingCache = new(StringComparer.Ordinal);
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>One whole assessment (assess service).</summary>
+    public void Write(Utf8JsonWriter w, CatalogAssessment a, ServiceCatalog catalog, DateOnly? factsAsOf)
+    {
+        var s = a.Service;
+        w.WriteStartObject();
+        w.WriteString("service", s.ServiceId);
+        w.WriteString("asOf", Date(s.AsOf));
+        w.WriteString("authority", s.Authority.Id);
+        w.WriteString("verdict", s.Verdict.WireName());
+        w.WriteString("technical", s.Technical.WireName());
+        if (a.Deployment is { } d)
+        {
+            w.WritePropertyName("deployment");
+            WriteDeployment(w, d, s);
+        }
+
+        w.WritePropertyName("findings");
+        WriteFindings(w, s.Findings, s);
+        w.WriteStartArray("alternatives");
+        foreach (var id in a.Alternatives)
+        {
+            w.WriteStringValue(id);
+        }
+
+        w.WriteEndArray();
+
+        // Extensions beyond DESIGN.md §5 (compatible: new fields only).
+        w.WriteString("serviceName", s.ServiceName);
+        if (factsAsOf is { } f)
+        {
+            w.WriteString("factsAsOf", Date(f));
+        }
+
+        w.WriteString("authorityView", Date(s.Authority.ValidFrom));
+        w.WriteStartArray("decisions");
+        foreach (var check in a.Decisions)
+        {
+            WriteDecision(w, check, catalog);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public static void WriteDecision(Utf8JsonWriter w, DecisionCheck check, ServiceCatalog catalog)
+    {
+        var d = check.Decision;
+        w.WriteStartObject();
+        w.WriteString("id", d.Id);
+        w.WriteString("authority", d.Authority);
+        w.WriteString("authorityName", catalog.FindAuthority(d.Authority)?.Abbreviation ?? d.Authority);
+        w.WriteString("date", Date(d.Date));
+        if (d.FactsAsOf is { } f)
+        {
+            w.WriteString("factsAsOf", Date(f));
+        }
+
+        w.WriteString("published", d.Verdict.WireName());
+        w.WriteString("engine", check.Engine.WireName());
+        w.WriteBoolean("agrees", check.Agrees);
+        w.WritePropertyName("reason");
+        WriteText(w, d.Reason.De, d.Reason.En);
+        w.WriteStartArray("sources");
+        foreach (var source in d.Sources)
+        {
+            w.WriteStringValue(source.Url);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public void WriteDeployment(Utf8JsonWriter w, DeploymentAssessment d, ServiceAssessment s)
+    {
+        w.WriteStartObject();
+        w.WriteString("verdict", d.Verdict.WireName());
+        w.WritePropertyName("findings");
+        WriteFindings(w, d.Findings, s);
+        w.WriteEndObject();
+    }
+
+    public void WriteFindings(Utf8JsonWriter w, IReadOnlyList<Finding> findings, ServiceAssessment s)
+    {
+        w.WriteStartArray();
+        foreach (var finding in findings)
+        {
+            w.WriteRawValue(FindingBytes(finding, s), skipInputValidation: true);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private byte[] FindingBytes(Finding f, ServiceAssessment s)
+    {
+        var key = string.Join('\u001f', f.Criterion, f.Level, f.Reason, s.ServiceName, s.AsOf.DayNumber, s.Authority.Id,
+            string.Join('\u001e', f.Args.Select(a => a.Key + "=" + a.Value)));
+        if (_findingCache.TryGetValue(key, out var bytes))
+        {
+            return bytes;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("criterion", f.Criterion);
+            w.WriteString("level", f.Level.WireName());
+            w.WriteString("reason", f.Reason);
+            w.WriteStartArray("articles");
+            foreach (var article in texts.Articles(f))
+            {
+                w.WriteStringValue(article);
+            }
+
+            w.WriteEndArray();
+            var authority = s.Authority.Abbreviation;
+            w.WritePropertyName("explanation");
+            WriteText(w, texts.Explanation(f, Language.De, s.ServiceName, s.AsOf, authority), texts.Explanation(f, Language.En, s.ServiceName, s.AsOf, authority));
+            w.WritePropertyName("remedy");
+            var de = texts.Remedy(f, Language.De, s.ServiceName, s.AsOf, authority);
+            if (de is null)
+            {
+                w.WriteNullValue();
+            }
+            else
+            {
+                WriteText(w, de, texts.Remedy(f, Language.En, s.ServiceName, s.AsOf, authority)!);
+            }
+
+            if (f.Arg("fact") is { Length: > 0 } fact)
+            {
+                w.WriteString("fact", fact);
+            }
+
+            w.WriteEndObject();
+        }
+
+        bytes = buffer.ToArray();
+        if (_findingCache.Count < 100_000)
+        {
+            _findingCache[key] = bytes;
+        }
+
+        return bytes;
+    }
+
+    private static void WriteText(Utf8JsonWriter w, string de, string en)
+    {
+        w.WriteStartObject();
+        w.WriteString("de", de);
+        w.WriteString("en", en);
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,108 @@
+using Aufsicht.Cli;
+using Aufsicht.Core.Assessment;
+using Aufsicht.Core.Catalog;
+using Aufsicht.Core.Json;
+using Aufsicht.Core.Law;
+
+namespace Aufsicht.Features.Assessment;
+
+/// <summary>The text format of an assessment: verdicts first, then a table of findings, then what to do and what instead.</summary>
+internal static class AssessmentText
+{
+    public static void Write(Terminal t, CatalogAssessment a, ServiceProfile? service, LegalData data, Language lang)
+    {
+        var s = a.Service;
+        var texts = new FindingText(data.Criteria);
+        var de = lang == Language.De;
+        var w = t.Writer;
+        w.WriteLine(t.Bold($"{s.ServiceName} ({s.ServiceId})"));
+        w.WriteLine(de
+            ? $"Stichtag {AssessmentJson.Date(s.AsOf)} · Sicht: {s.Authority.Abbreviation} ({s.Authority.Label.De}, ab {AssessmentJson.Date(s.Authority.ValidFrom)})"
+            : $"As of {AssessmentJson.Date(s.AsOf)} · view: {s.Authority.Abbreviation} ({s.Authority.Label.En}, from {AssessmentJson.Date(s.Authority.ValidFrom)})");
+        if (service is not null)
+        {
+            w.WriteLine(de ? $"Faktenstand {AssessmentJson.Date(service.FactsAsOf)} · {service.Provider.Name} ({service.Provider.Seat})"
+                : $"Facts as of {AssessmentJson.Date(service.FactsAsOf)} · {service.Provider.Name} ({service.Provider.Seat})");
+        }
+
+        w.WriteLine();
+        w.WriteLine((de ? "Rechtliche Bewertung:  " : "Legal verdict:      ") + t.Paint(s.Verdict.WireName()));
+        w.WriteLine((de ? "Technische Bewertung:  " : "Technical verdict:  ") + t.Paint(s.Technical.WireName()));
+        if (a.Deployment is { } d)
+        {
+            w.WriteLine((de ? "Einsatz der Stelle:    " : "Deployment verdict: ") + t.Paint(d.Verdict.WireName()));
+        }
+
+        w.WriteLine();
+        Findings(t, texts, s, s.Findings.Where(f => f.Reason != "gated"), lang);
+        var gated = s.Findings.Count(f => f.Reason == "gated");
+        if (gated > 0)
+        {
+            w.WriteLine(de
+                ? $"({gated} technische Kriterien nicht bewertet: die rechtliche Prüfung ist nicht bestanden.)"
+                : $"({gated} technical criteria not assessed: the legal stage was not passed.)");
+        }
+
+        if (a.Deployment is { } use)
+        {
+            w.WriteLine();
+            w.WriteLine(t.Bold(de ? "Einsatz der Stelle" : "Use by the body"));
+            Findings(t, texts, s, use.Findings, lang);
+        }
+
+        var remedies = s.Findings.Concat(a.Deployment?.Findings ?? [])
+            .Where(f => f.Level is Level.Red or Level.Yellow or Level.NotAssessed && f.Reason != "gated")
+            .Select(f => (f.Criterion, Text: texts.Remedy(f, lang, s.ServiceName, s.AsOf, s.Authority.Abbreviation)))
+            .Where(r => r.Text is not null)
+            .DistinctBy(r => r.Text)
+            .ToList();
+        if (remedies.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine(t.Bold(de ? "Abhilfe" : "Remedies"));
+            foreach (var (criterion, text) in remedies)
+            {
+                w.WriteLine($"  {criterion}: {text}");
+            }
+        }
+
+        if (a.Alternatives.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine(t.Bold(de ? "Alternativen (auf diesen Stichtag grün)" : "Alternatives (green on this date)"));
+            foreach (var id in a.Alternatives)
+            {
+                w.WriteLine($"  {id} — {data.Catalog.Latest(id)?.Name}");
+            }
+        }
+
+        if (a.Decisions.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine(t.Bold(de ? "Veröffentlichte Entscheidungen" : "Published decisions"));
+            t.Table(
+                de ? ["Behörde", "Datum", "veröffentlicht", "Engine", ""] : ["Authority", "Date", "published", "engine", ""],
+                a.Decisions.Select(c => (IReadOnlyList<string>)
+                [
+                    data.Catalog.FindAuthority(c.Decision.Authority)?.Abbreviation ?? c.Decision.Authority,
+                    AssessmentJson.Date(c.Decision.Date),
+                    t.Paint(c.Decision.Verdict.WireName()),
+                    t.Paint(c.Engine.WireName()),
+                    c.Agrees ? (de ? "stimmt überein" : "agrees") : (de ? "WEICHT AB" : "DISAGREES"),
+                ]));
+        }
+    }
+
+    private static void Findings(Terminal t, FindingText texts, ServiceAssessment s, IEnumerable<Finding> findings, Language lang)
+    {
+        t.Table(
+            lang == Language.De ? ["Kriterium", "Stufe", "Artikel", "Begründung"] : ["Criterion", "Level", "Articles", "Explanation"],
+            findings.Select(f => (IReadOnlyList<string>)
+            [
+                f.Criterion,
+                t.Paint(f.Level.WireName()),
+                string.Join(", ", texts.Articles(f)),
+                texts.Explanation(f, lang, s.ServiceName, s.AsOf, s.Authority.Abbreviation),
+            ]));
+    }
+}

@@ -1,0 +1,190 @@
+using System.Text.Json;
+using Aufsicht.Core.Law;
+using Aufsicht.Cli;
+using Aufsicht.Core.Assessment;
+using Aufsicht.Core.Catalog;
+using Aufsicht.Core.Json;
+using Json.Schema;
+
+namespace Aufsicht.Features.Catalog;
+
+/// <summary>
+/// <c>aufsicht catalog validate [file.json ...]</c>: every data file against its JSON Schema, then the references
+/// between files, then "every known fact has a source". With files named, validates those as service or deployment
+/// profiles. Also reports, for information, where the engine and a published decision disagree.
+/// </summary>
+internal static class CatalogValidator
+{
+    public static int Run(IEnumerable<string> args, CliContext context)
+    {
+        var a = Arguments.Parse("catalog validate", args, ["--data"], []);
+        var folder = DataFolder.Locate(a.Option("--data"));
+        var schemas = new SchemaSet(Path.Combine(folder, "schemas"));
+        var output = context.Terminal.Writer;
+        return a.Positional.Count > 0 ? ValidateFiles(a.Positional, schemas, output, context.Error) : ValidateCatalogue(folder, schemas, output, context.Error);
+    }
+
+    private static int ValidateFiles(IEnumerable<string> files, SchemaSet schemas, TextWriter output, TextWriter error)
+    {
+        var failed = 0;
+        foreach (var file in files)
+        {
+            var bytes = DataFolder.ReadInput(file);
+            var parsed = ProfileReader.ParseDocument(bytes);
+            if (!parsed.IsOk)
+            {
+                error.WriteLine($"{file}: {parsed.Errors[0]}");
+                failed++;
+                continue;
+            }
+
+            using var document = parsed.Value;
+            var isDeployment = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("body", out _);
+            var problems = schemas.Validate(isDeployment ? "deployment-profile" : "service-profile", document.RootElement).ToList();
+            if (isDeployment)
+            {
+                problems.AddRange(ProfileReader.ReadDeployment(document.RootElement).Errors.Select(e => e.ToString()));
+            }
+            else
+            {
+                var read = ProfileReader.ReadService(document.RootElement);
+                problems.AddRange(read.Errors.Select(e => e.ToString()));
+                if (read.IsOk)
+                {
+                    problems.AddRange(SourceCoverage.Uncovered(read.Value).Select(p => $"{p}: known fact without a source (add a source whose 'about' covers it, or set it to unknown)"));
+                }
+            }
+
+            foreach (var problem in problems.Distinct())
+            {
+                error.WriteLine($"{file}: {problem}");
+            }
+
+            if (problems.Count == 0)
+            {
+                output.WriteLine($"{file}: valid {(isDeployment ? "deployment" : "service")} profile");
+            }
+            else
+            {
+                failed++;
+            }
+        }
+
+        return failed == 0 ? ExitCode.Ok : ExitCode.InvalidInput;
+    }
+
+    private static int ValidateCatalogue(string folder, SchemaSet schemas, TextWriter output, TextWriter error)
+    {
+        var files = DataFolder.Files(folder);
+        var problems = new List<string>();
+        foreach (var file in files)
+        {
+            var schema = SchemaSet.SchemaFor(file.Path);
+            if (schema is null)
+            {
+                problems.Add($"{file.Path}: no schema applies to this file (is it in the right folder?)");
+                continue;
+            }
+
+            var parsed = ProfileReader.ParseDocument(file.Content);
+            if (!parsed.IsOk)
+            {
+                problems.Add($"{file.Path}: {parsed.Errors[0]}");
+                continue;
+            }
+
+            using var document = parsed.Value;
+            problems.AddRange(schemas.Validate(schema, document.RootElement).Select(p => $"{file.Path}: {p}"));
+        }
+
+        var read = DataReader.Read(files);
+        problems.AddRange(read.Errors.Select(e => e.ToString()));
+        if (read.IsOk)
+        {
+            var data = read.Value;
+            foreach (var id in data.Catalog.ServiceIds)
+            {
+                foreach (var snapshot in data.Catalog.History(id))
+                {
+                    problems.AddRange(SourceCoverage.Uncovered(snapshot).Select(p =>
+                        $"services/{id}/{AssessmentJson(snapshot.FactsAsOf)}.json: {p}: known fact without a source"));
+                }
+            }
+
+            var assessor = new CatalogAssessor(new Assessor(data.Criteria, data.Law), data.Catalog);
+            var checks = data.Catalog.ServiceIds.SelectMany(assessor.DecisionsOn).ToList();
+            var disagreements = checks.Where(c => !c.Agrees).ToList();
+            if (problems.Count == 0)
+            {
+                var snapshots = data.Catalog.ServiceIds.Sum(id => data.Catalog.History(id).Count);
+                var categories = data.Catalog.ServiceIds.Select(id => data.Catalog.Latest(id)!.Category).Distinct().Count();
+                output.WriteLine($"catalogue valid: {data.Catalog.ServiceIds.Count()} services in {categories} categories, {snapshots} snapshots, "
+                    + $"{data.Criteria.All.Count} criteria, {data.Catalog.Authorities.Count()} authorities, {data.Catalog.Decisions.Count} published decisions, "
+                    + $"{data.Catalog.Alternatives.Count} alternatives");
+                output.WriteLine($"published decisions: the engine agrees with {checks.Count - disagreements.Count} of {checks.Count}");
+                foreach (var d in disagreements)
+                {
+                    output.WriteLine($"  disagrees: {d.Decision.Id}: published {d.Decision.Verdict.WireName()}, engine {d.Engine.WireName()}");
+                }
+            }
+        }
+
+        foreach (var problem in problems)
+        {
+            error.WriteLine(problem);
+        }
+
+        if (problems.Count > 0)
+        {
+            error.WriteLine($"catalogue invalid: {problems.Count} problem(s)");
+            return ExitCode.InvalidInput;
+        }
+
+        return ExitCode.Ok;
+    }
+
+    private static string AssessmentJson(DateOnly date) => Features.Assessment.AssessmentJson.Date(date);
+
+    /// <summary>The schemas shipped in <c>data/schemas/</c>, loaded once.</summary>
+    private sealed class SchemaSet(string folder)
+    {
+        private readonly Dictionary<string, JsonSchema> _loaded = new(StringComparer.Ordinal);
+
+        public static string? SchemaFor(string path) => path switch
+        {
+            _ when path.StartsWith(DataReader.ServicesFolder, StringComparison.Ordinal) => "service-profile",
+            _ when path.StartsWith(DataReader.DecisionsFolder, StringComparison.Ordinal) => "decisions",
+            DataReader.CriteriaFile => "criteria",
+            DataReader.EventsFile => "legal-events",
+            DataReader.AdequacyFile => "adequacy",
+            DataReader.AuthoritiesFile => "authorities",
+            DataReader.AlternativesFile => "alternatives",
+            _ => null,
+        };
+
+        public IEnumerable<string> Validate(string name, JsonElement instance)
+        {
+            if (!_loaded.TryGetValue(name, out var schema))
+            {
+                var file = Path.Combine(folder, name + ".schema.json");
+                schema = JsonSchema.FromText(File.ReadAllText(file));
+                _loaded[name] = schema;
+            }
+
+            var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            if (result.IsValid)
+            {
+                yield break;
+            }
+
+            foreach (var detail in result.Details ?? [])
+            {
+                foreach (var (keyword, message) in detail.Errors ?? new Dictionary<string, string>())
+                {
+                    var at = detail.InstanceLocation.ToString();
+                    yield return $"{(at.Length == 0 ? "/" : at)}: {message} (schema {name}, {keyword})";
+                }
+            }
+        }
+    }
+}
