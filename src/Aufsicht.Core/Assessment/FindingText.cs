@@ -28,7 +28,7 @@ public sealed class FindingText
     public string? Remedy(Finding finding, Language language, string service, DateOnly asOf, string authority) =>
         ReasonOf(finding).Remedy is { } remedy ? Fill(remedy.In(language), finding, language, service, asOf, authority) : null;
 
-    /// <summary>Replaces {service}, {date}, {authority} and the finding's own arguments; lists of terms ({missing}, {stage}) are translated.</summary>
+    /// <summary>Replaces {service}, {date}, {authority} and the finding's own arguments; terms ({missing}, {stage}, {tool}) are translated.</summary>
     public string Fill(string template, Finding finding, Language language, string service, DateOnly asOf, string authority)
     {
         ArgumentNullException.ThrowIfNull(template);
@@ -44,9 +44,12 @@ public sealed class FindingText
             .Replace("{authority}", authority);
         foreach (var (key, value) in finding.Args)
         {
-            var shown = key is "missing" or "stage"
-                ? string.Join(", ", value.Split(',').Select(v => _criteria.Term(v, language)))
-                : value;
+            var shown = key switch
+            {
+                "missing" or "stage" => string.Join(", ", value.Split(',').Select(v => _criteria.Term(v, language))),
+                "tool" => _criteria.Term("tool:" + value, language),
+                _ => value,
+            };
             text.Replace("{" + key + "}", shown);
         }
 

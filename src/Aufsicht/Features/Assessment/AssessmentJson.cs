@@ -11,8 +11,10 @@ namespace Aufsicht.Features.Assessment;
 /// arguments and the context (service, date, authority), so it is rendered once and then copied: re-evaluating a
 /// survey repeats the same few findings many times.
 /// </summary>
-internal sealed class AssessmentJson(FindingText texts)
+internal sealed class AssessmentJson(FindingText texts, bool cacheFindings = false)
 {
+    private static readonly JsonWriterOptions RawOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly Dictionary<string, byte[]> _findingCache = new(StringComparer.Ordinal);
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -103,7 +105,14 @@ internal sealed class AssessmentJson(FindingText texts)
         w.WriteStartArray();
         foreach (var finding in findings)
         {
-            w.WriteRawValue(FindingBytes(finding, s), skipInputValidation: true);
+            if (cacheFindings)
+            {
+                w.WriteRawValue(FindingBytes(finding, s), skipInputValidation: true);
+            }
+            else
+            {
+                WriteFinding(w, finding, s);
+            }
         }
 
         w.WriteEndArray();
@@ -119,39 +128,9 @@ internal sealed class AssessmentJson(FindingText texts)
         }
 
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, RawOptions))
         {
-            w.WriteStartObject();
-            w.WriteString("criterion", f.Criterion);
-            w.WriteString("level", f.Level.WireName());
-            w.WriteString("reason", f.Reason);
-            w.WriteStartArray("articles");
-            foreach (var article in texts.Articles(f))
-            {
-                w.WriteStringValue(article);
-            }
-
-            w.WriteEndArray();
-            var authority = s.Authority.Abbreviation;
-            w.WritePropertyName("explanation");
-            WriteText(w, texts.Explanation(f, Language.De, s.ServiceName, s.AsOf, authority), texts.Explanation(f, Language.En, s.ServiceName, s.AsOf, authority));
-            w.WritePropertyName("remedy");
-            var de = texts.Remedy(f, Language.De, s.ServiceName, s.AsOf, authority);
-            if (de is null)
-            {
-                w.WriteNullValue();
-            }
-            else
-            {
-                WriteText(w, de, texts.Remedy(f, Language.En, s.ServiceName, s.AsOf, authority)!);
-            }
-
-            if (f.Arg("fact") is { Length: > 0 } fact)
-            {
-                w.WriteString("fact", fact);
-            }
-
-            w.WriteEndObject();
+            WriteFinding(w, f, s);
         }
 
         bytes = buffer.ToArray();
@@ -161,6 +140,41 @@ internal sealed class AssessmentJson(FindingText texts)
         }
 
         return bytes;
+    }
+
+    private void WriteFinding(Utf8JsonWriter w, Finding f, ServiceAssessment s)
+    {
+        w.WriteStartObject();
+        w.WriteString("criterion", f.Criterion);
+        w.WriteString("level", f.Level.WireName());
+        w.WriteString("reason", f.Reason);
+        w.WriteStartArray("articles");
+        foreach (var article in texts.Articles(f))
+        {
+            w.WriteStringValue(article);
+        }
+
+        w.WriteEndArray();
+        var authority = s.Authority.Abbreviation;
+        w.WritePropertyName("explanation");
+        WriteText(w, texts.Explanation(f, Language.De, s.ServiceName, s.AsOf, authority), texts.Explanation(f, Language.En, s.ServiceName, s.AsOf, authority));
+        w.WritePropertyName("remedy");
+        var de = texts.Remedy(f, Language.De, s.ServiceName, s.AsOf, authority);
+        if (de is null)
+        {
+            w.WriteNullValue();
+        }
+        else
+        {
+            WriteText(w, de, texts.Remedy(f, Language.En, s.ServiceName, s.AsOf, authority)!);
+        }
+
+        if (f.Arg("fact") is { Length: > 0 } fact)
+        {
+            w.WriteString("fact", fact);
+        }
+
+        w.WriteEndObject();
     }
 
     private static void WriteText(Utf8JsonWriter w, string de, string en)

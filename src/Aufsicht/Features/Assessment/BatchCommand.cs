@@ -63,7 +63,7 @@ internal static class BatchCommand
             _asOf = asOf;
             _authority = authority;
             _assessor = new CatalogAssessor(new Assessor(data.Criteria, data.Law), data.Catalog);
-            _json = new AssessmentJson(new FindingText(data.Criteria));
+            _json = new AssessmentJson(new FindingText(data.Criteria), cacheFindings: true);
             _output = new BufferedStream(output, 1 << 16);
             _writer = new Utf8JsonWriter(_output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
             _errors = errors;

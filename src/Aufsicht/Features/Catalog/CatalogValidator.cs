@@ -167,7 +167,8 @@ internal static class CatalogValidator
             if (!_loaded.TryGetValue(name, out var schema))
             {
                 var file = Path.Combine(folder, name + ".schema.json");
-                schema = JsonSchema.FromText(File.ReadAllText(file));
+                // A registry of its own: the global one refuses a second schema with the same $id (a second validation in one process).
+                schema = JsonSchema.FromText(File.ReadAllText(file), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
                 _loaded[name] = schema;
             }
 

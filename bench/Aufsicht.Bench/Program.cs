@@ -1,0 +1,21 @@
+using System.Globalization;
+using System.Text;
+using Aufsicht.Bench;
+using BenchmarkDotNet.Running;
+
+// `generate FILE COUNT` writes COUNT deployment profiles as JSON lines (for timing `aufsicht assess batch`);
+// anything else runs the BenchmarkDotNet suite.
+if (args is ["generate", var file, var count])
+{
+    using var output = new StreamWriter(file, append: false, new UTF8Encoding(false));
+    foreach (var line in Deployments.Lines(int.Parse(count, CultureInfo.InvariantCulture)))
+    {
+        output.Write(line);
+        output.Write('\n');
+    }
+
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(AssessmentBenchmarks).Assembly).Run(args);
+return 0;

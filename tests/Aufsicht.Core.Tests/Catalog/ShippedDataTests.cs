@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Aufsicht.Core.Catalog;
+using Aufsicht.Core.Law;
+using Xunit;
+using static Aufsicht.Core.Tests.TestData;
+
+namespace Aufsicht.Core.Tests.Catalog;
+
+/// <summary>The shipped catalogue: big enough, every fact sourced, every criterion worded in both languages, schemas in step with the code.</summary>
+public sealed partial class ShippedDataTests
+{
+    [Fact]
+    public void Catalogue_HasAtLeast40ServicesIn5Categories()
+    {
+        var ids = Data.Catalog.ServiceIds.ToList();
+        Assert.True(ids.Count >= 40, $"{ids.Count} services");
+        Assert.True(ids.Select(id => Data.Catalog.Latest(id)!.Category).Distinct().Count() >= 5);
+    }
+
+    [Fact]
+    public void EverySnapshot_EveryKnownFact_HasASource()
+    {
+        var uncovered = Data.Catalog.ServiceIds.SelectMany(Data.Catalog.History)
+            .SelectMany(s => SourceCoverage.Uncovered(s).Select(p => $"{s.Id}@{s.FactsAsOf}: {p}"))
+            .ToList();
+        Assert.Empty(uncovered);
+    }
+
+    [Fact]
+    public void SourceCoverage_FindsAnUnsourcedFact()
+    {
+        var snapshot = Data.Catalog.Latest("zoom")!;
+        var stripped = snapshot with { Sources = [.. snapshot.Sources.Where(s => !s.About.Contains("contract", StringComparison.Ordinal))] };
+        Assert.Contains("contract.ownPurposes", SourceCoverage.Uncovered(stripped));
+    }
+
+    [Fact]
+    public void EveryServiceNotGreenToday_HasAnAlternative()
+    {
+        var today = D("2026-11-27");
+        var authority = Default(today);
+        var assessor = CatalogAssessor;
+        var missing = Data.Catalog.ServiceIds
+            .Select(id => Data.Catalog.SnapshotOn(id, today)!)
+            .Select(s => (s.Id, Result: assessor.Assess(s, null, today, authority)))
+            .Where(r => r.Result.Service.Verdict != Verdict.Green && r.Result.Alternatives.Count == 0)
+            .Select(r => r.Id)
+            .ToList();
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Alternatives_AreGreenThemselves()
+    {
+        var today = D("2026-11-27");
+        var a = CatalogAssessor.Assess(Data.Catalog.Latest("zoom")!, null, today, Default(today));
+        Assert.NotEmpty(a.Alternatives);
+        Assert.All(a.Alternatives, id => Assert.Equal(Verdict.Green, CatalogAssessor.VerdictOf(id, today, Default(today))));
+    }
+
+    [Fact]
+    public void Criteria_AllTextsWritten_InBothLanguages_WithKnownPlaceholders()
+    {
+        var allowed = new HashSet<string> { "service", "date", "authority", "fact", "stage", "countries", "country", "recipient", "tool", "provider", "missing" };
+        var texts = Data.Criteria.All.SelectMany(c => c.Reasons.Values.Select(r => (c.Id, r)))
+            .Concat(Data.Criteria.Common.Values.Select(r => ("common", r)))
+            .SelectMany(x => new[] { x.r.Explanation, x.r.Remedy }.Where(t => t is not null).Select(t => (x.Item1, t!)))
+            .ToList();
+        Assert.NotEmpty(texts);
+        foreach (var (id, text) in texts)
+        {
+            foreach (var s in new[] { text.De, text.En })
+            {
+                Assert.DoesNotContain("TODO", s, StringComparison.Ordinal);
+                foreach (Match m in Placeholder().Matches(s))
+                {
+                    Assert.True(allowed.Contains(m.Groups[1].Value), $"{id}: unknown placeholder {m.Value}");
+                }
+            }
+        }
+
+        Assert.All(Data.Criteria.All, c => Assert.DoesNotContain("TODO", c.Question.De, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Criteria_CoverEveryCriterionOfTheDomainDocument()
+    {
+        var expected = Enumerable.Range(1, 12).Select(i => $"L{i:00}")
+            .Concat(["T01", "T02", "T03"])
+            .Concat(Enumerable.Range(1, 8).Select(i => $"TE{i:00}"))
+            .Concat(Enumerable.Range(1, 6).Select(i => $"U{i:00}"));
+        Assert.Equal(expected.Order(), Data.Criteria.All.Select(c => c.Id).Order());
+    }
+
+    [Fact]
+    public void EveryServiceSchemaEnum_MatchesTheCode()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(DataFolder, "schemas", "service-profile.schema.json")));
+        foreach (var (path, values) in FactDomains.Contract.Concat(FactDomains.Technical).Where(kv => kv.Key != "technical.browserClient"))
+        {
+            var parts = path.Split('.');
+            var listed = schema.RootElement.GetProperty("properties").GetProperty(parts[0]).GetProperty("properties").GetProperty(parts[1])
+                .GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).Where(v => v is not ("unknown" or "not-applicable"));
+            Assert.Equal(values, listed);
+        }
+    }
+
+    [GeneratedRegex(@"\{([a-zA-Z]+)\}")]
+    private static partial Regex Placeholder();
+}
