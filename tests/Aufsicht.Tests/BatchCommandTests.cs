@@ -65,4 +65,41 @@ public sealed class BatchCommandTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("/nonexistent.jsonl: cannot be read", r.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Batch_InputLargerThanABlock_KeepsOrderAndLineNumbers()
+    {
+        // About 3 MB: several blocks assessed in parallel must still come out in input order.
+        var lines = Enumerable.Range(0, 6000).Select(i => Line(i % 3 == 0 ? "normal" : "high").Replace("\"service\"", $"\"id\": \"n{i}\", \"service\"", StringComparison.Ordinal));
+        var r = Cli.RunWithInput(string.Join("\n", lines), "assess", "batch", "-", "--as-of", "2024-01-01");
+        Assert.Equal(0, r.ExitCode);
+        var results = r.Lines;
+        Assert.Equal(6000, results.Count);
+        Assert.Equal(Enumerable.Range(1, 6000), results.Select(l => l.GetProperty("line").GetInt32()));
+        Assert.Equal(Enumerable.Range(0, 6000).Select(i => $"n{i}"), results.Select(l => l.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public void Batch_HugeGarbageLine_IsOneErrorNotACrash()
+    {
+        var garbage = new string('x', 3 << 20);
+        var r = Cli.RunWithInput(Line() + "\n" + garbage + "\n" + Line(), "assess", "batch", "-");
+        Assert.Equal(2, r.ExitCode);
+        var results = r.Lines;
+        Assert.Equal(3, results.Count);
+        Assert.True(results[1].TryGetProperty("error", out _));
+        Assert.Equal(3, results[2].GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public void Batch_Explain_AddsTextsInBothLanguages()
+    {
+        var compact = Cli.RunWithInput(Line(), "assess", "batch", "-").Lines[0];
+        var explained = Cli.RunWithInput(Line(), "assess", "batch", "-", "--explain").Lines[0];
+        var c = compact.GetProperty("deployment").GetProperty("findings")[0];
+        var e = explained.GetProperty("deployment").GetProperty("findings")[0];
+        Assert.False(c.TryGetProperty("explanation", out _));
+        Assert.False(string.IsNullOrEmpty(e.GetProperty("explanation").GetProperty("de").GetString()));
+        Assert.Equal(c.GetProperty("reason").GetString(), e.GetProperty("reason").GetString());
+    }
 }

@@ -12,6 +12,10 @@ public sealed partial class Assessor
     private readonly CriteriaCatalog _criteria;
     private readonly LegalCalendar _law;
 
+    // Findings are immutable values; the few thousand distinct ones are made once, so a survey of 100,000 answers
+    // allocates none and the output writer can cache each one's JSON by reference.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string?, string?), Finding> _findings = new();
+
     public Assessor(CriteriaCatalog criteria, LegalCalendar law)
     {
         _criteria = criteria;
@@ -118,10 +122,10 @@ public sealed partial class Assessor
     }
 
     internal Finding Make(string criterion, string reason) =>
-        new(criterion, _criteria.Reason(criterion, reason).Level, reason, Finding.NoArgs);
+        _findings.GetOrAdd((criterion, reason, null, null), k => new(k.Item1, _criteria.Reason(k.Item1, k.Item2).Level, k.Item2, Finding.NoArgs));
 
     internal Finding Make(string criterion, string reason, string key, string value) =>
-        new(criterion, _criteria.Reason(criterion, reason).Level, reason, [new(key, value)]);
+        _findings.GetOrAdd((criterion, reason, key, value), k => new(k.Item1, _criteria.Reason(k.Item1, k.Item2).Level, k.Item2, [new(k.Item3!, k.Item4!)]));
 
     private Finding Unknown(string criterion, string fact) => Make(criterion, "unknown", "fact", fact);
 

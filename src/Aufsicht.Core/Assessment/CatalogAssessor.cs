@@ -20,11 +20,11 @@ public sealed record CatalogAssessment(
 /// Assesses services of the catalogue: picks the snapshot valid on the date, proposes alternatives for anything not
 /// green, and sets published decisions beside the engine's verdict. Service verdicts are memoised per
 /// (snapshot, date, authority view, protection need), so re-evaluating a whole survey costs one service assessment
-/// per distinct service.
+/// per distinct service. Safe to share between threads.
 /// </summary>
 public sealed class CatalogAssessor
 {
-    private readonly Dictionary<MemoKey, ServiceAssessment> _memo = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<MemoKey, ServiceAssessment> _memo = new();
 
     public CatalogAssessor(Assessor assessor, ServiceCatalog catalog)
     {
@@ -62,13 +62,7 @@ public sealed class CatalogAssessor
     public ServiceAssessment AssessService(ServiceProfile service, DateOnly asOf, AuthorityProfile authority, string protectionNeed)
     {
         var key = new MemoKey(service, asOf, authority, protectionNeed);
-        if (!_memo.TryGetValue(key, out var result))
-        {
-            result = Engine.AssessService(service, asOf, authority, protectionNeed);
-            _memo[key] = result;
-        }
-
-        return result;
+        return _memo.TryGetValue(key, out var result) ? result : _memo.GetOrAdd(key, k => Engine.AssessService(k.Service, k.AsOf, k.Authority, k.ProtectionNeed));
     }
 
     /// <summary>Legal verdict of a catalogue service on a date; not-assessed before its first snapshot.</summary>

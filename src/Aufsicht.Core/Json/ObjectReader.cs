@@ -109,7 +109,7 @@ internal sealed class ObjectReader
             return null;
         }
 
-        if (pattern is not null && !System.Text.RegularExpressions.Regex.IsMatch(text, pattern))
+        if (pattern is not null && !Patterns.Matches(pattern, text))
         {
             Fail(name, $"\"{Shorten(text)}\" does not have the expected form ({PatternHint(pattern)})");
             return null;
@@ -352,10 +352,45 @@ internal sealed class ObjectReader
     }
 }
 
-/// <summary>Patterns of the profile formats; the JSON Schemas use the same.</summary>
+/// <summary>Patterns of the profile formats; the JSON Schemas use the same. The common ones are checked by hand (hot path of batch parsing).</summary>
 internal static class Patterns
 {
     public const string Country = "^[A-Z]{2}$";
     public const string Id = "^[a-z0-9]+(-[a-z0-9]+)*$";
     public const string Url = "^https?://";
+
+    public static bool Matches(string pattern, string text) => pattern switch
+    {
+        Country => text.Length == 2 && char.IsAsciiLetterUpper(text[0]) && char.IsAsciiLetterUpper(text[1]),
+        Id => IsId(text),
+        Url => text.StartsWith("http://", StringComparison.Ordinal) || text.StartsWith("https://", StringComparison.Ordinal),
+        _ => System.Text.RegularExpressions.Regex.IsMatch(text, pattern),
+    };
+
+    private static bool IsId(string text)
+    {
+        var previousHyphen = true;
+        foreach (var c in text)
+        {
+            if (c == '-')
+            {
+                if (previousHyphen)
+                {
+                    return false;
+                }
+
+                previousHyphen = true;
+            }
+            else if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
+            {
+                previousHyphen = false;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return !previousHyphen;
+    }
 }

@@ -11,7 +11,7 @@ internal static class Program
 
         Usage:
           aufsicht assess service <id|file.json> [--deployment file.json] [--as-of YYYY-MM-DD] [--authority ID] [--format json|text]
-          aufsicht assess batch <deployments.jsonl|-> [--as-of YYYY-MM-DD] [--authority ID]
+          aufsicht assess batch <deployments.jsonl|-> [--as-of YYYY-MM-DD] [--authority ID] [--explain]
           aufsicht catalog list [--category C] [--as-of YYYY-MM-DD] [--authority ID] [--format json|text]
           aufsicht catalog show <id> [--as-of YYYY-MM-DD] [--authority ID] [--format json|text]
           aufsicht catalog validate [file.json ...]

@@ -1,6 +1,6 @@
-using Aufsicht.Tests.Shared;
 using System.Text;
 using Aufsicht.Core.Json;
+using Aufsicht.Tests.Shared;
 using Xunit;
 
 namespace Aufsicht.Core.Tests.Catalog;

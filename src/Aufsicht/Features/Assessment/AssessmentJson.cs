@@ -11,11 +11,11 @@ namespace Aufsicht.Features.Assessment;
 /// arguments and the context (service, date, authority), so it is rendered once and then copied: re-evaluating a
 /// survey repeats the same few findings many times.
 /// </summary>
-internal sealed class AssessmentJson(FindingText texts, bool cacheFindings = false)
+internal sealed class AssessmentJson(FindingText texts, bool cacheFindings = false, bool compact = false)
 {
     private static readonly JsonWriterOptions RawOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly Dictionary<string, byte[]> _findingCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<(Finding, ServiceAssessment?), byte[]> _findingCache = new(ReferencePairComparer.Instance);
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -120,8 +120,9 @@ internal sealed class AssessmentJson(FindingText texts, bool cacheFindings = fal
 
     private byte[] FindingBytes(Finding f, ServiceAssessment s)
     {
-        var key = string.Join('\u001f', f.Criterion, f.Level, f.Reason, s.ServiceName, s.AsOf.DayNumber, s.Authority.Id,
-            string.Join('\u001e', f.Args.Select(a => a.Key + "=" + a.Value)));
+        // Findings and service assessments are shared instances (the engine interns the one, memoises the other),
+        // so a reference pair identifies the rendered JSON; the compact form does not depend on the context at all.
+        var key = (f, compact ? null : s);
         if (_findingCache.TryGetValue(key, out var bytes))
         {
             return bytes;
@@ -148,6 +149,29 @@ internal sealed class AssessmentJson(FindingText texts, bool cacheFindings = fal
         w.WriteString("criterion", f.Criterion);
         w.WriteString("level", f.Level.WireName());
         w.WriteString("reason", f.Reason);
+        if (compact)
+        {
+            // The compact form of `assess batch`: texts come from the criteria catalogue by criterion and reason.
+            if (f.Arg("fact") is { Length: > 0 } unknownFact)
+            {
+                w.WriteString("fact", unknownFact);
+            }
+
+            if (f.Arg("missing") is { } missing)
+            {
+                w.WriteStartArray("missing");
+                foreach (var item in missing.Split(','))
+                {
+                    w.WriteStringValue(item);
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+            return;
+        }
+
         w.WriteStartArray("articles");
         foreach (var article in texts.Articles(f))
         {
@@ -183,5 +207,17 @@ internal sealed class AssessmentJson(FindingText texts, bool cacheFindings = fal
         w.WriteString("de", de);
         w.WriteString("en", en);
         w.WriteEndObject();
+    }
+
+    private sealed class ReferencePairComparer : IEqualityComparer<(Finding, ServiceAssessment?)>
+    {
+        public static readonly ReferencePairComparer Instance = new();
+
+        public bool Equals((Finding, ServiceAssessment?) x, (Finding, ServiceAssessment?) y) =>
+            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((Finding, ServiceAssessment?) obj) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1),
+                obj.Item2 is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2));
     }
 }

@@ -8,17 +8,19 @@ using Aufsicht.Core.Law;
 namespace Aufsicht.Features.Assessment;
 
 /// <summary>
-/// <c>aufsicht assess batch &lt;deployments.jsonl|-&gt; [--as-of D] [--authority ID]</c>: one deployment profile per
-/// line in, one JSON result per line out, streamed. A bad line gives an error line (and a message on stderr) and the
-/// run goes on; the exit code is then 2.
+/// <c>aufsicht assess batch &lt;deployments.jsonl|-&gt; [--as-of D] [--authority ID] [--explain]</c>: one deployment
+/// profile per line in, one JSON result per line out, streamed in input order. Findings are compact (criterion,
+/// level, reason) unless --explain asks for the texts in both languages: re-evaluating a survey repeats the same
+/// texts thousands of times. A bad line gives an error line (and a message on stderr) and the run goes on; the exit
+/// code is then 2.
 /// </summary>
 internal static class BatchCommand
 {
-    public const string Usage = "aufsicht assess batch <deployments.jsonl|-> [--as-of YYYY-MM-DD] [--authority ID] [--data DIR]";
+    public const string Usage = "aufsicht assess batch <deployments.jsonl|-> [--as-of YYYY-MM-DD] [--authority ID] [--explain] [--data DIR]";
 
     public static int Run(IEnumerable<string> args, CliContext context)
     {
-        var a = Arguments.Parse("assess batch", args, ["--as-of", "--authority", "--data"], []);
+        var a = Arguments.Parse("assess batch", args, ["--as-of", "--authority", "--data"], ["--explain"]);
         a.ExpectPositional(1, 1, Usage);
         var data = DataFolder.Load(DataFolder.Locate(a.Option("--data")));
         var asOf = a.Date("--as-of") ?? context.Today;
@@ -37,106 +39,108 @@ internal static class BatchCommand
         using (input)
         {
             using var output = context.OpenStdout();
-            using var batch = new Batch(data, asOf, authority, output, context.Error, file == "-" ? "stdin" : file);
-            return batch.Run(input);
+            var batch = new Batch(data, asOf, authority, context.Error, file == "-" ? "stdin" : file, explain: a.Flag("--explain"));
+            return batch.Run(input, output);
         }
     }
 
-    /// <summary>The state of one run: the engine with its memo, and the output writer.</summary>
-    internal sealed class Batch : IDisposable
+    /// <summary>
+    /// One run. The input is cut into blocks of whole lines; blocks are assessed in parallel (one per core, a few
+    /// ahead) and written strictly in input order. The engine's service memo is shared; each block renders its own JSON.
+    /// </summary>
+    internal sealed class Batch(LegalData data, DateOnly asOf, AuthorityProfile authority, TextWriter errors, string name, bool explain)
     {
-        private readonly LegalData _data;
-        private readonly DateOnly _asOf;
-        private readonly AuthorityProfile _authority;
-        private readonly CatalogAssessor _assessor;
-        private readonly AssessmentJson _json;
-        private readonly Utf8JsonWriter _writer;
-        private readonly Stream _output;
-        private readonly TextWriter _errors;
-        private readonly string _name;
-        private readonly byte[] _asOfText;
-        private int _failed;
+        private const int BlockSize = 1 << 20;
+        private readonly CatalogAssessor _assessor = new(new Assessor(data.Criteria, data.Law), data.Catalog);
+        private readonly byte[] _asOfText = System.Text.Encoding.UTF8.GetBytes(AssessmentJson.Date(asOf));
+        private readonly FindingText _texts = new(data.Criteria);
 
-        public Batch(LegalData data, DateOnly asOf, AuthorityProfile authority, Stream output, TextWriter errors, string name)
+        public int Run(Stream input, Stream output)
         {
-            _data = data;
-            _asOf = asOf;
-            _authority = authority;
-            _assessor = new CatalogAssessor(new Assessor(data.Criteria, data.Law), data.Catalog);
-            _json = new AssessmentJson(new FindingText(data.Criteria), cacheFindings: true);
-            _output = new BufferedStream(output, 1 << 16);
-            _writer = new Utf8JsonWriter(_output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
-            _errors = errors;
-            _name = name;
-            _asOfText = System.Text.Encoding.UTF8.GetBytes(AssessmentJson.Date(asOf));
-        }
+            var pending = new Queue<Task<BlockResult>>();
+            var failed = 0;
+            var maxInFlight = Environment.ProcessorCount + 1;
 
-        public int Failed => _failed;
-
-        public void Dispose()
-        {
-            _writer.Dispose();
-            _output.Dispose();
-        }
-
-        /// <summary>Reads the input line by line (UTF-8, '\n' or "\r\n") and writes one result per non-empty line.</summary>
-        public int Run(Stream input)
-        {
-            var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
-            try
+            void Drain(int keep)
             {
-                var filled = 0;
-                var line = 0;
-                while (true)
+                while (pending.Count > keep)
                 {
-                    if (filled == buffer.Length)
+                    var result = pending.Dequeue().GetAwaiter().GetResult();
+                    output.Write(result.Output.WrittenSpan);
+                    foreach (var message in result.Errors)
                     {
-                        var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        buffer.AsSpan(0, filled).CopyTo(bigger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = bigger;
+                        errors.WriteLine(message);
                     }
 
+                    failed += result.Errors.Count;
+                }
+            }
+
+            var buffer = new byte[BlockSize];
+            var filled = 0;
+            var line = 0;
+            var eof = false;
+            while (!eof)
+            {
+                while (filled < buffer.Length)
+                {
                     var read = input.Read(buffer, filled, buffer.Length - filled);
-                    filled += read;
-                    var start = 0;
-                    while (true)
-                    {
-                        var newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n');
-                        if (newline < 0)
-                        {
-                            break;
-                        }
-
-                        Line(++line, buffer.AsMemory(start, newline));
-                        start += newline + 1;
-                    }
-
                     if (read == 0)
                     {
-                        if (filled > start)
-                        {
-                            Line(++line, buffer.AsMemory(start, filled - start));
-                        }
-
+                        eof = true;
                         break;
                     }
 
-                    buffer.AsSpan(start, filled - start).CopyTo(buffer);
-                    filled -= start;
+                    filled += read;
                 }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-                _writer.Flush();
-                _output.Flush();
+
+                var end = eof ? filled : buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+                if (end == 0 && !eof)
+                {
+                    // One line longer than the buffer: make room and read on.
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                    continue;
+                }
+
+                // The block keeps this buffer; the unfinished last line moves to a fresh one.
+                var block = buffer.AsMemory(0, end);
+                var firstLine = line;
+                line += block.Span.Count((byte)'\n') + (end > 0 && buffer[end - 1] != (byte)'\n' ? 1 : 0);
+                pending.Enqueue(Task.Run(() => Process(block, firstLine)));
+                Drain(maxInFlight);
+                var next = new byte[Math.Max(BlockSize, (filled - end) * 2)];
+                buffer.AsSpan(end, filled - end).CopyTo(next);
+                filled -= end;
+                buffer = next;
             }
 
-            return _failed == 0 ? ExitCode.Ok : ExitCode.InvalidInput;
+            Drain(0);
+            output.Flush();
+            return failed == 0 ? ExitCode.Ok : ExitCode.InvalidInput;
         }
 
-        public void Line(int number, ReadOnlyMemory<byte> text)
+        private sealed record BlockResult(ArrayBufferWriter<byte> Output, List<string> Errors);
+
+        private BlockResult Process(ReadOnlyMemory<byte> block, int firstLine)
+        {
+            var output = new ArrayBufferWriter<byte>(block.Length / 2 + 1024);
+            var result = new BlockResult(output, []);
+            var json = new AssessmentJson(_texts, cacheFindings: true, compact: !explain);
+            using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+            var number = firstLine;
+            var rest = block;
+            while (!rest.IsEmpty)
+            {
+                var newline = rest.Span.IndexOf((byte)'\n');
+                var text = newline < 0 ? rest : rest[..newline];
+                rest = newline < 0 ? ReadOnlyMemory<byte>.Empty : rest[(newline + 1)..];
+                Line(++number, text, writer, json, output, result.Errors);
+            }
+
+            return result;
+        }
+
+        private void Line(int number, ReadOnlyMemory<byte> text, Utf8JsonWriter w, AssessmentJson json, ArrayBufferWriter<byte> output, List<string> errorList)
         {
             if (text.Length > 0 && text.Span[^1] == (byte)'\r')
             {
@@ -151,7 +155,7 @@ internal static class BatchCommand
             var parsed = ProfileReader.ParseDocument(text);
             if (!parsed.IsOk)
             {
-                Fail(number, null, parsed.Errors[0].ToString());
+                Fail(number, null, parsed.Errors[0].ToString(), w, output, errorList);
                 return;
             }
 
@@ -159,18 +163,17 @@ internal static class BatchCommand
             var read = ProfileReader.ReadDeployment(document.RootElement);
             if (!read.IsOk)
             {
-                Fail(number, null, string.Join("; ", read.Errors));
+                Fail(number, null, string.Join("; ", read.Errors), w, output, errorList);
                 return;
             }
 
             var deployment = read.Value;
-            if (!_data.Catalog.Contains(deployment.Service))
+            if (!data.Catalog.Contains(deployment.Service))
             {
-                Fail(number, deployment.Id, $"service: '{deployment.Service}' is not in the catalogue");
+                Fail(number, deployment.Id, $"service: '{deployment.Service}' is not in the catalogue", w, output, errorList);
                 return;
             }
 
-            var w = _writer;
             w.WriteStartObject();
             w.WriteNumber("line", number);
             if (deployment.Id is { } id)
@@ -185,37 +188,35 @@ internal static class BatchCommand
 
             w.WriteString("service", deployment.Service);
             w.WriteString("asOf", _asOfText);
-            w.WriteString("authority", _authority.Id);
-            var snapshot = _data.Catalog.SnapshotOn(deployment.Service, _asOf);
+            w.WriteString("authority", authority.Id);
+            var snapshot = data.Catalog.SnapshotOn(deployment.Service, asOf);
             if (snapshot is null)
             {
-                var unknown = _assessor.Unknown(deployment.Service, _asOf, _authority);
+                var unknown = _assessor.Unknown(deployment.Service, asOf, authority);
                 w.WriteString("verdict", unknown.Verdict.WireName());
                 w.WriteString("technical", unknown.Technical.WireName());
                 w.WritePropertyName("deployment");
-                _json.WriteDeployment(w, new DeploymentAssessment(Verdict.NotAssessed, unknown.Findings), unknown);
+                json.WriteDeployment(w, new DeploymentAssessment(Verdict.NotAssessed, unknown.Findings), unknown);
             }
             else
             {
-                var atNormal = _assessor.AssessService(snapshot, _asOf, _authority, "normal");
-                var atNeed = deployment.ProtectionNeed == "normal" ? atNormal : _assessor.AssessService(snapshot, _asOf, _authority, deployment.ProtectionNeed);
+                var atNormal = _assessor.AssessService(snapshot, asOf, authority, "normal");
+                var atNeed = deployment.ProtectionNeed == "normal" ? atNormal : _assessor.AssessService(snapshot, asOf, authority, deployment.ProtectionNeed);
                 var use = _assessor.Engine.AssessDeployment(snapshot, atNeed, deployment);
                 w.WriteString("verdict", atNormal.Verdict.WireName());
                 w.WriteString("technical", atNormal.Technical.WireName());
                 w.WritePropertyName("deployment");
-                _json.WriteDeployment(w, use, atNeed);
+                json.WriteDeployment(w, use, atNeed);
             }
 
             w.WriteEndObject();
             w.Flush();
             w.Reset();
-            _output.WriteByte((byte)'\n');
+            output.Write("\n"u8);
         }
 
-        private void Fail(int number, string? id, string message)
+        private void Fail(int number, string? id, string message, Utf8JsonWriter w, ArrayBufferWriter<byte> output, List<string> errorList)
         {
-            _failed++;
-            var w = _writer;
             w.WriteStartObject();
             w.WriteNumber("line", number);
             if (id is not null)
@@ -227,8 +228,8 @@ internal static class BatchCommand
             w.WriteEndObject();
             w.Flush();
             w.Reset();
-            _output.WriteByte((byte)'\n');
-            _errors.WriteLine($"{_name}:{number}: {message}");
+            output.Write("\n"u8);
+            errorList.Add($"{name}:{number}: {message}");
         }
     }
 }

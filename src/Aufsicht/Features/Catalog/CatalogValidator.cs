@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Aufsicht.Core.Law;
 using Aufsicht.Cli;
 using Aufsicht.Core.Assessment;
 using Aufsicht.Core.Catalog;
 using Aufsicht.Core.Json;
+using Aufsicht.Core.Law;
 using Json.Schema;
 
 namespace Aufsicht.Features.Catalog;
