@@ -93,16 +93,30 @@ internal static class AssessmentText
         }
     }
 
+    /// <summary>One row per finding; consecutive findings with the same level and text (e.g. L01–L12 "no processor") share a row.</summary>
     private static void Findings(Terminal t, FindingText texts, ServiceAssessment s, IEnumerable<Finding> findings, Language lang)
     {
+        var rows = new List<(string First, string Last, Level Level, string Articles, string Text)>();
+        foreach (var f in findings)
+        {
+            var text = texts.Explanation(f, lang, s.ServiceName, s.AsOf, s.Authority.Abbreviation);
+            if (rows.Count > 0 && rows[^1].Level == f.Level && rows[^1].Text == text)
+            {
+                rows[^1] = rows[^1] with { Last = f.Criterion, Articles = lang == Language.De ? "(mehrere)" : "(several)" };
+                continue;
+            }
+
+            rows.Add((f.Criterion, f.Criterion, f.Level, string.Join(", ", texts.Articles(f)), text));
+        }
+
         t.Table(
             lang == Language.De ? ["Kriterium", "Stufe", "Artikel", "Begründung"] : ["Criterion", "Level", "Articles", "Explanation"],
-            findings.Select(f => (IReadOnlyList<string>)
+            rows.Select(r => (IReadOnlyList<string>)
             [
-                f.Criterion,
-                t.Paint(f.Level.WireName()),
-                string.Join(", ", texts.Articles(f)),
-                texts.Explanation(f, lang, s.ServiceName, s.AsOf, s.Authority.Abbreviation),
+                r.First == r.Last ? r.First : $"{r.First}–{r.Last}",
+                t.Paint(r.Level.WireName()),
+                r.Articles,
+                r.Text,
             ]));
     }
 }

@@ -85,7 +85,7 @@ internal static class CatalogCommand
             de ? ["Id", "Name", "Kategorie", "Sitz", "Open Source", "rechtlich", "technisch"] : ["Id", "Name", "Category", "Seat", "Open source", "legal", "technical"],
             rows.Select(r => (IReadOnlyList<string>)
             [
-                r.Id, r.Latest.Name, r.Latest.Category, r.Latest.Provider.Seat,
+                r.Id, r.Latest.Name, r.Latest.Category, r.Latest.Provider.Seat == FactDomains.Unknown ? "?" : r.Latest.Provider.Seat,
                 r.Latest.OpenSource switch { true => de ? "ja" : "yes", false => de ? "nein" : "no", null => "?" },
                 t.Paint(r.Result.Verdict.WireName()), t.Paint(r.Result.Technical.WireName()),
             ]));
