@@ -66,47 +66,31 @@ public sealed class CatalogCommandTests
     [Fact]
     public void Validate_BrokenCopy_NamesFileAndField_Exit2()
     {
-        var copy = CopyData();
-        try
-        {
-            var file = Path.Combine(copy, "services", "zoom", "2020-07-03.json");
-            File.WriteAllText(file, File.ReadAllText(file).Replace("\"ownPurposes\": \"reserved\"", "\"ownPurposes\": \"reservd\"", StringComparison.Ordinal));
-            var r = Cli.Run("catalog", "validate", "--data", copy);
-            Assert.Equal(2, r.ExitCode);
-            Assert.Contains("services/zoom/2020-07-03.json", r.Stderr, StringComparison.Ordinal);
-            Assert.Contains("contract.ownPurposes: expected one of excluded, vague, reserved, unknown; got \"reservd\"", r.Stderr, StringComparison.Ordinal);
-            Assert.Contains("/contract/ownPurposes", r.Stderr, StringComparison.Ordinal);
+        using var copy = new CatalogueCopy();
+        File.WriteAllText(copy.ZoomFile, File.ReadAllText(copy.ZoomFile).Replace("\"ownPurposes\": \"reserved\"", "\"ownPurposes\": \"reservd\"", StringComparison.Ordinal));
+        var r = Cli.Run("catalog", "validate", "--data", copy.Folder);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("services/zoom/2020-07-03.json", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("contract.ownPurposes: expected one of excluded, vague, reserved, unknown; got \"reservd\"", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("/contract/ownPurposes", r.Stderr, StringComparison.Ordinal);
 
-            // A catalogue that does not validate is refused by every other command too, with a pointer to validate.
-            var list = Cli.Run("catalog", "list", "--data", copy);
-            Assert.Equal(2, list.ExitCode);
-            Assert.Contains("run 'aufsicht catalog validate' for details", list.Stderr, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(copy, recursive: true);
-        }
+        // A catalogue that does not validate is refused by every other command too, with a pointer to validate.
+        var list = Cli.Run("catalog", "list", "--data", copy.Folder);
+        Assert.Equal(2, list.ExitCode);
+        Assert.Contains("run 'aufsicht catalog validate' for details", list.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Validate_UnsourcedFact_IsReported()
     {
-        var copy = CopyData();
-        try
-        {
-            var file = Path.Combine(copy, "services", "zoom", "2020-07-03.json");
-            var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
-            json["sources"] = new System.Text.Json.Nodes.JsonArray(json["sources"]!.AsArray()
-                .Where(s => !s!["about"]!.GetValue<string>().Contains("contract", StringComparison.Ordinal)).Select(s => s!.DeepClone()).ToArray());
-            File.WriteAllText(file, json.ToJsonString());
-            var r = Cli.Run("catalog", "validate", "--data", copy);
-            Assert.Equal(2, r.ExitCode);
-            Assert.Contains("services/zoom/2020-07-03.json: contract.ownPurposes: known fact without a source", r.Stderr, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(copy, recursive: true);
-        }
+        using var copy = new CatalogueCopy();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(copy.ZoomFile))!;
+        json["sources"] = new System.Text.Json.Nodes.JsonArray(json["sources"]!.AsArray()
+            .Where(s => !s!["about"]!.GetValue<string>().Contains("contract", StringComparison.Ordinal)).Select(s => s!.DeepClone()).ToArray());
+        File.WriteAllText(copy.ZoomFile, json.ToJsonString());
+        var r = Cli.Run("catalog", "validate", "--data", copy.Folder);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("services/zoom/2020-07-03.json: contract.ownPurposes: known fact without a source", r.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,17 +136,25 @@ public sealed class CatalogCommandTests
         Assert.Contains("aufsicht assess batch", r.Stdout, StringComparison.Ordinal);
     }
 
-    private static string CopyData()
+    /// <summary>A copy of the shipped catalogue in a temporary folder, for tests that break it on purpose.</summary>
+    private sealed class CatalogueCopy : IDisposable
     {
-        var source = Path.Combine(Cli.Repository, "data");
-        var target = Directory.CreateTempSubdirectory("aufsicht-data-").FullName;
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        public CatalogueCopy()
         {
-            var to = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
+            var source = Path.Combine(Cli.Repository, "data");
+            Folder = Directory.CreateTempSubdirectory("aufsicht-data-").FullName;
+            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var to = Path.Combine(Folder, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                File.Copy(file, to);
+            }
         }
 
-        return target;
+        public string Folder { get; }
+
+        public string ZoomFile => Path.Combine(Folder, "services", "zoom", "2020-07-03.json");
+
+        public void Dispose() => Directory.Delete(Folder, recursive: true);
     }
 }

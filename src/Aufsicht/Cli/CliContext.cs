@@ -16,6 +16,24 @@ internal sealed class CliContext(Func<Stream> stdout, TextWriter error, Func<Str
 
     public Stream OpenStdout() => stdout();
 
+    /// <summary>Writes one indented JSON document and a newline to standard output; the commands' JSON output.</summary>
+    public int WriteJson(Action<System.Text.Json.Utf8JsonWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var stream = stdout();
+        using (var w = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions
+        {
+            Indented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            write(w);
+        }
+
+        stream.WriteByte((byte)'\n');
+        return ExitCode.Ok;
+    }
+
     public Stream OpenStdin() => stdin();
 
     public Terminal Terminal => new(new StreamWriter(stdout(), new System.Text.UTF8Encoding(false)) { AutoFlush = true }, colour);

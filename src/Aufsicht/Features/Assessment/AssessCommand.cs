@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Aufsicht.Cli;
 using Aufsicht.Core.Assessment;
 using Aufsicht.Core.Catalog;
@@ -62,19 +61,10 @@ internal static class AssessCommand
         var json = new AssessmentJson(new FindingText(data.Criteria));
         if (format == "json")
         {
-            using var stream = context.OpenStdout();
-            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            {
-                json.Write(w, result, data.Catalog, service?.FactsAsOf);
-            }
-
-            stream.WriteByte((byte)'\n');
-        }
-        else
-        {
-            AssessmentText.Write(context.Terminal, result, service, data, context.Language);
+            return context.WriteJson(w => json.Write(w, result, data.Catalog, service?.FactsAsOf));
         }
 
+        AssessmentText.Write(context.Terminal, result, service, data, context.Language);
         return ExitCode.Ok;
     }
 

@@ -10,8 +10,6 @@ namespace Aufsicht.Features.Catalog;
 /// <summary><c>aufsicht catalog list|show|validate</c> and <c>aufsicht authorities</c>.</summary>
 internal static class CatalogCommand
 {
-    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static int List(IEnumerable<string> args, CliContext context)
     {
         var a = Arguments.Parse("catalog list", args, ["--category", "--as-of", "--authority", "--format", "--data"], []);
@@ -32,8 +30,7 @@ internal static class CatalogCommand
 
         if (format == "json")
         {
-            using var stream = context.OpenStdout();
-            using (var w = new Utf8JsonWriter(stream, Indented))
+            return context.WriteJson(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("asOf", AssessmentJson.Date(asOf));
@@ -70,10 +67,7 @@ internal static class CatalogCommand
 
                 w.WriteEndArray();
                 w.WriteEndObject();
-            }
-
-            stream.WriteByte((byte)'\n');
-            return ExitCode.Ok;
+            });
         }
 
         var t = context.Terminal;
@@ -112,8 +106,7 @@ internal static class CatalogCommand
 
         if (format == "json")
         {
-            using var stream = context.OpenStdout();
-            using (var w = new Utf8JsonWriter(stream, Indented))
+            return context.WriteJson(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("id", id);
@@ -144,10 +137,7 @@ internal static class CatalogCommand
 
                 w.WriteEndArray();
                 w.WriteEndObject();
-            }
-
-            stream.WriteByte((byte)'\n');
-            return ExitCode.Ok;
+            });
         }
 
         var t = context.Terminal;
@@ -241,8 +231,7 @@ internal static class CatalogCommand
         var profiles = data.Catalog.Authorities.SelectMany(x => x.Versions).ToList();
         if (format == "json")
         {
-            using var stream = context.OpenStdout();
-            using (var w = new Utf8JsonWriter(stream, Indented))
+            return context.WriteJson(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("default", data.Catalog.DefaultAuthority.Id);
@@ -263,10 +252,7 @@ internal static class CatalogCommand
 
                 w.WriteEndArray();
                 w.WriteEndObject();
-            }
-
-            stream.WriteByte((byte)'\n');
-            return ExitCode.Ok;
+            });
         }
 
         var t = context.Terminal;
