@@ -19,6 +19,13 @@ internal static class AssessmentText
         w.WriteLine(de
             ? $"Stichtag {AssessmentJson.Date(s.AsOf)} · Sicht: {s.Authority.Abbreviation} ({s.Authority.Label.De}, ab {AssessmentJson.Date(s.Authority.ValidFrom)})"
             : $"As of {AssessmentJson.Date(s.AsOf)} · view: {s.Authority.Abbreviation} ({s.Authority.Label.En}, from {AssessmentJson.Date(s.Authority.ValidFrom)})");
+        if (s.Authority.ValidFrom > s.AsOf)
+        {
+            w.WriteLine(de
+                ? $"Hinweis: Diese Sicht ist erst ab {AssessmentJson.Date(s.Authority.ValidFrom)} belegt; für frühere Stichtage gilt ihre früheste Fassung."
+                : $"Note: this view is documented only from {AssessmentJson.Date(s.Authority.ValidFrom)}; earlier dates use its earliest version.");
+        }
+
         if (service is not null)
         {
             w.WriteLine(de ? $"Faktenstand {AssessmentJson.Date(service.FactsAsOf)} · {service.Provider.Name} ({service.Provider.Seat})"
