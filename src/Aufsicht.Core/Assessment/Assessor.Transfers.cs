@@ -128,6 +128,12 @@ public sealed partial class Assessor
     {
         unknownFact = null;
         var at = $"transfers[{index}].";
+        if (_law.IsEea(t.To))
+        {
+            // Data staying in the EEA is no third-country transfer, whatever tool the contract names.
+            return "no-transfer";
+        }
+
         var adequacy = _law.AdequacyOn(t.To, asOf);
         var free = _law.IsFreeDestination(t.To, asOf);
         switch (t.Tool)

@@ -147,6 +147,10 @@ public sealed class TimelineTests
     }
 
     [Fact]
+    public void TransferEntryToAnEeaCountry_IsNoTransfer() =>
+        Assert.Equal("no-transfer", T02(Assess(new ServiceBuilder().Countries("DE", "NL").Transfer("NL", "scc-2010"), "2024-01-01")).Reason);
+
+    [Fact]
     public void WorldwideSupport_IsYellow()
     {
         var a = Assess(new ServiceBuilder().Countries("DE", "worldwide"), "2019-01-01");
