@@ -73,8 +73,8 @@ public sealed class AssessCommandTests : IDisposable
     {
         var r = Cli.Run("assess", "service", "zoom", "--as-of", "2020-07-03", "--format", "text");
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("Rechtliche Bewertung:  red", r.Stdout, StringComparison.Ordinal);
-        Assert.Contains("L03        red", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Rechtliche Bewertung:  rot", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("L03        rot", r.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", r.Stdout, StringComparison.Ordinal);
         var en = Cli.Run("assess", "service", "zoom", "--as-of", "2020-07-03", "--format", "text", "--lang", "en");
         Assert.Contains("Legal verdict:      red", en.Stdout, StringComparison.Ordinal);

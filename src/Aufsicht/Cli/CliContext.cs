@@ -36,5 +36,5 @@ internal sealed class CliContext(Func<Stream> stdout, TextWriter error, Func<Str
 
     public Stream OpenStdin() => stdin();
 
-    public Terminal Terminal => new(new StreamWriter(stdout(), new System.Text.UTF8Encoding(false)) { AutoFlush = true }, colour);
+    public Terminal Terminal => new(new StreamWriter(stdout(), new System.Text.UTF8Encoding(false)) { AutoFlush = true }, colour, Language);
 }

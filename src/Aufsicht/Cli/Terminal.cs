@@ -1,8 +1,17 @@
 namespace Aufsicht.Cli;
 
 /// <summary>Text output for people: tables, and colours where the terminal supports them (not when piped, not with NO_COLOR).</summary>
-internal sealed class Terminal(TextWriter writer, bool colour)
+internal sealed class Terminal(TextWriter writer, bool colour, Core.Law.Language language = Core.Law.Language.De)
 {
+    private static readonly Dictionary<string, (string De, string En)> Labels = new(StringComparer.Ordinal)
+    {
+        ["green"] = ("grün", "green"),
+        ["yellow"] = ("gelb", "yellow"),
+        ["red"] = ("rot", "red"),
+        ["not-assessed"] = ("nicht bewertet", "not assessed"),
+        ["note"] = ("Hinweis", "note"),
+    };
+
     public TextWriter Writer => writer;
 
     public bool Colour => colour;
@@ -12,12 +21,13 @@ internal sealed class Terminal(TextWriter writer, bool colour)
         && Environment.GetEnvironmentVariable("NO_COLOR") is null
         && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb");
 
-    /// <summary>A verdict word in its traffic-light colour.</summary>
+    /// <summary>A level or verdict (wire name) as a word in the user's language, in its traffic-light colour.</summary>
     public string Paint(string level)
     {
+        var label = Labels.TryGetValue(level, out var l) ? (language == Core.Law.Language.De ? l.De : l.En) : level;
         if (!colour)
         {
-            return level;
+            return label;
         }
 
         var code = level switch
@@ -28,7 +38,7 @@ internal sealed class Terminal(TextWriter writer, bool colour)
             "note" => "36",
             _ => "2",
         };
-        return $"\u001b[{code}m{level}\u001b[0m";
+        return $"\u001b[{code}m{label}\u001b[0m";
     }
 
     public string Bold(string text) => colour ? $"\u001b[1m{text}\u001b[0m" : text;
