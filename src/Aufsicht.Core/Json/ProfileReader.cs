@@ -50,28 +50,20 @@ public static class ProfileReader
         return $"malformed JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {message}";
     }
 
-    public static Result<ServiceProfile> ReadService(ReadOnlyMemory<byte> utf8)
+    public static Result<ServiceProfile> ReadService(ReadOnlyMemory<byte> utf8) => Read(utf8, ReadService);
+
+    public static Result<DeploymentProfile> ReadDeployment(ReadOnlyMemory<byte> utf8) => Read(utf8, root => ReadDeployment(root));
+
+    private static Result<T> Read<T>(ReadOnlyMemory<byte> utf8, Func<JsonElement, Result<T>> read)
     {
         var document = ParseDocument(utf8);
         if (!document.IsOk)
         {
-            return Result<ServiceProfile>.Fail(document.Errors);
+            return Result<T>.Fail(document.Errors);
         }
 
         using var doc = document.Value;
-        return ReadService(doc.RootElement);
-    }
-
-    public static Result<DeploymentProfile> ReadDeployment(ReadOnlyMemory<byte> utf8)
-    {
-        var document = ParseDocument(utf8);
-        if (!document.IsOk)
-        {
-            return Result<DeploymentProfile>.Fail(document.Errors);
-        }
-
-        using var doc = document.Value;
-        return ReadDeployment(doc.RootElement);
+        return read(doc.RootElement);
     }
 
     public static Result<ServiceProfile> ReadService(JsonElement root)

@@ -34,6 +34,24 @@ internal static class DataFolder
                 + "\n(run 'aufsicht catalog validate' for details)");
     }
 
+    /// <summary>
+    /// What most commands start from: the catalogue (<c>--data</c>), the as-of date (<c>--as-of</c>, default today) and
+    /// the authority's view on that date (<c>--authority</c>, default the catalogue's default).
+    /// </summary>
+    public static (LegalData Data, DateOnly AsOf, Core.Law.AuthorityProfile Authority) View(Arguments a, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(context);
+        var data = Load(Locate(a.Option("--data")));
+        var asOf = a.Date("--as-of") ?? context.Today;
+        var id = a.Option("--authority");
+        var authority = id is null
+            ? data.Catalog.DefaultAuthority.On(asOf)
+            : data.Catalog.FindAuthority(id)?.On(asOf)
+                ?? throw new InputException($"{a.Command}: --authority: unknown authority '{id}'; known: {string.Join(", ", data.Catalog.Authorities.Select(x => x.Id))}");
+        return (data, asOf, authority);
+    }
+
     /// <summary>Reads a file named on the command line; a missing or unreadable file is bad input, not a crash.</summary>
     public static byte[] ReadInput(string path)
     {

@@ -16,9 +16,7 @@ internal static class AssessCommand
         var a = Arguments.Parse("assess service", args, ["--deployment", "--as-of", "--authority", "--format", "--data"], []);
         a.ExpectPositional(1, 1, Usage);
         var format = a.Choice("--format", context.DefaultFormat, "json", "text");
-        var data = DataFolder.Load(DataFolder.Locate(a.Option("--data")));
-        var asOf = a.Date("--as-of") ?? context.Today;
-        var authority = ResolveAuthority(data.Catalog, a.Option("--authority"), asOf, "assess service");
+        var (data, asOf, authority) = DataFolder.View(a, context);
 
         var target = a.Positional[0];
         ServiceProfile? service;
@@ -66,17 +64,6 @@ internal static class AssessCommand
 
         AssessmentText.Write(context.Terminal, result, service, data, context.Language);
         return ExitCode.Ok;
-    }
-
-    public static AuthorityProfile ResolveAuthority(ServiceCatalog catalog, string? id, DateOnly asOf, string command)
-    {
-        if (id is null)
-        {
-            return catalog.DefaultAuthority.On(asOf);
-        }
-
-        return catalog.FindAuthority(id)?.On(asOf)
-            ?? throw new InputException($"{command}: --authority: unknown authority '{id}'; known: {string.Join(", ", catalog.Authorities.Select(x => x.Id))}");
     }
 
     public static void RequireService(ServiceCatalog catalog, string id, string command)

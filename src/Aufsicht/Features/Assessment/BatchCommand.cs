@@ -22,9 +22,7 @@ internal static class BatchCommand
     {
         var a = Arguments.Parse("assess batch", args, ["--as-of", "--authority", "--data"], ["--explain"]);
         a.ExpectPositional(1, 1, Usage);
-        var data = DataFolder.Load(DataFolder.Locate(a.Option("--data")));
-        var asOf = a.Date("--as-of") ?? context.Today;
-        var authority = AssessCommand.ResolveAuthority(data.Catalog, a.Option("--authority"), asOf, "assess batch");
+        var (data, asOf, authority) = DataFolder.View(a, context);
         var file = a.Positional[0];
         Stream input;
         try

@@ -16,9 +16,7 @@ internal static class CatalogCommand
         a.ExpectPositional(0, 0, "aufsicht catalog list [--category C] [--as-of YYYY-MM-DD] [--authority ID] [--format json|text]");
         var format = a.Choice("--format", context.DefaultFormat, "json", "text");
         var category = a.Option("--category") is { } c ? a.Choice("--category", c, [.. FactDomains.Categories]) : null;
-        var data = DataFolder.Load(DataFolder.Locate(a.Option("--data")));
-        var asOf = a.Date("--as-of") ?? context.Today;
-        var authority = AssessCommand.ResolveAuthority(data.Catalog, a.Option("--authority"), asOf, "catalog list");
+        var (data, asOf, authority) = DataFolder.View(a, context);
         var assessor = new CatalogAssessor(new Assessor(data.Criteria, data.Law), data.Catalog);
 
         var rows = data.Catalog.ServiceIds
@@ -91,11 +89,9 @@ internal static class CatalogCommand
         var a = Arguments.Parse("catalog show", args, ["--as-of", "--authority", "--format", "--data"], []);
         a.ExpectPositional(1, 1, "aufsicht catalog show <id> [--as-of YYYY-MM-DD] [--authority ID] [--format json|text]");
         var format = a.Choice("--format", context.DefaultFormat, "json", "text");
-        var data = DataFolder.Load(DataFolder.Locate(a.Option("--data")));
+        var (data, asOf, authority) = DataFolder.View(a, context);
         var id = a.Positional[0];
         AssessCommand.RequireService(data.Catalog, id, "catalog show");
-        var asOf = a.Date("--as-of") ?? context.Today;
-        var authority = AssessCommand.ResolveAuthority(data.Catalog, a.Option("--authority"), asOf, "catalog show");
         var snapshot = data.Catalog.SnapshotOn(id, asOf);
         var assessor = new CatalogAssessor(new Assessor(data.Criteria, data.Law), data.Catalog);
         var result = snapshot is null
