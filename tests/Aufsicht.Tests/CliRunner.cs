@@ -36,7 +36,7 @@ public static class Cli
         var input = new MemoryStream(Encoding.UTF8.GetBytes(stdin ?? string.Empty));
         var clock = new FixedClock(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
         var context = new CliContext(() => stdout, stderr, () => input, clock, colour: false);
-        var code = Program.Run([.. args, .. DataArgs(args)], context);
+        var code = CommandLineApp.Run([.. args, .. DataArgs(args)], context);
         return new CliResult(code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
 

@@ -4,7 +4,7 @@ using Aufsicht.Features.Catalog;
 namespace Aufsicht.Cli;
 
 /// <summary>The `aufsicht` command: dispatches verbs, turns bad input into a message and exit code 2, never a stack trace.</summary>
-internal static class Program
+internal static class CommandLineApp
 {
     public const string Help = """
         aufsicht — Datenschutzaufsicht über Cloud-Dienste / supervision of cloud services under the GDPR
@@ -16,12 +16,50 @@ internal static class Program
           aufsicht catalog show <id> [--as-of YYYY-MM-DD] [--authority ID] [--format json|text]
           aufsicht catalog validate [file.json ...]
           aufsicht authorities [--format json|text]
+          aufsicht [serve] [--urls URL] [--data-dir DIR] [--database CONNECTION] [--catalog DIR]
 
         Every command takes --data DIR (default: the catalogue shipped with aufsicht) and --lang de|en for text output.
         Exit codes: 0 success (whatever the verdict), 2 invalid input.
         """;
 
-    public static int Main(string[] args)
+    /// <summary>
+    /// True when the words are a CLI command (a verb, --help or --version); false for the web server: no verb,
+    /// <c>serve</c>, or only server options such as <c>--urls</c>.
+    /// </summary>
+    public static bool IsCommand(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (arg is "--help" or "-h" or "--version")
+            {
+                return true;
+            }
+
+            if (arg == "--lang")
+            {
+                i++;
+                continue;
+            }
+
+            if (arg.StartsWith("--lang=", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (arg.StartsWith('-'))
+            {
+                return false;
+            }
+
+            return arg != "serve";
+        }
+
+        return false;
+    }
+
+    public static int RunConsole(string[] args)
     {
         var colour = Terminal.SupportsColour(Console.IsOutputRedirected);
         var context = new CliContext(Console.OpenStandardOutput, Console.Error, Console.OpenStandardInput, TimeProvider.System, colour);
@@ -93,7 +131,7 @@ internal static class Program
 
     private static int PrintVersion(CliContext context)
     {
-        context.Terminal.Writer.WriteLine(typeof(Program).Assembly.GetName().Version?.ToString() ?? "0");
+        context.Terminal.Writer.WriteLine(typeof(CommandLineApp).Assembly.GetName().Version?.ToString() ?? "0");
         return ExitCode.Ok;
     }
 }

@@ -1,0 +1,170 @@
+using System.Text.Json;
+using Aufsicht.Core.Assessment;
+using Aufsicht.Core.Catalog;
+using Aufsicht.Core.Json;
+using Aufsicht.Core.Law;
+using Aufsicht.Features.Assessment;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Aufsicht.Features.Catalog;
+
+/// <summary>
+/// The JSON API under /api/v1 (DESIGN.md §5): the catalogue and assessments, over the same queries as the pages.
+/// Every error is a ProblemDetails that names the parameter or field.
+/// </summary>
+internal static class CatalogApi
+{
+    private const int MaxBody = 1 << 20;
+
+    public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("catalog");
+        api.MapGet("/catalog/services", ListServices).WithSummary("All services with their verdicts on a date, in an authority's view.");
+        api.MapGet("/catalog/services/{id}", GetService).WithSummary("One service: its newest facts and the history of snapshots.");
+        api.MapGet("/catalog/services/{id}/assessment", GetAssessment)
+            .WithSummary("The assessment of a catalogue service (same JSON as `aufsicht assess service`).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+        api.MapPost("/assessments", PostAssessment)
+            .WithSummary("Assess a service profile, or a deployment profile of a catalogue service, sent in the body.")
+            .Accepts<JsonElement>("application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+        return app;
+    }
+
+    private static Results<Ok<ServiceList>, ValidationProblem> ListServices(
+        CatalogStore store, TimeProvider clock, string? asOf, string? authority, string? category, string? verdict, string? country, string? open, string? q)
+    {
+        var view = CatalogQueries.ResolveView(store, asOf, authority, Today(clock));
+        var filter = CatalogQueries.ResolveFilter(q, category, verdict, country, open);
+        if (!view.IsOk || !filter.IsOk)
+        {
+            return Invalid(view.Errors.Concat(filter.Errors));
+        }
+
+        var rows = CatalogQueries.List(store, view.Value, filter.Value)
+            .Select(r => new ServiceSummary(r.Id, r.Name, r.Category, r.Provider, r.Seat, r.OpenSource, r.OperatingModel, r.Verdict.WireName(), r.Technical.WireName()))
+            .ToList();
+        return TypedResults.Ok(new ServiceList(AssessmentJson.Date(view.Value.AsOf), view.Value.Authority.Id, rows));
+    }
+
+    private static Results<Ok<ServiceDetail>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>> GetService(CatalogStore store, string id)
+    {
+        if (!store.Catalog.Contains(id))
+        {
+            return NotFound(id);
+        }
+
+        var history = store.Catalog.History(id);
+        var latest = history[^1];
+        return TypedResults.Ok(new ServiceDetail(
+            id, latest.Name, latest.Category, latest.Provider.Name, latest.Provider.Seat, latest.OperatingModel, latest.OpenSource,
+            history.Select(h => AssessmentJson.Date(h.FactsAsOf)).ToList(),
+            latest.Facts.ToDictionary(f => f.Key, f => f.Value),
+            latest.Countries ?? [FactDomains.Unknown],
+            latest.Sources.Select(s => new SourceLink(s.Url, AssessmentJson.Date(s.Seen), s.About)).ToList()));
+    }
+
+    private static IResult GetAssessment(CatalogStore store, TimeProvider clock, string id, string? asOf, string? authority)
+    {
+        var view = CatalogQueries.ResolveView(store, asOf, authority, Today(clock));
+        if (!view.IsOk)
+        {
+            return Invalid(view.Errors);
+        }
+
+        var result = CatalogQueries.Assess(store, id, view.Value);
+        return result is { } r ? Json(store, r.Assessment, r.Snapshot?.FactsAsOf) : NotFound(id);
+    }
+
+    private static async Task<IResult> PostAssessment(HttpRequest request, CatalogStore store, TimeProvider clock, string? asOf, string? authority)
+    {
+        var view = CatalogQueries.ResolveView(store, asOf, authority, Today(clock));
+        if (!view.IsOk)
+        {
+            return Invalid(view.Errors);
+        }
+
+        if (request.ContentLength > MaxBody)
+        {
+            return Invalid([new("body", $"is larger than {MaxBody} bytes")]);
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (buffer.Length > MaxBody)
+        {
+            return Invalid([new("body", $"is larger than {MaxBody} bytes")]);
+        }
+
+        var parsed = ProfileReader.ParseDocument(buffer.ToArray());
+        if (!parsed.IsOk)
+        {
+            return Invalid(parsed.Errors.Select(e => new Aufsicht.Core.Error("body", e.Message)));
+        }
+
+        using var document = parsed.Value;
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("body", out _))
+        {
+            var deployment = ProfileReader.ReadDeployment(root);
+            if (!deployment.IsOk)
+            {
+                return Invalid(deployment.Errors);
+            }
+
+            var snapshot = store.Catalog.SnapshotOn(deployment.Value.Service, view.Value.AsOf);
+            if (!store.Catalog.Contains(deployment.Value.Service))
+            {
+                return Invalid([new("service", $"'{deployment.Value.Service}' is not in the catalogue")]);
+            }
+
+            if (snapshot is null)
+            {
+                return Invalid([new("service", $"the catalogue has no facts on '{deployment.Value.Service}' on {AssessmentJson.Date(view.Value.AsOf)}")]);
+            }
+
+            return Json(store, store.Assessor.Assess(snapshot, deployment.Value, view.Value.AsOf, view.Value.Authority), snapshot.FactsAsOf);
+        }
+
+        var service = ProfileReader.ReadService(root);
+        return service.IsOk
+            ? Json(store, store.Assessor.Assess(service.Value, null, view.Value.AsOf, view.Value.Authority), service.Value.FactsAsOf)
+            : Invalid(service.Errors);
+    }
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static FileContentHttpResult Json(CatalogStore store, CatalogAssessment assessment, DateOnly? factsAsOf)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            new AssessmentJson(store.Texts).Write(w, assessment, store.Catalog, factsAsOf);
+        }
+
+        return TypedResults.Bytes(buffer.ToArray(), "application/json; charset=utf-8");
+    }
+
+    private static ValidationProblem Invalid(IEnumerable<Aufsicht.Core.Error> errors) =>
+        TypedResults.ValidationProblem(
+            errors.GroupBy(e => e.Path.Length == 0 ? "body" : e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: "The request is invalid.");
+
+    private static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> NotFound(string id) =>
+        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "Unknown service",
+            Detail = $"'{(id.Length > 80 ? id[..80] : id)}' is not in the catalogue.",
+        });
+}
+
+internal sealed record ServiceList(string AsOf, string Authority, IReadOnlyList<ServiceSummary> Services);
+
+internal sealed record ServiceSummary(string Id, string Name, string Category, string Provider, string Seat, bool? OpenSource, string OperatingModel, string Verdict, string Technical);
+
+internal sealed record ServiceDetail(
+    string Id, string Name, string Category, string Provider, string Seat, string OperatingModel, bool? OpenSource,
+    IReadOnlyList<string> Snapshots, IReadOnlyDictionary<string, string> Facts, IReadOnlyList<string> Countries, IReadOnlyList<SourceLink> Sources);
+
+internal sealed record SourceLink(string Url, string Seen, string About);

@@ -1,0 +1,64 @@
+using Aufsicht.Core.Law;
+using Aufsicht.Features.Shared;
+using Aufsicht.Web;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Aufsicht.Features.Catalog.Pages;
+
+/// <summary>The catalogue: every service with its lights on the chosen date in the chosen view, filtered and searched.</summary>
+public sealed class IndexModel : PageModel
+{
+    public Language Language { get; private set; }
+
+    public string? Q { get; private set; }
+
+    public string? Category { get; private set; }
+
+    public string? Verdict { get; private set; }
+
+    public string? Country { get; private set; }
+
+    public string? Open { get; private set; }
+
+    internal IReadOnlyList<ServiceRow> Rows { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public IReadOnlyList<string> Countries { get; private set; } = [];
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    internal ViewPicker Picker { get; private set; } = null!;
+
+    public string AsOfText { get; private set; } = string.Empty;
+
+    public string AuthorityLabel { get; private set; } = string.Empty;
+
+    public string ViewQuery { get; private set; } = string.Empty;
+
+    public void OnGet(string? q, string? category, string? verdict, string? country, string? open, string? asOf, string? authority)
+    {
+        var store = HttpContext.RequestServices.GetRequiredService<CatalogStore>();
+        var clock = HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+        Language = UiLanguageMiddleware.Of(HttpContext);
+        (Q, Category, Verdict, Country, Open) = (q, category, verdict, country, open);
+        var view = ViewPicker.Resolve(store, clock, asOf, authority, Language, out var viewErrors);
+        var filter = CatalogQueries.ResolveFilter(q, category, verdict, country, open);
+        var errors = viewErrors.ToList();
+        errors.AddRange(filter.Errors.Select(e => UiText.T(Language, "invalid.filter", e.Path, e.Message)));
+        Errors = errors;
+        if (errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        Picker = new ViewPicker(store, view, Language, asOf, authority);
+        AsOfText = view.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        AuthorityLabel = $"{view.Authority.Abbreviation} ({view.Authority.Label.In(Language)})";
+        ViewQuery = Picker.Query;
+        var all = CatalogQueries.List(store, view, new CatalogFilter(null, null, null, null, null));
+        Total = all.Count;
+        Countries = all.Select(r => r.Seat).Where(s => s != "unknown").Distinct().Order(StringComparer.Ordinal).ToList();
+        Rows = filter.IsOk ? CatalogQueries.List(store, view, filter.Value) : all;
+    }
+}

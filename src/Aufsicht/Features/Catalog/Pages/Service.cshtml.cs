@@ -1,0 +1,66 @@
+using Aufsicht.Core.Assessment;
+using Aufsicht.Core.Catalog;
+using Aufsicht.Core.Law;
+using Aufsicht.Features.Shared;
+using Aufsicht.Web;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Aufsicht.Features.Catalog.Pages;
+
+/// <summary>One service: its lights on the chosen date in the chosen view, every finding, published decisions, alternatives, history and sources.</summary>
+public sealed class ServiceModel : PageModel
+{
+    public string Id { get; private set; } = string.Empty;
+
+    public string Name { get; private set; } = string.Empty;
+
+    public Language Language { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    internal CatalogAssessment? Assessment { get; private set; }
+
+    internal ServiceProfile? Snapshot { get; private set; }
+
+    internal IReadOnlyList<ServiceProfile> History { get; private set; } = [];
+
+    internal ViewPicker Picker { get; private set; } = null!;
+
+    internal FindingText Texts { get; private set; } = null!;
+
+    internal ServiceCatalog Catalog { get; private set; } = null!;
+
+    internal CriteriaCatalog Criteria { get; private set; } = null!;
+
+    public void OnGet(string id, string? asOf, string? authority)
+    {
+        var store = HttpContext.RequestServices.GetRequiredService<CatalogStore>();
+        var clock = HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+        Language = UiLanguageMiddleware.Of(HttpContext);
+        Id = id;
+        Texts = store.Texts;
+        Catalog = store.Catalog;
+        Criteria = store.Data.Criteria;
+        var view = ViewPicker.Resolve(store, clock, asOf, authority, Language, out var errors);
+        Errors = errors;
+        Picker = new ViewPicker(store, view, Language, asOf, authority);
+        var result = CatalogQueries.Assess(store, id, view);
+        if (result is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            Name = id;
+            return;
+        }
+
+        if (errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        (Assessment, Snapshot) = result.Value;
+        History = store.Catalog.History(id);
+        Name = (Snapshot ?? store.Catalog.Latest(id)!).Name;
+    }
+
+    internal string Question(string criterion) => Criteria.Contains(criterion) ? Criteria[criterion].Question.In(Language) : criterion;
+}

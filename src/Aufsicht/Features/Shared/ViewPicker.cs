@@ -1,0 +1,67 @@
+using Aufsicht.Core.Law;
+using Aufsicht.Features.Catalog;
+using Aufsicht.Web;
+
+namespace Aufsicht.Features.Shared;
+
+/// <summary>
+/// The as-of date and authority pickers of the catalogue pages: plain GET form fields, so "what was the verdict on
+/// 3 July 2020 in Mecklenburg-Vorpommern's view?" works without JavaScript and can be bookmarked.
+/// </summary>
+internal sealed class ViewPicker(CatalogStore store, View view, Language language, string? asOf, string? authority)
+{
+    public View View => view;
+
+    public Language Language => language;
+
+    public string AsOf => view.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public string Authority => view.Authority.Id;
+
+    public IEnumerable<(string Id, string Label)> Authorities =>
+        store.Catalog.Authorities.Select(a => (a.Id, $"{a.Abbreviation} — {a.Name.In(language)}"));
+
+    public bool ViewLaterThanDate => view.Authority.ValidFrom > view.AsOf;
+
+    /// <summary>The query string that carries the chosen view to the next page (only what the user chose).</summary>
+    public string Query
+    {
+        get
+        {
+            var parts = new List<string>();
+            if (!string.IsNullOrWhiteSpace(asOf))
+            {
+                parts.Add("asOf=" + Uri.EscapeDataString(AsOf));
+            }
+
+            if (!string.IsNullOrWhiteSpace(authority) && store.Catalog.FindAuthority(authority) is not null)
+            {
+                parts.Add("authority=" + Uri.EscapeDataString(authority));
+            }
+
+            return parts.Count == 0 ? string.Empty : "?" + string.Join("&", parts);
+        }
+    }
+
+    /// <summary>The view asked for; on bad input the default view and a message per bad field.</summary>
+    public static View Resolve(CatalogStore store, TimeProvider clock, string? asOf, string? authority, Language language, out IReadOnlyList<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var result = CatalogQueries.ResolveView(store, asOf, authority, today);
+        if (result.IsOk)
+        {
+            errors = [];
+            return result.Value;
+        }
+
+        errors = result.Errors.Select(e => e.Path == "asOf"
+            ? UiText.T(language, "invalid.date", Short(asOf))
+            : UiText.T(language, "invalid.authority", Short(authority))).ToList();
+        var fallback = CatalogQueries.ResolveView(store, result.Errors.Any(e => e.Path == "asOf") ? null : asOf, result.Errors.Any(e => e.Path == "authority") ? null : authority, today);
+        return fallback.Value;
+    }
+
+    private static string Short(string? text) => text is null ? string.Empty : text.Length <= 40 ? text : text[..37] + "...";
+}

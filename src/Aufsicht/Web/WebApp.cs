@@ -1,0 +1,112 @@
+using Aufsicht.Cli;
+using Aufsicht.Features.Catalog;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Aufsicht.Web;
+
+/// <summary>
+/// The web application (`aufsicht` or `aufsicht serve`): Razor Pages and the JSON API over the same handlers, on
+/// http://127.0.0.1:5080 unless --urls says otherwise.
+/// </summary>
+internal static class WebApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    private static readonly Dictionary<string, string> Switches = new(StringComparer.Ordinal)
+    {
+        ["--data-dir"] = "Aufsicht:DataDir",
+        ["--database"] = "Aufsicht:Database",
+        ["--catalog"] = "Aufsicht:Catalog",
+    };
+
+    public static int Run(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+        }
+        catch (InputException e)
+        {
+            Console.Error.WriteLine("aufsicht: " + e.Message);
+            return ExitCode.InvalidInput;
+        }
+
+        app.Run();
+        return ExitCode.Ok;
+    }
+
+    /// <summary>Builds the configured application; invalid configuration is an <see cref="InputException"/> naming the setting.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var rest = args is ["serve", ..] ? args[1..] : args;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = rest, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddCommandLine(rest, Switches);
+        if (builder.Configuration["urls"] is null && Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null)
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var options = ServerOptions.From(builder.Configuration);
+        var data = DataFolder.Load(DataFolder.Locate(options.Catalog));
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new CatalogStore(data));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Aufsicht API";
+            document.Info.Description = "Catalogue of services and GDPR assessments (DESIGN.md §5).";
+            return Task.CompletedTask;
+        }));
+        // Keys for antiforgery and cookies live with the app's data, not in the account's home folder.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("aufsicht")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDir, "keys")));
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "aufsicht-af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+
+        // API errors are ProblemDetails; page errors get the error page — never a stack trace.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
+        {
+            pages.UseExceptionHandler("/fehler");
+            pages.UseStatusCodePagesWithReExecute("/fehler", "?code={0}");
+        });
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<UiLanguageMiddleware>();
+        app.UseStaticFiles();
+        app.MapRazorPages();
+        app.MapOpenApi("/api/{documentName}/openapi.json");
+        app.MapCatalogApi();
+        app.MapGet("/healthz", (CatalogStore store) => TypedResults.Text("ok")).ExcludeFromDescription();
+        app.MapGet("/sprache", UiLanguageMiddleware.Switch).ExcludeFromDescription();
+        return app;
+    }
+}
+
+/// <summary>The server's settings, validated once at start.</summary>
+internal sealed record ServerOptions(string DataDir, string? Database, string? Catalog)
+{
+    public static ServerOptions From(IConfiguration configuration)
+    {
+        var dataDir = configuration["Aufsicht:DataDir"] ?? "aufsicht-data";
+        var database = configuration["Aufsicht:Database"] ?? Environment.GetEnvironmentVariable("AUFSICHT_DATABASE");
+        var catalog = configuration["Aufsicht:Catalog"];
+        if (string.IsNullOrWhiteSpace(dataDir))
+        {
+            throw new InputException("--data-dir: must name a folder");
+        }
+
+        return new ServerOptions(Path.GetFullPath(dataDir), string.IsNullOrWhiteSpace(database) ? null : database, catalog);
+    }
+}
