@@ -41,7 +41,13 @@ internal static class WebApp
     {
         ArgumentNullException.ThrowIfNull(args);
         var rest = args is ["serve", ..] ? args[1..] : args;
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = rest, ContentRootPath = AppContext.BaseDirectory });
+        // The application name is this assembly, also when a test host starts it: Razor Pages are discovered from it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = rest,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
+        });
         builder.Configuration.AddCommandLine(rest, Switches);
         if (builder.Configuration["urls"] is null && Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null)
         {
@@ -82,6 +88,8 @@ internal static class WebApp
             pages.UseExceptionHandler("/fehler");
             pages.UseStatusCodePagesWithReExecute("/fehler", "?code={0}");
         });
+        // Routing after the error handlers, so a re-executed error page finds its endpoint.
+        app.UseRouting();
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<UiLanguageMiddleware>();
         app.UseStaticFiles();

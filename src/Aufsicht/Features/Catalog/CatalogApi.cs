@@ -47,7 +47,7 @@ internal static class CatalogApi
         return TypedResults.Ok(new ServiceList(AssessmentJson.Date(view.Value.AsOf), view.Value.Authority.Id, rows));
     }
 
-    private static Results<Ok<ServiceDetail>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>> GetService(CatalogStore store, string id)
+    private static Results<Ok<ServiceDetail>, ProblemHttpResult> GetService(CatalogStore store, string id)
     {
         if (!store.Catalog.Contains(id))
         {
@@ -150,13 +150,8 @@ internal static class CatalogApi
             errors.GroupBy(e => e.Path.Length == 0 ? "body" : e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
             title: "The request is invalid.");
 
-    private static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> NotFound(string id) =>
-        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound,
-            Title = "Unknown service",
-            Detail = $"'{(id.Length > 80 ? id[..80] : id)}' is not in the catalogue.",
-        });
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown service", detail: $"'{(id.Length > 80 ? id[..80] : id)}' is not in the catalogue.");
 }
 
 internal sealed record ServiceList(string AsOf, string Authority, IReadOnlyList<ServiceSummary> Services);

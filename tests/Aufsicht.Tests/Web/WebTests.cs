@@ -1,0 +1,220 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Aufsicht.Tests.Shared;
+using Xunit;
+
+namespace Aufsicht.Tests.Web;
+
+/// <summary>The web application over HTTP: pages, API, ProblemDetails, headers, language, bad input.</summary>
+public sealed class WebTests : IAsyncLifetime
+{
+    private AppServer _server = null!;
+
+    private HttpClient Client => _server.Client;
+
+    public async Task InitializeAsync() => _server = await AppServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private async Task<(HttpStatusCode Status, string Body)> Get(string path, string? language = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        using var response = await Client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Healthz_IsOk()
+    {
+        var (status, body) = await Get("/healthz");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("ok", body);
+    }
+
+    [Fact]
+    public async Task CatalogPage_ListsServicesWithLights_InGermanByDefault()
+    {
+        var (status, body) = await Get("/?asOf=2020-07-03");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<html lang=\"de\">", body, StringComparison.Ordinal);
+        Assert.Contains("Dienstekatalog", body, StringComparison.Ordinal);
+        Assert.Contains("href=\"/katalog/zoom?asOf=2020-07-03\"", body, StringComparison.Ordinal);
+        Assert.Contains("class=\"light light-red\">rot</span>", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CatalogPage_Filters_ByCategoryVerdictAndSearch()
+    {
+        var (_, office) = await Get("/?category=office-suite", "en");
+        Assert.Contains("LibreOffice", office, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zoom Meetings", office, StringComparison.Ordinal);
+        var (_, red) = await Get("/?asOf=2020-07-03&verdict=red&q=teams", "en");
+        Assert.Contains("Microsoft Teams", red, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wire</a>", red, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/?asOf=2020-13-45", "2020-13-45")]
+    [InlineData("/?authority=nsa", "nsa")]
+    [InlineData("/?category=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "&lt;script&gt;")]
+    public async Task CatalogPage_BadQuery_Is400WithMessage_AndEncoded(string path, string shown)
+    {
+        var (status, body) = await Get(path, "en");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("role=\"alert\"", body, StringComparison.Ordinal);
+        Assert.Contains(shown, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServicePage_ShowsFindingsDecisionsAlternativesAndSources()
+    {
+        var (status, body) = await Get("/katalog/webex-telekom?asOf=2020-07-03", "en");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Legal verdict", body, StringComparison.Ordinal);
+        Assert.Contains("light-yellow", body, StringComparison.Ordinal);
+        Assert.Contains("Art. 28(3)(a)", body, StringComparison.Ordinal);
+        Assert.Contains("Published decisions", body, StringComparison.Ordinal);
+        Assert.Contains("disagrees", body, StringComparison.Ordinal); // Berlin 2021 red vs. the engine on the 2020 facts
+        Assert.Contains("/katalog/jitsi-netways", body, StringComparison.Ordinal);
+        Assert.Contains("finanzen.net", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServicePage_AuthorityPicker_ChangesVerdict()
+    {
+        var (_, berlin) = await Get("/katalog/microsoft-365?asOf=2026-01-01", "en");
+        var (_, mv) = await Get("/katalog/microsoft-365?asOf=2026-01-01&authority=lfdi-mv", "en");
+        Assert.Contains("Legal verdict</dt><dd><span class=\"light light-green\">", berlin, StringComparison.Ordinal);
+        Assert.Contains("Legal verdict</dt><dd><span class=\"light light-yellow\">", mv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServicePage_Unknown_Is404WithMessage()
+    {
+        var (status, body) = await Get("/katalog/nope", "en");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("is not in the catalogue", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComparePage_TwoServices_SideBySide()
+    {
+        var (status, body) = await Get("/vergleich?ids=zoom&ids=wire&asOf=2020-07-03", "en");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(">Zoom Meetings</a>", body, StringComparison.Ordinal);
+        Assert.Contains(">Wire</a>", body, StringComparison.Ordinal);
+        Assert.Contains("<abbr title=", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownPath_IsFriendly404_WithoutDetails()
+    {
+        var (status, body) = await Get("/gibt-es-nicht", "de");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("Diese Seite gibt es nicht.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryResponse_CarriesStrictSecurityHeaders()
+    {
+        using var response = await Client.GetAsync("/");
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.False(response.Headers.Contains("Set-Cookie"), "a plain page view sets no cookie");
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_SetsCookie_AndOnlyRedirectsLocally()
+    {
+        using var response = await Client.GetAsync("/sprache?lang=en&back=%2Fkatalog%2Fzoom");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/katalog/zoom", response.Headers.Location!.OriginalString);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("aufsicht-lang=en", StringComparison.Ordinal) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
+        using var evil = await Client.GetAsync("/sprache?lang=en&back=https%3A%2F%2Fevil.example");
+        Assert.Equal("/", evil.Headers.Location!.OriginalString);
+        using var bad = await Client.GetAsync("/sprache?lang=fr");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_ListAndDetail()
+    {
+        var (status, body) = await Get("/api/v1/catalog/services?asOf=2020-07-03&category=video-conferencing");
+        Assert.Equal(HttpStatusCode.OK, status);
+        using var list = JsonDocument.Parse(body);
+        var zoom = list.RootElement.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "zoom");
+        Assert.Equal("red", zoom.GetProperty("verdict").GetString());
+        var (detailStatus, detail) = await Get("/api/v1/catalog/services/teams-m365");
+        Assert.Equal(HttpStatusCode.OK, detailStatus);
+        Assert.Contains("\"snapshots\":[\"2020-07-03\",\"2021-02-18\"]", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_Assessment_SameJsonAsCli()
+    {
+        var (status, body) = await Get("/api/v1/catalog/services/zoom/assessment?asOf=2020-07-03");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var cli = Cli.Run("assess", "service", "zoom", "--as-of", "2020-07-03");
+        using var api = JsonDocument.Parse(body);
+        Assert.Equal(cli.Json.GetProperty("verdict").GetString(), api.RootElement.GetProperty("verdict").GetString());
+        static IEnumerable<string> Compact(JsonElement findings) => findings.EnumerateArray().Select(f => JsonSerializer.Serialize(f));
+        Assert.Equal(Compact(cli.Json.GetProperty("findings")), Compact(api.RootElement.GetProperty("findings")));
+    }
+
+    [Fact]
+    public async Task Api_PostServiceAndDeploymentProfiles()
+    {
+        using var service = await Client.PostAsync("/api/v1/assessments?asOf=2020-07-03", new StringContent(DomainExamples.Service, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, service.StatusCode);
+        Assert.Equal("yellow", JsonDocument.Parse(await service.Content.ReadAsStringAsync()).RootElement.GetProperty("verdict").GetString());
+        using var deployment = await Client.PostAsync("/api/v1/assessments?asOf=2020-07-03", new StringContent(DomainExamples.Deployment, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, deployment.StatusCode);
+        Assert.Equal("red", JsonDocument.Parse(await deployment.Content.ReadAsStringAsync()).RootElement.GetProperty("deployment").GetProperty("verdict").GetString());
+    }
+
+    [Theory]
+    [InlineData("{ \"id\": ", "body", "malformed JSON at line 1")]
+    [InlineData("{\"service\":\"zoom\",\"body\":{\"kind\":\"school\",\"publicBody\":true}}", "operatingModel", "missing required field")]
+    [InlineData("[1,2]", "body", "expected an object")]
+    public async Task Api_BadBody_IsProblemDetailsNamingTheField(string json, string field, string message)
+    {
+        using var response = await Client.PostAsync("/api/v1/assessments", new StringContent(json, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()!);
+        Assert.Contains(errors, e => e.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Api_UnknownService_Is404ProblemDetails()
+    {
+        using var response = await Client.GetAsync("/api/v1/catalog/services/nope/assessment");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheApi()
+    {
+        var (status, body) = await Get("/api/v1/openapi.json");
+        Assert.Equal(HttpStatusCode.OK, status);
+        using var doc = JsonDocument.Parse(body);
+        var paths = doc.RootElement.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/catalog/services", "/api/v1/catalog/services/{id}", "/api/v1/catalog/services/{id}/assessment", "/api/v1/assessments" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+    }
+}
