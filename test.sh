@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Aufsicht: formatting, a warnings-as-errors build, and all test projects.
-# Installs what the tests need when it is missing (today: only the .NET SDK pinned in global.json is needed;
-# the browser and PostgreSQL tests of later issues add their installs here).
+# Installs what the tests need when it is missing: Debian's Chromium for the browser tests (PostgreSQL follows with
+# the database tests). Needs root for apt-get, as on CI.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -9,6 +9,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "test.sh: the .NET SDK is required (see global.json)" >&2
   exit 1
+fi
+
+if [ -z "${AUFSICHT_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  echo "== installing chromium (browser tests)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
 echo "== format"

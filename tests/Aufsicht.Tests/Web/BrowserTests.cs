@@ -1,0 +1,172 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Aufsicht.Tests.Web;
+
+/// <summary>
+/// The web application in a real browser (Debian's Chromium driven by Playwright): a case handler browses, filters,
+/// picks a date and an authority, compares, switches language and moves by keyboard. On every page axe-core must
+/// report no violation, and a recorder of every request the browser makes must find none to another host.
+/// </summary>
+public sealed class BrowserTests : IAsyncLifetime
+{
+    private AppServer _server = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private readonly List<string> _requests = [];
+
+    public async Task InitializeAsync()
+    {
+        _server = await AppServer.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.Path,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private async Task<IPage> NewPage(string locale)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale });
+        context.Request += (_, request) => _requests.Add(request.Url);
+        return await context.NewPageAsync();
+    }
+
+    private static async Task AssertAccessible(IPage page)
+    {
+        var result = await page.RunAxe();
+        Assert.NotEmpty(result.Passes); // axe really ran its rules on this page
+        var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))})").ToList();
+        Assert.True(violations.Count == 0, $"{page.Url}:\n" + string.Join("\n", violations));
+    }
+
+    private void AssertNoThirdPartyRequests()
+    {
+        Assert.NotEmpty(_requests);
+        var foreign = _requests.Where(url => !url.StartsWith(_server.Address.ToString(), StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal)).ToList();
+        Assert.True(foreign.Count == 0, "requests to other hosts: " + string.Join(", ", foreign));
+    }
+
+    [Fact]
+    public async Task CaseHandler_BrowsesFiltersPicksDateAndAuthority_Accessibly()
+    {
+        var page = await NewPage("de-DE");
+        await page.GotoAsync(_server.Address.ToString());
+        Assert.Equal("Dienstekatalog", await page.Locator("h1").InnerTextAsync());
+        await AssertAccessible(page);
+
+        // Filter: category and date, by their labels, submitted with the button.
+        await page.GetByLabel("Kategorie").SelectOptionAsync("video-conferencing");
+        await page.GetByLabel("Stichtag", new() { Exact = true }).FillAsync("2020-07-03");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anwenden" }).ClickAsync();
+        await page.WaitForURLAsync("**/?*category=video-conferencing*");
+        var zoomRow = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Zoom Meetings" });
+        Assert.Contains("rot", await zoomRow.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "LibreOffice" }).CountAsync());
+        await AssertAccessible(page);
+
+        // Service page, then another authority's view on another date.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Zoom Meetings" }).ClickAsync();
+        await page.WaitForURLAsync("**/katalog/zoom?*");
+        Assert.Contains("rot", await page.Locator("dl.lights").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessible(page);
+        await page.GetByLabel("Sicht der Behörde").SelectOptionAsync("lfdi-mv");
+        await page.GetByLabel("Stichtag", new() { Exact = true }).FillAsync("2021-06-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Neu bewerten" }).ClickAsync();
+        await page.WaitForURLAsync("**/katalog/zoom?*authority=lfdi-mv*");
+        Assert.Contains("LfDI MV", await page.Locator("#lights").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessible(page);
+
+        AssertNoThirdPartyRequests();
+    }
+
+    [Fact]
+    public async Task CaseHandler_ComparesServices_AndSwitchesLanguage()
+    {
+        var page = await NewPage("de-DE");
+        await page.GotoAsync(new Uri(_server.Address, "/vergleich?asOf=2020-07-03").ToString());
+        await page.GetByLabel("Zoom Meetings").CheckAsync();
+        await page.GetByLabel("Wire", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vergleichen" }).ClickAsync();
+        await page.WaitForURLAsync("**/vergleich?*ids=*");
+        var table = page.Locator("table.compare");
+        Assert.Contains("Zoom Meetings", await table.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Wire", await table.InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessible(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Compare services" }).WaitForAsync();
+        Assert.Equal("Compare services", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Contains("Zoom Meetings", await page.Locator("table.compare").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessible(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Service catalogue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Service catalogue" }).WaitForAsync();
+        Assert.Equal("Service catalogue", await page.Locator("h1").InnerTextAsync());
+        AssertNoThirdPartyRequests();
+    }
+
+    [Fact]
+    public async Task KeyboardUser_SkipsToContent_AndReachesTheFilters()
+    {
+        var page = await NewPage("en-GB");
+        await page.GotoAsync(_server.Address.ToString());
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to content", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.EndsWith("#inhalt", page.Url, StringComparison.Ordinal);
+
+        // Tab onwards until the search field has focus: every control is reachable without a mouse.
+        for (var i = 0; i < 20 && await page.EvaluateAsync<string>("document.activeElement.id") != "q"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Equal("q", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.TypeAsync("jitsi");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/?*q=jitsi*");
+        Assert.True(await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Jitsi" }).CountAsync() >= 3);
+        AssertNoThirdPartyRequests();
+    }
+
+    [Fact]
+    public async Task ErrorPages_AreAccessible_AndShowNoDetails()
+    {
+        var page = await NewPage("de-DE");
+        var response = await page.GotoAsync(new Uri(_server.Address, "/katalog/gibt-es-nicht").ToString());
+        Assert.Equal(404, response!.Status);
+        await AssertAccessible(page);
+        response = await page.GotoAsync(new Uri(_server.Address, "/?asOf=kaputt").ToString());
+        Assert.Equal(400, response!.Status);
+        Assert.Contains("kaputt", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessible(page);
+        AssertNoThirdPartyRequests();
+    }
+}
+
+/// <summary>Where the browser is: Debian's Chromium (./test.sh installs it). Missing is a failure with instructions, never a skip.</summary>
+internal static class Chromium
+{
+    public static string Path
+    {
+        get
+        {
+            var path = Environment.GetEnvironmentVariable("AUFSICHT_CHROMIUM") ?? "/usr/bin/chromium";
+            return File.Exists(path)
+                ? path
+                : throw new InvalidOperationException($"Chromium not found at {path}: run ./test.sh (it installs Debian's chromium) or set AUFSICHT_CHROMIUM.");
+        }
+    }
+}
