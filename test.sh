@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Aufsicht: formatting, a warnings-as-errors build, and all test projects.
-# Installs what the tests need when it is missing: Debian's Chromium for the browser tests (PostgreSQL follows with
-# the database tests). Needs root for apt-get, as on CI.
+# Installs what the tests need when it is missing: Debian's Chromium for the browser tests and PostgreSQL for the
+# database tests (the tests start a throwaway cluster of their own on a free loopback port). Needs root for apt-get,
+# as on CI.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -11,10 +12,13 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-if [ -z "${AUFSICHT_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
-  echo "== installing chromium (browser tests)"
+missing=()
+if [ -z "${AUFSICHT_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then missing+=(postgresql); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing ${missing[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 echo "== format"

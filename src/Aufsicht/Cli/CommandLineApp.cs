@@ -16,6 +16,7 @@ internal static class CommandLineApp
           aufsicht catalog show <id> [--as-of YYYY-MM-DD] [--authority ID] [--format json|text]
           aufsicht catalog validate [file.json ...]
           aufsicht authorities [--format json|text]
+          aufsicht db migrate [--data-dir DIR] [--database CONNECTION]
           aufsicht [serve] [--urls URL] [--data-dir DIR] [--database CONNECTION] [--catalog DIR]
 
         Every command takes --data DIR (default: the catalogue shipped with aufsicht) and --lang de|en for text output.
@@ -86,6 +87,8 @@ internal static class CommandLineApp
                 ["catalog", "show", .. var more] => CatalogCommand.Show(more, context),
                 ["catalog", "validate", .. var more] => CatalogCommand.Validate(more, context),
                 ["authorities", .. var more] => CatalogCommand.Authorities(more, context),
+                ["db", "migrate", .. var more] => Features.Operations.DbCommand.Migrate(more, context),
+                ["db", ..] => throw new InputException("db: expected 'db migrate'"),
                 ["assess", ..] => throw new InputException("assess: expected 'assess service' or 'assess batch'"),
                 ["catalog", ..] => throw new InputException("catalog: expected 'catalog list', 'catalog show' or 'catalog validate'"),
                 [var verb, ..] => throw new InputException($"unknown command '{verb}'; run 'aufsicht --help'"),

@@ -1,4 +1,5 @@
 using Aufsicht.Cli;
+using Aufsicht.Data;
 using Aufsicht.Features.Catalog;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -58,8 +59,9 @@ internal static class WebApp
         var data = DataFolder.Load(DataFolder.Locate(options.Catalog));
 
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new CatalogStore(data));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddDbContext<AufsichtDb>(o => DatabaseSetup.Configure(o, options));
+        builder.Services.AddSingleton(sp => new CatalogStore(data, sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
@@ -68,10 +70,10 @@ internal static class WebApp
             document.Info.Description = "Catalogue of services and GDPR assessments (DESIGN.md §5).";
             return Task.CompletedTask;
         }));
-        // Keys for antiforgery and cookies live with the app's data, not in the account's home folder.
+        // Keys for antiforgery and cookies live in the database: instances sharing one PostgreSQL share sessions.
         builder.Services.AddDataProtection()
             .SetApplicationName("aufsicht")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDir, "keys")));
+            .PersistKeysToDbContext<AufsichtDb>();
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "aufsicht-af";
@@ -80,6 +82,16 @@ internal static class WebApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // Schema first, then the shipped catalogue (edits made in the app are kept), before the first request.
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
+            DatabaseSetup.Migrate(db, options);
+            var report = CatalogImport.Run(db, DataFolder.Files(DataFolder.Locate(options.Catalog)), app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var database = DatabaseSetup.Describe(options);
+            Log.CatalogImported(app.Logger, database, report.Inserted, report.Updated, report.Unchanged, report.Conflicts);
+        }
 
         // API errors are ProblemDetails; page errors get the error page — never a stack trace.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
@@ -96,7 +108,10 @@ internal static class WebApp
         app.MapRazorPages();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapCatalogApi();
-        app.MapGet("/healthz", (CatalogStore store) => TypedResults.Text("ok")).ExcludeFromDescription();
+        app.MapGet("/healthz", async (AufsichtDb db, CancellationToken cancel) =>
+            await db.Database.CanConnectAsync(cancel).ConfigureAwait(false)
+                ? Results.Text("ok")
+                : Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable)).ExcludeFromDescription();
         app.MapGet("/sprache", UiLanguageMiddleware.Switch).ExcludeFromDescription();
         return app;
     }

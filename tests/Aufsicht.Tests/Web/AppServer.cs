@@ -28,6 +28,17 @@ public sealed class AppServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts the app on the given database: "sqlite" (a file in the data folder) or "postgres" (a new database on the test cluster).</summary>
+    public static Task<AppServer> StartOnAsync(string database, params string[] extraArgs) =>
+        database switch
+        {
+            "sqlite" => StartAsync(extraArgs),
+            "postgres" => StartAsync([.. extraArgs, "--database", PostgresServer.NewDatabase()]),
+            _ => throw new ArgumentOutOfRangeException(nameof(database), database, "sqlite or postgres"),
+        };
+
     public static async Task<AppServer> StartAsync(params string[] extraArgs)
     {
         var dataDir = Directory.CreateTempSubdirectory("aufsicht-web-").FullName;

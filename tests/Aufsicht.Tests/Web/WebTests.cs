@@ -6,14 +6,28 @@ using Xunit;
 
 namespace Aufsicht.Tests.Web;
 
-/// <summary>The web application over HTTP: pages, API, ProblemDetails, headers, language, bad input.</summary>
-public sealed class WebTests : IAsyncLifetime
+/// <summary>Every web test on SQLite.</summary>
+public sealed class WebTestsOnSqlite : WebTests
+{
+    protected override string Database => "sqlite";
+}
+
+/// <summary>Every web test on a real PostgreSQL server.</summary>
+public sealed class WebTestsOnPostgres : WebTests
+{
+    protected override string Database => "postgres";
+}
+
+/// <summary>The web application over HTTP: pages, API, ProblemDetails, headers, language, bad input — on each database.</summary>
+public abstract class WebTests : IAsyncLifetime
 {
     private AppServer _server = null!;
 
+    protected abstract string Database { get; }
+
     private HttpClient Client => _server.Client;
 
-    public async Task InitializeAsync() => _server = await AppServer.StartAsync();
+    public async Task InitializeAsync() => _server = await AppServer.StartOnAsync(Database);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

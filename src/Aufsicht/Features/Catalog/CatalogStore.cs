@@ -2,19 +2,114 @@ using Aufsicht.Core.Assessment;
 using Aufsicht.Core.Catalog;
 using Aufsicht.Core.Json;
 using Aufsicht.Core.Law;
+using Aufsicht.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Catalog;
 
-/// <summary>The catalogue the web app serves, with the engine over it (memoised service verdicts, shared by all requests).</summary>
-internal sealed class CatalogStore(LegalData data)
+/// <summary>
+/// The catalogue the web app serves, with the engine over it (memoised service verdicts, shared by all requests).
+/// Reference data (criteria, law, authorities, decisions, alternatives) come from the shipped files; the services from
+/// the database when there is one. At most once a second it asks the database whether the catalogue changed (an edit
+/// here or on another instance) and then reloads.
+/// </summary>
+internal sealed class CatalogStore
 {
-    public LegalData Data { get; } = data;
+    private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
+    private readonly LegalData _reference;
+    private readonly IServiceScopeFactory? _scopes;
+    private readonly TimeProvider _clock;
+    private readonly Lock _lock = new();
+    private volatile State _state;
+    private long _checkedAt;
 
-    public CatalogAssessor Assessor { get; } = new(new Assessor(data.Criteria, data.Law), data.Catalog);
+    /// <summary>A fixed catalogue (no database): the shipped files as they are.</summary>
+    public CatalogStore(LegalData data)
+    {
+        _reference = data;
+        _clock = TimeProvider.System;
+        _state = new State(-1, data);
+    }
 
-    public FindingText Texts { get; } = new(data.Criteria);
+    /// <summary>Services from the database, reloaded when its catalogue version moves.</summary>
+    public CatalogStore(LegalData reference, IServiceScopeFactory scopes, TimeProvider clock)
+    {
+        _reference = reference;
+        _scopes = scopes;
+        _clock = clock;
+        _state = Load();
+    }
 
-    public ServiceCatalog Catalog => Data.Catalog;
+    private State Current
+    {
+        get
+        {
+            if (_scopes is null)
+            {
+                return _state;
+            }
+
+            var now = _clock.GetTimestamp();
+            if (_clock.GetElapsedTime(Interlocked.Read(ref _checkedAt), now) >= CheckEvery)
+            {
+                Interlocked.Exchange(ref _checkedAt, now);
+                using var scope = _scopes.CreateScope();
+                if (CatalogVersion.Read(scope.ServiceProvider.GetRequiredService<AufsichtDb>()) != _state.Version)
+                {
+                    Reload();
+                }
+            }
+
+            return _state;
+        }
+    }
+
+    public LegalData Data => Current.Data;
+
+    public CatalogAssessor Assessor => Current.Assessor;
+
+    public FindingText Texts => Current.Texts;
+
+    public ServiceCatalog Catalog => Current.Data.Catalog;
+
+    /// <summary>Reads the services again now (after an edit by this instance).</summary>
+    public void Reload()
+    {
+        lock (_lock)
+        {
+            _state = Load();
+        }
+    }
+
+    private State Load()
+    {
+        if (_scopes is null)
+        {
+            return _state;
+        }
+
+        using var scope = _scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
+        var version = CatalogVersion.Read(db);
+        var profiles = db.Snapshots.AsNoTracking().Select(s => s.ProfileJson).ToList()
+            .Select(json => ProfileReader.ReadService(System.Text.Encoding.UTF8.GetBytes(json)))
+            .Where(r => r.IsOk)
+            .Select(r => r.Value)
+            .ToList();
+        var catalog = new ServiceCatalog(profiles, _reference.Catalog.Decisions, _reference.Catalog.Alternatives, _reference.Catalog.Authorities, _reference.Catalog.DefaultAuthority.Id);
+        return new State(version, _reference with { Catalog = catalog });
+    }
+
+    private sealed class State(long version, LegalData data)
+    {
+        public long Version => version;
+
+        public LegalData Data => data;
+
+        public CatalogAssessor Assessor { get; } = new(new Assessor(data.Criteria, data.Law), data.Catalog);
+
+        public FindingText Texts { get; } = new(data.Criteria);
+    }
 }
 
 /// <summary>A list row: one service with its verdicts on the date.</summary>

@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+using Aufsicht.Core.Json;
+using Aufsicht.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Features.Catalog;
+
+/// <summary>What a start did with the shipped catalogue.</summary>
+internal sealed record ImportReport(int Inserted, int Updated, int Unchanged, int Conflicts);
+
+/// <summary>
+/// Loads the shipped service snapshots into the database: new ones are added, shipped ones that changed are
+/// updated, and where a snapshot was edited in the app its edit wins — a changed shipped version is kept beside it
+/// as pending, for a supervisor to see both. All in one transaction.
+/// </summary>
+internal static class CatalogImport
+{
+    public static ImportReport Run(AufsichtDb db, IEnumerable<DataFile> shipped, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(shipped);
+        using var transaction = db.Database.BeginTransaction();
+        var existing = db.Snapshots.ToDictionary(s => (s.ServiceId, s.FactsAsOf));
+        int inserted = 0, updated = 0, unchanged = 0, conflicts = 0;
+        foreach (var file in shipped.Where(f => f.Path.StartsWith(DataReader.ServicesFolder, StringComparison.Ordinal)))
+        {
+            var profile = ProfileReader.ReadService(file.Content);
+            if (!profile.IsOk)
+            {
+                throw new InvalidOperationException($"{file.Path}: {profile.Errors[0]} (the shipped catalogue was validated before; this is a bug)");
+            }
+
+            var json = Encoding.UTF8.GetString(file.Content.Span);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(file.Content.Span));
+            var key = (profile.Value.Id, profile.Value.FactsAsOf);
+            if (!existing.TryGetValue(key, out var row))
+            {
+                db.Snapshots.Add(new SnapshotRecord
+                {
+                    ServiceId = key.Id,
+                    FactsAsOf = key.FactsAsOf,
+                    ProfileJson = json,
+                    Origin = SnapshotOrigin.Shipped,
+                    ShippedHash = hash,
+                    UpdatedAt = now,
+                });
+                inserted++;
+            }
+            else if (row.ShippedHash == hash || row.PendingShippedHash == hash)
+            {
+                unchanged++;
+            }
+            else if (row.Origin == SnapshotOrigin.Shipped)
+            {
+                (row.ProfileJson, row.ShippedHash, row.UpdatedAt, row.UpdatedBy) = (json, hash, now, null);
+                updated++;
+            }
+            else
+            {
+                (row.PendingShippedJson, row.PendingShippedHash) = (json, hash);
+                conflicts++;
+            }
+        }
+
+        db.SaveChanges();
+        if (inserted + updated + conflicts > 0)
+        {
+            CatalogVersion.Bump(db);
+        }
+
+        transaction.Commit();
+        return new ImportReport(inserted, updated, unchanged, conflicts);
+    }
+}
+
+/// <summary>The catalogue's version counter: every change bumps it, every instance reloads when it moved.</summary>
+internal static class CatalogVersion
+{
+    public static long Read(AufsichtDb db) => db.CatalogState.AsNoTracking().Where(s => s.Id == 1).Select(s => s.Version).FirstOrDefault();
+
+    public static void Bump(AufsichtDb db)
+    {
+        var state = db.CatalogState.Find(1);
+        if (state is null)
+        {
+            db.CatalogState.Add(new CatalogStateRecord { Id = 1, Version = 1 });
+        }
+        else
+        {
+            state.Version++;
+        }
+
+        db.SaveChanges();
+    }
+}

@@ -1,0 +1,44 @@
+using Aufsicht.Cli;
+using Aufsicht.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Web;
+
+/// <summary>SQLite in the data folder by default; PostgreSQL when a connection string is given. Each with its migrations assembly.</summary>
+internal static class DatabaseSetup
+{
+    public static void Configure(DbContextOptionsBuilder options, ServerOptions server)
+    {
+        if (server.Database is { } postgres)
+        {
+            options.UseNpgsql(postgres, x => x.MigrationsAssembly("Aufsicht.Data.Postgres"));
+        }
+        else
+        {
+            options.UseSqlite($"Data Source={SqliteFile(server)};Pooling=True", x => x.MigrationsAssembly("Aufsicht.Data.Sqlite"));
+        }
+    }
+
+    public static string SqliteFile(ServerOptions server) => Path.Combine(server.DataDir, "aufsicht.db");
+
+    public static string Describe(ServerOptions server) =>
+        server.Database is null ? $"SQLite {SqliteFile(server)}" : "PostgreSQL (connection string from --database / AUFSICHT_DATABASE)";
+
+    /// <summary>Brings the schema up to date; a database that cannot be reached is a configuration error with a clear message.</summary>
+    public static void Migrate(AufsichtDb db, ServerOptions server)
+    {
+        try
+        {
+            if (server.Database is null)
+            {
+                Directory.CreateDirectory(server.DataDir);
+            }
+
+            db.Database.Migrate();
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            throw new InputException($"database ({Describe(server)}): cannot be opened or migrated: {e.Message}");
+        }
+    }
+}

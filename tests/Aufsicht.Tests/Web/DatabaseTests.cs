@@ -1,0 +1,139 @@
+using System.Text;
+using Aufsicht.Core.Json;
+using Aufsicht.Data;
+using Aufsicht.Features.Catalog;
+using Aufsicht.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Aufsicht.Tests.Web;
+
+/// <summary>The catalogue in the database, on SQLite and on PostgreSQL: migrations, first load, updates that keep edits.</summary>
+public sealed class DatabaseTests
+{
+    public static TheoryData<string> Databases => new() { "sqlite", "postgres" };
+
+    private static (AufsichtDb Db, string Cleanup) Open(string database)
+    {
+        var dir = Directory.CreateTempSubdirectory("aufsicht-db-").FullName;
+        var options = new ServerOptions(dir, database == "postgres" ? PostgresServer.NewDatabase() : null, null);
+        var builder = new DbContextOptionsBuilder<AufsichtDb>();
+        DatabaseSetup.Configure(builder, options);
+        var db = new AufsichtDb(builder.Options);
+        DatabaseSetup.Migrate(db, options);
+        return (db, dir);
+    }
+
+    private static List<DataFile> Shipped() => Aufsicht.Cli.DataFolder.Files(Path.Combine(Cli.Repository, "data"));
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public void Import_FirstStartLoadsAll_SecondChangesNothing(string database)
+    {
+        var (db, dir) = Open(database);
+        using (db)
+        {
+            var shipped = Shipped();
+            var count = shipped.Count(f => f.Path.StartsWith("services/", StringComparison.Ordinal));
+            var first = CatalogImport.Run(db, shipped, DateTime.UtcNow);
+            Assert.Equal(new ImportReport(count, 0, 0, 0), first);
+            Assert.Equal(count, db.Snapshots.Count());
+            var version = CatalogVersion.Read(db);
+            Assert.True(version > 0);
+
+            var second = CatalogImport.Run(db, shipped, DateTime.UtcNow);
+            Assert.Equal(new ImportReport(0, 0, count, 0), second);
+            Assert.Equal(version, CatalogVersion.Read(db));
+        }
+
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public void Import_ShippedChange_UpdatesUneditedSnapshot_ButKeepsAnEdit(string database)
+    {
+        var (db, dir) = Open(database);
+        using (db)
+        {
+            var shipped = Shipped();
+            CatalogImport.Run(db, shipped, DateTime.UtcNow);
+
+            // Somebody edits Zoom's 2020 snapshot in the app.
+            var zoom = db.Snapshots.Single(s => s.ServiceId == "zoom" && s.FactsAsOf == new DateOnly(2020, 7, 3));
+            zoom.Origin = SnapshotOrigin.Edited;
+            zoom.ProfileJson = zoom.ProfileJson.Replace("\"Zoom Meetings\"", "\"Zoom Meetings (edited)\"", StringComparison.Ordinal);
+            db.SaveChanges();
+
+            // A new release changes both Zoom's and Wire's shipped files.
+            var release = shipped.Select(f => f.Path is "services/zoom/2020-07-03.json" or "services/wire/2020-07-03.json"
+                ? f with { Content = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(f.Content.Span) + "\n ") }
+                : f).ToList();
+            var report = CatalogImport.Run(db, release, DateTime.UtcNow);
+            Assert.Equal(1, report.Updated);
+            Assert.Equal(1, report.Conflicts);
+
+            db.ChangeTracker.Clear();
+            var kept = db.Snapshots.Single(s => s.ServiceId == "zoom" && s.FactsAsOf == new DateOnly(2020, 7, 3));
+            Assert.Contains("Zoom Meetings (edited)", kept.ProfileJson, StringComparison.Ordinal);
+            Assert.NotNull(kept.PendingShippedJson);
+            var wire = db.Snapshots.Single(s => s.ServiceId == "wire" && s.FactsAsOf == new DateOnly(2020, 7, 3));
+            Assert.EndsWith("\n ", wire.ProfileJson, StringComparison.Ordinal);
+
+            // The same release again: nothing new.
+            var again = CatalogImport.Run(db, release, DateTime.UtcNow);
+            Assert.Equal(0, again.Updated + again.Conflicts);
+        }
+
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task App_ServesTheCatalogueFromTheDatabase(string database)
+    {
+        await using var server = await AppServer.StartOnAsync(database);
+        Assert.Equal("ok", await server.Client.GetStringAsync("/healthz"));
+        var list = await server.Client.GetStringAsync("/api/v1/catalog/services");
+        Assert.Equal(Shipped().Select(f => f.Path).Where(p => p.StartsWith("services/", StringComparison.Ordinal)).Select(p => p.Split('/')[1]).Distinct().Count(),
+            System.Text.Json.JsonDocument.Parse(list).RootElement.GetProperty("services").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task TwoInstancesOnOnePostgres_ShareDataProtectionKeys()
+    {
+        var connection = PostgresServer.NewDatabase();
+        await using var a = await AppServer.StartAsync("--database", connection);
+        await using var b = await AppServer.StartAsync("--database", connection);
+        var protectedByA = a.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("session");
+        Assert.Equal("session", b.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(protectedByA));
+    }
+
+    [Fact]
+    public async Task UnreachableDatabase_IsAClearStartupError()
+    {
+        var e = await Assert.ThrowsAsync<Aufsicht.Cli.InputException>(() => AppServer.StartAsync("--database", "Host=127.0.0.1;Port=1;Username=x;Timeout=2"));
+        Assert.Contains("cannot be opened or migrated", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DbMigrate_Cli_CreatesTheSchema_ThenHasNothingToDo()
+    {
+        var dir = Directory.CreateTempSubdirectory("aufsicht-migrate-").FullName;
+        try
+        {
+            var first = Cli.Run("db", "migrate", "--data-dir", dir);
+            Assert.True(first.ExitCode == 0, first.Stderr);
+            Assert.Contains("schema up to date (1 migration(s) applied)", first.Stdout, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(dir, "aufsicht.db")));
+            var second = Cli.Run("db", "migrate", "--data-dir", dir);
+            Assert.Contains("(0 migration(s) applied)", second.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
