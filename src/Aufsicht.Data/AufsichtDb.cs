@@ -34,6 +34,7 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.Property(s => s.ShippedHash).HasMaxLength(64);
             e.Property(s => s.PendingShippedHash).HasMaxLength(64);
             e.Property(s => s.UpdatedBy).HasMaxLength(256);
+            e.Property(s => s.Revision).IsConcurrencyToken();
         });
         builder.Entity<FactChangeRecord>(e =>
         {
@@ -90,6 +91,9 @@ public sealed class SnapshotRecord
     public DateTime UpdatedAt { get; set; }
 
     public string? UpdatedBy { get; set; }
+
+    /// <summary>Grows with every edit; an edit based on an older revision is refused, so no change is silently lost.</summary>
+    public int Revision { get; set; }
 }
 
 /// <summary>The audit history: who changed which fact of which snapshot, when, why, on what source.</summary>

@@ -123,6 +123,10 @@ namespace Aufsicht.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("ServiceId")
                         .IsRequired()
                         .HasMaxLength(80)

@@ -112,6 +112,10 @@ namespace Aufsicht.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ServiceId")
                         .IsRequired()
                         .HasMaxLength(80)

@@ -17,6 +17,7 @@ internal static class CommandLineApp
           aufsicht catalog validate [file.json ...]
           aufsicht authorities [--format json|text]
           aufsicht db migrate [--data-dir DIR] [--database CONNECTION]
+          aufsicht admin create-user --email ADDRESS [--role Administrator|Supervisor|Reader] [--password-stdin]
           aufsicht [serve] [--urls URL] [--data-dir DIR] [--database CONNECTION] [--catalog DIR]
 
         Every command takes --data DIR (default: the catalogue shipped with aufsicht) and --lang de|en for text output.
@@ -89,6 +90,8 @@ internal static class CommandLineApp
                 ["authorities", .. var more] => CatalogCommand.Authorities(more, context),
                 ["db", "migrate", .. var more] => Features.Operations.DbCommand.Migrate(more, context),
                 ["db", ..] => throw new InputException("db: expected 'db migrate'"),
+                ["admin", "create-user", .. var more] => Features.Accounts.AdminCommand.CreateUser(more, context),
+                ["admin", ..] => throw new InputException("admin: expected 'admin create-user'"),
                 ["assess", ..] => throw new InputException("assess: expected 'assess service' or 'assess batch'"),
                 ["catalog", ..] => throw new InputException("catalog: expected 'catalog list', 'catalog show' or 'catalog validate'"),
                 [var verb, ..] => throw new InputException($"unknown command '{verb}'; run 'aufsicht --help'"),

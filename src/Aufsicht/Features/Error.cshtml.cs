@@ -5,6 +5,7 @@ namespace Aufsicht.Features;
 
 /// <summary>The one error page: a status code and a sentence, never an exception's details.</summary>
 [IgnoreAntiforgeryToken]
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class ErrorModel : PageModel
 {
     public int Code { get; private set; }

@@ -1,5 +1,6 @@
 using Aufsicht.Cli;
 using Aufsicht.Data;
+using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Catalog;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -63,6 +64,12 @@ internal static class WebApp
         builder.Services.AddDbContext<AufsichtDb>(o => DatabaseSetup.Configure(o, options));
         builder.Services.AddSingleton(sp => new CatalogStore(data, sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+
+        // German text as text: umlauts and „quotes“ stay characters instead of &#xFC; (markup is still encoded).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddAccounts();
+        builder.Services.AddScoped<EditFact>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -88,6 +95,7 @@ internal static class WebApp
         {
             var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
             DatabaseSetup.Migrate(db, options);
+            AccountSetup.EnsureRoles(scope.ServiceProvider);
             var report = CatalogImport.Run(db, DataFolder.Files(DataFolder.Locate(options.Catalog)), app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             var database = DatabaseSetup.Describe(options);
             Log.CatalogImported(app.Logger, database, report.Inserted, report.Updated, report.Unchanged, report.Conflicts);
@@ -105,14 +113,19 @@ internal static class WebApp
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<UiLanguageMiddleware>();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapRazorPages();
-        app.MapOpenApi("/api/{documentName}/openapi.json");
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.MapCatalogApi();
         app.MapGet("/healthz", async (AufsichtDb db, CancellationToken cancel) =>
             await db.Database.CanConnectAsync(cancel).ConfigureAwait(false)
                 ? Results.Text("ok")
-                : Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable)).ExcludeFromDescription();
-        app.MapGet("/sprache", UiLanguageMiddleware.Switch).ExcludeFromDescription();
+                : Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable)).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/sprache", UiLanguageMiddleware.Switch).ExcludeFromDescription().AllowAnonymous();
+
+        // Anything else is "not found" for everyone, not "please sign in" (the fallback policy would ask for that).
+        app.MapFallback(() => Results.NotFound()).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 }

@@ -53,6 +53,24 @@ public sealed class AppServer : IAsyncDisposable
         return new AppServer(app, dataDir, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
     }
 
+    /// <summary>Creates an account with a role directly in the app's database (as `aufsicht admin create-user` does).</summary>
+    public async Task CreateUserAsync(string email, string password, string role)
+    {
+        using var scope = _app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
+        var user = new Microsoft.AspNetCore.Identity.IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, password).ConfigureAwait(false);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, role).ConfigureAwait(false);
+    }
+
+    /// <summary>A browser-like client: its own cookies, no automatic redirects.</summary>
+    public Session NewSession() => new(Address);
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
@@ -60,4 +78,40 @@ public sealed class AppServer : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         Directory.Delete(DataDir, recursive: true);
     }
+}
+
+/// <summary>One user's HTTP session: cookies kept, forms posted with their antiforgery token as a browser would.</summary>
+public sealed class Session : IDisposable
+{
+    private readonly HttpClient _client;
+
+    public Session(Uri address)
+    {
+        Cookies = new System.Net.CookieContainer();
+        _client = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = address };
+    }
+
+    public System.Net.CookieContainer Cookies { get; }
+
+    public async Task<(System.Net.HttpStatusCode Status, string Body, Uri? Location)> GetAsync(string path)
+    {
+        using var response = await _client.GetAsync(path).ConfigureAwait(false);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync().ConfigureAwait(false), response.Headers.Location);
+    }
+
+    /// <summary>Reads the form's antiforgery token from <paramref name="formPage"/>, then posts the fields to <paramref name="action"/>.</summary>
+    public async Task<(System.Net.HttpStatusCode Status, string Body, Uri? Location)> PostFormAsync(string formPage, string action, IEnumerable<KeyValuePair<string, string>> fields, string? tokenOverride = null)
+    {
+        var (_, page, _) = await GetAsync(formPage).ConfigureAwait(false);
+        var match = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        var token = tokenOverride ?? (match.Success ? match.Groups[1].Value : throw new InvalidOperationException($"{formPage} has no antiforgery token"));
+        using var content = new FormUrlEncodedContent(fields.Append(KeyValuePair.Create("__RequestVerificationToken", token)));
+        using var response = await _client.PostAsync(action, content).ConfigureAwait(false);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync().ConfigureAwait(false), response.Headers.Location);
+    }
+
+    public Task<(System.Net.HttpStatusCode Status, string Body, Uri? Location)> LoginAsync(string email, string password) =>
+        PostFormAsync("/anmelden", "/anmelden", [KeyValuePair.Create("email", email), KeyValuePair.Create("password", password), KeyValuePair.Create("returnUrl", "/")]);
+
+    public void Dispose() => _client.Dispose();
 }

@@ -18,7 +18,8 @@ internal static class CatalogApi
 
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("catalog");
+        // Reading the catalogue and computing an assessment change nothing: open to anyone who can reach the server.
+        var api = app.MapGroup("/api/v1").WithTags("catalog").AllowAnonymous();
         api.MapGet("/catalog/services", ListServices).WithSummary("All services with their verdicts on a date, in an authority's view.");
         api.MapGet("/catalog/services/{id}", GetService).WithSummary("One service: its newest facts and the history of snapshots.");
         api.MapGet("/catalog/services/{id}/assessment", GetAssessment)

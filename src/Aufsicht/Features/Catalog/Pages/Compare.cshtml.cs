@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Aufsicht.Features.Catalog.Pages;
 
 /// <summary>Several services side by side, criterion by criterion, on one date in one view.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class CompareModel : PageModel
 {
     public Language Language { get; private set; }

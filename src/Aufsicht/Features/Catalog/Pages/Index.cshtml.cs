@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Aufsicht.Features.Catalog.Pages;
 
 /// <summary>The catalogue: every service with its lights on the chosen date in the chosen view, filtered and searched.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel : PageModel
 {
     public Language Language { get; private set; }

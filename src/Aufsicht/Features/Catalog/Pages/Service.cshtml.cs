@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Aufsicht.Features.Catalog.Pages;
 
 /// <summary>One service: its lights on the chosen date in the chosen view, every finding, published decisions, alternatives, history and sources.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class ServiceModel : PageModel
 {
     public string Id { get; private set; } = string.Empty;
@@ -31,6 +32,12 @@ public sealed class ServiceModel : PageModel
     internal ServiceCatalog Catalog { get; private set; } = null!;
 
     internal CriteriaCatalog Criteria { get; private set; } = null!;
+
+    internal IReadOnlyList<Aufsicht.Data.FactChangeRecord> Changes { get; private set; } = [];
+
+    public bool CanEdit { get; private set; }
+
+    public bool HasPending { get; private set; }
 
     public void OnGet(string id, string? asOf, string? authority)
     {
@@ -58,6 +65,15 @@ public sealed class ServiceModel : PageModel
         }
 
         (Assessment, Snapshot) = result.Value;
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            // Who changed what is staff information: shown to signed-in users only.
+            var db = HttpContext.RequestServices.GetRequiredService<Aufsicht.Data.AufsichtDb>();
+            Changes = db.FactChanges.Where(c => c.ServiceId == id).OrderByDescending(c => c.ChangedAt).Take(50).ToList();
+            HasPending = Snapshot is not null && db.Snapshots.Any(s => s.ServiceId == id && s.FactsAsOf == Snapshot.FactsAsOf && s.PendingShippedJson != null);
+            CanEdit = User.IsInRole(Accounts.Roles.Administrator) || User.IsInRole(Accounts.Roles.Supervisor);
+        }
+
         History = store.Catalog.History(id);
         Name = (Snapshot ?? store.Catalog.Latest(id)!).Name;
     }

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using Aufsicht.Cli;
+using Aufsicht.Data;
+using Aufsicht.Web;
+using Microsoft.AspNetCore.Identity;
+
+namespace Aufsicht.Features.Accounts;
+
+/// <summary>
+/// <c>aufsicht admin create-user --email E [--role R] [--password-stdin]</c>: the first-run bootstrap of accounts
+/// (and later ones), on the same database as the server. Without --password-stdin a strong password is generated
+/// and shown once.
+/// </summary>
+internal static class AdminCommand
+{
+    public const string Usage = "aufsicht admin create-user --email ADDRESS [--role Administrator|Supervisor|Reader] [--password-stdin] [--data-dir DIR] [--database CONNECTION]";
+
+    public static int CreateUser(IEnumerable<string> args, CliContext context)
+    {
+        var a = Arguments.Parse("admin create-user", args, ["--email", "--role", "--data-dir", "--database"], ["--password-stdin"]);
+        a.ExpectPositional(0, 0, Usage);
+        var email = a.Option("--email") ?? throw new InputException($"admin create-user: --email is required; usage: {Usage}");
+        var role = a.Choice("--role", Roles.Administrator, [.. Roles.All]);
+        string password;
+        var generated = false;
+        if (a.Flag("--password-stdin"))
+        {
+            using var reader = new StreamReader(context.OpenStdin());
+            password = reader.ReadLine() ?? string.Empty;
+        }
+        else
+        {
+            password = RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 24);
+            generated = true;
+        }
+
+        var database = a.Option("--database") ?? Environment.GetEnvironmentVariable("AUFSICHT_DATABASE");
+        var options = new ServerOptions(Path.GetFullPath(a.Option("--data-dir") ?? "aufsicht-data"), string.IsNullOrWhiteSpace(database) ? null : database, null);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDbContext<AufsichtDb>(o => DatabaseSetup.Configure(o, options));
+        services.AddDataProtection();
+        services.AddAccounts();
+        using var provider = services.BuildServiceProvider();
+        using var scope = provider.CreateScope();
+        DatabaseSetup.Migrate(scope.ServiceProvider.GetRequiredService<AufsichtDb>(), options);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        AccountSetup.EnsureRoles(scope.ServiceProvider);
+
+        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = users.CreateAsync(user, password).GetAwaiter().GetResult();
+        if (!created.Succeeded)
+        {
+            throw new InputException("admin create-user: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        users.AddToRoleAsync(user, role).GetAwaiter().GetResult();
+        context.Terminal.Writer.WriteLine($"created {email} ({role}) in {DatabaseSetup.Describe(options)}");
+        if (generated)
+        {
+            context.Terminal.Writer.WriteLine($"password (shown once): {password}");
+        }
+
+        return ExitCode.Ok;
+    }
+}

@@ -1,0 +1,92 @@
+using Aufsicht.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace Aufsicht.Features.Accounts;
+
+/// <summary>The staff roles of DESIGN.md §2 that have accounts (respondents never do).</summary>
+internal static class Roles
+{
+    public const string Administrator = "Administrator";
+    public const string Supervisor = "Supervisor";
+    public const string Reader = "Reader";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Supervisor, Reader];
+
+    /// <summary>Policy names: who may do what. Pages and endpoints name one of these, or allow anonymous access.</summary>
+    public const string CanEditCatalogue = "can-edit-catalogue";
+    public const string CanAdminister = "can-administer";
+    public const string Staff = "staff";
+}
+
+/// <summary>Accounts: ASP.NET Core Identity on the app's database, with lockout and strong password rules.</summary>
+internal static class AccountSetup
+{
+    /// <summary>Creates the roles that do not exist yet.</summary>
+    public static void EnsureRoles(IServiceProvider services)
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var name in Roles.All)
+        {
+            if (!roles.RoleExistsAsync(name).GetAwaiter().GetResult())
+            {
+                roles.CreateAsync(new IdentityRole(name)).GetAwaiter().GetResult();
+            }
+        }
+    }
+
+    public static void AddAccounts(this IServiceCollection services)
+    {
+        services.AddIdentity<IdentityUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequiredUniqueChars = 5;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AufsichtDb>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "aufsicht-auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/anmelden";
+            o.LogoutPath = "/abmelden";
+            o.AccessDeniedPath = "/fehler";
+            o.Events.OnRedirectToAccessDenied = c =>
+            {
+                c.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            o.Events.OnRedirectToLogin = c =>
+            {
+                // The API answers 401; pages send the browser to the login page.
+                if (c.Request.Path.StartsWithSegments("/api"))
+                {
+                    c.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    c.Response.Redirect(c.RedirectUri);
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Roles.Staff, p => p.RequireRole(Roles.All))
+            .AddPolicy(Roles.CanEditCatalogue, p => p.RequireRole(Roles.Administrator, Roles.Supervisor))
+            .AddPolicy(Roles.CanAdminister, p => p.RequireRole(Roles.Administrator));
+    }
+}

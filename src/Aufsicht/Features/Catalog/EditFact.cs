@@ -1,0 +1,176 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Aufsicht.Core;
+using Aufsicht.Core.Catalog;
+using Aufsicht.Core.Json;
+using Aufsicht.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Features.Catalog;
+
+/// <summary>A supervisor's change of one fact, with the source that supports it and why.</summary>
+internal sealed record FactEdit(string ServiceId, string Path, string Value, DateOnly FactsAsOf, int? Revision, string SourceUrl, DateOnly? SourceSeen, string Reason);
+
+/// <summary>
+/// Changes one fact of a service: in the snapshot of that date, or in a new snapshot from that date built on the one
+/// before. The fact gets its source, the change an audit record (who, when, what, why), the catalogue a new version.
+/// An edit based on an outdated revision is refused with a message, never applied over someone else's change.
+/// </summary>
+internal sealed class EditFact(AufsichtDb db, CatalogStore store, TimeProvider clock)
+{
+    /// <summary>The facts a supervisor may edit, with their allowed values (best first, then unknown / not-applicable).</summary>
+    public static IReadOnlyDictionary<string, string[]> Editable { get; } =
+        FactDomains.Contract.ToDictionary(kv => kv.Key, kv => kv.Value.Append(FactDomains.Unknown).ToArray(), StringComparer.Ordinal)
+            .Concat(FactDomains.Technical.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.Append(FactDomains.Unknown).Append(FactDomains.NotApplicable).ToArray())))
+            .Append(KeyValuePair.Create("operatingModel", FactDomains.OperatingModels.Append(FactDomains.Unknown).ToArray()))
+            .Append(KeyValuePair.Create("processing.providerCanReadContent", new[] { "true", "false", FactDomains.Unknown }))
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+
+    public Result<FactChangeRecord> Execute(FactEdit edit, string user)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        var errors = Validate(edit);
+        if (errors.Count > 0)
+        {
+            return Result<FactChangeRecord>.Fail(errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var snapshots = db.Snapshots.Where(s => s.ServiceId == edit.ServiceId).OrderBy(s => s.FactsAsOf).ToList();
+        var row = snapshots.SingleOrDefault(s => s.FactsAsOf == edit.FactsAsOf);
+        var basis = row ?? snapshots.LastOrDefault(s => s.FactsAsOf <= edit.FactsAsOf);
+        if (basis is null)
+        {
+            return Result<FactChangeRecord>.Fail("factsAsOf", $"the catalogue has no facts on '{edit.ServiceId}' on or before {edit.FactsAsOf:yyyy-MM-dd} to build on");
+        }
+
+        if (row is not null && edit.Revision is { } revision && revision != row.Revision)
+        {
+            return Result<FactChangeRecord>.Fail("revision", "this snapshot was changed by someone else since you opened the form; reload it and apply your change again");
+        }
+
+        var profile = JsonNode.Parse(basis.ProfileJson)!.AsObject();
+        var old = Read(profile, edit.Path);
+        Write(profile, edit.Path, edit.Value);
+        profile["factsAsOf"] = edit.FactsAsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var sources = profile["sources"] as JsonArray ?? [];
+        sources.Add(new JsonObject
+        {
+            ["url"] = edit.SourceUrl,
+            ["seen"] = edit.SourceSeen!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["about"] = edit.Path,
+            ["note"] = edit.Reason,
+        });
+        profile["sources"] = sources;
+        var json = profile.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var check = ProfileReader.ReadService(System.Text.Encoding.UTF8.GetBytes(json));
+        if (!check.IsOk)
+        {
+            return Result<FactChangeRecord>.Fail(check.Errors);
+        }
+
+        if (row is null)
+        {
+            row = new SnapshotRecord { ServiceId = edit.ServiceId, FactsAsOf = edit.FactsAsOf, ProfileJson = json, Origin = SnapshotOrigin.Edited };
+            db.Snapshots.Add(row);
+        }
+
+        (row.ProfileJson, row.Origin, row.UpdatedAt, row.UpdatedBy) = (json, SnapshotOrigin.Edited, now, user);
+        row.Revision++;
+        var change = new FactChangeRecord
+        {
+            ServiceId = edit.ServiceId,
+            FactsAsOf = edit.FactsAsOf,
+            Path = edit.Path,
+            OldValue = old,
+            NewValue = edit.Value,
+            Reason = edit.Reason,
+            SourceUrl = edit.SourceUrl,
+            SourceSeen = edit.SourceSeen.Value,
+            User = user,
+            ChangedAt = now,
+        };
+        db.FactChanges.Add(change);
+        try
+        {
+            using var transaction = db.Database.BeginTransaction();
+            db.SaveChanges();
+            CatalogVersion.Bump(db);
+            transaction.Commit();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<FactChangeRecord>.Fail("revision", "this snapshot was changed by someone else at the same moment; reload it and apply your change again");
+        }
+
+        store.Reload();
+        return Result<FactChangeRecord>.Ok(change);
+    }
+
+    private List<Error> Validate(FactEdit edit)
+    {
+        var errors = new List<Error>();
+        if (!store.Catalog.Contains(edit.ServiceId))
+        {
+            errors.Add(new("service", $"'{Short(edit.ServiceId)}' is not in the catalogue"));
+        }
+
+        if (!Editable.TryGetValue(edit.Path, out var values))
+        {
+            errors.Add(new("fact", $"'{Short(edit.Path)}' is not a fact that can be edited"));
+        }
+        else if (!values.Contains(edit.Value, StringComparer.Ordinal))
+        {
+            errors.Add(new("value", $"expected one of {string.Join(", ", values)} for {edit.Path}; got '{Short(edit.Value)}'"));
+        }
+
+        if (!Uri.TryCreate(edit.SourceUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || edit.SourceUrl.Length > 2000)
+        {
+            errors.Add(new("sourceUrl", "expected the http(s) address of the source, at most 2000 characters"));
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (edit.SourceSeen is not { } seen || seen > today)
+        {
+            errors.Add(new("sourceSeen", "expected the date the source was read (YYYY-MM-DD, not in the future)"));
+        }
+
+        var reason = edit.Reason.Trim();
+        if (reason.Length < 5 || reason.Length > 2000 || reason.Any(c => char.IsControl(c) && c is not ('\n' or '\r')))
+        {
+            errors.Add(new("reason", "say why, in 5 to 2000 characters of text"));
+        }
+
+        return errors;
+    }
+
+    private static string? Read(JsonObject profile, string path)
+    {
+        JsonNode? node = profile;
+        foreach (var part in path.Split('.'))
+        {
+            node = node?[part];
+        }
+
+        return node?.ToJsonString().Trim('"');
+    }
+
+    private static void Write(JsonObject profile, string path, string value)
+    {
+        var parts = path.Split('.');
+        var parent = profile;
+        foreach (var part in parts[..^1])
+        {
+            parent = parent[part] as JsonObject ?? (JsonObject)(parent[part] = new JsonObject());
+        }
+
+        parent[parts[^1]] = value switch
+        {
+            "true" when path is "processing.providerCanReadContent" or "technical.browserClient" => JsonValue.Create(true),
+            "false" when path is "processing.providerCanReadContent" or "technical.browserClient" => JsonValue.Create(false),
+            _ => JsonValue.Create(value),
+        };
+    }
+
+    private static string Short(string text) => text.Length <= 60 ? text : text[..57] + "...";
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using Aufsicht.Core.Law;
+using Aufsicht.Data;
+using Aufsicht.Features.Accounts;
+using Aufsicht.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Aufsicht.Features.Catalog.Pages;
+
+/// <summary>A supervisor corrects a fact: one fact and value, the date it applies from, the source and why.</summary>
+[Authorize(Policy = Roles.CanEditCatalogue)]
+public sealed class EditModel : PageModel
+{
+    public string Id { get; private set; } = string.Empty;
+
+    public string Name { get; private set; } = string.Empty;
+
+    public Language Language { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public string? Fact { get; private set; }
+
+    public string FactsAsOf { get; private set; } = string.Empty;
+
+    public string? SourceUrl { get; private set; }
+
+    public string SourceSeen { get; private set; } = string.Empty;
+
+    public string? Reason { get; private set; }
+
+    public int? Revision { get; private set; }
+
+    internal FactChangeRecord? Saved { get; private set; }
+
+    private Core.Catalog.ServiceProfile? _snapshot;
+
+    public IActionResult OnGet(string id, string? asOf)
+    {
+        if (!Load(id, asOf))
+        {
+            return NotFound();
+        }
+
+        SourceSeen = Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return Page();
+    }
+
+    public IActionResult OnPost(string id, string? fact, string? factsAsOf, string? sourceUrl, string? sourceSeen, string? reason, int? revision)
+    {
+        if (!Load(id, factsAsOf))
+        {
+            return NotFound();
+        }
+
+        (Fact, SourceUrl, Reason) = (fact, sourceUrl, reason);
+        SourceSeen = sourceSeen ?? string.Empty;
+        var parts = (fact ?? string.Empty).Split('=', 2);
+        var date = ParseDate(factsAsOf);
+        var edit = new FactEdit(id, parts[0], parts.Length == 2 ? parts[1] : string.Empty, date ?? default, revision, sourceUrl ?? string.Empty, ParseDate(sourceSeen), reason ?? string.Empty);
+        var user = User.Identity?.Name ?? "?";
+        var result = date is null
+            ? Core.Result<FactChangeRecord>.Fail("factsAsOf", "expected a date as YYYY-MM-DD")
+            : HttpContext.RequestServices.GetRequiredService<EditFact>().Execute(edit, user);
+        if (!result.IsOk)
+        {
+            Errors = result.Errors.Select(e => $"{Label(e.Path)}: {e.Message}").ToList();
+            Response.StatusCode = result.Errors.Any(e => e.Path == "revision") ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        Saved = result.Value;
+        Load(id, factsAsOf);
+        (Fact, Reason, SourceUrl) = (null, null, null);
+        return Page();
+    }
+
+    internal string Current(string path) => _snapshot is null ? "—" : path switch
+    {
+        "operatingModel" => _snapshot.OperatingModel,
+        "processing.providerCanReadContent" => _snapshot.ProviderCanReadContent switch { true => "true", false => "false", _ => "unknown" },
+        _ => _snapshot.Fact(path),
+    };
+
+    private bool Load(string id, string? asOf)
+    {
+        Language = UiLanguageMiddleware.Of(HttpContext);
+        var store = HttpContext.RequestServices.GetRequiredService<CatalogStore>();
+        if (!store.Catalog.Contains(id))
+        {
+            return false;
+        }
+
+        Id = id;
+        var date = ParseDate(asOf) ?? Today();
+        _snapshot = store.Catalog.SnapshotOn(id, date) ?? store.Catalog.Latest(id);
+        Name = _snapshot!.Name;
+        FactsAsOf = (ParseDate(asOf) ?? _snapshot.FactsAsOf).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var db = HttpContext.RequestServices.GetRequiredService<AufsichtDb>();
+        var snapshotDate = ParseDate(FactsAsOf)!.Value;
+        Revision = db.Snapshots.Where(s => s.ServiceId == id && s.FactsAsOf == snapshotDate).Select(s => (int?)s.Revision).FirstOrDefault();
+        return true;
+    }
+
+    private string Label(string path) => UiText.Has("edit." + path) ? UiText.T(Language, "edit." + path) : path;
+
+    private DateOnly Today() => DateOnly.FromDateTime(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+
+    private static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+}

@@ -1,0 +1,171 @@
+using System.Net;
+using Aufsicht.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Aufsicht.Tests.Web;
+
+public sealed class AccountTestsOnSqlite : AccountTests
+{
+    protected override string Database => "sqlite";
+}
+
+public sealed class AccountTestsOnPostgres : AccountTests
+{
+    protected override string Database => "postgres";
+}
+
+/// <summary>Signing in, roles, and a supervisor correcting a fact with source and reason — with every bad input refused.</summary>
+public abstract class AccountTests : IAsyncLifetime
+{
+    private const string Password = "correct horse battery staple";
+    private AppServer _server = null!;
+
+    protected abstract string Database { get; }
+
+    public async Task InitializeAsync()
+    {
+        _server = await AppServer.StartOnAsync(Database);
+        await _server.CreateUserAsync("sachbearbeitung@aufsicht.example", Password, "Supervisor");
+        await _server.CreateUserAsync("leitung@aufsicht.example", Password, "Reader");
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private int ChangeCount()
+    {
+        using var scope = _server.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AufsichtDb>().FactChanges.Count();
+    }
+
+    private static KeyValuePair<string, string>[] Edit(string fact = "contract.ownPurposes=excluded", string reason = "Neuer Vertrag vom 01.08.2020 schließt eigene Zwecke aus.",
+        string url = "https://example.org/zoom-dpa-2020", string seen = "2026-11-01", string factsAsOf = "2020-07-03", string? revision = null) =>
+    [
+        new("fact", fact), new("factsAsOf", factsAsOf), new("sourceUrl", url), new("sourceSeen", seen), new("reason", reason), new("revision", revision ?? string.Empty),
+    ];
+
+    [Fact]
+    public async Task Login_WrongPassword_OneMessage_ThenLockout()
+    {
+        using var session = _server.NewSession();
+        var (status, body, _) = await session.LoginAsync("sachbearbeitung@aufsicht.example", "wrong password here");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("E-Mail-Adresse oder Passwort ist falsch", body, StringComparison.Ordinal);
+        for (var i = 0; i < 4; i++)
+        {
+            (_, body, _) = await session.LoginAsync("sachbearbeitung@aufsicht.example", "wrong password here");
+        }
+
+        Assert.Contains("für 15 Minuten gesperrt", body, StringComparison.Ordinal);
+        (status, _, _) = await session.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        Assert.Equal(HttpStatusCode.BadRequest, status); // locked even with the right password
+    }
+
+    [Fact]
+    public async Task EditPage_Anonymous_RedirectsToLogin_Reader_Forbidden()
+    {
+        using var anonymous = _server.NewSession();
+        var (status, _, location) = await anonymous.GetAsync("/katalog/zoom/bearbeiten");
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.StartsWith("/anmelden", location!.PathAndQuery, StringComparison.Ordinal);
+
+        using var reader = _server.NewSession();
+        Assert.Equal(HttpStatusCode.Redirect, (await reader.LoginAsync("leitung@aufsicht.example", Password)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync("/katalog/zoom/bearbeiten")).Status);
+    }
+
+    [Fact]
+    public async Task Supervisor_ChangesAFact_WithSourceAndReason_AuditedAndAssessedAnew()
+    {
+        using var session = _server.NewSession();
+        Assert.Equal(HttpStatusCode.Redirect, (await session.LoginAsync("sachbearbeitung@aufsicht.example", Password)).Status);
+        var before = await _server.Client.GetStringAsync("/api/v1/catalog/services/zoom/assessment?asOf=2020-07-03");
+        Assert.Contains("\"verdict\":\"red\"", before, StringComparison.Ordinal);
+
+        var (status, body, _) = await session.PostFormAsync("/katalog/zoom/bearbeiten?asOf=2020-07-03", "/katalog/zoom/bearbeiten", Edit(reason: "Vertrag <script>alert(1)</script> geändert"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("role=\"status\"", body, StringComparison.Ordinal);
+        Assert.Equal(1, ChangeCount());
+
+        // The engine sees the new fact at once: L03 no longer red; the other contract facts stay unknown.
+        var after = await _server.Client.GetStringAsync("/api/v1/catalog/services/zoom/assessment?asOf=2020-07-03");
+        Assert.Contains("\"verdict\":\"not-assessed\"", after, StringComparison.Ordinal);
+
+        // The history shows who, what, why — encoded, never as markup.
+        var (_, page, _) = await session.GetAsync("/katalog/zoom?asOf=2020-07-03");
+        Assert.Contains("sachbearbeitung@aufsicht.example", page, StringComparison.Ordinal);
+        Assert.Contains("contract.ownPurposes", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert(1)</script>", page, StringComparison.Ordinal);
+
+        // Anonymous visitors see the facts, not who changed them.
+        var (_, publicPage, _) = await _server.NewSession().GetAsync("/katalog/zoom?asOf=2020-07-03");
+        Assert.DoesNotContain("sachbearbeitung@aufsicht.example", publicPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Supervisor_NewDate_CreatesANewSnapshotFromThePreviousOne()
+    {
+        using var session = _server.NewSession();
+        await session.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        var (status, _, _) = await session.PostFormAsync("/katalog/wire/bearbeiten", "/katalog/wire/bearbeiten", Edit(fact: "technical.telemetry=configurable", factsAsOf: "2024-05-01"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var detail = await _server.Client.GetStringAsync("/api/v1/catalog/services/wire");
+        Assert.Contains("\"2024-05-01\"", detail, StringComparison.Ordinal);
+        var old = await _server.Client.GetStringAsync("/api/v1/catalog/services/wire/assessment?asOf=2023-01-01");
+        Assert.DoesNotContain("\"factsAsOf\":\"2024-05-01\"", old, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("contract.ownPurposes=bogus", "https://example.org/x", "2026-11-01", "A sound reason", "value")]
+    [InlineData("contract.nothing=excluded", "https://example.org/x", "2026-11-01", "A sound reason", "fact")]
+    [InlineData("contract.ownPurposes=excluded", "javascript:alert(1)", "2026-11-01", "A sound reason", "sourceUrl")]
+    [InlineData("contract.ownPurposes=excluded", "https://example.org/x", "2099-01-01", "A sound reason", "sourceSeen")]
+    [InlineData("contract.ownPurposes=excluded", "https://example.org/x", "2026-11-01", "", "reason")]
+    [InlineData("contract.ownPurposes=excluded", "https://example.org/x", "2026-11-01", "TOO-LONG", "reason")]
+    public async Task Supervisor_BadInput_ClearMessage_NothingWritten(string fact, string url, string seen, string reason, string field)
+    {
+        using var session = _server.NewSession();
+        await session.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        reason = reason == "TOO-LONG" ? new string('x', 3000) : reason;
+        var (status, body, _) = await session.PostFormAsync("/katalog/zoom/bearbeiten", "/katalog/zoom/bearbeiten", Edit(fact: fact, url: url, seen: seen, reason: reason));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("role=\"alert\"", body, StringComparison.Ordinal);
+        Assert.Contains(UiLabel(field), body, StringComparison.Ordinal);
+        Assert.Equal(0, ChangeCount());
+    }
+
+    private static string UiLabel(string field) => field switch
+    {
+        "value" => "Wert:",
+        "fact" => "Fakt und neuer Wert:",
+        "sourceUrl" => "Quelle (Adresse):",
+        "sourceSeen" => "Quelle gesehen am:",
+        _ => "Begründung:",
+    };
+
+    [Fact]
+    public async Task ForgedAntiforgeryToken_IsRefused_NothingWritten()
+    {
+        using var session = _server.NewSession();
+        await session.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        var (status, _, _) = await session.PostFormAsync("/katalog/zoom/bearbeiten", "/katalog/zoom/bearbeiten", Edit(), tokenOverride: "forged");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(0, ChangeCount());
+    }
+
+    [Fact]
+    public async Task TwoSupervisors_SameSnapshot_SecondGetsAConflict_NotALostUpdate()
+    {
+        using var session = _server.NewSession();
+        await session.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        var (_, form, _) = await session.GetAsync("/katalog/zoom/bearbeiten?asOf=2020-07-03");
+        var revision = System.Text.RegularExpressions.Regex.Match(form, "name=\"revision\" value=\"(\\d+)\"").Groups[1].Value;
+        Assert.NotEmpty(revision);
+        Assert.Equal(HttpStatusCode.OK, (await session.PostFormAsync("/katalog/zoom/bearbeiten", "/katalog/zoom/bearbeiten", Edit(revision: revision))).Status);
+        var (status, body, _) = await session.PostFormAsync("/katalog/zoom/bearbeiten", "/katalog/zoom/bearbeiten", Edit(fact: "contract.deletion=guaranteed", revision: revision));
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("changed by someone else", body, StringComparison.Ordinal);
+        Assert.Equal(1, ChangeCount());
+    }
+}
