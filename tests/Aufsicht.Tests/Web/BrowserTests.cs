@@ -19,6 +19,7 @@ public sealed class BrowserTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await AppServer.StartAsync();
+        await _server.CreateUserAsync("sachbearbeitung@aufsicht.example", "correct horse battery staple", "Supervisor");
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -138,6 +139,41 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/?*q=jitsi*");
         Assert.True(await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Jitsi" }).CountAsync() >= 3);
+        AssertNoThirdPartyRequests();
+    }
+
+    [Fact]
+    public async Task Supervisor_SignsIn_AndChangesAFact_Accessibly()
+    {
+        var page = await NewPage("de-DE");
+        await page.GotoAsync(new Uri(_server.Address, "/katalog/zoom?asOf=2020-07-03").ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Anmelden" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Anmelden" }).WaitForAsync();
+        await AssertAccessible(page);
+        await page.GetByLabel("E-Mail-Adresse").FillAsync("sachbearbeitung@aufsicht.example");
+        await page.GetByLabel("Passwort").FillAsync("correct horse battery staple");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await page.WaitForURLAsync("**/katalog/zoom?asOf=2020-07-03");
+        Assert.Contains("Angemeldet als sachbearbeitung@aufsicht.example", await page.Locator("header").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Fakt ändern" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Fakt ändern: Zoom Meetings" }).WaitForAsync();
+        await AssertAccessible(page);
+        await page.GetByLabel("Fakt und neuer Wert").SelectOptionAsync("contract.deletion=guaranteed");
+        await page.GetByLabel("Quelle (Adresse)").FillAsync("https://example.org/zoom-dpa");
+        await page.GetByLabel("Begründung").FillAsync("Löschfristen im neuen AVV festgelegt.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Änderung speichern" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).WaitForAsync();
+        Assert.Contains("contract.deletion", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessible(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Zurück zum Dienst" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Änderungshistorie" }).WaitForAsync();
+        Assert.Contains("Löschfristen im neuen AVV festgelegt.", await page.Locator("#changes + ul").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessible(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Abmelden" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Anmelden" }).WaitForAsync();
         AssertNoThirdPartyRequests();
     }
 

@@ -112,6 +112,33 @@ public sealed class DatabaseTests
     }
 
     [Fact]
+    public async Task TwoInstancesOnOnePostgres_AnEditOnOneIsSeenByTheOther()
+    {
+        var connection = PostgresServer.NewDatabase();
+        await using var a = await AppServer.StartAsync("--database", connection);
+        await using var b = await AppServer.StartAsync("--database", connection);
+        await a.CreateUserAsync("s@aufsicht.example", "correct horse battery staple", "Supervisor");
+        using var session = a.NewSession();
+        await session.LoginAsync("s@aufsicht.example", "correct horse battery staple");
+        var (status, _, _) = await session.PostFormAsync("/katalog/zoom/bearbeiten", "/katalog/zoom/bearbeiten",
+        [
+            new("fact", "contract.ownPurposes=excluded"), new("factsAsOf", "2020-07-03"), new("sourceUrl", "https://example.org/a"),
+            new("sourceSeen", "2026-11-01"), new("reason", "Changed on instance A"), new("revision", string.Empty),
+        ]);
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+
+        // Instance B checks the catalogue's version at most once a second.
+        var seen = false;
+        for (var i = 0; i < 30 && !seen; i++)
+        {
+            seen = (await b.Client.GetStringAsync("/api/v1/catalog/services/zoom/assessment?asOf=2020-07-03")).Contains("\"verdict\":\"not-assessed\"", StringComparison.Ordinal);
+            await Task.Delay(100);
+        }
+
+        Assert.True(seen, "instance B did not pick up the edit made on instance A within 3 s");
+    }
+
+    [Fact]
     public async Task UnreachableDatabase_IsAClearStartupError()
     {
         var e = await Assert.ThrowsAsync<Aufsicht.Cli.InputException>(() => AppServer.StartAsync("--database", "Host=127.0.0.1;Port=1;Username=x;Timeout=2"));
