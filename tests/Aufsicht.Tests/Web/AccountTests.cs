@@ -168,4 +168,84 @@ public abstract class AccountTests : IAsyncLifetime
         Assert.Contains("changed by someone else", body, StringComparison.Ordinal);
         Assert.Equal(1, ChangeCount());
     }
+
+    [Fact]
+    public async Task TwoFactor_SetUpWithTotp_ThenRequiredAtSignIn_RecoveryCodeWorksOnce()
+    {
+        using var session = _server.NewSession();
+        await session.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        var (_, page, _) = await session.GetAsync("/konto");
+        var key = System.Text.RegularExpressions.Regex.Match(page, "id=\"authenticator-key\">([a-z0-9 ]+)<").Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        Assert.NotEmpty(key);
+
+        var (wrong, wrongBody, _) = await session.PostFormAsync("/konto", "/konto?handler=Enable", [new("code", "000000")]);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong);
+        Assert.Contains("Der Code stimmt nicht", wrongBody, StringComparison.Ordinal);
+
+        var (ok, body, _) = await session.PostFormAsync("/konto", "/konto?handler=Enable", [new("code", Totp.Code(key, DateTimeOffset.UtcNow))]);
+        Assert.Equal(HttpStatusCode.OK, ok);
+        var recovery = System.Text.RegularExpressions.Regex.Matches(body, "<li><code>([^<]+)</code></li>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(10, recovery.Count);
+
+        // Signing in now asks for the second factor.
+        using var second = _server.NewSession();
+        var (_, _, location) = await second.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        Assert.StartsWith("/anmelden/code", location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/konto")).Status); // not signed in yet
+        var (bad, _, _) = await second.PostFormAsync("/anmelden/code", "/anmelden/code", [new("code", "123456"), new("returnUrl", "/konto")]);
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        var (good, _, to) = await second.PostFormAsync("/anmelden/code", "/anmelden/code", [new("code", Totp.Code(key, DateTimeOffset.UtcNow)), new("returnUrl", "/konto")]);
+        Assert.Equal(HttpStatusCode.Redirect, good);
+        Assert.Equal("/konto", to!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/konto")).Status);
+
+        // A recovery code works once.
+        using var third = _server.NewSession();
+        await third.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await third.PostFormAsync("/anmelden/code", "/anmelden/code", [new("code", recovery[0]), new("returnUrl", "/")])).Status);
+        using var fourth = _server.NewSession();
+        await fourth.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        Assert.Equal(HttpStatusCode.BadRequest, (await fourth.PostFormAsync("/anmelden/code", "/anmelden/code", [new("code", recovery[0]), new("returnUrl", "/")])).Status);
+    }
+}
+
+/// <summary>RFC 6238 TOTP (SHA-1, 30 s, 6 digits), as an authenticator app computes it — written here so the test does not trust the server's code.</summary>
+internal static class Totp
+{
+    public static string Code(string base32Key, DateTimeOffset now)
+    {
+        var key = Base32(base32Key);
+        var counter = BitConverter.GetBytes(now.ToUnixTimeSeconds() / 30);
+        if (BitConverter.IsLittleEndian)
+        {
+            Array.Reverse(counter);
+        }
+
+#pragma warning disable CA5350 // TOTP is defined over HMAC-SHA1 (RFC 6238); this is the test's independent implementation.
+        var hash = System.Security.Cryptography.HMACSHA1.HashData(key, counter);
+#pragma warning restore CA5350
+        var offset = hash[^1] & 0x0F;
+        var value = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (value % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] Base32(string text)
+    {
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bits = 0;
+        var buffer = 0;
+        var bytes = new List<byte>();
+        foreach (var c in text.TrimEnd('='))
+        {
+            buffer = (buffer << 5) | Alphabet.IndexOf(c, StringComparison.Ordinal);
+            bits += 5;
+            if (bits >= 8)
+            {
+                bytes.Add((byte)(buffer >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+
+        return [.. bytes];
+    }
 }

@@ -42,6 +42,11 @@ public sealed class LoginModel : PageModel
             return LocalRedirect(ReturnUrl);
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return LocalRedirect("/anmelden/code?returnUrl=" + Uri.EscapeDataString(ReturnUrl));
+        }
+
         return Fail(result.IsLockedOut ? "login.locked" : "login.failed");
     }
 

@@ -1,0 +1,109 @@
+using System.Text;
+using Aufsicht.Core.Law;
+using Aufsicht.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Aufsicht.Features.Accounts.Pages;
+
+/// <summary>One's own account: roles, and the TOTP second factor (set up with any authenticator app; recovery codes shown once).</summary>
+[Authorize(Policy = Accounts.Roles.Staff)]
+public sealed class AccountModel : PageModel
+{
+    public Language Language { get; private set; }
+
+    public string Email { get; private set; } = string.Empty;
+
+    public IReadOnlyList<string> Roles { get; private set; } = [];
+
+    public bool TwoFactorEnabled { get; private set; }
+
+    public string FormattedKey { get; private set; } = string.Empty;
+
+    public string AuthenticatorUri { get; private set; } = string.Empty;
+
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    private UserManager<IdentityUser> Users => HttpContext.RequestServices.GetRequiredService<UserManager<IdentityUser>>();
+
+    public async Task<IActionResult> OnGetAsync() => await Show().ConfigureAwait(false);
+
+    public async Task<IActionResult> OnPostEnableAsync(string? code)
+    {
+        var user = await Users.GetUserAsync(User).ConfigureAwait(false);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var token = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
+        var valid = token.Length == 6 && await Users.VerifyTwoFactorTokenAsync(user, Users.Options.Tokens.AuthenticatorTokenProvider, token).ConfigureAwait(false);
+        if (!valid)
+        {
+            Errors = [UiText.T(UiLanguageMiddleware.Of(HttpContext), "account.wrongCode")];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await Show().ConfigureAwait(false);
+        }
+
+        await Users.SetTwoFactorEnabledAsync(user, true).ConfigureAwait(false);
+        RecoveryCodes = (await Users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10).ConfigureAwait(false))?.ToList() ?? [];
+        await HttpContext.RequestServices.GetRequiredService<SignInManager<IdentityUser>>().RefreshSignInAsync(user).ConfigureAwait(false);
+        return await Show().ConfigureAwait(false);
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        var user = await Users.GetUserAsync(User).ConfigureAwait(false);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        await Users.SetTwoFactorEnabledAsync(user, false).ConfigureAwait(false);
+        await Users.ResetAuthenticatorKeyAsync(user).ConfigureAwait(false);
+        return await Show().ConfigureAwait(false);
+    }
+
+    private async Task<IActionResult> Show()
+    {
+        Language = UiLanguageMiddleware.Of(HttpContext);
+        var user = await Users.GetUserAsync(User).ConfigureAwait(false);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        Email = user.Email ?? user.UserName ?? string.Empty;
+        Roles = (await Users.GetRolesAsync(user).ConfigureAwait(false)).ToList();
+        TwoFactorEnabled = await Users.GetTwoFactorEnabledAsync(user).ConfigureAwait(false);
+        if (!TwoFactorEnabled)
+        {
+            var key = await Users.GetAuthenticatorKeyAsync(user).ConfigureAwait(false);
+            if (string.IsNullOrEmpty(key))
+            {
+                await Users.ResetAuthenticatorKeyAsync(user).ConfigureAwait(false);
+                key = await Users.GetAuthenticatorKeyAsync(user).ConfigureAwait(false);
+            }
+
+            FormattedKey = Format(key!);
+            AuthenticatorUri = $"otpauth://totp/Aufsicht:{Uri.EscapeDataString(Email)}?secret={key}&issuer=Aufsicht&digits=6";
+        }
+
+        return Page();
+    }
+
+    private static string Format(string key)
+    {
+        var result = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            result.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+
+        return result.ToString().TrimEnd().ToLowerInvariant();
+    }
+}
