@@ -209,6 +209,37 @@ public abstract class AccountTests : IAsyncLifetime
     }
 }
 
+/// <summary>First run: the set-up page creates the first administrator, from the server itself only, and only once.</summary>
+public sealed class SetupTests
+{
+    [Fact]
+    public async Task Setup_WhileNoAdministrator_CreatesOne_ThenDisappears()
+    {
+        await using var server = await AppServer.StartAsync();
+        using var session = server.NewSession();
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/einrichtung")).Status);
+
+        var (mismatch, body, _) = await session.PostFormAsync("/einrichtung", "/einrichtung",
+            [new("email", "admin@aufsicht.example"), new("password", "a long enough password"), new("repeat", "another password here")]);
+        Assert.Equal(HttpStatusCode.BadRequest, mismatch);
+        Assert.Contains("stimmen nicht überein", body, StringComparison.Ordinal);
+
+        var (weak, weakBody, _) = await session.PostFormAsync("/einrichtung", "/einrichtung",
+            [new("email", "admin@aufsicht.example"), new("password", "short"), new("repeat", "short")]);
+        Assert.Equal(HttpStatusCode.BadRequest, weak);
+        Assert.Contains("12", weakBody, StringComparison.Ordinal);
+
+        var (created, _, to) = await session.PostFormAsync("/einrichtung", "/einrichtung",
+            [new("email", "admin@aufsicht.example"), new("password", "a long enough password"), new("repeat", "a long enough password")]);
+        Assert.Equal(HttpStatusCode.Redirect, created);
+        Assert.Equal("/konto", to!.OriginalString);
+        Assert.Contains("Administrator", (await session.GetAsync("/konto")).Body, StringComparison.Ordinal);
+
+        // Once an administrator exists the page is gone, for everyone.
+        Assert.Equal(HttpStatusCode.NotFound, (await server.NewSession().GetAsync("/einrichtung")).Status);
+    }
+}
+
 /// <summary>RFC 6238 TOTP (SHA-1, 30 s, 6 digits), as an authenticator app computes it — written here so the test does not trust the server's code.</summary>
 internal static class Totp
 {

@@ -1,0 +1,81 @@
+using System.Net;
+using Aufsicht.Core.Law;
+using Aufsicht.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Aufsicht.Features.Accounts.Pages;
+
+/// <summary>
+/// First run: while no administrator exists, a browser on the server itself (a loopback address) may create one.
+/// From anywhere else, or once an administrator exists, the page does not exist (404). `aufsicht admin create-user`
+/// does the same from the shell.
+/// </summary>
+[AllowAnonymous]
+public sealed class SetupModel : PageModel
+{
+    public Language Language { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public string? Email { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Language = UiLanguageMiddleware.Of(HttpContext);
+        return await Available().ConfigureAwait(false) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? email, string? password, string? repeat)
+    {
+        Language = UiLanguageMiddleware.Of(HttpContext);
+        if (!await Available().ConfigureAwait(false))
+        {
+            return NotFound();
+        }
+
+        Email = email is { Length: <= 256 } ? email : null;
+        if (string.IsNullOrWhiteSpace(email) || email.Length > 256 || password is null || password.Length > 256)
+        {
+            return Fail([UiText.T(Language, "login.missing")]);
+        }
+
+        if (password != repeat)
+        {
+            return Fail([UiText.T(Language, "setup.mismatch")]);
+        }
+
+        var users = HttpContext.RequestServices.GetRequiredService<UserManager<IdentityUser>>();
+        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, password).ConfigureAwait(false);
+        if (!created.Succeeded)
+        {
+            return Fail(created.Errors.Select(e => e.Description).ToList());
+        }
+
+        await users.AddToRoleAsync(user, Roles.Administrator).ConfigureAwait(false);
+        await HttpContext.RequestServices.GetRequiredService<SignInManager<IdentityUser>>().SignInAsync(user, isPersistent: false).ConfigureAwait(false);
+        return LocalRedirect("/konto");
+    }
+
+    private async Task<bool> Available()
+    {
+        var remote = HttpContext.Connection.RemoteIpAddress;
+        if (remote is null || !IPAddress.IsLoopback(remote))
+        {
+            return false;
+        }
+
+        var users = HttpContext.RequestServices.GetRequiredService<UserManager<IdentityUser>>();
+        return (await users.GetUsersInRoleAsync(Roles.Administrator).ConfigureAwait(false)).Count == 0;
+    }
+
+    private PageResult Fail(IReadOnlyList<string> errors)
+    {
+        Errors = errors;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}
