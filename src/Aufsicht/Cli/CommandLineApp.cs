@@ -17,6 +17,7 @@ internal static class CommandLineApp
           aufsicht catalog validate [file.json ...]
           aufsicht authorities [--format json|text]
           aufsicht db migrate [--data-dir DIR] [--database CONNECTION]
+          aufsicht backup FILE [--data-dir DIR]      /   aufsicht restore FILE [--data-dir DIR]   (SQLite)
           aufsicht admin create-user --email ADDRESS [--role Administrator|Supervisor|Reader] [--password-stdin]
           aufsicht [serve] [--urls URL] [--data-dir DIR] [--database CONNECTION] [--catalog DIR]
 
@@ -90,6 +91,8 @@ internal static class CommandLineApp
                 ["authorities", .. var more] => CatalogCommand.Authorities(more, context),
                 ["db", "migrate", .. var more] => Features.Operations.DbCommand.Migrate(more, context),
                 ["db", ..] => throw new InputException("db: expected 'db migrate'"),
+                ["backup", .. var more] => Features.Operations.BackupCommand.Backup(more, context),
+                ["restore", .. var more] => Features.Operations.BackupCommand.Restore(more, context),
                 ["admin", "create-user", .. var more] => Features.Accounts.AdminCommand.CreateUser(more, context),
                 ["admin", ..] => throw new InputException("admin: expected 'admin create-user'"),
                 ["assess", ..] => throw new InputException("assess: expected 'assess service' or 'assess batch'"),

@@ -164,4 +164,65 @@ public sealed class DatabaseTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Backup_WhileTheAppRuns_ThenRestore_BringsTheEditBack()
+    {
+        await using var server = await AppServer.StartAsync();
+        await server.CreateUserAsync("s@aufsicht.example", "correct horse battery staple", "Supervisor");
+        var backup = Path.Combine(Path.GetTempPath(), $"aufsicht-backup-{Guid.NewGuid():N}.db");
+        try
+        {
+            // The backup is taken while the server is running.
+            var made = Cli.Run("backup", backup, "--data-dir", server.DataDir);
+            Assert.True(made.ExitCode == 0, made.Stderr);
+            Assert.Equal(2, Cli.Run("backup", backup, "--data-dir", server.DataDir).ExitCode); // never overwrites
+
+            using var session = server.NewSession();
+            await session.LoginAsync("s@aufsicht.example", "correct horse battery staple");
+            await session.PostFormAsync("/katalog/zoom/bearbeiten", "/katalog/zoom/bearbeiten",
+            [
+                new("fact", "contract.deletion=guaranteed"), new("factsAsOf", "2020-07-03"), new("sourceUrl", "https://example.org/b"),
+                new("sourceSeen", "2026-11-01"), new("reason", "made after the backup"), new("revision", string.Empty),
+            ]);
+
+            var restoreDir = Directory.CreateTempSubdirectory("aufsicht-restore-").FullName;
+            var restored = Cli.Run("restore", backup, "--data-dir", restoreDir);
+            Assert.True(restored.ExitCode == 0, restored.Stderr);
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(restoreDir, "aufsicht.db")};Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT (SELECT count(*) FROM snapshots), (SELECT count(*) FROM fact_changes), (SELECT count(*) FROM AspNetUsers)";
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            Assert.True(reader.GetInt32(0) > 40);
+            Assert.Equal(0, reader.GetInt32(1)); // the edit came after the backup
+            Assert.Equal(1, reader.GetInt32(2));
+            Directory.Delete(restoreDir, recursive: true);
+        }
+        finally
+        {
+            File.Delete(backup);
+        }
+    }
+
+    [Fact]
+    public void Restore_NotAnAufsichtDatabase_ChangesNothing()
+    {
+        var file = Path.GetTempFileName();
+        var dir = Directory.CreateTempSubdirectory("aufsicht-restore-").FullName;
+        try
+        {
+            File.WriteAllText(file, "not a database");
+            var r = Cli.Run("restore", file, "--data-dir", dir);
+            Assert.Equal(2, r.ExitCode);
+            Assert.Contains("is not an Aufsicht database", r.Stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(dir, "aufsicht.db")));
+        }
+        finally
+        {
+            File.Delete(file);
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
