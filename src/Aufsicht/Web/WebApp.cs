@@ -70,6 +70,8 @@ internal static class WebApp
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAccounts();
         builder.Services.AddScoped<EditFact>();
+        builder.Services.AddSingleton<HealthCheck>();
+        builder.Services.AddOutputCache(o => o.AddPolicy(CataloguePages.CachePolicy, CataloguePages.Cache));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -115,13 +117,14 @@ internal static class WebApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        if (builder.Configuration.GetValue("Aufsicht:OutputCache", defaultValue: true))
+        {
+            app.UseOutputCache();
+        }
         app.MapRazorPages();
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.MapCatalogApi();
-        app.MapGet("/healthz", async (AufsichtDb db, CancellationToken cancel) =>
-            await db.Database.CanConnectAsync(cancel).ConfigureAwait(false)
-                ? Results.Text("ok")
-                : Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable)).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/healthz", (HealthCheck health, CancellationToken cancel) => health.Handle(cancel)).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/sprache", UiLanguageMiddleware.Switch).ExcludeFromDescription().AllowAnonymous();
 
         // Anything else is "not found" for everyone, not "please sign in" (the fallback policy would ask for that).

@@ -20,9 +20,9 @@ internal static class CatalogApi
     {
         // Reading the catalogue and computing an assessment change nothing: open to anyone who can reach the server.
         var api = app.MapGroup("/api/v1").WithTags("catalog").AllowAnonymous();
-        api.MapGet("/catalog/services", ListServices).WithSummary("All services with their verdicts on a date, in an authority's view.");
-        api.MapGet("/catalog/services/{id}", GetService).WithSummary("One service: its newest facts and the history of snapshots.");
-        api.MapGet("/catalog/services/{id}/assessment", GetAssessment)
+        api.MapGet("/catalog/services", ListServices).WithSummary("All services with their verdicts on a date, in an authority's view.").CacheOutput(CataloguePages.CachePolicy);
+        api.MapGet("/catalog/services/{id}", GetService).WithSummary("One service: its newest facts and the history of snapshots.").CacheOutput(CataloguePages.CachePolicy);
+        api.MapGet("/catalog/services/{id}/assessment", GetAssessment).CacheOutput(CataloguePages.CachePolicy)
             .WithSummary("The assessment of a catalogue service (same JSON as `aufsicht assess service`).")
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
         api.MapPost("/assessments", PostAssessment)

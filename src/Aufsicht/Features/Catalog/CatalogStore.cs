@@ -72,6 +72,9 @@ internal sealed class CatalogStore
 
     public ServiceCatalog Catalog => Current.Data.Catalog;
 
+    /// <summary>The catalogue's version as this instance has loaded it (for cache keys).</summary>
+    public long Version => Current.Version;
+
     /// <summary>Reads the services again now (after an edit by this instance).</summary>
     public void Reload()
     {

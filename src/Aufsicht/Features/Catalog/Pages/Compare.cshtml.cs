@@ -8,6 +8,7 @@ namespace Aufsicht.Features.Catalog.Pages;
 
 /// <summary>Several services side by side, criterion by criterion, on one date in one view.</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CataloguePages.CachePolicy)]
 public sealed class CompareModel : PageModel
 {
     public Language Language { get; private set; }

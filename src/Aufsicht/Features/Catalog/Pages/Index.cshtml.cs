@@ -7,6 +7,7 @@ namespace Aufsicht.Features.Catalog.Pages;
 
 /// <summary>The catalogue: every service with its lights on the chosen date in the chosen view, filtered and searched.</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CataloguePages.CachePolicy)]
 public sealed class IndexModel : PageModel
 {
     public Language Language { get; private set; }

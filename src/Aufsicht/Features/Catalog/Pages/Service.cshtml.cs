@@ -9,6 +9,7 @@ namespace Aufsicht.Features.Catalog.Pages;
 
 /// <summary>One service: its lights on the chosen date in the chosen view, every finding, published decisions, alternatives, history and sources.</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CataloguePages.CachePolicy)]
 public sealed class ServiceModel : PageModel
 {
     public string Id { get; private set; } = string.Empty;
