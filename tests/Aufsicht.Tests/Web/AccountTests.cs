@@ -170,6 +170,28 @@ public abstract class AccountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EditedSnapshot_WithNewerShippedVersion_ShowsBothValues()
+    {
+        using var session = _server.NewSession();
+        await session.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        await session.PostFormAsync("/katalog/zoom/bearbeiten", "/katalog/zoom/bearbeiten", Edit(fact: "contract.deletion=guaranteed"));
+
+        // A release ships Zoom's 2020 snapshot as it was (deletion restricted): the import keeps it beside the edit.
+        using (var scope = _server.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
+            var shipped = Aufsicht.Cli.DataFolder.Files(Path.Combine(Cli.Repository, "data")).Single(f => f.Path == "services/zoom/2020-07-03.json");
+            var changed = shipped with { Content = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(shipped.Content.Span) + " ") };
+            var report = Aufsicht.Features.Catalog.CatalogImport.Run(db, [changed], DateTime.UtcNow);
+            Assert.Equal(1, report.Conflicts);
+        }
+
+        var (_, page, _) = await session.GetAsync("/katalog/zoom?asOf=2020-07-03");
+        Assert.Contains("Abweichung von der ausgelieferten Fassung", page, StringComparison.Ordinal);
+        Assert.Matches("<code>contract.deletion</code></th><td>guaranteed</td><td>restricted</td>", page);
+    }
+
+    [Fact]
     public async Task TwoFactor_SetUpWithTotp_ThenRequiredAtSignIn_RecoveryCodeWorksOnce()
     {
         using var session = _server.NewSession();

@@ -10,8 +10,20 @@ namespace Aufsicht.Tests.Web;
 /// Who may use what: every page and endpoint declares it (anonymous, or a policy), and a walk over all of them as
 /// every role — anonymous included — finds each answering as declared.
 /// </summary>
-public sealed class AuthorizationTests : IAsyncLifetime
+public sealed class AuthorizationTestsOnSqlite : AuthorizationTests
 {
+    protected override string Database => "sqlite";
+}
+
+public sealed class AuthorizationTestsOnPostgres : AuthorizationTests
+{
+    protected override string Database => "postgres";
+}
+
+public abstract class AuthorizationTests : IAsyncLifetime
+{
+    protected abstract string Database { get; }
+
     private const string Password = "correct horse battery staple";
     private static readonly string[] Roles = ["Administrator", "Supervisor", "Reader"];
 
@@ -27,7 +39,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await AppServer.StartAsync();
+        _server = await AppServer.StartOnAsync(Database);
         foreach (var role in Roles)
         {
             await _server.CreateUserAsync($"{role.ToLowerInvariant()}@aufsicht.example", Password, role);

@@ -4,21 +4,33 @@ using Xunit;
 
 namespace Aufsicht.Tests.Web;
 
+public sealed class BrowserTestsOnSqlite : BrowserTests
+{
+    protected override string Database => "sqlite";
+}
+
+public sealed class BrowserTestsOnPostgres : BrowserTests
+{
+    protected override string Database => "postgres";
+}
+
 /// <summary>
 /// The web application in a real browser (Debian's Chromium driven by Playwright): a case handler browses, filters,
 /// picks a date and an authority, compares, switches language and moves by keyboard. On every page axe-core must
 /// report no violation, and a recorder of every request the browser makes must find none to another host.
 /// </summary>
-public sealed class BrowserTests : IAsyncLifetime
+public abstract class BrowserTests : IAsyncLifetime
 {
     private AppServer _server = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
     private readonly List<string> _requests = [];
 
+    protected abstract string Database { get; }
+
     public async Task InitializeAsync()
     {
-        _server = await AppServer.StartAsync();
+        _server = await AppServer.StartOnAsync(Database);
         await _server.CreateUserAsync("sachbearbeitung@aufsicht.example", "correct horse battery staple", "Supervisor");
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

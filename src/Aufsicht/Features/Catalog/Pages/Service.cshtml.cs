@@ -38,7 +38,10 @@ public sealed class ServiceModel : PageModel
 
     public bool CanEdit { get; private set; }
 
-    public bool HasPending { get; private set; }
+    public bool HasPending => Conflicts.Count > 0;
+
+    /// <summary>Where an edit made here and a newer shipped version differ: both values, for the supervisor to decide.</summary>
+    internal IReadOnlyList<(string Path, string Here, string Shipped)> Conflicts { get; private set; } = [];
 
     public void OnGet(string id, string? asOf, string? authority)
     {
@@ -71,7 +74,12 @@ public sealed class ServiceModel : PageModel
             // Who changed what is staff information: shown to signed-in users only.
             var db = HttpContext.RequestServices.GetRequiredService<Aufsicht.Data.AufsichtDb>();
             Changes = db.FactChanges.Where(c => c.ServiceId == id).OrderByDescending(c => c.ChangedAt).Take(50).ToList();
-            HasPending = Snapshot is not null && db.Snapshots.Any(s => s.ServiceId == id && s.FactsAsOf == Snapshot.FactsAsOf && s.PendingShippedJson != null);
+            var pending = Snapshot is null ? null
+                : db.Snapshots.Where(s => s.ServiceId == id && s.FactsAsOf == Snapshot.FactsAsOf && s.PendingShippedJson != null).Select(s => s.PendingShippedJson).FirstOrDefault();
+            if (pending is not null && Core.Json.ProfileReader.ReadService(System.Text.Encoding.UTF8.GetBytes(pending)) is { IsOk: true } shipped)
+            {
+                Conflicts = Differences(Snapshot!, shipped.Value);
+            }
             CanEdit = User.IsInRole(Accounts.Roles.Administrator) || User.IsInRole(Accounts.Roles.Supervisor);
         }
 
@@ -80,4 +88,38 @@ public sealed class ServiceModel : PageModel
     }
 
     internal string Question(string criterion) => Criteria.Contains(criterion) ? Criteria[criterion].Question.In(Language) : criterion;
+
+    private static List<(string, string, string)> Differences(ServiceProfile here, ServiceProfile shipped)
+    {
+        static string Show(object? value) => value switch
+        {
+            null => "unknown",
+            bool b => b ? "true" : "false",
+            IEnumerable<string> list => string.Join(", ", list),
+            _ => value.ToString() ?? string.Empty,
+        };
+
+        var rows = new List<(string, string, string)>();
+        void Compare(string path, object? a, object? b)
+        {
+            if (Show(a) != Show(b))
+            {
+                rows.Add((path, Show(a), Show(b)));
+            }
+        }
+
+        Compare("name", here.Name, shipped.Name);
+        Compare("operatingModel", here.OperatingModel, shipped.OperatingModel);
+        Compare("provider.seat", here.Provider.Seat, shipped.Provider.Seat);
+        Compare("processing.countries", here.Countries, shipped.Countries);
+        Compare("processing.providerCanReadContent", here.ProviderCanReadContent, shipped.ProviderCanReadContent);
+        foreach (var path in here.Facts.Keys.Union(shipped.Facts.Keys).Order(StringComparer.Ordinal))
+        {
+            Compare(path, here.Fact(path), shipped.Fact(path));
+        }
+
+        Compare("transfers", here.Transfers.Select(t => $"{t.To}:{t.Tool}"), shipped.Transfers.Select(t => $"{t.To}:{t.Tool}"));
+        Compare("sources", here.Sources.Count, shipped.Sources.Count);
+        return rows;
+    }
 }
