@@ -69,6 +69,7 @@ internal static class WebApp
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAccounts();
+        builder.Services.AddExternalSignIn(OidcOptions.From(builder.Configuration));
         builder.Services.AddScoped<EditFact>();
         builder.Services.AddSingleton<HealthCheck>();
         builder.Services.AddOutputCache(o => o.AddPolicy(CataloguePages.CachePolicy, CataloguePages.Cache));

@@ -192,6 +192,42 @@ public abstract class AccountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Administrator_CreatesLocksAndUnlocksAnAccount()
+    {
+        await _server.CreateUserAsync("admin@aufsicht.example", Password, "Administrator");
+        using var admin = _server.NewSession();
+        await admin.LoginAsync("admin@aufsicht.example", Password);
+        var (created, body, _) = await admin.PostFormAsync("/verwaltung/konten", "/verwaltung/konten?handler=Create",
+            [new("email", "neu@aufsicht.example"), new("role", "Reader"), new("password", "another long password")]);
+        Assert.Equal(HttpStatusCode.OK, created);
+        Assert.Contains("Konto neu@aufsicht.example (Reader) angelegt.", body, StringComparison.Ordinal);
+
+        var (bad, badBody, _) = await admin.PostFormAsync("/verwaltung/konten", "/verwaltung/konten?handler=Create",
+            [new("email", "x@aufsicht.example"), new("role", "Kaiser"), new("password", "another long password")]);
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        Assert.Contains("role=\"alert\"", badBody, StringComparison.Ordinal);
+
+        using (var user = _server.NewSession())
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await user.LoginAsync("neu@aufsicht.example", "another long password")).Status);
+        }
+
+        var id = System.Text.RegularExpressions.Regex.Match(body, "<th scope=\"row\">neu@aufsicht.example</th>[\\s\\S]*?name=\"id\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(id);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostFormAsync("/verwaltung/konten", "/verwaltung/konten?handler=Lock", [new("id", id)])).Status);
+        using (var locked = _server.NewSession())
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await locked.LoginAsync("neu@aufsicht.example", "another long password")).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostFormAsync("/verwaltung/konten", "/verwaltung/konten?handler=Unlock", [new("id", id)])).Status);
+        using (var again = _server.NewSession())
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await again.LoginAsync("neu@aufsicht.example", "another long password")).Status);
+        }
+    }
+
+    [Fact]
     public async Task TwoFactor_SetUpWithTotp_ThenRequiredAtSignIn_RecoveryCodeWorksOnce()
     {
         using var session = _server.NewSession();

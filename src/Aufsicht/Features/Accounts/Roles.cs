@@ -52,6 +52,8 @@ internal static class AccountSetup
             })
             .AddEntityFrameworkStores<AufsichtDb>()
             .AddDefaultTokenProviders();
+        // A locked or changed account loses its sessions within a minute, not the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "aufsicht-auth";

@@ -19,6 +19,8 @@ public sealed class LoginModel : PageModel
 
     public string ReturnUrl { get; private set; } = "/";
 
+    public string? External => HttpContext.RequestServices.GetService<OidcOptions>()?.DisplayName;
+
     public void OnGet(string? returnUrl)
     {
         Language = UiLanguageMiddleware.Of(HttpContext);
