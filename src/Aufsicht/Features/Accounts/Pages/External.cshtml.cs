@@ -40,7 +40,8 @@ public sealed class ExternalModel : PageModel
         var info = await SignInManager.GetExternalLoginInfoAsync().ConfigureAwait(false);
         if (info is null)
         {
-            return Fail("login.externalFailed");
+            // Nothing to finish (opened directly, or the provider refused): say so, as a bad request.
+            return Fail("login.externalFailed", StatusCodes.Status400BadRequest);
         }
 
         var result = await SignInManager.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: true).ConfigureAwait(false);
@@ -78,10 +79,10 @@ public sealed class ExternalModel : PageModel
         return LocalRedirect(target);
     }
 
-    private PageResult Fail(string key)
+    private PageResult Fail(string key, int status = StatusCodes.Status403Forbidden)
     {
         Errors = [UiText.T(Language, key)];
-        Response.StatusCode = StatusCodes.Status403Forbidden;
+        Response.StatusCode = status;
         return Page();
     }
 }
