@@ -34,7 +34,18 @@ internal static class WebApp
             return ExitCode.InvalidInput;
         }
 
-        app.Run();
+        var where = app.Configuration["urls"] ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrl;
+        try
+        {
+            app.Run();
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+        {
+            // E.g. the port is taken: one sentence, not the host's stack trace.
+            Console.Error.WriteLine($"aufsicht: cannot serve on {where}: {(e.InnerException ?? e).Message}");
+            return ExitCode.InvalidInput;
+        }
+
         return ExitCode.Ok;
     }
 
@@ -51,9 +62,21 @@ internal static class WebApp
             ApplicationName = typeof(WebApp).Assembly.GetName().Name,
         });
         builder.Configuration.AddCommandLine(rest, Switches);
-        if (builder.Configuration["urls"] is null && Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null)
+        var urls = builder.Configuration["urls"] ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS");
+        if (urls is null)
         {
             builder.WebHost.UseUrls(DefaultUrl);
+        }
+        else
+        {
+            foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+                    || uri.Scheme is not ("http" or "https"))
+                {
+                    throw new InputException($"--urls: '{url}' is not an address to listen on, such as {DefaultUrl}");
+                }
+            }
         }
 
         var options = ServerOptions.From(builder.Configuration);

@@ -3,16 +3,29 @@ using Xunit;
 
 namespace Aufsicht.Tests.Web;
 
+public sealed class OidcTestsOnSqlite : OidcTests
+{
+    protected override string Database => "sqlite";
+}
+
+public sealed class OidcTestsOnPostgres : OidcTests
+{
+    protected override string Database => "postgres";
+}
+
 /// <summary>Signing in through the authority's identity provider (OpenID Connect), against a real provider on loopback.</summary>
-public sealed class OidcTests : IAsyncLifetime
+public abstract class OidcTests : IAsyncLifetime
 {
     private OidcTestServer _idp = null!;
     private AppServer _app = null!;
 
+    protected abstract string Database { get; }
+
     public async Task InitializeAsync()
     {
         _idp = await OidcTestServer.StartAsync();
-        _app = await AppServer.StartAsync(
+        _app = await AppServer.StartOnAsync(
+            Database,
             "--Aufsicht:Oidc:Authority=" + _idp.Address, "--Aufsicht:Oidc:ClientId=aufsicht", "--Aufsicht:Oidc:ClientSecret=test-secret",
             "--Aufsicht:Oidc:RequireHttps=false", "--Aufsicht:Oidc:DisplayName=Landes-IdP");
         await _idp.RegisterClientAsync("aufsicht", "test-secret", _app.Address);
