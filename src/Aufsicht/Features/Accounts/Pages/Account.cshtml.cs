@@ -1,18 +1,16 @@
 using System.Text;
-using Aufsicht.Core.Law;
+using Aufsicht.Features.Shared;
 using Aufsicht.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Aufsicht.Features.Accounts.Pages;
 
 /// <summary>One's own account: roles, and the TOTP second factor (set up with any authenticator app; recovery codes shown once).</summary>
 [Authorize(Policy = Accounts.Roles.Staff)]
-public sealed class AccountModel : PageModel
+public sealed class AccountModel : AppPage
 {
-    public Language Language { get; private set; }
 
     public string Email { get; private set; } = string.Empty;
 
@@ -26,9 +24,8 @@ public sealed class AccountModel : PageModel
 
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    private UserManager<IdentityUser> Users => HttpContext.RequestServices.GetRequiredService<UserManager<IdentityUser>>();
+    private UserManager<IdentityUser> Users => Service<UserManager<IdentityUser>>();
 
     public async Task<IActionResult> OnGetAsync() => await Show().ConfigureAwait(false);
 
@@ -51,7 +48,7 @@ public sealed class AccountModel : PageModel
 
         await Users.SetTwoFactorEnabledAsync(user, true).ConfigureAwait(false);
         RecoveryCodes = (await Users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10).ConfigureAwait(false))?.ToList() ?? [];
-        await HttpContext.RequestServices.GetRequiredService<SignInManager<IdentityUser>>().RefreshSignInAsync(user).ConfigureAwait(false);
+        await Service<SignInManager<IdentityUser>>().RefreshSignInAsync(user).ConfigureAwait(false);
         return await Show().ConfigureAwait(false);
     }
 
@@ -70,7 +67,6 @@ public sealed class AccountModel : PageModel
 
     private async Task<IActionResult> Show()
     {
-        Language = UiLanguageMiddleware.Of(HttpContext);
         var user = await Users.GetUserAsync(User).ConfigureAwait(false);
         if (user is null)
         {

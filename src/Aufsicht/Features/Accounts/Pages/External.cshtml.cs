@@ -1,10 +1,8 @@
 using System.Security.Claims;
-using Aufsicht.Core.Law;
-using Aufsicht.Web;
+using Aufsicht.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Aufsicht.Features.Accounts.Pages;
 
@@ -14,13 +12,11 @@ namespace Aufsicht.Features.Accounts.Pages;
 /// administrator. An identity without a local account is refused with a message.
 /// </summary>
 [AllowAnonymous]
-public sealed class ExternalModel : PageModel
+public sealed class ExternalModel : AppPage
 {
-    public Language Language { get; private set; }
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    private SignInManager<IdentityUser> SignInManager => HttpContext.RequestServices.GetRequiredService<SignInManager<IdentityUser>>();
+    private SignInManager<IdentityUser> SignInManager => Service<SignInManager<IdentityUser>>();
 
     public IActionResult OnPost(string? returnUrl)
     {
@@ -35,7 +31,6 @@ public sealed class ExternalModel : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl)
     {
-        Language = UiLanguageMiddleware.Of(HttpContext);
         var target = returnUrl is { Length: > 0 } && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
         var info = await SignInManager.GetExternalLoginInfoAsync().ConfigureAwait(false);
         if (info is null)
@@ -52,37 +47,31 @@ public sealed class ExternalModel : PageModel
 
         if (result.IsLockedOut)
         {
-            return Fail("login.locked");
+            return Fail("login.locked", StatusCodes.Status403Forbidden);
         }
 
         var email = info.Principal.FindFirstValue("email") ?? info.Principal.FindFirstValue(ClaimTypes.Email);
         var verified = info.Principal.FindFirstValue("email_verified") is null or "true" or "True";
-        var users = HttpContext.RequestServices.GetRequiredService<UserManager<IdentityUser>>();
+        var users = Service<UserManager<IdentityUser>>();
         var user = email is null || !verified ? null : await users.FindByEmailAsync(email).ConfigureAwait(false);
         if (user is null)
         {
-            return Fail("login.noLocalAccount");
+            return Fail("login.noLocalAccount", StatusCodes.Status403Forbidden);
         }
 
         if (await users.IsLockedOutAsync(user).ConfigureAwait(false))
         {
-            return Fail("login.locked");
+            return Fail("login.locked", StatusCodes.Status403Forbidden);
         }
 
         var linked = await users.AddLoginAsync(user, info).ConfigureAwait(false);
         if (!linked.Succeeded)
         {
-            return Fail("login.externalFailed");
+            return Fail("login.externalFailed", StatusCodes.Status403Forbidden);
         }
 
         await SignInManager.SignInAsync(user, isPersistent: false, authenticationMethod: info.LoginProvider).ConfigureAwait(false);
         return LocalRedirect(target);
     }
 
-    private PageResult Fail(string key, int status = StatusCodes.Status403Forbidden)
-    {
-        Errors = [UiText.T(Language, key)];
-        Response.StatusCode = status;
-        return Page();
-    }
 }

@@ -1,19 +1,15 @@
-using Aufsicht.Core.Law;
-using Aufsicht.Web;
+using Aufsicht.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Aufsicht.Features.Accounts.Pages;
 
 /// <summary>Signing in with e-mail and password. One message for any failure (no hint which part was wrong); lockout after repeated failures.</summary>
 [AllowAnonymous]
-public sealed class LoginModel : PageModel
+public sealed class LoginModel : AppPage
 {
-    public Language Language { get; private set; }
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public string? Email { get; private set; }
 
@@ -23,13 +19,11 @@ public sealed class LoginModel : PageModel
 
     public void OnGet(string? returnUrl)
     {
-        Language = UiLanguageMiddleware.Of(HttpContext);
         ReturnUrl = LocalOrRoot(returnUrl);
     }
 
     public async Task<IActionResult> OnPostAsync(string? email, string? password, string? returnUrl)
     {
-        Language = UiLanguageMiddleware.Of(HttpContext);
         ReturnUrl = LocalOrRoot(returnUrl);
         Email = email is { Length: <= 256 } ? email : null;
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || email.Length > 256 || password.Length > 256)
@@ -37,7 +31,7 @@ public sealed class LoginModel : PageModel
             return Fail("login.missing");
         }
 
-        var signIn = HttpContext.RequestServices.GetRequiredService<SignInManager<IdentityUser>>();
+        var signIn = Service<SignInManager<IdentityUser>>();
         var result = await signIn.PasswordSignInAsync(email, password, isPersistent: false, lockoutOnFailure: true).ConfigureAwait(false);
         if (result.Succeeded)
         {
@@ -52,12 +46,6 @@ public sealed class LoginModel : PageModel
         return Fail(result.IsLockedOut ? "login.locked" : "login.failed");
     }
 
-    private PageResult Fail(string key)
-    {
-        Errors = [UiText.T(Language, key)];
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
 
     private string LocalOrRoot(string? url) => url is { Length: > 0 } && Url.IsLocalUrl(url) ? url : "/";
 }

@@ -1,32 +1,27 @@
-using Aufsicht.Core.Law;
-using Aufsicht.Web;
+using Aufsicht.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Aufsicht.Features.Accounts.Pages;
 
 /// <summary>The second step of signing in for accounts with TOTP: a six-digit code, or one of the recovery codes.</summary>
 [AllowAnonymous]
-public sealed class LoginCodeModel : PageModel
+public sealed class LoginCodeModel : AppPage
 {
-    public Language Language { get; private set; }
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public string ReturnUrl { get; private set; } = "/";
 
     public void OnGet(string? returnUrl)
     {
-        Language = UiLanguageMiddleware.Of(HttpContext);
         ReturnUrl = returnUrl is { Length: > 0 } && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
     }
 
     public async Task<IActionResult> OnPostAsync(string? code, string? returnUrl)
     {
         OnGet(returnUrl);
-        var signIn = HttpContext.RequestServices.GetRequiredService<SignInManager<IdentityUser>>();
+        var signIn = Service<SignInManager<IdentityUser>>();
         if (await signIn.GetTwoFactorAuthenticationUserAsync().ConfigureAwait(false) is null)
         {
             return LocalRedirect("/anmelden");
@@ -49,10 +44,4 @@ public sealed class LoginCodeModel : PageModel
         return Fail(result.IsLockedOut ? "login.locked" : "login.codeWrong");
     }
 
-    private PageResult Fail(string key)
-    {
-        Errors = [UiText.T(Language, key)];
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
 }

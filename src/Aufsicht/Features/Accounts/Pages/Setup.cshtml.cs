@@ -1,10 +1,8 @@
 using System.Net;
-using Aufsicht.Core.Law;
-using Aufsicht.Web;
+using Aufsicht.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Aufsicht.Features.Accounts.Pages;
 
@@ -14,23 +12,19 @@ namespace Aufsicht.Features.Accounts.Pages;
 /// does the same from the shell.
 /// </summary>
 [AllowAnonymous]
-public sealed class SetupModel : PageModel
+public sealed class SetupModel : AppPage
 {
-    public Language Language { get; private set; }
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public string? Email { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Language = UiLanguageMiddleware.Of(HttpContext);
         return await Available().ConfigureAwait(false) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAsync(string? email, string? password, string? repeat)
     {
-        Language = UiLanguageMiddleware.Of(HttpContext);
         if (!await Available().ConfigureAwait(false))
         {
             return NotFound();
@@ -39,24 +33,24 @@ public sealed class SetupModel : PageModel
         Email = email is { Length: <= 256 } ? email : null;
         if (string.IsNullOrWhiteSpace(email) || email.Length > 256 || password is null || password.Length > 256)
         {
-            return Fail([UiText.T(Language, "login.missing")]);
+            return Fail("login.missing");
         }
 
         if (password != repeat)
         {
-            return Fail([UiText.T(Language, "setup.mismatch")]);
+            return Fail("setup.mismatch");
         }
 
-        var users = HttpContext.RequestServices.GetRequiredService<UserManager<IdentityUser>>();
+        var users = Service<UserManager<IdentityUser>>();
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
         var created = await users.CreateAsync(user, password).ConfigureAwait(false);
         if (!created.Succeeded)
         {
-            return Fail(created.Errors.Select(e => e.Description).ToList());
+            return Fail(StatusCodes.Status400BadRequest, created.Errors.Select(e => e.Description).ToList());
         }
 
         await users.AddToRoleAsync(user, Roles.Administrator).ConfigureAwait(false);
-        await HttpContext.RequestServices.GetRequiredService<SignInManager<IdentityUser>>().SignInAsync(user, isPersistent: false).ConfigureAwait(false);
+        await Service<SignInManager<IdentityUser>>().SignInAsync(user, isPersistent: false).ConfigureAwait(false);
         return LocalRedirect("/konto");
     }
 
@@ -68,14 +62,8 @@ public sealed class SetupModel : PageModel
             return false;
         }
 
-        var users = HttpContext.RequestServices.GetRequiredService<UserManager<IdentityUser>>();
+        var users = Service<UserManager<IdentityUser>>();
         return (await users.GetUsersInRoleAsync(Roles.Administrator).ConfigureAwait(false)).Count == 0;
     }
 
-    private PageResult Fail(IReadOnlyList<string> errors)
-    {
-        Errors = errors;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
 }

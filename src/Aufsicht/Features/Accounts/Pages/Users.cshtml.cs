@@ -1,41 +1,37 @@
-using Aufsicht.Core.Law;
+using Aufsicht.Features.Shared;
 using Aufsicht.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Aufsicht.Features.Accounts.Pages;
 
 /// <summary>Administrators manage accounts: list them, create one with a role, lock and unlock.</summary>
 [Authorize(Policy = Accounts.Roles.CanAdminister)]
-public sealed class UsersModel : PageModel
+public sealed class UsersModel : AppPage
 {
-    public Language Language { get; private set; }
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public string? Message { get; private set; }
 
     internal IReadOnlyList<(string Id, string Email, IList<string> Roles, bool TwoFactor, bool Locked)> Users { get; private set; } = [];
 
-    private UserManager<IdentityUser> Manager => HttpContext.RequestServices.GetRequiredService<UserManager<IdentityUser>>();
+    private UserManager<IdentityUser> Manager => Service<UserManager<IdentityUser>>();
 
     public async Task OnGetAsync() => await Load().ConfigureAwait(false);
 
     public async Task<IActionResult> OnPostCreateAsync(string? email, string? role, string? password)
     {
-        Language = UiLanguageMiddleware.Of(HttpContext);
         if (string.IsNullOrWhiteSpace(email) || email.Length > 256 || password is null || password.Length > 256 || role is null || !Accounts.Roles.All.Contains(role))
         {
-            return await Fail([UiText.T(Language, "users.invalid")]).ConfigureAwait(false);
+            return await Refuse([UiText.T(Language, "users.invalid")]).ConfigureAwait(false);
         }
 
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
         var created = await Manager.CreateAsync(user, password).ConfigureAwait(false);
         if (!created.Succeeded)
         {
-            return await Fail(created.Errors.Select(e => e.Description).ToList()).ConfigureAwait(false);
+            return await Refuse(created.Errors.Select(e => e.Description).ToList()).ConfigureAwait(false);
         }
 
         await Manager.AddToRoleAsync(user, role).ConfigureAwait(false);
@@ -50,16 +46,15 @@ public sealed class UsersModel : PageModel
 
     private async Task<IActionResult> SetLock(string? id, bool locked)
     {
-        Language = UiLanguageMiddleware.Of(HttpContext);
         var user = id is null ? null : await Manager.FindByIdAsync(id).ConfigureAwait(false);
         if (user is null)
         {
-            return await Fail([UiText.T(Language, "users.unknown")]).ConfigureAwait(false);
+            return await Refuse([UiText.T(Language, "users.unknown")]).ConfigureAwait(false);
         }
 
         if (locked && user.Id == Manager.GetUserId(User))
         {
-            return await Fail([UiText.T(Language, "users.notSelf")]).ConfigureAwait(false);
+            return await Refuse([UiText.T(Language, "users.notSelf")]).ConfigureAwait(false);
         }
 
         await Manager.SetLockoutEnabledAsync(user, true).ConfigureAwait(false);
@@ -74,17 +69,14 @@ public sealed class UsersModel : PageModel
         return Page();
     }
 
-    private async Task<IActionResult> Fail(IReadOnlyList<string> errors)
+    private async Task<IActionResult> Refuse(IReadOnlyList<string> errors)
     {
-        Errors = errors;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
         await Load().ConfigureAwait(false);
-        return Page();
+        return Fail(StatusCodes.Status400BadRequest, errors);
     }
 
     private async Task Load()
     {
-        Language = UiLanguageMiddleware.Of(HttpContext);
         var list = new List<(string, string, IList<string>, bool, bool)>();
         foreach (var user in Manager.Users.OrderBy(u => u.Email).ToList())
         {

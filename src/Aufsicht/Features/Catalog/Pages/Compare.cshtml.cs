@@ -2,18 +2,15 @@ using Aufsicht.Core.Assessment;
 using Aufsicht.Core.Law;
 using Aufsicht.Features.Shared;
 using Aufsicht.Web;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Aufsicht.Features.Catalog.Pages;
 
 /// <summary>Several services side by side, criterion by criterion, on one date in one view.</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CataloguePages.CachePolicy)]
-public sealed class CompareModel : PageModel
+public sealed class CompareModel : AppPage
 {
-    public Language Language { get; private set; }
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public IReadOnlyList<string> Ids { get; private set; } = [];
 
@@ -27,9 +24,8 @@ public sealed class CompareModel : PageModel
 
     public void OnGet(string[]? ids, string? asOf, string? authority)
     {
-        var store = HttpContext.RequestServices.GetRequiredService<CatalogStore>();
-        var clock = HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-        Language = UiLanguageMiddleware.Of(HttpContext);
+        var store = Service<CatalogStore>();
+        var clock = Service<TimeProvider>();
         var view = ViewPicker.Resolve(store, clock, asOf, authority, Language, out var errors);
         Picker = new ViewPicker(store, view, Language, asOf, authority);
         var chosen = (ids ?? []).Where(store.Catalog.Contains).Distinct(StringComparer.Ordinal).Take(12).ToList();

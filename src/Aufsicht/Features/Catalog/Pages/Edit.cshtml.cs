@@ -1,25 +1,22 @@
 using System.Globalization;
-using Aufsicht.Core.Law;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
+using Aufsicht.Features.Shared;
 using Aufsicht.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Aufsicht.Features.Catalog.Pages;
 
 /// <summary>A supervisor corrects a fact: one fact and value, the date it applies from, the source and why.</summary>
 [Authorize(Policy = Roles.CanEditCatalogue)]
-public sealed class EditModel : PageModel
+public sealed class EditModel : AppPage
 {
     public string Id { get; private set; } = string.Empty;
 
     public string Name { get; private set; } = string.Empty;
 
-    public Language Language { get; private set; }
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public string? Fact { get; private set; }
 
@@ -63,7 +60,7 @@ public sealed class EditModel : PageModel
         var user = User.Identity?.Name ?? "?";
         var result = date is null
             ? Core.Result<FactChangeRecord>.Fail("factsAsOf", "expected a date as YYYY-MM-DD")
-            : HttpContext.RequestServices.GetRequiredService<EditFact>().Execute(edit, user);
+            : Service<EditFact>().Execute(edit, user);
         if (!result.IsOk)
         {
             Errors = result.Errors.Select(e => $"{Label(e.Path)}: {e.Message}").ToList();
@@ -86,8 +83,7 @@ public sealed class EditModel : PageModel
 
     private bool Load(string id, string? asOf)
     {
-        Language = UiLanguageMiddleware.Of(HttpContext);
-        var store = HttpContext.RequestServices.GetRequiredService<CatalogStore>();
+        var store = Service<CatalogStore>();
         if (!store.Catalog.Contains(id))
         {
             return false;
@@ -98,7 +94,7 @@ public sealed class EditModel : PageModel
         _snapshot = store.Catalog.SnapshotOn(id, date) ?? store.Catalog.Latest(id);
         Name = _snapshot!.Name;
         FactsAsOf = (ParseDate(asOf) ?? _snapshot.FactsAsOf).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var db = HttpContext.RequestServices.GetRequiredService<AufsichtDb>();
+        var db = Service<AufsichtDb>();
         var snapshotDate = ParseDate(FactsAsOf)!.Value;
         Revision = db.Snapshots.Where(s => s.ServiceId == id && s.FactsAsOf == snapshotDate).Select(s => (int?)s.Revision).FirstOrDefault();
         return true;
@@ -106,7 +102,7 @@ public sealed class EditModel : PageModel
 
     private string Label(string path) => UiText.Has("edit." + path) ? UiText.T(Language, "edit." + path) : path;
 
-    private DateOnly Today() => DateOnly.FromDateTime(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+    private DateOnly Today() => DateOnly.FromDateTime(Service<TimeProvider>().GetUtcNow().UtcDateTime);
 
     private static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;

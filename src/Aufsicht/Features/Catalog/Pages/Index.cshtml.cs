@@ -1,16 +1,13 @@
-using Aufsicht.Core.Law;
 using Aufsicht.Features.Shared;
 using Aufsicht.Web;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Aufsicht.Features.Catalog.Pages;
 
 /// <summary>The catalogue: every service with its lights on the chosen date in the chosen view, filtered and searched.</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CataloguePages.CachePolicy)]
-public sealed class IndexModel : PageModel
+public sealed class IndexModel : AppPage
 {
-    public Language Language { get; private set; }
 
     public string? Q { get; private set; }
 
@@ -28,7 +25,6 @@ public sealed class IndexModel : PageModel
 
     public IReadOnlyList<string> Countries { get; private set; } = [];
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     internal ViewPicker Picker { get; private set; } = null!;
 
@@ -40,9 +36,8 @@ public sealed class IndexModel : PageModel
 
     public void OnGet(string? q, string? category, string? verdict, string? country, string? open, string? asOf, string? authority)
     {
-        var store = HttpContext.RequestServices.GetRequiredService<CatalogStore>();
-        var clock = HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-        Language = UiLanguageMiddleware.Of(HttpContext);
+        var store = Service<CatalogStore>();
+        var clock = Service<TimeProvider>();
         (Q, Category, Verdict, Country, Open) = (q, category, verdict, country, open);
         var view = ViewPicker.Resolve(store, clock, asOf, authority, Language, out var viewErrors);
         var filter = CatalogQueries.ResolveFilter(q, category, verdict, country, open);

@@ -2,23 +2,19 @@ using Aufsicht.Core.Assessment;
 using Aufsicht.Core.Catalog;
 using Aufsicht.Core.Law;
 using Aufsicht.Features.Shared;
-using Aufsicht.Web;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Aufsicht.Features.Catalog.Pages;
 
 /// <summary>One service: its lights on the chosen date in the chosen view, every finding, published decisions, alternatives, history and sources.</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CataloguePages.CachePolicy)]
-public sealed class ServiceModel : PageModel
+public sealed class ServiceModel : AppPage
 {
     public string Id { get; private set; } = string.Empty;
 
     public string Name { get; private set; } = string.Empty;
 
-    public Language Language { get; private set; }
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     internal CatalogAssessment? Assessment { get; private set; }
 
@@ -45,9 +41,8 @@ public sealed class ServiceModel : PageModel
 
     public void OnGet(string id, string? asOf, string? authority)
     {
-        var store = HttpContext.RequestServices.GetRequiredService<CatalogStore>();
-        var clock = HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-        Language = UiLanguageMiddleware.Of(HttpContext);
+        var store = Service<CatalogStore>();
+        var clock = Service<TimeProvider>();
         Id = id;
         Texts = store.Texts;
         Catalog = store.Catalog;
@@ -72,7 +67,7 @@ public sealed class ServiceModel : PageModel
         if (User.Identity?.IsAuthenticated == true)
         {
             // Who changed what is staff information: shown to signed-in users only.
-            var db = HttpContext.RequestServices.GetRequiredService<Aufsicht.Data.AufsichtDb>();
+            var db = Service<Aufsicht.Data.AufsichtDb>();
             Changes = db.FactChanges.Where(c => c.ServiceId == id).OrderByDescending(c => c.ChangedAt).Take(50).ToList();
             var pending = Snapshot is null ? null
                 : db.Snapshots.Where(s => s.ServiceId == id && s.FactsAsOf == Snapshot.FactsAsOf && s.PendingShippedJson != null).Select(s => s.PendingShippedJson).FirstOrDefault();

@@ -1,0 +1,27 @@
+using Aufsicht.Core.Law;
+using Aufsicht.Web;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Aufsicht.Features.Shared;
+
+/// <summary>What every page of the app shares: the user's language, the messages of a refused form, the services it asks for.</summary>
+public abstract class AppPage : PageModel
+{
+    public Language Language => UiLanguageMiddleware.Of(HttpContext);
+
+    public IReadOnlyList<string> Errors { get; protected set; } = [];
+
+    /// <summary>Shows the page again with these messages and the given status (a refused form, a bad query).</summary>
+    protected PageResult Fail(int status, IReadOnlyList<string> messages)
+    {
+        Errors = messages;
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    /// <summary>Shows the page again with one message from <see cref="UiText"/>.</summary>
+    protected PageResult Fail(string key, int status = StatusCodes.Status400BadRequest) => Fail(status, [UiText.T(Language, key)]);
+
+    protected TService Service<TService>()
+        where TService : notnull => HttpContext.RequestServices.GetRequiredService<TService>();
+}
