@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Aufsicht.Cli;
 
 /// <summary>Exit codes of the CLI (DESIGN.md §5): 0 on any verdict, 2 on invalid input.</summary>
@@ -79,19 +77,6 @@ internal sealed class Arguments
     public string? Option(string name) => _options.GetValueOrDefault(name);
 
     public bool Flag(string name) => _flags.Contains(name);
-
-    public DateOnly? Date(string name)
-    {
-        var text = Option(name);
-        if (text is null)
-        {
-            return null;
-        }
-
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new InputException($"{Command}: {name}: expected a date as YYYY-MM-DD; got '{text}'");
-    }
 
     public string Choice(string name, string fallback, params string[] choices)
     {

@@ -43,12 +43,17 @@ internal static class DataFolder
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(context);
         var data = Load(Locate(a.Option("--data")));
-        var asOf = a.Date("--as-of") ?? context.Today;
-        var id = a.Option("--authority");
-        var authority = id is null
-            ? data.Catalog.DefaultAuthority.On(asOf)
-            : data.Catalog.FindAuthority(id)?.On(asOf)
-                ?? throw new InputException($"{a.Command}: --authority: unknown authority '{id}'; known: {string.Join(", ", data.Catalog.Authorities.Select(x => x.Id))}");
+        var asOfText = a.Option("--as-of");
+        var view = Features.Catalog.CatalogQueries.ResolveView(data.Catalog, asOfText, a.Option("--authority"), context.Today);
+        if (!view.IsOk)
+        {
+            var error = view.Errors[0];
+            throw new InputException(error.Path == "asOf"
+                ? $"{a.Command}: --as-of: expected a date as YYYY-MM-DD; got '{asOfText}'"
+                : $"{a.Command}: --authority: {error.Message}");
+        }
+
+        var (asOf, authority) = (view.Value.AsOf, view.Value.Authority);
         return (data, asOf, authority);
     }
 

@@ -130,7 +130,11 @@ internal sealed record View(DateOnly AsOf, AuthorityProfile Authority);
 /// </summary>
 internal static class CatalogQueries
 {
-    public static Aufsicht.Core.Result<View> ResolveView(CatalogStore store, string? asOf, string? authority, DateOnly today)
+    public static Aufsicht.Core.Result<View> ResolveView(CatalogStore store, string? asOf, string? authority, DateOnly today) =>
+        ResolveView(store.Catalog, asOf, authority, today);
+
+    /// <summary>The as-of date (default today) and the authority's view on it (default the catalogue's default); the CLI uses it too.</summary>
+    public static Aufsicht.Core.Result<View> ResolveView(ServiceCatalog catalog, string? asOf, string? authority, DateOnly today)
     {
         var errors = new List<Aufsicht.Core.Error>();
         var date = today;
@@ -140,10 +144,10 @@ internal static class CatalogQueries
             errors.Add(new("asOf", $"expected a date as YYYY-MM-DD; got '{Shorten(asOf)}'"));
         }
 
-        var chosen = string.IsNullOrWhiteSpace(authority) ? store.Catalog.DefaultAuthority : store.Catalog.FindAuthority(authority);
+        var chosen = string.IsNullOrWhiteSpace(authority) ? catalog.DefaultAuthority : catalog.FindAuthority(authority);
         if (chosen is null)
         {
-            errors.Add(new("authority", $"unknown authority '{Shorten(authority!)}'; known: {string.Join(", ", store.Catalog.Authorities.Select(a => a.Id))}"));
+            errors.Add(new("authority", $"unknown authority '{Shorten(authority!)}'; known: {string.Join(", ", catalog.Authorities.Select(a => a.Id))}"));
         }
 
         return errors.Count > 0 ? Aufsicht.Core.Result<View>.Fail(errors) : Aufsicht.Core.Result<View>.Ok(new View(date, chosen!.On(date)));
