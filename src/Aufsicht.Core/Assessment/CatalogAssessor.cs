@@ -41,14 +41,21 @@ public sealed class CatalogAssessor
     {
         ArgumentNullException.ThrowIfNull(service);
         var atNormal = AssessService(service, asOf, authority, "normal");
-        DeploymentAssessment? use = null;
-        if (deployment is not null)
-        {
-            var atNeed = deployment.ProtectionNeed == "normal" ? atNormal : AssessService(service, asOf, authority, deployment.ProtectionNeed);
-            use = Engine.AssessDeployment(service, atNeed, deployment);
-        }
-
+        var use = deployment is null ? null : AssessUse(service, deployment, asOf, authority).Use;
         return new CatalogAssessment(atNormal, use, AlternativesFor(service, atNormal.Verdict, asOf, authority), DecisionsOn(service.Id));
+    }
+
+    /// <summary>
+    /// One body's use: the service at normal need (its published verdict), at the body's need, and U01–U06 — the
+    /// service verdicts from the memo.
+    /// </summary>
+    public (ServiceAssessment AtNormal, ServiceAssessment AtNeed, DeploymentAssessment Use) AssessUse(
+        ServiceProfile service, DeploymentProfile deployment, DateOnly asOf, AuthorityProfile authority)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        var atNormal = AssessService(service, asOf, authority, "normal");
+        var atNeed = deployment.ProtectionNeed == "normal" ? atNormal : AssessService(service, asOf, authority, deployment.ProtectionNeed);
+        return (atNormal, atNeed, Engine.AssessDeployment(service, atNeed, deployment));
     }
 
     /// <summary>A service that has no facts on that date: not assessed, with a finding that says so.</summary>

@@ -19,6 +19,14 @@ internal static class DatabaseSetup
         }
     }
 
+    /// <summary>A database context outside the web host (CLI commands, tests); not migrated yet.</summary>
+    public static AufsichtDb Open(ServerOptions server)
+    {
+        var builder = new DbContextOptionsBuilder<AufsichtDb>();
+        Configure(builder, server);
+        return new AufsichtDb(builder.Options);
+    }
+
     public static string SqliteFile(ServerOptions server) => Path.Combine(server.DataDir, "aufsicht.db");
 
     public static string Describe(ServerOptions server) =>

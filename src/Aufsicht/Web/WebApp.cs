@@ -172,4 +172,12 @@ internal sealed record ServerOptions(string DataDir, string? Database, string? C
 
         return new ServerOptions(Path.GetFullPath(dataDir), string.IsNullOrWhiteSpace(database) ? null : database, catalog);
     }
+
+    /// <summary>The same settings for the operations commands (db migrate, admin, backup): --data-dir and --database / AUFSICHT_DATABASE.</summary>
+    public static ServerOptions From(Arguments args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var database = args.Option("--database") ?? Environment.GetEnvironmentVariable("AUFSICHT_DATABASE");
+        return new ServerOptions(Path.GetFullPath(args.Option("--data-dir") ?? "aufsicht-data"), string.IsNullOrWhiteSpace(database) ? null : database, null);
+    }
 }

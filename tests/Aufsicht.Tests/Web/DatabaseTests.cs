@@ -4,7 +4,6 @@ using Aufsicht.Data;
 using Aufsicht.Features.Catalog;
 using Aufsicht.Web;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -19,9 +18,7 @@ public sealed class DatabaseTests
     {
         var dir = Directory.CreateTempSubdirectory("aufsicht-db-").FullName;
         var options = new ServerOptions(dir, database == "postgres" ? PostgresServer.NewDatabase() : null, null);
-        var builder = new DbContextOptionsBuilder<AufsichtDb>();
-        DatabaseSetup.Configure(builder, options);
-        var db = new AufsichtDb(builder.Options);
+        var db = DatabaseSetup.Open(options);
         DatabaseSetup.Migrate(db, options);
         return (db, dir);
     }

@@ -34,8 +34,7 @@ internal static class AdminCommand
             generated = true;
         }
 
-        var database = a.Option("--database") ?? Environment.GetEnvironmentVariable("AUFSICHT_DATABASE");
-        var options = new ServerOptions(Path.GetFullPath(a.Option("--data-dir") ?? "aufsicht-data"), string.IsNullOrWhiteSpace(database) ? null : database, null);
+        var options = ServerOptions.From(a);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDbContext<AufsichtDb>(o => DatabaseSetup.Configure(o, options));

@@ -198,9 +198,7 @@ internal static class BatchCommand
             }
             else
             {
-                var atNormal = _assessor.AssessService(snapshot, asOf, authority, "normal");
-                var atNeed = deployment.ProtectionNeed == "normal" ? atNormal : _assessor.AssessService(snapshot, asOf, authority, deployment.ProtectionNeed);
-                var use = _assessor.Engine.AssessDeployment(snapshot, atNeed, deployment);
+                var (atNormal, atNeed, use) = _assessor.AssessUse(snapshot, deployment, asOf, authority);
                 w.WriteString("verdict", atNormal.Verdict.WireName());
                 w.WriteString("technical", atNormal.Technical.WireName());
                 w.WritePropertyName("deployment");

@@ -53,12 +53,13 @@ internal static class BackupCommand
     {
         var a = Arguments.Parse(command, args, ["--data-dir"], []);
         a.ExpectPositional(1, 1, $"aufsicht {command} FILE [--data-dir DIR]");
-        if (Environment.GetEnvironmentVariable("AUFSICHT_DATABASE") is { Length: > 0 })
+        var options = ServerOptions.From(a);
+        if (options.Database is not null)
         {
             throw new InputException($"{command}: this installation uses PostgreSQL (AUFSICHT_DATABASE is set); use pg_dump / pg_restore there");
         }
 
-        return (a.Positional[0], new ServerOptions(Path.GetFullPath(a.Option("--data-dir") ?? "aufsicht-data"), null, null));
+        return (a.Positional[0], options);
     }
 
     private static void Copy(string from, string to)

@@ -12,11 +12,8 @@ internal static class DbCommand
     {
         var a = Arguments.Parse("db migrate", args, ["--data-dir", "--database"], []);
         a.ExpectPositional(0, 0, "aufsicht db migrate [--data-dir DIR] [--database CONNECTION]");
-        var database = a.Option("--database") ?? Environment.GetEnvironmentVariable("AUFSICHT_DATABASE");
-        var options = new ServerOptions(Path.GetFullPath(a.Option("--data-dir") ?? "aufsicht-data"), string.IsNullOrWhiteSpace(database) ? null : database, null);
-        var builder = new DbContextOptionsBuilder<AufsichtDb>();
-        DatabaseSetup.Configure(builder, options);
-        using var db = new AufsichtDb(builder.Options);
+        var options = ServerOptions.From(a);
+        using var db = DatabaseSetup.Open(options);
         var pending = SafePending(db);
         DatabaseSetup.Migrate(db, options);
         context.Terminal.Writer.WriteLine($"{DatabaseSetup.Describe(options)}: schema up to date ({pending} migration(s) applied)");
