@@ -164,8 +164,18 @@ public abstract class BrowserTests : IAsyncLifetime
         await AssertAccessible(page);
         await page.GetByLabel("E-Mail-Adresse").FillAsync("sachbearbeitung@aufsicht.example");
         await page.GetByLabel("Passwort").FillAsync("correct horse battery staple");
+        // Submit, then wait for the signed-in header itself (not for a URL), and say where it ended if it never comes.
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync("**/katalog/zoom?asOf=2020-07-03");
+        try
+        {
+            await page.GetByText("Angemeldet als sachbearbeitung@aufsicht.example").WaitForAsync(new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"sign-in ended at {page.Url}: {await page.Locator("main").InnerTextAsync()}");
+        }
+
+        Assert.EndsWith("/katalog/zoom?asOf=2020-07-03", page.Url, StringComparison.Ordinal);
         Assert.Contains("Angemeldet als sachbearbeitung@aufsicht.example", await page.Locator("header").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Fakt ändern" }).ClickAsync();
