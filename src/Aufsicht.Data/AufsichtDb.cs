@@ -19,6 +19,28 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<BodyRecord> Bodies => Set<BodyRecord>();
+
+    public DbSet<QuestionnaireRecord> Questionnaires => Set<QuestionnaireRecord>();
+
+    public DbSet<CampaignRecord> Campaigns => Set<CampaignRecord>();
+
+    public DbSet<CampaignBodyRecord> CampaignBodies => Set<CampaignBodyRecord>();
+
+    public DbSet<InvitationRecord> Invitations => Set<InvitationRecord>();
+
+    public DbSet<ResponseRecord> Responses => Set<ResponseRecord>();
+
+    public DbSet<ResponseVersionRecord> ResponseVersions => Set<ResponseVersionRecord>();
+
+    public DbSet<EvaluationRecord> Evaluations => Set<EvaluationRecord>();
+
+    public DbSet<EvaluationServiceRecord> EvaluationServices => Set<EvaluationServiceRecord>();
+
+    public DbSet<OtherServiceRecord> OtherServices => Set<OtherServiceRecord>();
+
+    public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -53,6 +75,129 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
         {
             e.ToTable("catalog_state");
             e.HasKey(s => s.Id);
+        });
+        OnSurveysCreating(builder);
+    }
+
+    private static void OnSurveysCreating(ModelBuilder builder)
+    {
+        builder.Entity<BodyRecord>(e =>
+        {
+            e.ToTable("bodies");
+            e.HasKey(b => b.Id);
+            e.HasIndex(b => b.ExternalId).IsUnique();
+            e.HasIndex(b => new { b.Kind, b.Region });
+            e.Property(b => b.ExternalId).HasMaxLength(100);
+            e.Property(b => b.Name).HasMaxLength(300);
+            e.Property(b => b.Kind).HasMaxLength(20);
+            e.Property(b => b.Region).HasMaxLength(100);
+            e.Property(b => b.State).HasMaxLength(2);
+            e.Property(b => b.ContactName).HasMaxLength(200);
+            e.Property(b => b.ContactEmail).HasMaxLength(320);
+            e.Property(b => b.Language).HasMaxLength(2);
+        });
+        builder.Entity<QuestionnaireRecord>(e =>
+        {
+            e.ToTable("questionnaires");
+            e.HasKey(q => q.Id);
+            e.HasIndex(q => new { q.Key, q.Version }).IsUnique();
+            e.Property(q => q.Key).HasMaxLength(80);
+            e.Property(q => q.Hash).HasMaxLength(64);
+            e.Property(q => q.ImportedBy).HasMaxLength(256);
+        });
+        builder.Entity<CampaignRecord>(e =>
+        {
+            e.ToTable("campaigns");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Title).HasMaxLength(300);
+            e.Property(c => c.State).HasMaxLength(16);
+            e.Property(c => c.ReminderDays).HasMaxLength(100);
+            e.Property(c => c.Authority).HasMaxLength(80);
+            e.Property(c => c.CreatedBy).HasMaxLength(256);
+            e.Property(c => c.Revision).IsConcurrencyToken();
+            e.HasOne<QuestionnaireRecord>().WithMany().HasForeignKey(c => c.QuestionnaireId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<CampaignBodyRecord>(e =>
+        {
+            e.ToTable("campaign_bodies");
+            e.HasKey(t => new { t.CampaignId, t.BodyId });
+            e.HasIndex(t => t.BodyId);
+            e.HasOne<CampaignRecord>().WithMany().HasForeignKey(t => t.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<BodyRecord>().WithMany().HasForeignKey(t => t.BodyId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<InvitationRecord>(e =>
+        {
+            e.ToTable("invitations");
+            e.HasKey(i => i.Id);
+            e.HasIndex(i => i.TokenHash).IsUnique();
+            e.HasIndex(i => new { i.CampaignId, i.BodyId });
+            e.Property(i => i.TokenHash).HasMaxLength(64);
+            e.Property(i => i.Email).HasMaxLength(320);
+            e.Property(i => i.Language).HasMaxLength(2);
+            e.HasOne<CampaignRecord>().WithMany().HasForeignKey(i => i.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<BodyRecord>().WithMany().HasForeignKey(i => i.BodyId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ResponseRecord>(e =>
+        {
+            e.ToTable("responses");
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => new { r.CampaignId, r.BodyId }).IsUnique();
+            e.Property(r => r.Revision).IsConcurrencyToken();
+            e.HasOne<CampaignRecord>().WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<BodyRecord>().WithMany().HasForeignKey(r => r.BodyId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ResponseVersionRecord>(e =>
+        {
+            e.ToTable("response_versions");
+            e.HasKey(v => v.Id);
+            e.HasIndex(v => new { v.ResponseId, v.Version }).IsUnique();
+            e.Property(v => v.Receipt).HasMaxLength(40);
+            e.HasOne<ResponseRecord>().WithMany().HasForeignKey(v => v.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<EvaluationRecord>(e =>
+        {
+            e.ToTable("evaluations");
+            e.HasKey(v => v.Id);
+            e.HasIndex(v => new { v.CampaignId, v.BodyId }).IsUnique();
+            e.HasIndex(v => new { v.CampaignId, v.Status });
+            e.Property(v => v.Status).HasMaxLength(16);
+            e.Property(v => v.MainFindings).HasMaxLength(200);
+            e.Property(v => v.Authority).HasMaxLength(80);
+            e.HasOne<CampaignRecord>().WithMany().HasForeignKey(v => v.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<EvaluationServiceRecord>(e =>
+        {
+            e.ToTable("evaluation_services");
+            e.HasKey(v => v.Id);
+            e.HasIndex(v => new { v.CampaignId, v.BodyId });
+            e.HasIndex(v => new { v.CampaignId, v.Service, v.Verdict });
+            e.Property(v => v.Service).HasMaxLength(220);
+            e.Property(v => v.Verdict).HasMaxLength(16);
+            e.HasOne<CampaignRecord>().WithMany().HasForeignKey(v => v.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<OtherServiceRecord>(e =>
+        {
+            e.ToTable("other_services");
+            e.HasKey(o => o.Id);
+            e.HasIndex(o => new { o.CampaignId, o.Text }).IsUnique();
+            e.Property(o => o.Text).HasMaxLength(200);
+            e.Property(o => o.LinkedService).HasMaxLength(80);
+            e.Property(o => o.LinkedBy).HasMaxLength(256);
+            e.HasOne<CampaignRecord>().WithMany().HasForeignKey(o => o.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<OutboxRecord>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasKey(o => o.Id);
+            e.HasIndex(o => new { o.State, o.NotBefore });
+            e.HasIndex(o => o.CampaignId);
+            e.Property(o => o.Kind).HasMaxLength(20);
+            e.Property(o => o.To).HasMaxLength(320);
+            e.Property(o => o.Subject).HasMaxLength(500);
+            e.Property(o => o.MessageId).HasMaxLength(200);
+            e.Property(o => o.State).HasMaxLength(16);
+            e.Property(o => o.ClaimedBy).HasMaxLength(100);
+            e.Property(o => o.LastError).HasMaxLength(2000);
         });
     }
 }

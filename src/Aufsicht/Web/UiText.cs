@@ -5,7 +5,14 @@ namespace Aufsicht.Web;
 /// <summary>Every text of the web pages, in German and English (German first). Domain texts come from data/criteria.json.</summary>
 internal static class UiText
 {
-    private static readonly Dictionary<string, (string De, string En)> Texts = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string De, string En)> Texts = Merge(
+        General,
+        Features.Bodies.BodyText.Entries,
+        Features.Mail.MailText.Entries,
+        Features.Surveys.SurveyText.Entries,
+        Features.Reports.ReportText.Entries);
+
+    private static Dictionary<string, (string De, string En)> General => new(StringComparer.Ordinal)
     {
         ["app.name"] = ("Aufsicht", "Aufsicht"),
         ["app.tagline"] = ("Datenschutzaufsicht über Cloud-Dienste", "Supervising cloud services under the GDPR"),
@@ -182,6 +189,24 @@ internal static class UiText
         ["invalid.authority"] = ("Sicht der Behörde: „{0}“ ist unbekannt.", "Authority's view: \"{0}\" is unknown."),
         ["invalid.filter"] = ("Filter „{0}“: der Wert „{1}“ ist nicht zulässig.", "Filter \"{0}\": the value \"{1}\" is not allowed."),
     };
+
+    /// <summary>One table of every feature's texts; a key given twice is a bug, found at start.</summary>
+    private static Dictionary<string, (string De, string En)> Merge(params IReadOnlyDictionary<string, (string De, string En)>[] tables)
+    {
+        var all = new Dictionary<string, (string De, string En)>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            foreach (var (key, text) in table)
+            {
+                if (!all.TryAdd(key, text))
+                {
+                    throw new InvalidOperationException($"UI text '{key}' is defined twice.");
+                }
+            }
+        }
+
+        return all;
+    }
 
     public static string T(Language language, string key) =>
         Texts.TryGetValue(key, out var text) ? (language == Language.De ? text.De : text.En) : key;
