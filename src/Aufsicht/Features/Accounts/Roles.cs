@@ -15,6 +15,7 @@ internal static class Roles
     /// <summary>Policy names: who may do what. Pages and endpoints name one of these, or allow anonymous access.</summary>
     public const string CanEditCatalogue = "can-edit-catalogue";
     public const string CanAdminister = "can-administer";
+    public const string CanRunSurveys = "can-run-surveys";
     public const string Staff = "staff";
 }
 
@@ -91,6 +92,7 @@ internal static class AccountSetup
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Staff, p => p.RequireRole(Roles.All))
             .AddPolicy(Roles.CanEditCatalogue, p => p.RequireRole(Roles.Administrator, Roles.Supervisor))
-            .AddPolicy(Roles.CanAdminister, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Roles.CanAdminister, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Roles.CanRunSurveys, p => p.RequireRole(Roles.Administrator, Roles.Supervisor));
     }
 }
