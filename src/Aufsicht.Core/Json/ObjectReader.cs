@@ -226,6 +226,10 @@ internal sealed class ObjectReader
         return null;
     }
 
+    /// <summary>The text of a number field as written (null if the field is not a number), for exact decimal parsing.</summary>
+    public string? Raw(string name) =>
+        _element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetRawText() : null;
+
     public ObjectReader? Object(string name, bool required = true) =>
         TryGet(name, required, out var value) ? Open(value, PathOf(name), _errors) : null;
 

@@ -54,7 +54,7 @@ public static class ProfileReader
 
     public static Result<DeploymentProfile> ReadDeployment(ReadOnlyMemory<byte> utf8) => Read(utf8, root => ReadDeployment(root));
 
-    private static Result<T> Read<T>(ReadOnlyMemory<byte> utf8, Func<JsonElement, Result<T>> read)
+    internal static Result<T> Read<T>(ReadOnlyMemory<byte> utf8, Func<JsonElement, Result<T>> read)
     {
         var document = ParseDocument(utf8);
         if (!document.IsOk)
