@@ -2,6 +2,7 @@ using Aufsicht.Cli;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Catalog;
+using Aufsicht.Features.Surveys;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Aufsicht.Web;
@@ -94,6 +95,7 @@ internal static class WebApp
         builder.Services.AddAccounts();
         builder.Services.AddExternalSignIn(OidcOptions.From(builder.Configuration));
         builder.Services.AddScoped<EditFact>();
+        builder.Services.AddSurveys();
         builder.Services.AddSingleton<HealthCheck>();
         builder.Services.AddOutputCache(o => o.AddPolicy(CataloguePages.CachePolicy, CataloguePages.Cache));
         builder.Services.AddProblemDetails();
@@ -122,7 +124,10 @@ internal static class WebApp
             var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
             DatabaseSetup.Migrate(db, options);
             AccountSetup.EnsureRoles(scope.ServiceProvider);
-            var report = CatalogImport.Run(db, DataFolder.Files(DataFolder.Locate(options.Catalog)), app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var shipped = DataFolder.Files(DataFolder.Locate(options.Catalog));
+            var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            var report = CatalogImport.Run(db, shipped, now);
+            ImportQuestionnaire.Shipped(db, shipped, now);
             var database = DatabaseSetup.Describe(options);
             Log.CatalogImported(app.Logger, database, report.Inserted, report.Updated, report.Unchanged, report.Conflicts);
         }

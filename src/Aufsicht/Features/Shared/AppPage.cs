@@ -22,6 +22,10 @@ public abstract class AppPage : PageModel
     /// <summary>Shows the page again with one message from <see cref="UiText"/>.</summary>
     protected PageResult Fail(string key, int status = StatusCodes.Status400BadRequest) => Fail(status, [UiText.T(Language, key)]);
 
+    /// <summary>Whether the user meets a policy: for a handler that needs more than the page (Razor Pages authorise whole pages only).</summary>
+    protected async Task<bool> AllowedAsync(string policy) =>
+        (await Microsoft.AspNetCore.Authorization.AuthorizationServiceExtensions.AuthorizeAsync(Service<Microsoft.AspNetCore.Authorization.IAuthorizationService>(), User, policy).ConfigureAwait(false)).Succeeded;
+
     protected TService Service<TService>()
         where TService : notnull => HttpContext.RequestServices.GetRequiredService<TService>();
 }

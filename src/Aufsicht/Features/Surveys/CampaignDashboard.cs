@@ -1,0 +1,128 @@
+using Aufsicht.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Features.Surveys;
+
+/// <summary>Counts of bodies per status within one group (a body kind, a region).</summary>
+internal sealed record StatusCounts(string Group, int Compliant, int Deficient, int Unclear, int NotAnswered)
+{
+    public int Total => Compliant + Deficient + Unclear + NotAnswered;
+}
+
+/// <summary>How many bodies use a service, per verdict of their use.</summary>
+internal sealed record ServiceUse(string Service, int Green, int Yellow, int Red, int NotAssessed)
+{
+    public int Total => Green + Yellow + Red + NotAssessed;
+}
+
+internal sealed record DeficientBody(long Id, string Name, string Kind, string? Region, string MainFindings);
+
+/// <summary>Everything the dashboard and the report show about a campaign, each figure from one grouped query.</summary>
+internal sealed record DashboardData(
+    CampaignRecord Campaign,
+    StatusCounts Overall,
+    IReadOnlyList<(DateOnly Day, int Cumulative)> Responses,
+    IReadOnlyList<StatusCounts> ByKind,
+    IReadOnlyList<StatusCounts> ByRegion,
+    IReadOnlyList<ServiceUse> Services,
+    IReadOnlyList<DeficientBody> Deficient,
+    int DeficientTotal,
+    int PendingOthers,
+    IReadOnlyDictionary<string, int> Mail);
+
+internal static class CampaignDashboard
+{
+    public const int PageSize = 50;
+
+    public static DashboardData? Load(AufsichtDb db, long campaignId, int page = 0, int regions = 12)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var campaign = db.Campaigns.AsNoTracking().SingleOrDefault(c => c.Id == campaignId);
+        if (campaign is null)
+        {
+            return null;
+        }
+
+        var targets = db.CampaignBodies.Where(t => t.CampaignId == campaignId).Join(db.Bodies, t => t.BodyId, b => b.Id, (_, b) => b);
+        var evaluations = db.Evaluations.Where(e => e.CampaignId == campaignId);
+
+        var byKindTargets = targets.GroupBy(b => b.Kind).Select(g => new { g.Key, Count = g.Count() }).ToList();
+        var byKindStatus = evaluations.Join(db.Bodies, e => e.BodyId, b => b.Id, (e, b) => new { b.Kind, e.Status })
+            .GroupBy(x => new { x.Kind, x.Status }).Select(g => new { g.Key.Kind, g.Key.Status, Count = g.Count() }).ToList();
+        var byKind = byKindTargets
+            .Select(t => Counts(t.Key, t.Count, byKindStatus.Where(s => s.Kind == t.Key).Select(s => (s.Status, s.Count))))
+            .OrderByDescending(c => c.Total)
+            .ToList();
+
+        var byRegionTargets = targets.GroupBy(b => b.Region ?? string.Empty).Select(g => new { g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).Take(regions).ToList();
+        var regionKeys = byRegionTargets.Select(r => r.Key).ToList();
+        var byRegionStatus = evaluations.Join(db.Bodies, e => e.BodyId, b => b.Id, (e, b) => new { Region = b.Region ?? string.Empty, e.Status })
+            .Where(x => regionKeys.Contains(x.Region))
+            .GroupBy(x => new { x.Region, x.Status }).Select(g => new { g.Key.Region, g.Key.Status, Count = g.Count() }).ToList();
+        var byRegion = byRegionTargets
+            .Select(t => Counts(t.Key, t.Count, byRegionStatus.Where(s => s.Region == t.Key).Select(s => (s.Status, s.Count))))
+            .ToList();
+
+        var overall = Counts(string.Empty, byKindTargets.Sum(t => t.Count), byKindStatus.GroupBy(s => s.Status).Select(g => (g.Key, g.Sum(x => x.Count))));
+
+        var firstSubmissions = db.ResponseVersions.Where(v => v.Version == 1)
+            .Join(db.Responses.Where(r => r.CampaignId == campaignId), v => v.ResponseId, r => r.Id, (v, _) => v.SubmittedAt)
+            .ToList()
+            .GroupBy(t => DateOnly.FromDateTime(t))
+            .OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.Count()))
+            .ToList();
+        var cumulative = new List<(DateOnly, int)>();
+        var sum = 0;
+        foreach (var (day, count) in firstSubmissions)
+        {
+            sum += count;
+            cumulative.Add((day, sum));
+        }
+
+        var services = db.EvaluationServices.Where(s => s.CampaignId == campaignId)
+            .GroupBy(s => new { s.Service, s.Verdict }).Select(g => new { g.Key.Service, g.Key.Verdict, Count = g.Count() }).ToList()
+            .GroupBy(s => s.Service)
+            .Select(g => new ServiceUse(g.Key,
+                g.Where(x => x.Verdict == "green").Sum(x => x.Count), g.Where(x => x.Verdict == "yellow").Sum(x => x.Count),
+                g.Where(x => x.Verdict == "red").Sum(x => x.Count), g.Where(x => x.Verdict == "not-assessed").Sum(x => x.Count)))
+            .OrderByDescending(s => s.Total).ThenBy(s => s.Service, StringComparer.Ordinal)
+            .ToList();
+
+        var deficient = evaluations.Where(e => e.Status == BodyStatus.Deficient)
+            .Join(db.Bodies, e => e.BodyId, b => b.Id, (e, b) => new { b.Id, b.Name, b.Kind, b.Region, e.MainFindings })
+            .OrderBy(d => d.Name).ThenBy(d => d.Id).Skip(page * PageSize).Take(PageSize)
+            .AsEnumerable()
+            .Select(d => new DeficientBody(d.Id, d.Name, d.Kind, d.Region, d.MainFindings))
+            .ToList();
+
+        var mail = db.Outbox.Where(o => o.CampaignId == campaignId).GroupBy(o => o.State).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionary(g => g.Key, g => g.Count, StringComparer.Ordinal);
+        var pending = db.OtherServices.Count(o => o.CampaignId == campaignId && o.LinkedService == null);
+
+        return new DashboardData(campaign, overall, cumulative, byKind, byRegion, services, deficient, overall.Deficient, pending, mail);
+    }
+
+    private static StatusCounts Counts(string group, int targets, IEnumerable<(string Status, int Count)> statuses)
+    {
+        int compliant = 0, deficient = 0, unclear = 0;
+        foreach (var (status, count) in statuses)
+        {
+            switch (status)
+            {
+                case BodyStatus.Compliant:
+                    compliant += count;
+                    break;
+                case BodyStatus.Deficient:
+                    deficient += count;
+                    break;
+                default:
+                    unclear += count;
+                    break;
+            }
+        }
+
+        return new StatusCounts(group, compliant, deficient, unclear, Math.Max(0, targets - compliant - deficient - unclear));
+    }
+}

@@ -1,0 +1,242 @@
+using System.Globalization;
+using Aufsicht.Core;
+using Aufsicht.Core.Law;
+using Aufsicht.Data;
+using Aufsicht.Features.Catalog;
+using Aufsicht.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Features.Surveys;
+
+/// <summary>What a supervisor fills in to create a campaign; the targets are the bodies matching the filters (none: all).</summary>
+internal sealed record CampaignInput(
+    string? Title,
+    long QuestionnaireId,
+    string? Deadline,
+    string? ReminderDays,
+    string? Authority,
+    string? EvaluationAsOf,
+    string? RetentionDays,
+    string? Kind,
+    string? State,
+    string? Region);
+
+/// <summary>Creates a campaign as a draft with its target bodies; nothing is sent until it starts.</summary>
+internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimeProvider clock)
+{
+    public Result<long> Run(CampaignInput input, string? user, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new List<Error>();
+        void Fail(string field, string key, params object[] args) => errors.Add(new Error(field, UiText.T(language, key, args)));
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+        var title = input.Title?.Trim();
+        if (string.IsNullOrEmpty(title) || title.Length > 300)
+        {
+            Fail("title", "campaign.invalid.title");
+        }
+
+        if (!db.Questionnaires.Any(q => q.Id == input.QuestionnaireId))
+        {
+            Fail("questionnaire", "campaign.invalid.questionnaire");
+        }
+
+        var deadline = ParseDate(input.Deadline);
+        if (deadline is null || deadline < today)
+        {
+            Fail("deadline", "campaign.invalid.deadline", input.Deadline ?? string.Empty);
+        }
+
+        var reminders = ParseReminders(input.ReminderDays);
+        if (reminders is null)
+        {
+            Fail("reminders", "campaign.invalid.reminders", input.ReminderDays ?? string.Empty);
+        }
+
+        var authority = string.IsNullOrWhiteSpace(input.Authority) ? catalog.Catalog.DefaultAuthority.Id : input.Authority.Trim();
+        if (catalog.Catalog.FindAuthority(authority) is null)
+        {
+            Fail("authority", "invalid.authority", authority);
+        }
+
+        DateOnly? asOf = null;
+        if (!string.IsNullOrWhiteSpace(input.EvaluationAsOf))
+        {
+            asOf = ParseDate(input.EvaluationAsOf);
+            if (asOf is null)
+            {
+                Fail("asOf", "invalid.date", input.EvaluationAsOf);
+            }
+        }
+
+        var retention = 365;
+        if (!string.IsNullOrWhiteSpace(input.RetentionDays)
+            && (!int.TryParse(input.RetentionDays, NumberStyles.None, CultureInfo.InvariantCulture, out retention) || retention is < 30 or > 3650))
+        {
+            Fail("retention", "campaign.invalid.retention", input.RetentionDays);
+        }
+
+        var targets = db.Bodies.AsQueryable();
+        if (!string.IsNullOrWhiteSpace(input.Kind))
+        {
+            targets = targets.Where(b => b.Kind == input.Kind);
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.State))
+        {
+            targets = targets.Where(b => b.State == input.State);
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.Region))
+        {
+            targets = targets.Where(b => b.Region == input.Region);
+        }
+
+        var ids = errors.Count == 0 ? targets.Select(b => b.Id).ToList() : [];
+        if (errors.Count == 0 && ids.Count == 0)
+        {
+            Fail("targets", "campaign.invalid.noTargets");
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<long>.Fail(errors);
+        }
+
+        using var transaction = db.Database.BeginTransaction();
+        var campaign = new CampaignRecord
+        {
+            Title = title!,
+            QuestionnaireId = input.QuestionnaireId,
+            State = CampaignState.Draft,
+            Deadline = deadline!.Value,
+            ReminderDays = string.Join(',', reminders!),
+            TemplatesJson = InvitationMail.DefaultTemplatesJson,
+            Authority = authority,
+            EvaluationAsOf = asOf,
+            RetentionDays = retention,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedBy = user,
+        };
+        db.Campaigns.Add(campaign);
+        db.SaveChanges();
+        db.CampaignBodies.AddRange(ids.Select(id => new CampaignBodyRecord { CampaignId = campaign.Id, BodyId = id }));
+        db.SaveChanges();
+        transaction.Commit();
+        return Result<long>.Ok(campaign.Id);
+    }
+
+    public static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    /// <summary>"7, 1" → [7, 1]: days before the deadline, each 1–90, at most five, largest first.</summary>
+    public static IReadOnlyList<int>? ParseReminders(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var days = new List<int>();
+        foreach (var part in text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var day) || day is < 1 or > 90)
+            {
+                return null;
+            }
+
+            days.Add(day);
+        }
+
+        return days.Count > 5 ? null : days.Distinct().OrderDescending().ToArray();
+    }
+}
+
+/// <summary>
+/// Starts a draft campaign: the questionnaire version is frozen (it was fixed at creation and versions never change),
+/// each target body gets an invitation with a fresh token, and each invitation with an address goes to the outbox —
+/// all in one transaction, so a start either happens whole or not at all.
+/// </summary>
+internal sealed class StartCampaign(AufsichtDb db, InvitationMail mail, TimeProvider clock)
+{
+    public Result<int> Run(long campaignId, string publicUrl, Language language)
+    {
+        var campaign = db.Campaigns.SingleOrDefault(c => c.Id == campaignId);
+        if (campaign is null)
+        {
+            return Result<int>.Fail("campaign", UiText.T(language, "campaign.unknown"));
+        }
+
+        if (campaign.State != CampaignState.Draft)
+        {
+            return Result<int>.Fail("campaign", UiText.T(language, "campaign.notDraft"));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        mail.Prepare(campaign);
+        using var transaction = db.Database.BeginTransaction();
+        var bodies = db.CampaignBodies.Where(t => t.CampaignId == campaignId)
+            .Join(db.Bodies, t => t.BodyId, b => b.Id, (_, b) => b)
+            .AsNoTracking()
+            .ToList();
+        var sent = 0;
+        foreach (var body in bodies)
+        {
+            if (mail.Invite(campaign, body, publicUrl, "invitation", now))
+            {
+                sent++;
+            }
+        }
+
+        campaign.State = CampaignState.Running;
+        campaign.StartedAt = now;
+        campaign.Revision++;
+        db.SaveChanges();
+        transaction.Commit();
+        InvitationMail.Signal();
+        return Result<int>.Ok(sent);
+    }
+}
+
+/// <summary>Closes a running campaign: the links stop accepting answers; what was submitted stays.</summary>
+internal sealed class CloseCampaign(AufsichtDb db, TimeProvider clock)
+{
+    public Result<bool> Run(long campaignId, Language language)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = db.Campaigns.Where(c => c.Id == campaignId && c.State == CampaignState.Running)
+            .ExecuteUpdate(s => s.SetProperty(c => c.State, CampaignState.Closed).SetProperty(c => c.ClosedAt, now).SetProperty(c => c.Revision, c => c.Revision + 1));
+        return changed == 1 ? Result<bool>.Ok(true) : Result<bool>.Fail("campaign", UiText.T(language, "campaign.notRunning"));
+    }
+}
+
+/// <summary>Revokes a body's links in a running campaign and sends a new one (e.g. the contact person changed, or a link leaked).</summary>
+internal sealed class ReissueInvitation(AufsichtDb db, InvitationMail mail, TimeProvider clock)
+{
+    public Result<bool> Run(long campaignId, long bodyId, string publicUrl, Language language)
+    {
+        var campaign = db.Campaigns.SingleOrDefault(c => c.Id == campaignId);
+        if (campaign is not { State: CampaignState.Running })
+        {
+            return Result<bool>.Fail("campaign", UiText.T(language, "campaign.notRunning"));
+        }
+
+        var body = db.Bodies.AsNoTracking().SingleOrDefault(b => b.Id == bodyId && db.CampaignBodies.Any(t => t.CampaignId == campaignId && t.BodyId == b.Id));
+        if (body is null)
+        {
+            return Result<bool>.Fail("body", UiText.T(language, "campaign.unknownBody"));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        mail.Prepare(campaign);
+        using var transaction = db.Database.BeginTransaction();
+        db.Invitations.Where(i => i.CampaignId == campaignId && i.BodyId == bodyId && i.RevokedAt == null)
+            .ExecuteUpdate(s => s.SetProperty(i => i.RevokedAt, now));
+        var sent = mail.Invite(campaign, body, publicUrl, "invitation", now);
+        db.SaveChanges();
+        transaction.Commit();
+        InvitationMail.Signal();
+        return Result<bool>.Ok(sent);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Aufsicht.Core.Catalog;
+using Aufsicht.Core.Law;
+using Aufsicht.Core.Surveys;
+using Aufsicht.Data;
+using Aufsicht.Features.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Features.Surveys;
+
+/// <summary>A stored finding: enough to print its text again in either language.</summary>
+internal sealed record StoredFinding(string Criterion, string Level, string Reason, Dictionary<string, string>? Args);
+
+/// <summary>One service's outcome as stored in <see cref="EvaluationRecord.ResultJson"/>.</summary>
+internal sealed record StoredOutcome(string Key, string? Service, string? Other, string Verdict, IReadOnlyList<StoredFinding> Findings);
+
+/// <summary>
+/// Evaluates submitted answers with the engine and stores the outcome: one evaluation row per body, one row per
+/// service it uses (what the dashboard counts). Used on each submission and for re-evaluating a whole campaign.
+/// </summary>
+internal sealed class CampaignEvaluator(CatalogStore catalog, QuestionnaireStore questionnaires)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The date and authority view a campaign's answers are assessed in.</summary>
+    public (DateOnly AsOf, AuthorityProfile Authority) View(CampaignRecord campaign, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        var asOf = campaign.EvaluationAsOf ?? today;
+        var authority = (catalog.Catalog.FindAuthority(campaign.Authority) ?? catalog.Catalog.DefaultAuthority).On(asOf);
+        return (asOf, authority);
+    }
+
+    public BodyEvaluation Evaluate(CampaignRecord campaign, BodyRecord body, Answers answers, DateOnly asOf, AuthorityProfile authority, IReadOnlyDictionary<string, string> links)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(body);
+        var questionnaire = questionnaires.Get(campaign.QuestionnaireId).Definition;
+        var who = new Body(body.ExternalId, body.Name, body.Kind, body.PublicBody, body.State);
+        return SurveyEvaluation.Evaluate(catalog.Assessor, questionnaire, answers, who, asOf, authority,
+            text => links.TryGetValue(OtherServices.Normalise(text), out var id) ? id : null);
+    }
+
+    /// <summary>The rows of one body's evaluation (not yet added to the context).</summary>
+    public static (EvaluationRecord Evaluation, List<EvaluationServiceRecord> Services) Rows(
+        long campaignId, long bodyId, int version, BodyEvaluation result, DateOnly asOf, string authority, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var outcomes = result.Services.Select(s => new StoredOutcome(
+            s.Key, s.ServiceId, s.OtherText, s.Verdict.WireName(),
+            s.Findings.Select(f => new StoredFinding(f.Criterion, f.Level.WireName(), f.Reason,
+                f.Args.Count == 0 ? null : f.Args.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal))).ToArray())).ToArray();
+        var evaluation = new EvaluationRecord
+        {
+            CampaignId = campaignId,
+            BodyId = bodyId,
+            Version = version,
+            Status = Status(result.Compliance),
+            MainFindings = Truncate(string.Join(',', result.MainFindings()), 200),
+            ResultJson = JsonSerializer.Serialize(outcomes, Json),
+            AsOf = asOf,
+            Authority = authority,
+            EvaluatedAt = now,
+        };
+        var services = result.Services.Select(s => new EvaluationServiceRecord
+        {
+            CampaignId = campaignId,
+            BodyId = bodyId,
+            Service = s.ServiceId ?? Truncate(OtherServices.Prefix + OtherServices.Normalise(s.OtherText ?? string.Empty), 220),
+            Verdict = s.Verdict.WireName(),
+        }).ToList();
+        return (evaluation, services);
+    }
+
+    /// <summary>Replaces one body's evaluation in the caller's transaction.</summary>
+    public static void Replace(AufsichtDb db, (EvaluationRecord Evaluation, List<EvaluationServiceRecord> Services) rows)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var (evaluation, services) = rows;
+        db.Evaluations.Where(e => e.CampaignId == evaluation.CampaignId && e.BodyId == evaluation.BodyId).ExecuteDelete();
+        db.EvaluationServices.Where(e => e.CampaignId == evaluation.CampaignId && e.BodyId == evaluation.BodyId).ExecuteDelete();
+        db.Evaluations.Add(evaluation);
+        db.EvaluationServices.AddRange(services);
+    }
+
+    public static IReadOnlyList<StoredOutcome> Outcomes(string resultJson) =>
+        JsonSerializer.Deserialize<StoredOutcome[]>(resultJson, Json) ?? [];
+
+    public static string Status(Compliance compliance) => compliance switch
+    {
+        Compliance.Compliant => BodyStatus.Compliant,
+        Compliance.Deficient => BodyStatus.Deficient,
+        _ => BodyStatus.Unclear,
+    };
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}
+
+/// <summary>Services named in free text, and the catalogue entries supervisors linked them to.</summary>
+internal static class OtherServices
+{
+    public const string Prefix = "other:";
+
+    /// <summary>Trimmed, single spaces, lower case: "  Big  Blue Button " and "big blue button" are one entry.</summary>
+    public static string Normalise(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var joined = string.Join(' ', words).ToLowerInvariant();
+        return joined.Length <= 200 ? joined : joined[..200];
+    }
+
+    /// <summary>The links of a campaign: normalised text → catalogue id.</summary>
+    public static Dictionary<string, string> Links(AufsichtDb db, long campaignId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.OtherServices.AsNoTracking()
+            .Where(o => o.CampaignId == campaignId && o.LinkedService != null)
+            .ToDictionary(o => o.Text, o => o.LinkedService!, StringComparer.Ordinal);
+    }
+
+    /// <summary>Queues the free-text names of a submission that are new in the campaign (caller saves).</summary>
+    public static void Queue(AufsichtDb db, long campaignId, IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        foreach (var text in texts.Select(Normalise).Distinct(StringComparer.Ordinal))
+        {
+            if (!db.OtherServices.Any(o => o.CampaignId == campaignId && o.Text == text)
+                && !db.OtherServices.Local.Any(o => o.CampaignId == campaignId && o.Text == text))
+            {
+                db.OtherServices.Add(new OtherServiceRecord { CampaignId = campaignId, Text = text });
+            }
+        }
+    }
+}

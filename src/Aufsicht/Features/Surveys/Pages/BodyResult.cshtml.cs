@@ -1,0 +1,105 @@
+using Aufsicht.Core.Assessment;
+using Aufsicht.Core.Law;
+using Aufsicht.Core.Surveys;
+using Aufsicht.Data;
+using Aufsicht.Features.Accounts;
+using Aufsicht.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Features.Surveys.Pages;
+
+internal sealed record InvitationRow(long Id, DateTime IssuedAt, DateTime? RevokedAt, string? Email, string? MailState, string? MailError);
+
+/// <summary>One body in a campaign: its status, the findings per service with their texts, its answers and versions, its invitations.</summary>
+[Authorize(Policy = Roles.Staff)]
+public sealed class BodyResultModel : AppPage
+{
+    internal CampaignRecord Campaign { get; private set; } = null!;
+
+    internal BodyRecord Body { get; private set; } = null!;
+
+    internal EvaluationRecord? Evaluation { get; private set; }
+
+    internal IReadOnlyList<StoredOutcome> Outcomes { get; private set; } = [];
+
+    internal IReadOnlyList<ResponseVersionRecord> Versions { get; private set; } = [];
+
+    internal IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
+
+    internal Questionnaire Questionnaire { get; private set; } = null!;
+
+    internal Answers Answers { get; private set; } = Answers.Empty;
+
+    public string? Message { get; private set; }
+
+    public IActionResult OnGet(long id, long bodyId) => Load(id, bodyId) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReissueAsync(long id, long bodyId)
+    {
+        if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
+        {
+            return Forbid();
+        }
+
+        var url = Service<IConfiguration>()["Aufsicht:PublicUrl"] is { Length: > 0 } configured ? configured : $"{Request.Scheme}://{Request.Host}";
+        var result = Service<ReissueInvitation>().Run(id, bodyId, url, Language);
+        if (!Load(id, bodyId))
+        {
+            return NotFound();
+        }
+
+        if (!result.IsOk)
+        {
+            return Fail(StatusCodes.Status409Conflict, result.Errors.Select(e => e.Message).ToArray());
+        }
+
+        Message = Web.UiText.T(Language, result.Value ? "body.reissued" : "body.reissuedNoAddress");
+        return Page();
+    }
+
+    private bool Load(long id, long bodyId)
+    {
+        var db = Service<AufsichtDb>();
+        var campaign = db.Campaigns.AsNoTracking().SingleOrDefault(c => c.Id == id);
+        var body = db.Bodies.AsNoTracking().SingleOrDefault(b => b.Id == bodyId && db.CampaignBodies.Any(t => t.CampaignId == id && t.BodyId == b.Id));
+        if (campaign is null || body is null)
+        {
+            return false;
+        }
+
+        (Campaign, Body) = (campaign, body);
+        Questionnaire = Service<QuestionnaireStore>().Get(campaign.QuestionnaireId).Definition;
+        Evaluation = db.Evaluations.AsNoTracking().SingleOrDefault(e => e.CampaignId == id && e.BodyId == bodyId);
+        Outcomes = Evaluation is null ? [] : CampaignEvaluator.Outcomes(Evaluation.ResultJson);
+        var responseId = db.Responses.Where(r => r.CampaignId == id && r.BodyId == bodyId).Select(r => (long?)r.Id).SingleOrDefault();
+        Versions = responseId is null ? [] : db.ResponseVersions.AsNoTracking().Where(v => v.ResponseId == responseId).OrderByDescending(v => v.Version).ToList();
+        Answers = Versions.Count > 0 ? Answers.FromJson(Versions[0].AnswersJson) : Answers.Empty;
+        Invitations = db.Invitations.AsNoTracking().Where(i => i.CampaignId == id && i.BodyId == bodyId).OrderByDescending(i => i.Id)
+            .Select(i => new InvitationRow(i.Id, i.IssuedAt, i.RevokedAt, i.Email,
+                db.Outbox.Where(o => o.InvitationId == i.Id).OrderByDescending(o => o.Id).Select(o => o.State).FirstOrDefault(),
+                db.Outbox.Where(o => o.InvitationId == i.Id).OrderByDescending(o => o.Id).Select(o => o.LastError).FirstOrDefault()))
+            .ToList();
+        return true;
+    }
+
+    internal string ServiceName(string? id, string? other) =>
+        id is not null ? Service<Catalog.CatalogStore>().Catalog.Latest(id)?.Name ?? id : "„" + other + "“";
+
+    internal string AnswerServiceName(string key) =>
+        key == Answers.Other ? Answers.One(Answers.OtherKey(Questionnaire.Mapping.ServicesQuestion)) ?? key : ServiceName(key, null);
+
+    /// <summary>A stored finding's explanation and remedy in the page's language.</summary>
+    internal (string Explanation, string? Remedy, IReadOnlyList<string> Articles) Text(StoredFinding stored, StoredOutcome outcome)
+    {
+        var level = Levels.TryParseLevel(stored.Level, out var parsed) ? parsed : Level.NotAssessed;
+        var finding = new Finding(stored.Criterion, level, stored.Reason,
+            stored.Args?.Select(a => KeyValuePair.Create(a.Key, a.Value)).ToArray() ?? Finding.NoArgs);
+        var texts = Service<Catalog.CatalogStore>().Texts;
+        var service = ServiceName(outcome.Service, outcome.Other);
+        var authority = Evaluation!.Authority;
+        return (texts.Explanation(finding, Language, service, Evaluation.AsOf, authority),
+            texts.Remedy(finding, Language, service, Evaluation.AsOf, authority), texts.Articles(finding));
+    }
+}

@@ -1,0 +1,60 @@
+using Aufsicht.Data;
+using Aufsicht.Features.Accounts;
+using Aufsicht.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Features.Surveys.Pages;
+
+internal sealed record CampaignRow(long Id, string Title, string State, DateOnly Deadline, int Targets, int Answered, int Deficient);
+
+/// <summary>The authority's survey campaigns, and the form to create one (supervisors).</summary>
+[Authorize(Policy = Roles.Staff)]
+public sealed class CampaignsModel : AppPage
+{
+    internal IReadOnlyList<CampaignRow> Campaigns { get; private set; } = [];
+
+    internal IReadOnlyList<QuestionnaireRecord> Questionnaires { get; private set; } = [];
+
+    internal CampaignInput Input { get; private set; } = new(null, 0, null, "7,1", null, null, "365", null, null, null);
+
+    public void OnGet() => Load();
+
+    public async Task<IActionResult> OnPostAsync(string? title, long questionnaire, string? deadline, string? reminders, string? authority, string? asOf, string? retention, string? kind, string? state, string? region)
+    {
+        if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
+        {
+            return Forbid();
+        }
+
+        Input = new CampaignInput(title, questionnaire, deadline, reminders, authority, asOf, retention, kind, state, region);
+        var created = Service<CreateCampaign>().Run(Input, User.Identity?.Name, Language);
+        if (created.IsOk)
+        {
+            return Redirect($"/umfragen/{created.Value}");
+        }
+
+        Load();
+        return Fail(StatusCodes.Status400BadRequest, created.Errors.Select(e => e.Message).ToArray());
+    }
+
+    private void Load()
+    {
+        var db = Service<AufsichtDb>();
+        Campaigns = db.Campaigns.AsNoTracking()
+            .OrderByDescending(c => c.Id)
+            .Select(c => new CampaignRow(c.Id, c.Title, c.State, c.Deadline,
+                db.CampaignBodies.Count(t => t.CampaignId == c.Id),
+                db.Evaluations.Count(e => e.CampaignId == c.Id),
+                db.Evaluations.Count(e => e.CampaignId == c.Id && e.Status == BodyStatus.Deficient)))
+            .ToList();
+        Questionnaires = db.Questionnaires.AsNoTracking().OrderBy(q => q.Key).ThenByDescending(q => q.Version).ToList();
+    }
+
+    internal string QuestionnaireTitle(QuestionnaireRecord record) =>
+        Service<QuestionnaireStore>().Get(record.Id).Definition.Title.In(Language);
+
+    internal IEnumerable<(string Id, string Name)> Authorities =>
+        Service<Catalog.CatalogStore>().Catalog.Authorities.Select(a => (a.Id, a.Name.In(Language)));
+}

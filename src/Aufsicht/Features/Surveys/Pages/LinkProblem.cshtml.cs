@@ -1,0 +1,17 @@
+using Aufsicht.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Aufsicht.Features.Surveys.Pages;
+
+/// <summary>Where a link that opens nothing leads: unknown or revoked, or a campaign not started yet. Says what to do, not why in detail.</summary>
+[AllowAnonymous]
+public sealed class LinkProblemModel : AppPage
+{
+    public string Reason { get; private set; } = "unknown";
+
+    public void OnGet(string? reason)
+    {
+        Reason = reason is "revoked" or "notstarted" ? reason : "unknown";
+        Response.StatusCode = StatusCodes.Status404NotFound;
+    }
+}

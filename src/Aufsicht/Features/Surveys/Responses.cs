@@ -1,0 +1,229 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Aufsicht.Core.Catalog;
+using Aufsicht.Core.Surveys;
+using Aufsicht.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Features.Surveys;
+
+/// <summary>Why an invitation link does not open a questionnaire.</summary>
+internal enum LinkProblem
+{
+    None,
+    Unknown,
+    Revoked,
+    NotStarted,
+    Closed,
+}
+
+/// <summary>What an invitation link opens: the body's place in a campaign, and its response so far (null before the first save).</summary>
+internal sealed record Respondent(InvitationRecord Invitation, CampaignRecord Campaign, BodyRecord Body, ResponseRecord? Response, Questionnaire Questionnaire);
+
+/// <summary>Finds what a link opens. Unknown and revoked links are counted per address, so guessing tokens is slowed down.</summary>
+internal sealed class RespondentLinks(QuestionnaireStore questionnaires, TimeProvider clock)
+{
+    public const int MaxFailures = 20;
+
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<IPAddress, (DateTime Start, int Count)> _failures = new();
+
+    /// <summary>Whether this address has tried too many wrong links in the current window.</summary>
+    public bool IsBlocked(IPAddress? address)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return address is not null && _failures.TryGetValue(address, out var f) && now - f.Start < Window && f.Count >= MaxFailures;
+    }
+
+    public (Respondent? Respondent, LinkProblem Problem) Find(AufsichtDb db, string? token, IPAddress? address)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var invitation = Tokens.LooksValid(token) ? db.Invitations.AsNoTracking().SingleOrDefault(i => i.TokenHash == Tokens.Hash(token!)) : null;
+        if (invitation is null || invitation.RevokedAt is not null)
+        {
+            Count(address);
+            return (null, invitation is null ? LinkProblem.Unknown : LinkProblem.Revoked);
+        }
+
+        var campaign = db.Campaigns.AsNoTracking().Single(c => c.Id == invitation.CampaignId);
+        var body = db.Bodies.AsNoTracking().Single(b => b.Id == invitation.BodyId);
+        var response = db.Responses.AsNoTracking().SingleOrDefault(r => r.CampaignId == campaign.Id && r.BodyId == body.Id);
+        var respondent = new Respondent(invitation, campaign, body, response, questionnaires.Get(campaign.QuestionnaireId).Definition);
+        return campaign.State switch
+        {
+            CampaignState.Draft => (null, LinkProblem.NotStarted),
+            CampaignState.Closed => (respondent, LinkProblem.Closed),
+            _ => (respondent, LinkProblem.None),
+        };
+    }
+
+    private void Count(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        _failures.AddOrUpdate(address, (now, 1), (_, f) => now - f.Start >= Window ? (now, 1) : (f.Start, f.Count + 1));
+    }
+}
+
+/// <summary>What saving or submitting did.</summary>
+internal sealed record SaveOutcome(int Revision, int? Version, string? Receipt)
+{
+    public static readonly SaveOutcome Conflict = new(-1, null, null);
+
+    public bool IsConflict => Revision < 0;
+}
+
+/// <summary>
+/// Saves a respondent's answers of one section, or submits the whole response. Nothing is written on any invalid
+/// answer, or when the response changed since the form was shown (another window): the respondent is told instead of
+/// silently overwriting. A submission becomes a new version, is evaluated at once, and both are committed together.
+/// </summary>
+internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, CatalogStoreServices services, TimeProvider clock)
+{
+    /// <summary>Merges the posted answers of <paramref name="section"/> into the draft and saves it.</summary>
+    public (SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors, Answers Draft) Save(Respondent respondent, Section section, Answers posted, int revision)
+    {
+        ArgumentNullException.ThrowIfNull(respondent);
+        var q = respondent.Questionnaire;
+        var current = Draft(respondent);
+        var merged = new Dictionary<string, IReadOnlyList<string>>(current.Values, StringComparer.Ordinal);
+        foreach (var key in merged.Keys.Where(k => BelongsTo(q, section, k)).ToArray())
+        {
+            merged.Remove(key);
+        }
+
+        foreach (var (key, values) in posted.Values)
+        {
+            merged[key] = values;
+        }
+
+        var draft = SurveyForm.Clean(q, new Answers(merged));
+        var errors = SurveyForm.Check(q, draft, services.IsService, complete: false);
+        if (errors.Count > 0)
+        {
+            return (null, errors, new Answers(merged));
+        }
+
+        return (Write(respondent, draft, revision, submit: false), [], draft);
+    }
+
+    /// <summary>Submits the saved draft as a new version, if it is complete.</summary>
+    public (SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors) Submit(Respondent respondent, int revision)
+    {
+        ArgumentNullException.ThrowIfNull(respondent);
+        var draft = Draft(respondent);
+        var errors = SurveyForm.Check(respondent.Questionnaire, draft, services.IsService, complete: true);
+        return errors.Count > 0 ? (null, errors) : (Write(respondent, draft, revision, submit: true), []);
+    }
+
+    public static Answers Draft(Respondent respondent) =>
+        respondent.Response is null ? Answers.Empty : Answers.FromJson(respondent.Response.DraftJson);
+
+    /// <summary>Whether an answer key is one the section's form posts (its questions, for every service; a picker's free text).</summary>
+    public static bool BelongsTo(Questionnaire questionnaire, Section section, string key)
+    {
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(key);
+        var at = key.IndexOf('@', StringComparison.Ordinal);
+        var id = at < 0 ? key : key[..at];
+        if (id.EndsWith(".other", StringComparison.Ordinal))
+        {
+            id = id[..^6];
+        }
+
+        return section.Questions.Any(q => q.Id == id);
+    }
+
+    private SaveOutcome Write(Respondent respondent, Answers draft, int revision, bool submit)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var json = draft.ToJson();
+        using var transaction = db.Database.BeginTransaction();
+        var response = db.Responses.SingleOrDefault(r => r.CampaignId == respondent.Campaign.Id && r.BodyId == respondent.Body.Id);
+        if (response is null)
+        {
+            if (revision != 0)
+            {
+                return SaveOutcome.Conflict;
+            }
+
+            response = new ResponseRecord { CampaignId = respondent.Campaign.Id, BodyId = respondent.Body.Id, DraftJson = json, StartedAt = now };
+            db.Responses.Add(response);
+        }
+        else if (response.Revision != revision)
+        {
+            // The same submission sent twice (a double click, a resent form): the first one's receipt, not a second version.
+            return submit && response.SubmittedVersion > 0 && LatestAnswers(response) == json
+                ? new SaveOutcome(response.Revision, response.SubmittedVersion, LatestReceipt(response))
+                : SaveOutcome.Conflict;
+        }
+
+        response.DraftJson = json;
+        response.UpdatedAt = now;
+        response.Revision++;
+        string? receipt = null;
+        if (submit)
+        {
+            response.SubmittedVersion++;
+            response.SubmittedAt = now;
+        }
+
+        try
+        {
+            db.SaveChanges();
+            if (submit)
+            {
+                receipt = Receipt(respondent, response.SubmittedVersion, json);
+                db.ResponseVersions.Add(new ResponseVersionRecord { ResponseId = response.Id, Version = response.SubmittedVersion, AnswersJson = json, SubmittedAt = now, Receipt = receipt });
+                var (asOf, authority) = evaluator.View(respondent.Campaign, DateOnly.FromDateTime(now));
+                OtherServices.Queue(db, respondent.Campaign.Id, OtherTexts(respondent.Questionnaire, draft));
+                db.SaveChanges();
+                var result = evaluator.Evaluate(respondent.Campaign, respondent.Body, draft, asOf, authority, OtherServices.Links(db, respondent.Campaign.Id));
+                CampaignEvaluator.Replace(db, CampaignEvaluator.Rows(respondent.Campaign.Id, respondent.Body.Id, response.SubmittedVersion, result, asOf, authority.Id, now));
+                db.SaveChanges();
+            }
+
+            transaction.Commit();
+        }
+        catch (DbUpdateException)
+        {
+            // Another request saved first (a concurrent first save, or a submit racing a submit).
+            return SaveOutcome.Conflict;
+        }
+
+        return new SaveOutcome(response.Revision, submit ? response.SubmittedVersion : null, receipt);
+    }
+
+    private string? LatestAnswers(ResponseRecord response) =>
+        db.ResponseVersions.Where(v => v.ResponseId == response.Id && v.Version == response.SubmittedVersion).Select(v => v.AnswersJson).SingleOrDefault();
+
+    private string? LatestReceipt(ResponseRecord response) =>
+        db.ResponseVersions.Where(v => v.ResponseId == response.Id && v.Version == response.SubmittedVersion).Select(v => v.Receipt).SingleOrDefault();
+
+    private static IEnumerable<string> OtherTexts(Questionnaire questionnaire, Answers answers) =>
+        SurveyEvaluation.Deployments(questionnaire, answers, new Body(null, null, "other", false, null))
+            .Where(d => d.OtherText is not null)
+            .Select(d => d.OtherText!);
+
+    /// <summary>A receipt number a person can read out on the phone: campaign, body, version and a check of the content.</summary>
+    private static string Receipt(Respondent respondent, int version, string json)
+    {
+        var check = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..6];
+        return $"U{respondent.Campaign.Id}-{respondent.Body.Id}-F{version}-{check}";
+    }
+}
+
+/// <summary>What answer checks need from the catalogue: whether an id is a service (of a category).</summary>
+internal sealed class CatalogStoreServices(Catalog.CatalogStore store)
+{
+    public bool IsService(string id, string? category) =>
+        store.Catalog.Latest(id) is { } service && (category is null || service.Category == category);
+}

@@ -1,0 +1,20 @@
+namespace Aufsicht.Features.Surveys;
+
+/// <summary>The survey feature's services: stores shared by all requests, one use-case class per action.</summary>
+internal static class SurveySetup
+{
+    public static void AddSurveys(this IServiceCollection services)
+    {
+        services.AddSingleton<QuestionnaireStore>();
+        services.AddSingleton<RespondentLinks>();
+        services.AddSingleton<CampaignEvaluator>();
+        services.AddSingleton<CatalogStoreServices>();
+        services.AddScoped<InvitationMail>();
+        services.AddScoped<ImportQuestionnaire>();
+        services.AddScoped<CreateCampaign>();
+        services.AddScoped<StartCampaign>();
+        services.AddScoped<CloseCampaign>();
+        services.AddScoped<ReissueInvitation>();
+        services.AddScoped<SaveResponse>();
+    }
+}

@@ -1,0 +1,216 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Aufsicht.Data;
+using Aufsicht.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Aufsicht.Tests.Surveys;
+
+public sealed class SurveyFlowTestsOnSqlite : SurveyFlowTests
+{
+    protected override string Database => "sqlite";
+}
+
+public sealed class SurveyFlowTestsOnPostgres : SurveyFlowTests
+{
+    protected override string Database => "postgres";
+}
+
+/// <summary>
+/// A campaign over HTTP as supervisor and respondent would run it: create, start, answer by link, save, submit,
+/// amend; and the refusals — wrong values, stale forms, double submits, bad and revoked links.
+/// </summary>
+public abstract partial class SurveyFlowTests : IAsyncLifetime
+{
+    private const string Password = "correct horse battery staple";
+    private AppServer _server = null!;
+
+    protected abstract string Database { get; }
+
+    public async Task InitializeAsync()
+    {
+        _server = await AppServer.StartOnAsync(Database);
+        await _server.CreateUserAsync("sachbearbeitung@aufsicht.example", Password, "Supervisor");
+        await _server.CreateUserAsync("leitung@aufsicht.example", Password, "Reader");
+        using var scope = _server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
+        var now = DateTime.UtcNow;
+        db.Bodies.AddRange(
+            new BodyRecord { ExternalId = "S-1", Name = "Grundschule Am Deich", Kind = "school", Region = "Nordwestmecklenburg", State = "MV", PublicBody = true, ContactEmail = "schule@example.org", Language = "de", CreatedAt = now, UpdatedAt = now },
+            new BodyRecord { ExternalId = "G-2", Name = "Gemeinde Süderholz", Kind = "municipality", Region = "Vorpommern-Greifswald", State = "MV", PublicBody = true, ContactEmail = "gemeinde@example.org", Language = "de", CreatedAt = now, UpdatedAt = now },
+            new BodyRecord { ExternalId = "F-3", Name = "Firma ohne Adresse", Kind = "company", State = "MV", PublicBody = false, Language = "de", CreatedAt = now, UpdatedAt = now });
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private T Db<T>(Func<AufsichtDb, T> query)
+    {
+        using var scope = _server.Services.CreateScope();
+        return query(scope.ServiceProvider.GetRequiredService<AufsichtDb>());
+    }
+
+    /// <summary>Creates and starts a campaign over all bodies; returns its id and the invitation links found in the outbox.</summary>
+    private async Task<(long Id, Dictionary<string, string> Links)> StartCampaignAsync(Session supervisor)
+    {
+        var questionnaire = Db(db => db.Questionnaires.Single(q => q.Key == "videokonferenz").Id);
+        var deadline = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (status, _, location) = await supervisor.PostFormAsync("/umfragen", "/umfragen",
+            [new("title", "Videokonferenzen 2026"), new("questionnaire", questionnaire.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("deadline", deadline), new("reminders", "7,1")]);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        var id = long.Parse(location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        (status, var page, _) = await supervisor.PostFormAsync($"/umfragen/{id}", $"/umfragen/{id}?handler=Start", []);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("2 Einladungen", page, StringComparison.Ordinal);
+        var links = Db(db => db.Outbox.Where(o => o.CampaignId == id).ToList())
+            .ToDictionary(o => o.To, o => LinkPattern().Match(o.Body).Value, StringComparer.Ordinal);
+        return (id, links);
+    }
+
+    [GeneratedRegex("/antwort/[A-Za-z0-9_-]{43}")]
+    private static partial Regex LinkPattern();
+
+    [Fact]
+    public async Task Campaign_AnsweredSavedResumedAndSubmitted_IsEvaluatedOnTheDashboard()
+    {
+        using var supervisor = _server.NewSession();
+        await supervisor.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        var (id, links) = await StartCampaignAsync(supervisor);
+        Assert.Equal(["gemeinde@example.org", "schule@example.org"], links.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(3, Db(db => db.Invitations.Count(i => i.CampaignId == id)));
+
+        using var respondent = _server.NewSession();
+        var link = links["gemeinde@example.org"];
+        var (status, page, _) = await respondent.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Gemeinde Süderholz", page, StringComparison.Ordinal);
+
+        // Section 1: uses Zoom; saved, then the page for Zoom.
+        (status, _, var location) = await respondent.PostFormAsync(link, link + "?abschnitt=0",
+            [new("abschnitt", "0"), new("revision", "0"), new("a:usesVideo", "yes"), new("a:services", "zoom"), new("a:users", "120"), new("action", "next")]);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Contains("abschnitt=1", location!.OriginalString, StringComparison.Ordinal);
+
+        // A wrong value writes nothing and names the question.
+        (status, page, _) = await respondent.PostFormAsync(link + "?abschnitt=1", link + "?abschnitt=1",
+            [new("abschnitt", "1"), new("revision", "1"), new("a:operatingModel@zoom", "cloud"), new("action", "save")]);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("„cloud“ ist keine der angebotenen Antworten", page, StringComparison.Ordinal);
+        Assert.Equal(1, Db(db => db.Responses.Single(r => r.CampaignId == id).Revision));
+
+        (status, _, _) = await respondent.PostFormAsync(link + "?abschnitt=1", link + "?abschnitt=1",
+        [
+            new("abschnitt", "1"), new("revision", "1"), new("a:operatingModel@zoom", "saas"), new("a:hosting@zoom", "third-country"),
+            new("a:processorAgreement@zoom", "yes"), new("a:purposes@zoom", "citizen-services"), new("a:participants@zoom", "citizens"),
+            new("a:participants@zoom", "employees"), new("a:specialCategories@zoom", "no"), new("a:legalBasis@zoom", "art6-1-e"),
+            new("a:protectionNeed@zoom", "normal"), new("a:dpia@zoom", "none"), new("a:recordOfProcessing@zoom", "yes"),
+            new("a:participantsInformed@zoom", "partial"), new("a:e2ee@zoom", "no"), new("a:lobby@zoom", "yes"),
+            new("a:recordingOff@zoom", "yes"), new("a:telemetryBlocked@zoom", "unknown"), new("action", "save"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+
+        // A form shown before that save (revision 1) is refused, not written over the newer answers.
+        (status, page, _) = await respondent.PostFormAsync(link + "?abschnitt=1", link + "?abschnitt=1",
+            [new("abschnitt", "1"), new("revision", "1"), new("a:operatingModel@zoom", "self-operated"), new("action", "save")]);
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("in einem anderen Fenster", page, StringComparison.Ordinal);
+
+        // Resumed later: the review page shows the saved answers; submitting twice gives one version.
+        (_, page, _) = await respondent.GetAsync(link);
+        Assert.Contains("Online-Dienst", page.Replace("als Online-Dienst des Herstellers genutzt", "Online-Dienst", StringComparison.Ordinal), StringComparison.Ordinal);
+        var submit = new KeyValuePair<string, string>[] { new("revision", "2"), new("action", "submit") };
+        (status, _, location) = await respondent.PostFormAsync(link, link, submit);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Contains("quittung?fassung=1", location!.OriginalString, StringComparison.Ordinal);
+        (status, _, location) = await respondent.PostFormAsync(link, link, submit);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Contains("quittung?fassung=1", location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(1, Db(db => db.ResponseVersions.Count()));
+        (_, page, _) = await respondent.GetAsync(location.OriginalString);
+        Assert.Matches("U\\d+-\\d+-F1-[0-9A-F]{6}", page);
+
+        // The supervisor sees the body as deficient with its findings.
+        (_, page, _) = await supervisor.GetAsync($"/umfragen/{id}");
+        Assert.Contains("Gemeinde Süderholz", page, StringComparison.Ordinal);
+        var evaluation = Db(db => db.Evaluations.Single(e => e.CampaignId == id));
+        Assert.Equal("deficient", evaluation.Status);
+        Assert.False(string.IsNullOrEmpty(evaluation.MainFindings), "a deficient body names its main findings");
+        Assert.Contains("L03", evaluation.MainFindings, StringComparison.Ordinal); // Zoom's contract, from the catalogue
+        Assert.Contains("U03", evaluation.MainFindings, StringComparison.Ordinal); // participants informed only in part
+        var bodyId = evaluation.BodyId;
+        (status, page, _) = await supervisor.GetAsync($"/umfragen/{id}/organisationen/{bodyId}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("mangelhaft", page, StringComparison.Ordinal);
+        Assert.Contains("Zoom", page, StringComparison.Ordinal);
+
+        // Amending: a second version, the history kept.
+        (status, _, _) = await respondent.PostFormAsync(link + "?abschnitt=1", link + "?abschnitt=1",
+        [
+            new("abschnitt", "1"), new("revision", "3"), new("a:operatingModel@zoom", "saas"), new("a:hosting@zoom", "third-country"),
+            new("a:processorAgreement@zoom", "yes"), new("a:purposes@zoom", "citizen-services"), new("a:participants@zoom", "citizens"),
+            new("a:specialCategories@zoom", "no"), new("a:legalBasis@zoom", "art6-1-e"), new("a:protectionNeed@zoom", "normal"), new("a:dpia@zoom", "none"),
+            new("a:recordOfProcessing@zoom", "yes"), new("a:participantsInformed@zoom", "complete"), new("a:e2ee@zoom", "no"), new("a:lobby@zoom", "yes"),
+            new("a:recordingOff@zoom", "yes"), new("a:telemetryBlocked@zoom", "yes"), new("action", "save"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        (status, _, location) = await respondent.PostFormAsync(link, link, [new("revision", "4"), new("action", "submit")]);
+        Assert.Contains("quittung?fassung=2", location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal([1, 2], Db(db => db.ResponseVersions.OrderBy(v => v.Version).Select(v => v.Version).ToList()));
+    }
+
+    [Fact]
+    public async Task Links_UnknownRevokedOrGuessed_OpenNothingAndAreRateLimited()
+    {
+        using var supervisor = _server.NewSession();
+        await supervisor.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        var (id, links) = await StartCampaignAsync(supervisor);
+        using var respondent = _server.NewSession();
+
+        var (status, _, location) = await respondent.GetAsync("/antwort/" + new string('A', 43));
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Contains("reason=unknown", location!.OriginalString, StringComparison.Ordinal);
+
+        var bodyId = Db(db => db.Bodies.Single(b => b.ExternalId == "S-1").Id);
+        (status, _, _) = await supervisor.PostFormAsync($"/umfragen/{id}/organisationen/{bodyId}", $"/umfragen/{id}/organisationen/{bodyId}?handler=Reissue", []);
+        Assert.Equal(HttpStatusCode.OK, status);
+        (status, _, location) = await respondent.GetAsync(links["schule@example.org"]);
+        Assert.Contains("reason=revoked", location!.OriginalString, StringComparison.Ordinal);
+        var fresh = Db(db => db.Outbox.Where(o => o.To == "schule@example.org").OrderByDescending(o => o.Id).First().Body);
+        (status, _, _) = await respondent.GetAsync(LinkPattern().Match(fresh).Value);
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        for (var i = 0; i < 20; i++)
+        {
+            await respondent.GetAsync("/antwort/" + new string('B', 42) + (char)('a' + i));
+        }
+
+        (status, _, _) = await respondent.GetAsync(LinkPattern().Match(fresh).Value);
+        Assert.Equal(HttpStatusCode.TooManyRequests, status);
+    }
+
+    [Fact]
+    public async Task Campaign_ReaderCannotCreateOrStart()
+    {
+        using var reader = _server.NewSession();
+        await reader.LoginAsync("leitung@aufsicht.example", Password);
+        var (status, _, _) = await reader.PostFormAsync("/umfragen", "/umfragen", [new("title", "x"), new("questionnaire", "1"), new("deadline", "2099-01-01")]);
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal(0, Db(db => db.Campaigns.Count()));
+    }
+
+    [Fact]
+    public async Task Campaign_BadInput_NamesTheFieldAndCreatesNothing()
+    {
+        using var supervisor = _server.NewSession();
+        await supervisor.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        var (status, page, _) = await supervisor.PostFormAsync("/umfragen", "/umfragen",
+            [new("title", ""), new("questionnaire", "999"), new("deadline", "31.12.2030"), new("reminders", "7,x")]);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Titel: bitte", page, StringComparison.Ordinal);
+        Assert.Contains("Frist: bitte", page, StringComparison.Ordinal);
+        Assert.Contains("Erinnerungen: bitte", page, StringComparison.Ordinal);
+        Assert.Equal(0, Db(db => db.Campaigns.Count()));
+    }
+}
