@@ -73,6 +73,8 @@ public sealed class CatalogCommandTests
         Assert.Contains("services/zoom/2020-07-03.json", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("contract.ownPurposes: expected one of excluded, vague, reserved, unknown; got \"reservd\"", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("/contract/ownPurposes", r.Stderr, StringComparison.Ordinal);
+        // Only the misspelt value: not the failed branch of every oneOf that holds ("boolean or unknown").
+        Assert.Contains("catalogue invalid: 2 problem(s)", r.Stderr, StringComparison.Ordinal);
 
         // A catalogue that does not validate is refused by every other command too, with a pointer to validate.
         var list = Cli.Run("catalog", "list", "--data", copy.Folder);

@@ -172,18 +172,39 @@ internal static class CatalogValidator
                 _loaded[name] = schema;
             }
 
-            var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
-            if (result.IsValid)
+            var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
+            foreach (var failed in Failures(result))
+            {
+                foreach (var (keyword, message) in failed.Errors!)
+                {
+                    var at = failed.InstanceLocation.ToString();
+                    // A false schema ("properties": {"x": false}) fails without a keyword of its own.
+                    yield return $"{(at.Length == 0 ? "/" : at)}: {message} (schema {name}, {(keyword.Length == 0 ? "false" : keyword)})";
+                }
+            }
+        }
+
+        /// <summary>
+        /// The results that make the instance invalid: only below invalid results (the failed branch of a oneOf that
+        /// holds is no problem), and never an <c>if</c>, whose failing only chooses the <c>else</c>.
+        /// </summary>
+        private static IEnumerable<EvaluationResults> Failures(EvaluationResults result)
+        {
+            if (result.IsValid || result.EvaluationPath.ToString().EndsWith("/if", StringComparison.Ordinal))
             {
                 yield break;
             }
 
+            if (result.Errors is { Count: > 0 })
+            {
+                yield return result;
+            }
+
             foreach (var detail in result.Details ?? [])
             {
-                foreach (var (keyword, message) in detail.Errors ?? new Dictionary<string, string>())
+                foreach (var failed in Failures(detail))
                 {
-                    var at = detail.InstanceLocation.ToString();
-                    yield return $"{(at.Length == 0 ? "/" : at)}: {message} (schema {name}, {keyword})";
+                    yield return failed;
                 }
             }
         }
