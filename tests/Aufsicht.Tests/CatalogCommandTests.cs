@@ -73,6 +73,26 @@ public sealed class CatalogCommandTests
     }
 
     [Fact]
+    public void Validate_ExampleOfTheQuestionnaireFormat_IsValid()
+    {
+        var text = File.ReadAllText(Path.Combine(Cli.Repository, "docs", "formats", "questionnaire.md"));
+        var start = text.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
+        var dir = Directory.CreateTempSubdirectory("aufsicht-validate-").FullName;
+        try
+        {
+            var file = Path.Combine(dir, "messenger.json");
+            File.WriteAllText(file, text[start..text.IndexOf("```", start, StringComparison.Ordinal)]);
+            var r = Cli.Run("catalog", "validate", file);
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            Assert.Contains("messenger.json: valid questionnaire", r.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Validate_QuestionnaireWithDanglingCondition_NamesFileAndField_Exit2()
     {
         using var copy = new CatalogueCopy();
