@@ -60,7 +60,64 @@ public sealed class CatalogCommandTests
         var r = Cli.Run("catalog", "validate");
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains("catalogue valid:", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains(", 1 questionnaire", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("published decisions: the engine agrees with", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ShippedQuestionnaire_AgainstItsSchema()
+    {
+        var r = Cli.Run("catalog", "validate", Path.Combine(Cli.Repository, "data", "questionnaires", "videokonferenz.json"));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("videokonferenz.json: valid questionnaire", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ExampleOfTheQuestionnaireFormat_IsValid()
+    {
+        var text = File.ReadAllText(Path.Combine(Cli.Repository, "docs", "formats", "questionnaire.md"));
+        var start = text.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
+        var dir = Directory.CreateTempSubdirectory("aufsicht-validate-").FullName;
+        try
+        {
+            var file = Path.Combine(dir, "messenger.json");
+            File.WriteAllText(file, text[start..text.IndexOf("```", start, StringComparison.Ordinal)]);
+            var r = Cli.Run("catalog", "validate", file);
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            Assert.Contains("messenger.json: valid questionnaire", r.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Validate_QuestionnaireWithDanglingCondition_NamesFileAndField_Exit2()
+    {
+        using var copy = new CatalogueCopy();
+        var text = File.ReadAllText(copy.QuestionnaireFile);
+        File.WriteAllText(copy.QuestionnaireFile, text.Replace("\"question\": \"operatingModel\"", "\"question\": \"operatingModell\"", StringComparison.Ordinal));
+        var r = Cli.Run("catalog", "validate", "--data", copy.Folder);
+        Assert.Equal(2, r.ExitCode);
+        // Schema-valid (the id has the right form): only the reader sees that no question has it.
+        Assert.Contains("questionnaires/videokonferenz.json: sections[1].questions[3].showIf.question: there is no question \"operatingModell\"", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("schema questionnaire", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("catalogue invalid: 1 problem(s)", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_QuestionnaireWithOptionsOnAYesNoQuestion_SchemaAndReaderSayWhere()
+    {
+        using var copy = new CatalogueCopy();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(copy.QuestionnaireFile))!;
+        json["sections"]![0]!["questions"]![0]!["options"] = new System.Text.Json.Nodes.JsonArray();
+        File.WriteAllText(copy.QuestionnaireFile, json.ToJsonString());
+        var r = Cli.Run("catalog", "validate", copy.QuestionnaireFile);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("/sections/0/questions/0/options", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("(schema questionnaire", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("sections[0].questions[0].options: only single and multiple choice questions have options; this one is \"yes-no-unknown\"", r.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,6 +130,8 @@ public sealed class CatalogCommandTests
         Assert.Contains("services/zoom/2020-07-03.json", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("contract.ownPurposes: expected one of excluded, vague, reserved, unknown; got \"reservd\"", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("/contract/ownPurposes", r.Stderr, StringComparison.Ordinal);
+        // Only the misspelt value: not the failed branch of every oneOf that holds ("boolean or unknown").
+        Assert.Contains("catalogue invalid: 2 problem(s)", r.Stderr, StringComparison.Ordinal);
 
         // A catalogue that does not validate is refused by every other command too, with a pointer to validate.
         var list = Cli.Run("catalog", "list", "--data", copy.Folder);
@@ -154,6 +213,8 @@ public sealed class CatalogCommandTests
         public string Folder { get; }
 
         public string ZoomFile => Path.Combine(Folder, "services", "zoom", "2020-07-03.json");
+
+        public string QuestionnaireFile => Path.Combine(Folder, "questionnaires", "videokonferenz.json");
 
         public void Dispose() => Directory.Delete(Folder, recursive: true);
     }

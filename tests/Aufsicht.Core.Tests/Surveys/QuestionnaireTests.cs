@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using Aufsicht.Core.Catalog;
 using Aufsicht.Core.Law;
 using Aufsicht.Core.Surveys;
 using Xunit;
@@ -44,6 +46,20 @@ public sealed class QuestionnaireTests
 
     [Fact]
     public void Read_SmallDefinition_IsValid() => Assert.Empty(Errors(Small()));
+
+    [Fact]
+    public void Schema_ListsTheFieldsTypesAndCategoriesOfTheReader()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestData.DataFolder, "schemas", "questionnaire.schema.json")));
+        var root = schema.RootElement;
+        var fields = root.GetProperty("properties").GetProperty("deployment").GetProperty("properties").GetProperty("fields").GetProperty("properties")
+            .EnumerateObject().Select(p => p.Name);
+        var question = root.GetProperty("$defs").GetProperty("question").GetProperty("properties");
+
+        Assert.Equal(QuestionnaireReader.DeploymentFields.Keys.Order(StringComparer.Ordinal), fields.Order(StringComparer.Ordinal));
+        Assert.Equal(Enum.GetValues<QuestionKind>().Select(QuestionnaireReader.Wire), question.GetProperty("type").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(FactDomains.Categories, question.GetProperty("category").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!));
+    }
 
     [Theory]
     [InlineData("\"question\": \"model\"", "\"question\": \"modle\"", "sections[1].questions[1].showIf.question", "there is no question \"modle\"")]

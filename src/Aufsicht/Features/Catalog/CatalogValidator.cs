@@ -4,17 +4,21 @@ using Aufsicht.Core.Assessment;
 using Aufsicht.Core.Catalog;
 using Aufsicht.Core.Json;
 using Aufsicht.Core.Law;
+using Aufsicht.Core.Surveys;
 using Json.Schema;
 
 namespace Aufsicht.Features.Catalog;
 
 /// <summary>
 /// <c>aufsicht catalog validate [file.json ...]</c>: every data file against its JSON Schema, then the references
-/// between files, then "every known fact has a source". With files named, validates those as service or deployment
-/// profiles. Also reports, for information, where the engine and a published decision disagree.
+/// between files, then "every known fact has a source"; each questionnaire is also read, which checks its conditions
+/// and deployment mapping. With files named, validates those as service or deployment profiles or questionnaires.
+/// Also reports, for information, where the engine and a published decision disagree.
 /// </summary>
 internal static class CatalogValidator
 {
+    public const string QuestionnairesFolder = "questionnaires/";
+
     public static int Run(IEnumerable<string> args, CliContext context)
     {
         var a = Arguments.Parse("catalog validate", args, ["--data"], []);
@@ -39,9 +43,18 @@ internal static class CatalogValidator
             }
 
             using var document = parsed.Value;
-            var isDeployment = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("body", out _);
-            var problems = schemas.Validate(isDeployment ? "deployment-profile" : "service-profile", document.RootElement).ToList();
-            if (isDeployment)
+            var root = document.RootElement;
+            // What a file is, by a field only that kind has: a questionnaire has sections, a deployment profile a body.
+            var kind = root.ValueKind != JsonValueKind.Object ? "service"
+                : root.TryGetProperty("sections", out _) ? "questionnaire"
+                : root.TryGetProperty("body", out _) ? "deployment"
+                : "service";
+            var problems = schemas.Validate(kind == "questionnaire" ? kind : kind + "-profile", root).ToList();
+            if (kind == "questionnaire")
+            {
+                problems.AddRange(QuestionnaireReader.Read(root).Errors.Select(e => e.ToString()));
+            }
+            else if (kind == "deployment")
             {
                 problems.AddRange(ProfileReader.ReadDeployment(document.RootElement).Errors.Select(e => e.ToString()));
             }
@@ -62,7 +75,7 @@ internal static class CatalogValidator
 
             if (problems.Count == 0)
             {
-                output.WriteLine($"{file}: valid {(isDeployment ? "deployment" : "service")} profile");
+                output.WriteLine($"{file}: valid {(kind == "questionnaire" ? kind : kind + " profile")}");
             }
             else
             {
@@ -77,6 +90,7 @@ internal static class CatalogValidator
     {
         var files = DataFolder.Files(folder);
         var problems = new List<string>();
+        var questionnaires = 0;
         foreach (var file in files)
         {
             var schema = SchemaSet.SchemaFor(file.Path);
@@ -95,6 +109,21 @@ internal static class CatalogValidator
 
             using var document = parsed.Value;
             problems.AddRange(schemas.Validate(schema, document.RootElement).Select(p => $"{file.Path}: {p}"));
+            if (schema == "questionnaire")
+            {
+                // What the schema cannot see: conditions to earlier questions, the deployment mapping, unique ids.
+                var questionnaire = QuestionnaireReader.Read(document.RootElement);
+                problems.AddRange(questionnaire.Errors.Select(e => $"{file.Path}: {e}"));
+                if (questionnaire.IsOk)
+                {
+                    questionnaires++;
+                    var expected = $"{QuestionnairesFolder}{questionnaire.Value.Key}.json";
+                    if (file.Path != expected)
+                    {
+                        problems.Add($"{file.Path}: a questionnaire with the key '{questionnaire.Value.Key}' must be stored as {expected}");
+                    }
+                }
+            }
         }
 
         var read = DataReader.Read(files);
@@ -120,7 +149,7 @@ internal static class CatalogValidator
                 var categories = data.Catalog.ServiceIds.Select(id => data.Catalog.Latest(id)!.Category).Distinct().Count();
                 output.WriteLine($"catalogue valid: {data.Catalog.ServiceIds.Count()} services in {categories} categories, {snapshots} snapshots, "
                     + $"{data.Criteria.All.Count} criteria, {data.Catalog.Authorities.Count()} authorities, {data.Catalog.Decisions.Count} published decisions, "
-                    + $"{data.Catalog.Alternatives.Count} alternatives");
+                    + $"{data.Catalog.Alternatives.Count} alternatives, {questionnaires} questionnaire{(questionnaires == 1 ? string.Empty : "s")}");
                 output.WriteLine($"published decisions: the engine agrees with {checks.Count - disagreements.Count} of {checks.Count}");
                 foreach (var d in disagreements)
                 {
@@ -159,6 +188,7 @@ internal static class CatalogValidator
             DataReader.AdequacyFile => "adequacy",
             DataReader.AuthoritiesFile => "authorities",
             DataReader.AlternativesFile => "alternatives",
+            _ when path.StartsWith(QuestionnairesFolder, StringComparison.Ordinal) => "questionnaire",
             _ => null,
         };
 
@@ -172,18 +202,39 @@ internal static class CatalogValidator
                 _loaded[name] = schema;
             }
 
-            var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
-            if (result.IsValid)
+            var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
+            foreach (var failed in Failures(result))
+            {
+                foreach (var (keyword, message) in failed.Errors!)
+                {
+                    var at = failed.InstanceLocation.ToString();
+                    // A false schema ("properties": {"x": false}) fails without a keyword of its own.
+                    yield return $"{(at.Length == 0 ? "/" : at)}: {message} (schema {name}, {(keyword.Length == 0 ? "false" : keyword)})";
+                }
+            }
+        }
+
+        /// <summary>
+        /// The results that make the instance invalid: only below invalid results (the failed branch of a oneOf that
+        /// holds is no problem), and never an <c>if</c>, whose failing only chooses the <c>else</c>.
+        /// </summary>
+        private static IEnumerable<EvaluationResults> Failures(EvaluationResults result)
+        {
+            if (result.IsValid || result.EvaluationPath.ToString().EndsWith("/if", StringComparison.Ordinal))
             {
                 yield break;
             }
 
+            if (result.Errors is { Count: > 0 })
+            {
+                yield return result;
+            }
+
             foreach (var detail in result.Details ?? [])
             {
-                foreach (var (keyword, message) in detail.Errors ?? new Dictionary<string, string>())
+                foreach (var failed in Failures(detail))
                 {
-                    var at = detail.InstanceLocation.ToString();
-                    yield return $"{(at.Length == 0 ? "/" : at)}: {message} (schema {name}, {keyword})";
+                    yield return failed;
                 }
             }
         }
