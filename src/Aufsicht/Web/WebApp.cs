@@ -153,6 +153,7 @@ internal static class WebApp
         app.MapRazorPages();
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.MapCatalogApi();
+        app.MapCampaignExport();
         app.MapGet("/healthz", (HealthCheck health, CancellationToken cancel) => health.Handle(cancel)).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/sprache", UiLanguageMiddleware.Switch).ExcludeFromDescription().AllowAnonymous();
 

@@ -145,6 +145,17 @@ public abstract partial class SurveyFlowTests : IAsyncLifetime
         Assert.Contains("mangelhaft", page, StringComparison.Ordinal);
         Assert.Contains("Zoom", page, StringComparison.Ordinal);
 
+        // The export has the answer, and the body's status.
+        (status, var csv, _) = await supervisor.GetAsync($"/umfragen/{id}/export.csv");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("operatingModel@zoom", lines[0], StringComparison.Ordinal);
+        var row = Assert.Single(lines, l => l.Contains("Gemeinde Süderholz", StringComparison.Ordinal));
+        Assert.Contains("deficient", row, StringComparison.Ordinal);
+        Assert.Contains("third-country", row, StringComparison.Ordinal);
+        (status, _, _) = await supervisor.GetAsync($"/umfragen/{id}/export.xlsx");
+        Assert.Equal(HttpStatusCode.OK, status);
+
         // Amending: a second version, the history kept.
         (status, _, _) = await respondent.PostFormAsync(link + "?abschnitt=1", link + "?abschnitt=1",
         [
