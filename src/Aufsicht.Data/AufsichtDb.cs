@@ -131,6 +131,8 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.HasKey(i => i.Id);
             e.HasIndex(i => i.TokenHash).IsUnique();
             e.HasIndex(i => new { i.CampaignId, i.BodyId });
+            // Each reminder exists once per body, even when two instances schedule it at the same moment.
+            e.HasIndex(i => new { i.CampaignId, i.BodyId, i.Reminder }).IsUnique().HasFilter("\"Reminder\" > 0");
             e.Property(i => i.TokenHash).HasMaxLength(64);
             e.Property(i => i.Email).HasMaxLength(320);
             e.Property(i => i.Language).HasMaxLength(2);

@@ -135,9 +135,8 @@ public sealed class InvitationRecord
 
     public required string Language { get; set; }
 
-    public int RemindersSent { get; set; }
-
-    public DateTime? LastReminderAt { get; set; }
+    /// <summary>0 for an invitation (or its reissue); n for the n-th reminder, which carries a link of its own.</summary>
+    public int Reminder { get; set; }
 }
 
 /// <summary>A body's answers in one campaign: the draft being edited, and how many versions were submitted.</summary>

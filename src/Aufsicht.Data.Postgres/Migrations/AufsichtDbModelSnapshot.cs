@@ -360,10 +360,7 @@ namespace Aufsicht.Data.Postgres.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
-                    b.Property<DateTime?>("LastReminderAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("RemindersSent")
+                    b.Property<int>("Reminder")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("RevokedAt")
@@ -382,6 +379,10 @@ namespace Aufsicht.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("CampaignId", "BodyId");
+
+                    b.HasIndex("CampaignId", "BodyId", "Reminder")
+                        .IsUnique()
+                        .HasFilter("\"Reminder\" > 0");
 
                     b.ToTable("invitations", (string)null);
                 });

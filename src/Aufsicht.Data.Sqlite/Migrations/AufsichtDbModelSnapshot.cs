@@ -341,10 +341,7 @@ namespace Aufsicht.Data.Sqlite.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LastReminderAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RemindersSent")
+                    b.Property<int>("Reminder")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("RevokedAt")
@@ -363,6 +360,10 @@ namespace Aufsicht.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("CampaignId", "BodyId");
+
+                    b.HasIndex("CampaignId", "BodyId", "Reminder")
+                        .IsUnique()
+                        .HasFilter("\"Reminder\" > 0");
 
                     b.ToTable("invitations", (string)null);
                 });

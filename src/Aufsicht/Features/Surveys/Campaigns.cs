@@ -183,7 +183,7 @@ internal sealed class StartCampaign(AufsichtDb db, InvitationMail mail, TimeProv
         var sent = 0;
         foreach (var body in bodies)
         {
-            if (mail.Invite(campaign, body, publicUrl, "invitation", now))
+            if (mail.Invite(campaign, body, publicUrl, reminder: 0, now))
             {
                 sent++;
             }
@@ -233,7 +233,7 @@ internal sealed class ReissueInvitation(AufsichtDb db, InvitationMail mail, Time
         using var transaction = db.Database.BeginTransaction();
         db.Invitations.Where(i => i.CampaignId == campaignId && i.BodyId == bodyId && i.RevokedAt == null)
             .ExecuteUpdate(s => s.SetProperty(i => i.RevokedAt, now));
-        var sent = mail.Invite(campaign, body, publicUrl, "invitation", now);
+        var sent = mail.Invite(campaign, body, publicUrl, reminder: 0, now);
         db.SaveChanges();
         transaction.Commit();
         InvitationMail.Signal();

@@ -18,7 +18,7 @@ internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionn
     }
 
     /// <summary>Adds the invitation (and its message); true if a message was queued, false if the body has no address.</summary>
-    public bool Invite(CampaignRecord campaign, BodyRecord body, string publicUrl, string kind, DateTime now)
+    public bool Invite(CampaignRecord campaign, BodyRecord body, string publicUrl, int reminder, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(body);
@@ -31,6 +31,7 @@ internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionn
             IssuedAt = now,
             Email = body.ContactEmail,
             Language = body.Language,
+            Reminder = reminder,
         };
         db.Invitations.Add(invitation);
         db.SaveChanges();
@@ -45,7 +46,7 @@ internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionn
         var text = $"{body.Name}\n\n{campaign.Title}\n\n{link}\n\n{campaign.Deadline:yyyy-MM-dd}\n";
         db.Outbox.Add(new OutboxRecord
         {
-            Kind = kind,
+            Kind = reminder == 0 ? "invitation" : "reminder",
             CampaignId = campaign.Id,
             InvitationId = invitation.Id,
             To = body.ContactEmail,

@@ -16,5 +16,7 @@ internal static class SurveySetup
         services.AddScoped<CloseCampaign>();
         services.AddScoped<ReissueInvitation>();
         services.AddScoped<SaveResponse>();
+        services.AddSingleton<CampaignHousekeeping>();
+        services.AddHostedService(sp => sp.GetRequiredService<CampaignHousekeeping>());
     }
 }

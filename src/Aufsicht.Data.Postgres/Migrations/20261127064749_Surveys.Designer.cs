@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Aufsicht.Data.Postgres.Migrations
 {
     [DbContext(typeof(AufsichtDb))]
-    [Migration("20261127061408_Surveys")]
+    [Migration("20261127064749_Surveys")]
     partial class Surveys
     {
         /// <inheritdoc />
@@ -363,10 +363,7 @@ namespace Aufsicht.Data.Postgres.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
-                    b.Property<DateTime?>("LastReminderAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("RemindersSent")
+                    b.Property<int>("Reminder")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("RevokedAt")
@@ -385,6 +382,10 @@ namespace Aufsicht.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("CampaignId", "BodyId");
+
+                    b.HasIndex("CampaignId", "BodyId", "Reminder")
+                        .IsUnique()
+                        .HasFilter("\"Reminder\" > 0");
 
                     b.ToTable("invitations", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Aufsicht.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AufsichtDb))]
-    [Migration("20261127061405_Surveys")]
+    [Migration("20261127064654_Surveys")]
     partial class Surveys
     {
         /// <inheritdoc />
@@ -344,10 +344,7 @@ namespace Aufsicht.Data.Sqlite.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LastReminderAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RemindersSent")
+                    b.Property<int>("Reminder")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("RevokedAt")
@@ -366,6 +363,10 @@ namespace Aufsicht.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("CampaignId", "BodyId");
+
+                    b.HasIndex("CampaignId", "BodyId", "Reminder")
+                        .IsUnique()
+                        .HasFilter("\"Reminder\" > 0");
 
                     b.ToTable("invitations", (string)null);
                 });

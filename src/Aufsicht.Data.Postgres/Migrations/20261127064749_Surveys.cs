@@ -200,8 +200,7 @@ namespace Aufsicht.Data.Postgres.Migrations
                     RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
                     Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    RemindersSent = table.Column<int>(type: "integer", nullable: false),
-                    LastReminderAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Reminder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -349,6 +348,13 @@ namespace Aufsicht.Data.Postgres.Migrations
                 name: "IX_invitations_CampaignId_BodyId",
                 table: "invitations",
                 columns: new[] { "CampaignId", "BodyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invitations_CampaignId_BodyId_Reminder",
+                table: "invitations",
+                columns: new[] { "CampaignId", "BodyId", "Reminder" },
+                unique: true,
+                filter: "\"Reminder\" > 0");
 
             migrationBuilder.CreateIndex(
                 name: "IX_invitations_TokenHash",

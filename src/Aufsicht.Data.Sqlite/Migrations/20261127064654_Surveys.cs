@@ -199,8 +199,7 @@ namespace Aufsicht.Data.Sqlite.Migrations
                     RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
                     Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    RemindersSent = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastReminderAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Reminder = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -348,6 +347,13 @@ namespace Aufsicht.Data.Sqlite.Migrations
                 name: "IX_invitations_CampaignId_BodyId",
                 table: "invitations",
                 columns: new[] { "CampaignId", "BodyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invitations_CampaignId_BodyId_Reminder",
+                table: "invitations",
+                columns: new[] { "CampaignId", "BodyId", "Reminder" },
+                unique: true,
+                filter: "\"Reminder\" > 0");
 
             migrationBuilder.CreateIndex(
                 name: "IX_invitations_TokenHash",
