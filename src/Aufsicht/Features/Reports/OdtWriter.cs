@@ -314,6 +314,11 @@ internal static class OdtWriter
             Cell("Cell" + tone, ReportPalette.For(tone).Tint);
         }
 
+        // A row never splits across pages: half a finding on each page reads as two findings.
+        Start(xml, "style:style", "style:name", "Row", "style:family", "table-row");
+        Empty(xml, "style:table-row-properties", "fo:keep-together", "always");
+        xml.WriteEndElement();
+
         Start(xml, "style:style", "style:name", "KeyLabel", "style:family", "paragraph", "style:parent-style-name", "Table_20_Contents");
         Empty(xml, "style:text-properties", "fo:font-weight", "bold");
         xml.WriteEndElement();
@@ -342,8 +347,9 @@ internal static class OdtWriter
             _ => [],
         };
         var columns = rows.Count == 0 ? 1 : rows[0].Count;
-        var natural = Enumerable.Range(0, columns).Select(c => rows.Max(r => (double)r[c].Length) + 2).ToArray();
-        var minimum = Enumerable.Range(0, columns).Select(c => rows.Max(r => (double)LongestWord(r[c])) + 1).ToArray();
+        // Header text is bold and a little wider; the margin keeps a word LibreOffice measures wider from breaking.
+        var natural = Enumerable.Range(0, columns).Select(c => rows.Select((r, i) => (i == 0 ? 1.15 : 1) * r[c].Length).Max() + 2).ToArray();
+        var minimum = Enumerable.Range(0, columns).Select(c => rows.Select((r, i) => (i == 0 ? 1.15 : 1) * LongestWord(r[c])).Max() + 3).ToArray();
         var widths = ColumnWidths.Compute(natural, minimum, 95);
         return [.. widths.Select(w => w / widths.Sum())];
     }
@@ -366,7 +372,7 @@ internal static class OdtWriter
         }
 
         Start(xml, "table:table-header-rows");
-        Start(xml, "table:table-row");
+        Start(xml, "table:table-row", "table:style-name", "Row");
         foreach (var header in table.Headers)
         {
             WriteCell(xml, header, "CellHead", "Table_20_Heading");
@@ -377,7 +383,7 @@ internal static class OdtWriter
 
         for (var r = 0; r < table.Rows.Count; r++)
         {
-            Start(xml, "table:table-row");
+            Start(xml, "table:table-row", "table:style-name", "Row");
             for (var c = 0; c < table.Headers.Count; c++)
             {
                 var tone = table.ToneAt(r, c);
@@ -397,7 +403,7 @@ internal static class OdtWriter
         Empty(xml, "table:table-column", "table:style-name", $"{style}.C2");
         foreach (var item in keyValues.Items)
         {
-            Start(xml, "table:table-row");
+            Start(xml, "table:table-row", "table:style-name", "Row");
             WriteCell(xml, item.Label, "Cell", "KeyLabel");
             WriteCell(xml, item.Value, "Cell", "Table_20_Contents");
             xml.WriteEndElement();

@@ -32,12 +32,13 @@ internal static class PdfWriter
         using (var layout = new PdfLayout(pdf, document.Language))
         {
             layout.Title(document.Title, document.Subtitle);
-            foreach (var block in document.Blocks)
+            for (var i = 0; i < document.Blocks.Count; i++)
             {
+                var block = document.Blocks[i];
                 switch (block)
                 {
                     case Heading heading:
-                        layout.Heading(heading);
+                        layout.Heading(heading, i + 1 < document.Blocks.Count ? document.Blocks[i + 1] : null);
                         break;
                     case Paragraph paragraph:
                         layout.Paragraph(paragraph.Text);
@@ -130,7 +131,7 @@ internal static class PdfWriter
             y += 10;
         }
 
-        public void Heading(Heading heading)
+        public void Heading(Heading heading, Block? next)
         {
             var (font, before) = heading.Level switch
             {
@@ -140,8 +141,13 @@ internal static class PdfWriter
             };
             var lines = Wrap(heading.Text, font, Width);
 
-            // A heading keeps three lines of what follows on its page.
-            var needed = (lines.Count * font.GetHeight()) + before + 4 + (3 * body.GetHeight());
+            // A heading stays with the start of what follows: a whole chart, a table's first rows, three lines of text.
+            var needed = (lines.Count * font.GetHeight()) + before + 4 + next switch
+            {
+                Chart chart => bodyBold.GetHeight() + 6 + (ChartLayout.Lay(chart.Model, language).Height * Width / ChartLayout.Width),
+                Reports.Table => bodyBold.GetHeight() + 4 + (3 * (cell.GetHeight() + (2 * CellPadding))),
+                _ => 3 * body.GetHeight(),
+            };
             if (y + needed > Bottom)
             {
                 NewPage();
