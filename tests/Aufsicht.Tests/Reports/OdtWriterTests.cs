@@ -108,6 +108,17 @@ public sealed class OdtWriterTests
         Assert.Equal("1", (string?)paragraph.Element(Text + "s")!.Attribute(Text + "c"));
     }
 
+    [Fact]
+    public void Write_EmptyParts_StayValid()
+    {
+        var document = new ReportDocument("Leer", null, Language.En, [new KeyValues([]), new Table("", ["only header"], [])]);
+
+        using var zip = Write(document);
+
+        var content = Parse(zip, "content.xml");
+        Assert.Single(content.Descendants(TableNs + "table"));
+    }
+
     private static ZipArchive Write(ReportDocument document)
     {
         var stream = new MemoryStream();

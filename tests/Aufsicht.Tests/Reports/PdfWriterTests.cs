@@ -62,6 +62,23 @@ public sealed class PdfWriterTests
     }
 
     [Fact]
+    public void Write_EdgeCases_DoNotFail()
+    {
+        var document = new ReportDocument("Leer\u0007 <&>", null, Language.De,
+        [
+            new KeyValues([]),
+            new Table("", ["nur Kopf"], []),
+            new Paragraph("Ein sehr_langes_Wort_ohne_Leerzeichen_das_breiter_ist_als_eine_ganze_Zeile_des_Berichts_und_umbrochen_werden_muss_damit_es_nicht_über_den_Rand_läuft"),
+            new Chart(new LineChart("Ein Punkt", null, "Quote", [new LinePoint(new DateOnly(2026, 1, 1), 100)])),
+            new Chart(BarChart.Simple("Leer", null, "Stelle", "Anzahl", [])),
+        ]);
+
+        using var pdf = PdfDocument.Open(Write(document));
+
+        Assert.Contains("Leer <&>", TextOf(pdf.GetPage(1)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_InParallel_DoesNotFail()
     {
         var documents = Enumerable.Range(0, 4).Select(_ => SampleReport.Build()).ToList();

@@ -115,6 +115,16 @@ public sealed class SvgChartTests
         Assert.Contains(line.Descendants(Svg + "text"), t => t.Value == "No data");
     }
 
+    [Fact]
+    public void Wrap_LongLabel_CutsAfterTwoLinesWithEllipsis()
+    {
+        var lines = ChartLayout.Wrap("Gemeinschaftsschule mit Oberstufe am Standort Süderbrarup und Außenstelle Kappeln", 150, 12, 2);
+
+        Assert.Equal(2, lines.Count);
+        Assert.EndsWith("…", lines[1], StringComparison.Ordinal);
+        Assert.All(lines, l => Assert.True(ChartLayout.TextWidth(l, 12) <= 150 + 12));
+    }
+
     [Theory]
     [InlineData(0, 1, 1)]
     [InlineData(3, 3, 1)]

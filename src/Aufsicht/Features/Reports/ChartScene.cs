@@ -199,7 +199,11 @@ internal static class ChartLayout
             }
         }
 
-        shapes.Add(new PolylineShape([.. points.Select(p => (X(p), Y(p)))], ReportPalette.Line, 2.5));
+        if (points.Count > 1)
+        {
+            shapes.Add(new PolylineShape([.. points.Select(p => (X(p), Y(p)))], ReportPalette.Line, 2.5));
+        }
+
         var labelled = points.Count <= 12;
         foreach (var point in points)
         {

@@ -346,7 +346,12 @@ internal static class OdtWriter
             KeyValues kv => [.. kv.Items.Select(i => (IReadOnlyList<string>)[i.Label, i.Value])],
             _ => [],
         };
-        var columns = rows.Count == 0 ? 1 : rows[0].Count;
+        if (rows.Count == 0)
+        {
+            return [1];
+        }
+
+        var columns = rows[0].Count;
         // Header text is bold and a little wider; the margin keeps a word LibreOffice measures wider from breaking.
         var natural = Enumerable.Range(0, columns).Select(c => rows.Select((r, i) => (i == 0 ? 1.15 : 1) * r[c].Length).Max() + 2).ToArray();
         var minimum = Enumerable.Range(0, columns).Select(c => rows.Select((r, i) => (i == 0 ? 1.15 : 1) * LongestWord(r[c])).Max() + 3).ToArray();
@@ -398,6 +403,12 @@ internal static class OdtWriter
 
     private static void WriteKeyValues(XmlWriter xml, KeyValues keyValues, string style)
     {
+        if (keyValues.Items.Count == 0)
+        {
+            // ODF requires a table to have at least one row.
+            return;
+        }
+
         Start(xml, "table:table", "table:name", style, "table:style-name", style);
         Empty(xml, "table:table-column", "table:style-name", $"{style}.C1");
         Empty(xml, "table:table-column", "table:style-name", $"{style}.C2");
