@@ -18,6 +18,8 @@ internal static class CommandLineApp
           aufsicht authorities [--format json|text]
           aufsicht db migrate [--data-dir DIR] [--database CONNECTION]
           aufsicht backup FILE [--data-dir DIR]      /   aufsicht restore FILE [--data-dir DIR]   (SQLite)
+          aufsicht bodies import <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]
+          aufsicht bodies export <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]
           aufsicht admin create-user --email ADDRESS [--role Administrator|Supervisor|Reader] [--password-stdin]
           aufsicht [serve] [--urls URL] [--data-dir DIR] [--database CONNECTION] [--catalog DIR]
 
@@ -93,6 +95,9 @@ internal static class CommandLineApp
                 ["db", ..] => throw new InputException("db: expected 'db migrate'"),
                 ["backup", .. var more] => Features.Operations.BackupCommand.Backup(more, context),
                 ["restore", .. var more] => Features.Operations.BackupCommand.Restore(more, context),
+                ["bodies", "import", .. var more] => Features.Bodies.BodiesCommand.Import(more, context),
+                ["bodies", "export", .. var more] => Features.Bodies.BodiesCommand.Export(more, context),
+                ["bodies", ..] => throw new InputException("bodies: expected 'bodies import' or 'bodies export'"),
                 ["admin", "create-user", .. var more] => Features.Accounts.AdminCommand.CreateUser(more, context),
                 ["admin", ..] => throw new InputException("admin: expected 'admin create-user'"),
                 ["assess", ..] => throw new InputException("assess: expected 'assess service' or 'assess batch'"),

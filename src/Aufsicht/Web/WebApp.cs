@@ -96,6 +96,8 @@ internal static class WebApp
         builder.Services.AddExternalSignIn(OidcOptions.From(builder.Configuration));
         builder.Services.AddScoped<EditFact>();
         builder.Services.AddSurveys();
+        builder.Services.AddScoped<Features.Bodies.ImportBodies>();
+        builder.Services.AddScoped<Features.Bodies.EditBody>();
         builder.Services.AddSingleton<HealthCheck>();
         builder.Services.AddOutputCache(o => o.AddPolicy(CataloguePages.CachePolicy, CataloguePages.Cache));
         builder.Services.AddProblemDetails();

@@ -110,6 +110,33 @@ public sealed class Session : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync().ConfigureAwait(false), response.Headers.Location);
     }
 
+    /// <summary>Like <see cref="PostFormAsync"/>, but as multipart/form-data with one file, as a browser uploads it.</summary>
+    public async Task<(System.Net.HttpStatusCode Status, string Body, Uri? Location)> PostFileAsync(string formPage, string action, string fileField, string fileName, byte[] content,
+        IEnumerable<KeyValuePair<string, string>>? fields = null)
+    {
+        var (_, page, _) = await GetAsync(formPage).ConfigureAwait(false);
+        var match = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        var token = match.Success ? match.Groups[1].Value : throw new InvalidOperationException($"{formPage} has no antiforgery token");
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in (fields ?? []).Append(KeyValuePair.Create("__RequestVerificationToken", token)))
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, fileField, fileName);
+        using var response = await _client.PostAsync(action, form).ConfigureAwait(false);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync().ConfigureAwait(false), response.Headers.Location);
+    }
+
+    /// <summary>A download: status, content type and bytes.</summary>
+    public async Task<(System.Net.HttpStatusCode Status, string? ContentType, byte[] Content)> DownloadAsync(string path)
+    {
+        using var response = await _client.GetAsync(path).ConfigureAwait(false);
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false));
+    }
+
     public Task<(System.Net.HttpStatusCode Status, string Body, Uri? Location)> LoginAsync(string email, string password) =>
         PostFormAsync("/anmelden", "/anmelden", [KeyValuePair.Create("email", email), KeyValuePair.Create("password", password), KeyValuePair.Create("returnUrl", "/")]);
 

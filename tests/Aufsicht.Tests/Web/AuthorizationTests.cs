@@ -32,6 +32,7 @@ public abstract class AuthorizationTests : IAsyncLifetime
     {
         ["can-edit-catalogue"] = ["Administrator", "Supervisor"],
         ["can-administer"] = ["Administrator"],
+        ["can-run-surveys"] = ["Administrator", "Supervisor"],
         ["staff"] = ["Administrator", "Supervisor", "Reader"],
     };
 
@@ -118,5 +119,6 @@ public abstract class AuthorizationTests : IAsyncLifetime
     }
 
     private static string Concrete(string pattern) =>
-        "/" + pattern.TrimStart('/').Replace("{id}", "zoom", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal);
+        "/" + pattern.TrimStart('/').Replace("{id}", "zoom", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{id:long}", "1", StringComparison.Ordinal).Replace("{format}", "csv", StringComparison.Ordinal);
 }

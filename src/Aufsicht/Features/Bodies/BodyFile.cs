@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Text;
+using Aufsicht.Core;
+using Aufsicht.Core.Surveys;
+using CsvHelper;
+using MiniExcel = MiniExcelLibs.MiniExcel;
+
+namespace Aufsicht.Features.Bodies;
+
+/// <summary>A registry file split into cells: the header (row 1) and the rows after it, in file order.</summary>
+internal sealed record BodyTable(IReadOnlyList<string?> Header, IReadOnlyList<IReadOnlyList<string?>> Rows);
+
+/// <summary>
+/// Reads and writes the registry file format (docs/formats/bodies.md): CSV (UTF-8 with or without BOM, or
+/// Windows-1252; <c>;</c> or <c>,</c>) or XLSX (the first sheet). Which one is decided by the content, not trusted
+/// from the name: an XLSX file is a zip archive and starts with "PK".
+/// </summary>
+internal static class BodyFile
+{
+    public const long MaxBytes = 20L * 1024 * 1024;
+
+    public const string CsvType = "text/csv; charset=utf-8";
+
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Characters that make a spreadsheet treat a CSV cell as a formula (CSV injection): the export puts an apostrophe
+    /// before such a cell (CsvHelper's escape), and the import takes it off again, so the round trip is exact.
+    /// </summary>
+    private static readonly string FormulaStarts = CsvWriterOptions.Default.InjectionCharacters;
+
+    static BodyFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static Result<BodyTable> Read(byte[] content, string? fileName)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.Length == 0)
+        {
+            return Result<BodyTable>.Fail("file", "the file is empty");
+        }
+
+        if (content.Length > MaxBytes)
+        {
+            return Result<BodyTable>.Fail("file", $"the file is larger than {MaxBytes / 1024 / 1024} MB; split it into several files");
+        }
+
+        var isZip = content.Length >= 4 && content[0] == (byte)'P' && content[1] == (byte)'K' && content[2] == 3 && content[3] == 4;
+        if (isZip)
+        {
+            return ReadXlsx(content);
+        }
+
+        var extension = Path.GetExtension(fileName ?? string.Empty);
+        if (extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase) || extension.Equals(".xls", StringComparison.OrdinalIgnoreCase))
+        {
+            return Result<BodyTable>.Fail("file", "the file is named as a spreadsheet but is not an XLSX file (old .xls files: save them as .xlsx or CSV)");
+        }
+
+        return ReadCsv(content);
+    }
+
+    private static Result<BodyTable> ReadCsv(byte[] content)
+    {
+        string text;
+        var bom = content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF ? 3 : 0;
+        try
+        {
+            text = StrictUtf8.GetString(content, bom, content.Length - bom);
+        }
+        catch (DecoderFallbackException)
+        {
+            // Not UTF-8: Excel on German Windows saves "CSV (Trennzeichen-getrennt)" in Windows-1252.
+            text = Encoding.GetEncoding(1252).GetString(content);
+        }
+
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            return Result<BodyTable>.Fail("file", "the file is neither CSV text nor an XLSX spreadsheet");
+        }
+
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = Delimiter(text),
+            HasHeader = false,
+            // Blank lines count, so row numbers in messages match the file as a spreadsheet shows it.
+            SkipEmptyLines = false,
+            TrimWhitespace = false,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MissingField = CsvMissingFieldHandling.ReturnEmpty,
+            MalformedData = CsvMalformedDataHandling.Throw,
+        };
+        var records = new List<IReadOnlyList<string?>>();
+        try
+        {
+            using var reader = CsvReader.FromText(text, options);
+            while (reader.Read())
+            {
+                var record = new string?[reader.FieldCount];
+                for (var i = 0; i < record.Length; i++)
+                {
+                    record[i] = Unescape(reader.GetString(i));
+                }
+
+                records.Add(record);
+                if (records.Count > BodyRows.MaxRows + 1)
+                {
+                    break; // the validator reports the limit; reading on would only use memory
+                }
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            return Result<BodyTable>.Fail($"row {e.RecordNumber}", "the CSV cannot be read here: " + e.Message.Split('\n')[0].Trim()
+                + "; a value with quotes, commas, semicolons or line breaks must be in double quotes, with inner quotes doubled");
+        }
+
+        return records.Count == 0
+            ? Result<BodyTable>.Fail("file", "the file has no header row")
+            : Result<BodyTable>.Ok(new BodyTable(records[0], records.Skip(1).ToList()));
+    }
+
+    /// <summary>Semicolon or comma, whichever the header line has more of outside quotes (German Excel writes semicolons).</summary>
+    private static char Delimiter(string text)
+    {
+        int semicolons = 0, commas = 0;
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c is '\n' or '\r')
+            {
+                break;
+            }
+            else if (!quoted && c == ';')
+            {
+                semicolons++;
+            }
+            else if (!quoted && c == ',')
+            {
+                commas++;
+            }
+        }
+
+        return semicolons > commas ? ';' : ',';
+    }
+
+    private static Result<BodyTable> ReadXlsx(byte[] content)
+    {
+        var rows = new List<IReadOnlyList<string?>>();
+        try
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX))
+            {
+                rows.Add(row.Values.Select(Cell).ToArray());
+                if (rows.Count > BodyRows.MaxRows + 1)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException or NotSupportedException or IOException or ArgumentException or KeyNotFoundException or NullReferenceException)
+        {
+            // A damaged or foreign zip: MiniExcel's exceptions vary with what is wrong inside; none is the user's to read.
+            return Result<BodyTable>.Fail("file", "the file looks like a zip archive but is not a readable XLSX spreadsheet");
+        }
+
+        return rows.Count == 0
+            ? Result<BodyTable>.Fail("file", "the spreadsheet's first sheet is empty; row 1 must be the header")
+            : Result<BodyTable>.Ok(new BodyTable(rows[0], rows.Skip(1).ToList()));
+    }
+
+    /// <summary>A spreadsheet cell as text: numbers without a decimal point if whole (ids such as 13001), dates as ISO dates.</summary>
+    private static string? Cell(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        bool b => b ? "true" : "false",
+        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => d.ToString("0", CultureInfo.InvariantCulture),
+        IFormattable f when value is DateTime => f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    /// <summary>Removes the apostrophe that an export put before a cell starting like a formula.</summary>
+    private static string? Unescape(string? cell) =>
+        cell is { Length: >= 2 } && cell[0] == '\'' && FormulaStarts.Contains(cell[1]) ? cell[1..] : cell;
+
+    /// <summary>
+    /// Writes CSV as RFC 4180 with commas and CRLF, in UTF-8 with a byte-order mark: without it Excel reads the
+    /// file as Windows-1252 and shows "MÃ¼nchen" for München.
+    /// </summary>
+    public static void WriteCsv(Stream output, IEnumerable<BodyInput> bodies)
+    {
+        using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with
+        {
+            Separator = ',',
+            NewLine = "\r\n",
+            WriteByteOrderMark = true,
+            Injection = CsvInjection.Escape,
+        }, leaveOpen: true);
+        csv.WriteRecord(BodyRows.Columns.Select(c => c.Name).ToArray());
+        foreach (var body in bodies)
+        {
+            csv.WriteRecord([.. BodyRows.ToCells(body)]);
+        }
+    }
+
+    /// <summary>Writes the first sheet of an XLSX file: the header, then every value as text (ids keep their leading zeros).</summary>
+    public static void WriteXlsx(Stream output, IEnumerable<BodyInput> bodies)
+    {
+        // A table, not a list of dictionaries: an empty registry still gets its header row.
+        using var table = new System.Data.DataTable("Organisationen") { Locale = CultureInfo.InvariantCulture };
+        foreach (var column in BodyRows.Columns)
+        {
+            table.Columns.Add(column.Name, typeof(string));
+        }
+
+        foreach (var body in bodies)
+        {
+            table.Rows.Add([.. BodyRows.ToCells(body)]);
+        }
+
+        MiniExcel.SaveAs(output, table, printHeader: true, sheetName: "Organisationen", excelType: MiniExcelLibs.ExcelType.XLSX);
+    }
+}

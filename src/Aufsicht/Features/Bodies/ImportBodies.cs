@@ -1,0 +1,117 @@
+using Aufsicht.Core;
+using Aufsicht.Core.Surveys;
+using Aufsicht.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Features.Bodies;
+
+/// <summary>What an import changed.</summary>
+internal sealed record BodyImportReport(int Inserted, int Updated, int Unchanged);
+
+/// <summary>
+/// Imports a registry file (CSV or XLSX) all-or-nothing: every row is validated first, and one error anywhere means
+/// nothing is written. Otherwise, in one transaction, bodies are matched by their external id: new ones inserted,
+/// changed ones updated, the rest left alone. Bodies missing from the file are kept (a file may cover one region).
+/// </summary>
+internal sealed class ImportBodies(AufsichtDb db, TimeProvider clock)
+{
+    /// <summary>Rows per SaveChanges: large enough for few round trips, small enough that change tracking stays cheap.</summary>
+    private const int Batch = 1000;
+
+    public async Task<Result<BodyImportReport>> ExecuteAsync(byte[] content, string? fileName, CancellationToken cancel = default)
+    {
+        var table = BodyFile.Read(content, fileName);
+        if (!table.IsOk)
+        {
+            return Result<BodyImportReport>.Fail(table.Errors);
+        }
+
+        var read = BodyRows.Read(table.Value.Header, table.Value.Rows);
+        if (!read.IsOk)
+        {
+            return Result<BodyImportReport>.Fail(read.Errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        // One query for the whole registry, untracked: comparing in memory is faster than tracking 30,000 rows.
+        var existing = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.ExternalId, StringComparer.Ordinal, cancel).ConfigureAwait(false);
+        int inserted = 0, updated = 0, unchanged = 0, pending = 0;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
+        try
+        {
+            foreach (var body in read.Value)
+            {
+                if (!existing.TryGetValue(body.ExternalId, out var record))
+                {
+                    record = new BodyRecord { ExternalId = body.ExternalId, Name = body.Name, Kind = body.Kind, State = body.State, Language = body.Language, CreatedAt = now };
+                    BodyMapping.Apply(body, record, now);
+                    db.Bodies.Add(record);
+                    inserted++;
+                }
+                else if (BodyMapping.ToInput(record) == body)
+                {
+                    unchanged++;
+                    continue;
+                }
+                else
+                {
+                    BodyMapping.Apply(body, record, now);
+                    db.Bodies.Update(record);
+                    updated++;
+                }
+
+                if (++pending == Batch)
+                {
+                    await db.SaveChangesAsync(cancel).ConfigureAwait(false);
+                    db.ChangeTracker.Clear();
+                    pending = 0;
+                }
+            }
+
+            await db.SaveChangesAsync(cancel).ConfigureAwait(false);
+            await transaction.CommitAsync(cancel).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // Another import added the same external id in the meantime: nothing of this one is kept.
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            return Result<BodyImportReport>.Fail("file", "the registry was changed by someone else during the import; nothing was imported, please try again");
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+
+        return Result<BodyImportReport>.Ok(new BodyImportReport(inserted, updated, unchanged));
+    }
+}
+
+/// <summary>Between the validated input and the stored row, in one place for import, edit and export.</summary>
+internal static class BodyMapping
+{
+    public static BodyInput ToInput(BodyRecord r) =>
+        new(r.ExternalId, r.Name, r.Kind, r.Region, r.State, r.PublicBody, r.PublicUndertaking, r.ContactName, r.ContactEmail, r.Language);
+
+    public static void Apply(BodyInput body, BodyRecord record, DateTime now)
+    {
+        record.ExternalId = body.ExternalId;
+        record.Name = body.Name;
+        record.Kind = body.Kind;
+        record.Region = body.Region;
+        record.State = body.State;
+        record.PublicBody = body.PublicBody;
+        record.PublicUndertaking = body.PublicUndertaking;
+        record.ContactName = body.ContactName;
+        record.ContactEmail = body.ContactEmail;
+        record.Language = body.Language;
+        record.UpdatedAt = now;
+    }
+
+    /// <summary>Every body in the order of its external id, as export rows; one streaming query.</summary>
+    public static IAsyncEnumerable<BodyInput> All(AufsichtDb db) =>
+        db.Bodies.AsNoTracking().OrderBy(b => b.ExternalId)
+            .Select(b => new BodyInput(b.ExternalId, b.Name, b.Kind, b.Region, b.State, b.PublicBody, b.PublicUndertaking, b.ContactName, b.ContactEmail, b.Language))
+            .AsAsyncEnumerable();
+}

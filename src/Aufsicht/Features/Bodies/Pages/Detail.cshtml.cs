@@ -1,0 +1,91 @@
+using System.Globalization;
+using Aufsicht.Core.Surveys;
+using Aufsicht.Data;
+using Aufsicht.Features.Accounts;
+using Aufsicht.Features.Shared;
+using Aufsicht.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Features.Bodies.Pages;
+
+/// <summary>One body: every field of its entry, the edit form (same rules as an import row) and its disclosure export.</summary>
+[Authorize(Policy = Roles.Staff)]
+public sealed class DetailModel : AppPage
+{
+    internal BodyRecord Body { get; private set; } = null!;
+
+    /// <summary>The values shown in the form: as stored, or as submitted when refused.</summary>
+    public IReadOnlyDictionary<string, string?> Values { get; private set; } = new Dictionary<string, string?>();
+
+    /// <summary>Canonical column → its message, for the error summary and the field it links to.</summary>
+    public IReadOnlyList<(string Field, string Message)> FieldErrors { get; private set; } = [];
+
+    public bool Saved { get; private set; }
+
+    public bool CanChange { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancel)
+    {
+        if (!await Load(id, cancel).ConfigureAwait(false))
+        {
+            return NotFound();
+        }
+
+        Values = Fields(Body);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, long? revision, CancellationToken cancel)
+    {
+        if (!await Load(id, cancel).ConfigureAwait(false))
+        {
+            return NotFound();
+        }
+
+        if (!CanChange)
+        {
+            return Forbid();
+        }
+
+        var fields = BodyRows.Columns.ToDictionary(c => c.Name, c => (string?)Request.Form[c.Name].ToString(), StringComparer.Ordinal);
+        var result = await Service<EditBody>().ExecuteAsync(id, fields, revision, cancel).ConfigureAwait(false);
+        if (!result.IsOk)
+        {
+            Values = fields;
+            FieldErrors = result.Errors.Select(e => (e.Path, $"{Label(e.Path)}: {e.Message}")).ToList();
+            Response.StatusCode = result.Errors.Any(e => e.Path == "revision") ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        // Read back what was stored: the form's revision must be the database's own timestamp (PostgreSQL keeps microseconds).
+        await Load(id, cancel).ConfigureAwait(false);
+        Values = Fields(Body);
+        Saved = true;
+        return Page();
+    }
+
+    internal string Label(string field) => UiText.Has("bodies.col." + field) ? UiText.T(Language, "bodies.col." + field) : UiText.T(Language, "bodies.field." + field);
+
+    internal static string Time(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    private async Task<bool> Load(long id, CancellationToken cancel)
+    {
+        var body = await Service<AufsichtDb>().Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancel).ConfigureAwait(false);
+        if (body is null)
+        {
+            return false;
+        }
+
+        Body = body;
+        CanChange = (await Service<IAuthorizationService>().AuthorizeAsync(User, Roles.CanRunSurveys).ConfigureAwait(false)).Succeeded;
+        return true;
+    }
+
+    private static Dictionary<string, string?> Fields(BodyRecord body)
+    {
+        var cells = BodyRows.ToCells(BodyMapping.ToInput(body));
+        return BodyRows.Columns.Select((c, i) => (c.Name, cells[i])).ToDictionary(x => x.Name, x => (string?)x.Item2, StringComparer.Ordinal);
+    }
+}

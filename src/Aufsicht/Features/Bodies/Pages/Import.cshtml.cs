@@ -1,0 +1,61 @@
+using Aufsicht.Features.Accounts;
+using Aufsicht.Features.Shared;
+using Aufsicht.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Aufsicht.Features.Bodies.Pages;
+
+/// <summary>A supervisor uploads a registry file; either every row is taken over, or none and every error is listed.</summary>
+[Authorize(Policy = Roles.CanRunSurveys)]
+// A little room above the file limit for the multipart framing, so an oversized file gets our message, not a 413.
+[RequestSizeLimit(BodyFile.MaxBytes + (1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = BodyFile.MaxBytes + (1024 * 1024))]
+public sealed class ImportModel : AppPage
+{
+    internal BodyImportReport? Report { get; private set; }
+
+    /// <summary>The errors of a refused file, each naming row and column.</summary>
+    public IReadOnlyList<string> FileErrors { get; private set; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancel)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return Refuse([UiText.T(Language, "bodies.import.noFile")]);
+        }
+
+        if (file.Length > BodyFile.MaxBytes)
+        {
+            return Refuse([UiText.T(Language, "bodies.import.tooLarge")]);
+        }
+
+        byte[] content;
+        using (var buffer = new MemoryStream((int)file.Length))
+        {
+            await file.CopyToAsync(buffer, cancel).ConfigureAwait(false);
+            content = buffer.ToArray();
+        }
+
+        var result = await Service<ImportBodies>().ExecuteAsync(content, file.FileName, cancel).ConfigureAwait(false);
+        if (!result.IsOk)
+        {
+            return Refuse(result.Errors.Select(e => e.ToString()).ToList());
+        }
+
+        Report = result.Value;
+        return Page();
+    }
+
+    private PageResult Refuse(IReadOnlyList<string> errors)
+    {
+        FileErrors = errors;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}

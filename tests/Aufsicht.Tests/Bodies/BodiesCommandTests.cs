@@ -1,0 +1,60 @@
+using Xunit;
+
+namespace Aufsicht.Tests.Bodies;
+
+/// <summary>`aufsicht bodies import|export`: the same use case and format as the pages, with exit code 2 and every error on bad input.</summary>
+public sealed class BodiesCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("aufsicht-bodies-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Import_BadRows_Exit2_EveryErrorNamed_NothingWritten()
+    {
+        var file = Write("bad.csv", "Kennung;Name;Art;Land\nS-1;Schule;Schule;XX\nS-2;;Schule;BE\n");
+        var result = Cli.Run("bodies", "import", file, "--data-dir", _dir);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("row 2, column \"state\": \"XX\" is not one of", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("row 3, column \"name\": a value is required", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", result.Stderr, StringComparison.Ordinal);
+
+        var export = Path.Combine(_dir, "leer.csv");
+        Assert.Equal(0, Cli.Run("bodies", "export", export, "--data-dir", _dir).ExitCode);
+        Assert.Equal("externalId,name,kind,region,state,publicBody,publicUndertaking,contactName,contactEmail,language\r\n", File.ReadAllText(export));
+    }
+
+    [Theory]
+    [InlineData("alle.csv")]
+    [InlineData("alle.xlsx")]
+    public void Import_ThenExport_ThenImport_Unchanged(string exportName)
+    {
+        var file = Write("gut.csv", "Kennung;Name;Art;Land;Region\nS-1;Schule Eins;Schule;BE;Mitte\nS-2;Schule Zwei;Schule;BE;\n");
+        var imported = Cli.Run("bodies", "import", file, "--data-dir", _dir);
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("2 added, 0 updated, 0 unchanged", imported.Stdout, StringComparison.Ordinal);
+
+        var export = Path.Combine(_dir, exportName);
+        Assert.Contains("2 bodies exported", Cli.Run("bodies", "export", export, "--data-dir", _dir).Stdout, StringComparison.Ordinal);
+        var again = Cli.Run("bodies", "import", export, "--data-dir", _dir);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("0 added, 0 updated, 2 unchanged", again.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("export", "alle.txt", "must end in .csv or .xlsx")]
+    [InlineData("import", "fehlt.csv", "cannot read")]
+    public void BadArguments_Exit2_WithAMessage(string verb, string name, string message)
+    {
+        var result = Cli.Run("bodies", verb, Path.Combine(_dir, name), "--data-dir", _dir);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+    }
+}

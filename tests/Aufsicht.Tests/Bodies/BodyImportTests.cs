@@ -1,0 +1,313 @@
+using System.Net;
+using System.Text;
+using Aufsicht.Data;
+using Aufsicht.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Aufsicht.Tests.Bodies;
+
+public sealed class BodyImportTestsOnSqlite : BodyImportTests
+{
+    protected override string Database => "sqlite";
+}
+
+public sealed class BodyImportTestsOnPostgres : BodyImportTests
+{
+    protected override string Database => "postgres";
+}
+
+/// <summary>The registry of bodies through its pages: import all-or-nothing, re-import updates, export re-imports unchanged.</summary>
+public abstract class BodyImportTests : IAsyncLifetime
+{
+    private const string Password = "correct horse battery staple";
+    private const string Supervisor = "sachbearbeitung@aufsicht.example";
+    private const string Reader = "leitung@aufsicht.example";
+
+    private const string Csv = """
+        Kennung;Name;Art;Region;Land;Öffentliche Stelle;Ansprechperson;E-Mail;Sprache
+        S-001;Gymnasium Am See;Schule;Rostock;MV;ja;Erika Muster;sekretariat@gymnasium.example;de
+        S-002;Grundschule Nord;Schule;Rostock;MV;ja;;;de
+        G-100;Gemeinde Ahrenshoop;Gemeinde;Vorpommern-Rügen;MV;;;;
+        U-1;Müller & Söhne GmbH;Unternehmen;;SH;nein;Hans Müller;info@mueller.example;en
+        """;
+
+    private AppServer _server = null!;
+
+    protected abstract string Database { get; }
+
+    public async Task InitializeAsync()
+    {
+        _server = await AppServer.StartOnAsync(Database);
+        await _server.CreateUserAsync(Supervisor, Password, "Supervisor");
+        await _server.CreateUserAsync(Reader, Password, "Reader");
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private async Task<Session> SignInAsync(string email)
+    {
+        var session = _server.NewSession();
+        Assert.Equal(HttpStatusCode.Redirect, (await session.LoginAsync(email, Password)).Status);
+        return session;
+    }
+
+    private static Task<(HttpStatusCode Status, string Body, Uri? Location)> Upload(Session session, string fileName, byte[] content) =>
+        session.PostFileAsync("/organisationen/import", "/organisationen/import", "file", fileName, content);
+
+    private List<BodyRecord> Bodies()
+    {
+        using var scope = _server.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AufsichtDb>().Bodies.AsNoTracking().OrderBy(b => b.ExternalId).ToList();
+    }
+
+    [Fact]
+    public async Task Import_CsvWithSemicolons_AddsEveryRow_ListShowsThem()
+    {
+        using var session = await SignInAsync(Supervisor);
+        var (status, body, _) = await Upload(session, "schulen.csv", Encoding.UTF8.GetBytes(Csv));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("4 neu angelegt, 0 geändert, 0 unverändert", body, StringComparison.Ordinal);
+        var bodies = Bodies();
+        Assert.Equal(["G-100", "S-001", "S-002", "U-1"], bodies.Select(b => b.ExternalId));
+        var gemeinde = bodies[0];
+        Assert.Equal(("municipality", "Vorpommern-Rügen", "MV", true, "de"), (gemeinde.Kind, gemeinde.Region, gemeinde.State, gemeinde.PublicBody, gemeinde.Language));
+        Assert.Equal(("company", false, "en"), (bodies[3].Kind, bodies[3].PublicBody, bodies[3].Language));
+
+        var (listStatus, list, _) = await session.GetAsync("/organisationen?q=m%C3%BCller");
+        Assert.Equal(HttpStatusCode.OK, listStatus);
+        Assert.Contains("Müller &amp; Söhne GmbH", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gymnasium Am See", list, StringComparison.Ordinal);
+        var (_, schools, _) = await session.GetAsync("/organisationen?kind=school&state=MV&region=Rostock");
+        Assert.Contains("Organisationen 1–2 von 2 gefundenen", schools, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await session.GetAsync("/organisationen?kind=schule")).Status);
+    }
+
+    [Fact]
+    public async Task List_ManyBodies_FiftyAPage()
+    {
+        using var session = await SignInAsync(Supervisor);
+        var csv = "externalId,name,kind,state\n" + string.Concat(Enumerable.Range(1, 120).Select(i => $"S-{i:000},Schule {i:000},school,BE\n"));
+        Assert.Equal(HttpStatusCode.OK, (await Upload(session, "viele.csv", Encoding.UTF8.GetBytes(csv))).Status);
+        var (status, page, _) = await session.GetAsync("/organisationen?seite=3");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Organisationen 101–120 von 120 gefundenen", page, StringComparison.Ordinal);
+        Assert.Contains("Schule 101", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Schule 100<", page, StringComparison.Ordinal);
+        Assert.Contains("Seite 3 von 3", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await session.GetAsync("/organisationen?seite=x")).Status);
+    }
+
+    [Fact]
+    public async Task Import_Again_WithAChange_UpdatesInsteadOfDuplicating()
+    {
+        using var session = await SignInAsync(Supervisor);
+        await Upload(session, "schulen.csv", Encoding.UTF8.GetBytes(Csv));
+        var changed = Csv.Replace("Grundschule Nord", "Grundschule Nord-West", StringComparison.Ordinal);
+        var (status, body, _) = await Upload(session, "schulen.csv", Encoding.UTF8.GetBytes(changed));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("0 neu angelegt, 1 geändert, 3 unverändert", body, StringComparison.Ordinal);
+        var bodies = Bodies();
+        Assert.Equal(4, bodies.Count);
+        Assert.Equal("Grundschule Nord-West", bodies.Single(b => b.ExternalId == "S-002").Name);
+    }
+
+    [Fact]
+    public async Task Import_OneBadRow_NothingWritten_MessageNamesRowAndColumn()
+    {
+        using var session = await SignInAsync(Supervisor);
+        var bad = Csv.Replace("G-100;Gemeinde Ahrenshoop;Gemeinde", "G-100;Gemeinde Ahrenshoop;Dorf", StringComparison.Ordinal);
+        var (status, body, _) = await Upload(session, "schulen.csv", Encoding.UTF8.GetBytes(bad));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Nichts wurde importiert", body, StringComparison.Ordinal);
+        Assert.Contains("row 4, column &quot;kind&quot;: &quot;Dorf&quot; is not one of school, municipality", body, StringComparison.Ordinal);
+        Assert.Empty(Bodies());
+    }
+
+    [Fact]
+    public async Task Import_WrongColumnName_NothingWritten_MessageNamesIt()
+    {
+        using var session = await SignInAsync(Supervisor);
+        var bad = Csv.Replace("Ansprechperson", "Ansprechpartner", StringComparison.Ordinal);
+        var (status, body, _) = await Upload(session, "schulen.csv", Encoding.UTF8.GetBytes(bad));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("row 1, column &quot;Ansprechpartner&quot;: unknown column", body, StringComparison.Ordinal);
+        Assert.Empty(Bodies());
+    }
+
+    [Fact]
+    public async Task Import_Windows1252Csv_WithCommas_ReadsUmlauts()
+    {
+        using var session = await SignInAsync(Supervisor);
+        var csv = "externalId,name,kind,state\r\nL-1,Landesamt für Straßenbau,Landesbehörde,BY\r\n";
+        var (status, _, _) = await Upload(session, "amt.csv", CodePages().GetBytes(csv));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var amt = Assert.Single(Bodies());
+        Assert.Equal(("Landesamt für Straßenbau", "state-authority"), (amt.Name, amt.Kind));
+    }
+
+    [Fact]
+    public async Task Import_Xlsx_AddsEveryRow()
+    {
+        using var session = await SignInAsync(Supervisor);
+        var rows = new List<Dictionary<string, object>>
+        {
+            new() { ["Kennung"] = 13001, ["Name"] = "Schule Eins", ["Art"] = "Schule", ["Land"] = "SH", ["Öffentliche Stelle"] = true },
+            new() { ["Kennung"] = "0042", ["Name"] = "Kreis Zwei", ["Art"] = "district", ["Land"] = "sh", ["Öffentliche Stelle"] = "ja" },
+        };
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, rows);
+        var (status, body, _) = await Upload(session, "liste.xlsx", stream.ToArray());
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("2 neu angelegt", body, StringComparison.Ordinal);
+        Assert.Equal(["0042", "13001"], Bodies().Select(b => b.ExternalId));
+    }
+
+    [Fact]
+    public async Task Import_NotASpreadsheet_ClearMessage_NothingWritten()
+    {
+        using var session = await SignInAsync(Supervisor);
+        var (status, body, _) = await Upload(session, "liste.xlsx", Encoding.UTF8.GetBytes("PK\u0003\u0004 nonsense"));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("not a readable XLSX spreadsheet", body, StringComparison.Ordinal);
+        Assert.Empty(Bodies());
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    public async Task Export_ReimportsUnchanged(string format)
+    {
+        using var session = await SignInAsync(Supervisor);
+        var formula = Csv.Replace("Erika Muster", "\"=HYPERLINK(\"\"x\"\")\"", StringComparison.Ordinal).Replace("S-002;Grundschule", "-2;Grundschule", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await Upload(session, "schulen.csv", Encoding.UTF8.GetBytes(formula))).Status);
+        var before = Bodies().Select(b => (b.ExternalId, b.Name, b.Kind, b.Region, b.State, b.PublicBody, b.PublicUndertaking, b.ContactName, b.ContactEmail, b.Language)).ToList();
+
+        var (status, type, content) = await session.DownloadAsync("/organisationen/export." + format);
+        Assert.Equal(HttpStatusCode.OK, status);
+        if (format == "csv")
+        {
+            Assert.Equal("text/csv", type);
+            Assert.Equal([0xEF, 0xBB, 0xBF], content[..3]);
+            var text = Encoding.UTF8.GetString(content);
+            Assert.StartsWith("\uFEFFexternalId,name,kind,region,state,publicBody,publicUndertaking,contactName,contactEmail,language\r\n", text, StringComparison.Ordinal);
+            Assert.Contains("\"'=HYPERLINK(\"\"x\"\")\"", text, StringComparison.Ordinal); // no formula when Excel opens it
+        }
+        else
+        {
+            Assert.Equal("PK"u8.ToArray(), content[..2]);
+        }
+
+        var (again, body, _) = await Upload(session, "export." + format, content);
+        Assert.Equal(HttpStatusCode.OK, again);
+        Assert.Contains("0 neu angelegt, 0 geändert, 4 unverändert", body, StringComparison.Ordinal);
+        Assert.Equal(before, Bodies().Select(b => (b.ExternalId, b.Name, b.Kind, b.Region, b.State, b.PublicBody, b.PublicUndertaking, b.ContactName, b.ContactEmail, b.Language)).ToList());
+    }
+
+    [Fact]
+    public async Task Reader_SeesTheList_CannotImportOrEdit()
+    {
+        using (var supervisor = await SignInAsync(Supervisor))
+        {
+            await Upload(supervisor, "schulen.csv", Encoding.UTF8.GetBytes(Csv));
+        }
+
+        using var reader = await SignInAsync(Reader);
+        var (listStatus, list, _) = await reader.GetAsync("/organisationen");
+        Assert.Equal(HttpStatusCode.OK, listStatus);
+        Assert.Contains("Gymnasium Am See", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("/organisationen/import", list, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync("/organisationen/import")).Status);
+
+        // A forged upload with a token from another page is refused before it is read.
+        var id = Bodies()[0].Id;
+        var (_, detail, _) = await reader.GetAsync($"/organisationen/{id}");
+        Assert.DoesNotContain("name=\"externalId\"", detail, StringComparison.Ordinal);
+        var (status, _, _) = await reader.PostFileAsync($"/organisationen/{id}", "/organisationen/import", "file", "x.csv", Encoding.UTF8.GetBytes(Csv));
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        var (edit, _, _) = await reader.PostFormAsync($"/organisationen/{id}", $"/organisationen/{id}", [new("externalId", "X"), new("name", "X"), new("kind", "school"), new("state", "BE")]);
+        Assert.Equal(HttpStatusCode.Forbidden, edit);
+        Assert.Equal(4, Bodies().Count);
+        Assert.DoesNotContain(Bodies(), b => b.ExternalId == "X");
+    }
+
+    [Fact]
+    public async Task Edit_SameRulesAsImport_SavesAGoodChange()
+    {
+        using var session = await SignInAsync(Supervisor);
+        await Upload(session, "schulen.csv", Encoding.UTF8.GetBytes(Csv));
+        var body = Bodies().Single(b => b.ExternalId == "S-002");
+        KeyValuePair<string, string>[] Form(string email) =>
+        [
+            new("externalId", "S-002"), new("name", "Grundschule Nord"), new("kind", "school"), new("region", "Rostock"), new("state", "MV"),
+            new("publicBody", "true"), new("publicUndertaking", "false"), new("contactName", "Max Beispiel"), new("contactEmail", email), new("language", "de"),
+        ];
+
+        var (bad, badBody, _) = await session.PostFormAsync($"/organisationen/{body.Id}", $"/organisationen/{body.Id}", Form("max(at)schule"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        Assert.Contains("href=\"#f-contactEmail\"", badBody, StringComparison.Ordinal);
+        Assert.Contains("is not an e-mail address", badBody, StringComparison.Ordinal);
+
+        var (ok, okBody, _) = await session.PostFormAsync($"/organisationen/{body.Id}", $"/organisationen/{body.Id}", Form("max@schule.example"));
+        Assert.Equal(HttpStatusCode.OK, ok);
+        Assert.Contains("Gespeichert.", okBody, StringComparison.Ordinal);
+        Assert.Equal(("Max Beispiel", "max@schule.example"), (Bodies().Single(b => b.Id == body.Id).ContactName, Bodies().Single(b => b.Id == body.Id).ContactEmail));
+    }
+
+    [Fact]
+    public async Task Disclosure_ContainsTheBodyAndItsInvitations_WithoutTokenHash()
+    {
+        using var session = await SignInAsync(Supervisor);
+        await Upload(session, "schulen.csv", Encoding.UTF8.GetBytes(Csv));
+        var body = Bodies().Single(b => b.ExternalId == "S-001");
+        using (var scope = _server.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
+            var questionnaire = new QuestionnaireRecord { Key = "video", Version = 1, DefinitionJson = "{}", Hash = new string('a', 64) };
+            db.Questionnaires.Add(questionnaire);
+            db.SaveChanges();
+            var campaign = new CampaignRecord
+            {
+                Title = "Videokonferenzen an Schulen 2026",
+                QuestionnaireId = questionnaire.Id,
+                State = CampaignState.Running,
+                Deadline = new DateOnly(2026, 12, 31),
+                ReminderDays = "7,1",
+                TemplatesJson = "{}",
+                Authority = "lfdi-mv",
+                CreatedAt = DateTime.UtcNow,
+            };
+            db.Campaigns.Add(campaign);
+            db.SaveChanges();
+            db.CampaignBodies.Add(new CampaignBodyRecord { CampaignId = campaign.Id, BodyId = body.Id });
+            db.Invitations.Add(new InvitationRecord { CampaignId = campaign.Id, BodyId = body.Id, TokenHash = new string('f', 64), Email = "sekretariat@gymnasium.example", Language = "de", IssuedAt = DateTime.UtcNow });
+            var response = new ResponseRecord { CampaignId = campaign.Id, BodyId = body.Id, DraftJson = "{\"service\":[\"zoom\"]}", StartedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+            db.Responses.Add(response);
+            db.SaveChanges();
+            db.ResponseVersions.Add(new ResponseVersionRecord { ResponseId = response.Id, Version = 1, AnswersJson = "{\"service\":[\"zoom\"]}", SubmittedAt = DateTime.UtcNow, Receipt = "A-1" });
+            db.SaveChanges();
+        }
+
+        var (status, type, content) = await session.DownloadAsync($"/organisationen/{body.Id}/auskunft.json");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("application/json", type);
+        using var json = System.Text.Json.JsonDocument.Parse(content);
+        var root = json.RootElement;
+        Assert.Equal("S-001", root.GetProperty("body").GetProperty("externalId").GetString());
+        Assert.Equal("Gymnasium Am See", root.GetProperty("body").GetProperty("name").GetString());
+        Assert.Equal("Videokonferenzen an Schulen 2026", root.GetProperty("campaigns")[0].GetProperty("title").GetString());
+        Assert.Equal("sekretariat@gymnasium.example", root.GetProperty("invitations")[0].GetProperty("email").GetString());
+        Assert.Equal("zoom", root.GetProperty("responses")[0].GetProperty("versions")[0].GetProperty("answers").GetProperty("service")[0].GetString());
+        Assert.DoesNotContain("ffffffff", Encoding.UTF8.GetString(content), StringComparison.Ordinal);
+        Assert.DoesNotContain("tokenHash", Encoding.UTF8.GetString(content), StringComparison.OrdinalIgnoreCase);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync("/organisationen/999999/auskunft.json")).Status);
+    }
+
+    private static Encoding CodePages()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
+    }
+}
