@@ -35,7 +35,7 @@ internal static class BodyDisclosure
                                select new { c.Id, c.Title, c.State, c.Deadline, c.CreatedAt, c.StartedAt, c.ClosedAt, c.ContactsErasedAt })
             .ToListAsync(cancel).ConfigureAwait(false);
         var invitations = await db.Invitations.AsNoTracking().Where(i => i.BodyId == id).OrderBy(i => i.Id)
-            .Select(i => new { i.Id, i.CampaignId, i.IssuedAt, i.RevokedAt, i.Email, i.Language, i.RemindersSent, i.LastReminderAt })
+            .Select(i => new { i.Id, i.CampaignId, i.IssuedAt, i.RevokedAt, i.Email, i.Language, i.Reminder })
             .ToListAsync(cancel).ConfigureAwait(false);
         var responses = await db.Responses.AsNoTracking().Where(r => r.BodyId == id).OrderBy(r => r.Id).ToListAsync(cancel).ConfigureAwait(false);
         var responseIds = responses.Select(r => r.Id).ToList();
@@ -85,8 +85,7 @@ internal static class BodyDisclosure
                 RevokedAt = Utc(i.RevokedAt),
                 i.Email,
                 i.Language,
-                i.RemindersSent,
-                LastReminderAt = Utc(i.LastReminderAt),
+                i.Reminder,
             }),
             responses = responses.Select(r => new
             {
