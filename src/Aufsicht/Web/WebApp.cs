@@ -2,6 +2,7 @@ using Aufsicht.Cli;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Catalog;
+using Aufsicht.Features.Mail;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Aufsicht.Web;
@@ -92,6 +93,7 @@ internal static class WebApp
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAccounts();
+        builder.Services.AddMail(builder.Configuration);
         builder.Services.AddExternalSignIn(OidcOptions.From(builder.Configuration));
         builder.Services.AddScoped<EditFact>();
         builder.Services.AddSingleton<HealthCheck>();
