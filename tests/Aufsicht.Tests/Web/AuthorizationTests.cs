@@ -32,6 +32,7 @@ public abstract class AuthorizationTests : IAsyncLifetime
     {
         ["can-edit-catalogue"] = ["Administrator", "Supervisor"],
         ["can-administer"] = ["Administrator"],
+        ["can-run-surveys"] = ["Administrator", "Supervisor"],
         ["staff"] = ["Administrator", "Supervisor", "Reader"],
     };
 
