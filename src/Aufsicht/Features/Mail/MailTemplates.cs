@@ -1,5 +1,6 @@
 using System.Globalization;
 using Aufsicht.Core.Law;
+using Aufsicht.Web;
 using Fluid;
 using Fluid.Ast;
 using Fluid.Values;
@@ -26,23 +27,26 @@ internal static class MailTemplates
     private static readonly TemplateOptions Options = new() { CultureInfo = CultureInfo.InvariantCulture };
 
     /// <summary>Null when the template can be used; otherwise one sentence saying what is wrong and where.</summary>
-    public static string? Validate(string template)
+    public static string? Validate(string template, Language language = Language.En)
     {
         ArgumentNullException.ThrowIfNull(template);
         if (template.Length > MaxLength)
         {
-            return $"the template is {template.Length:N0} characters long; at most {MaxLength:N0} are allowed".Replace(',', '.');
+            return UiText.T(language, "mail.template.tooLong", template.Length, MaxLength);
         }
 
         if (!Parser.TryParse(template, out var parsed, out var error))
         {
-            return $"syntax error: {error}";
+            // Fluid says "(2:18)"; a supervisor reads "line 2, column 18".
+            var where = System.Text.RegularExpressions.Regex.Replace(error ?? string.Empty, @"\((\d+):(\d+)\)",
+                m => UiText.T(language, "mail.template.position", m.Groups[1].Value, m.Groups[2].Value), System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            return UiText.T(language, "mail.template.syntax", where.Trim());
         }
 
         var unknown = VariableCollector.Unknown(parsed);
         return unknown.Count == 0
             ? null
-            : $"unknown variable{(unknown.Count == 1 ? string.Empty : "s")} {string.Join(", ", unknown.Select(u => "'" + u + "'"))}; allowed are {string.Join(", ", Variables)}";
+            : UiText.T(language, "mail.template.unknown", string.Join(", ", unknown.Select(u => "'" + u + "'")), string.Join(", ", Variables));
     }
 
     /// <summary>Renders a template that <see cref="Validate"/> accepted; dates as dd.MM.yyyy in German, yyyy-MM-dd in English.</summary>

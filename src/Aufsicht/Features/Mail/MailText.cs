@@ -29,5 +29,17 @@ internal static class MailText
         ["mail.pages"] = ("Seiten", "Pages"),
         ["mail.newer"] = ("Neuere", "Newer"),
         ["mail.older"] = ("Ältere", "Older"),
+        ["mail.template.tooLong"] = ("Die Vorlage ist {0} Zeichen lang; erlaubt sind höchstens {1}.", "the template is {0} characters long; at most {1} are allowed."),
+        ["mail.template.syntax"] = ("Syntaxfehler: {0}", "syntax error: {0}"),
+        ["mail.template.position"] = ("(Zeile {0}, Spalte {1})", "(line {0}, column {1})"),
+        ["mail.template.unknown"] = ("unbekannte Variable {0}; erlaubt sind {1}.", "unknown variable {0}; allowed are {1}."),
+        ["mail.template.invitation.subject"] = ("Einladung, Betreff", "invitation subject"),
+        ["mail.template.invitation.text"] = ("Einladung, Text", "invitation text"),
+        ["mail.template.reminder.subject"] = ("Erinnerung, Betreff", "reminder subject"),
+        ["mail.template.reminder.text"] = ("Erinnerung, Text", "reminder text"),
+        ["mail.template.de"] = ("deutsch", "German"),
+        ["mail.template.en"] = ("englisch", "English"),
+        ["mail.template.missing"] = ("fehlt", "missing"),
+        ["mail.template.json"] = ("Die Vorlagen sind kein gültiges JSON (invitation und reminder, je mit subject und text, je mit de und en): {0}", "The templates are not valid JSON (invitation and reminder, each with subject and text, each with de and en): {0}"),
     };
 }
