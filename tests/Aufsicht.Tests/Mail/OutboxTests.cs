@@ -151,6 +151,23 @@ public abstract class OutboxTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync("/post")).Status);
     }
 
+    [Fact]
+    public async Task Worker_NoHost_StopsAtStart_MessagesWait()
+    {
+        await using var app = await AppServer.StartOnAsync(Database);
+        var ids = await AddAsync(app, 2);
+        var worker = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OutboxWorker>().Single();
+        Assert.True(worker.ExecuteTask!.IsCompletedSuccessfully);
+        Assert.All(Rows(app), r => Assert.Equal((OutboxState.Pending, 0), (r.State, r.Attempts)));
+        Assert.Equal(2, ids.Count);
+
+        using var session = app.NewSession();
+        await app.CreateUserAsync("admin@aufsicht.example", "correct horse battery staple", "Administrator");
+        await session.LoginAsync("admin@aufsicht.example", "correct horse battery staple");
+        var (_, page, _) = await session.GetAsync("/post");
+        Assert.Contains("Der Versand ist abgeschaltet", page, StringComparison.Ordinal);
+    }
+
     /// <summary>Arguments that make several app instances, one after another or side by side, use the same database.</summary>
     private string[] SharedDatabase()
     {

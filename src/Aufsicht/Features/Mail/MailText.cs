@@ -23,7 +23,7 @@ internal static class MailText
         ["mail.kind.invitation"] = ("Einladung", "Invitation"),
         ["mail.kind.reminder"] = ("Erinnerung", "Reminder"),
         ["mail.campaign"] = ("Umfrage (Nr.)", "Campaign (no.)"),
-        ["mail.error"] = ("Antwort des Mailservers", "Mail server's answer"),
+        ["mail.error"] = ("Grund (Antwort des Mailservers)", "Reason (the mail server's answer)"),
         ["mail.when"] = ("Letzter Versuch", "Last attempt"),
         ["mail.attempts"] = ("Versuche: {0}", "attempts: {0}"),
         ["mail.pages"] = ("Seiten", "Pages"),
