@@ -79,6 +79,21 @@ public abstract class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Worker_MailboxBusy450_IsRetriedNotRejected()
+    {
+        const string Busy = "ueberlastet@schule.example";
+        _smtp.Busy(Busy);
+        await using var app = await AppServer.StartOnAsync(Database, _smtp.AppArgs("--Aufsicht:Mail:MaxAttempts=50"));
+        var ids = await AddAsync(app, 1, to: _ => Busy);
+
+        await WaitForAsync(() => Rows(app).Single().LastError?.StartsWith("450", StringComparison.Ordinal) == true, "the busy answer recorded");
+        Assert.Equal(OutboxState.Pending, Rows(app).Single().State);
+        _smtp.Busy(Busy, busy: false);
+        await WaitForAsync(() => AllSent(app, ids), "the message sent once the mailbox is free");
+        AssertEachReceivedOnce(ids);
+    }
+
+    [Fact]
     public async Task Worker_TwoInstancesOnOneDatabase_EachMessageOnce()
     {
         _smtp.Delay = TimeSpan.FromMilliseconds(10);
@@ -122,17 +137,19 @@ public abstract class OutboxTests : IDisposable
         const string Refused = "unbekannt@schule.example";
         _smtp.Reject(Refused);
         await using var app = await AppServer.StartOnAsync(Database, _smtp.AppArgs());
-        var refused = await AddAsync(app, 1, to: Refused);
-        var malformed = await AddAsync(app, 1, to: "keine-adresse");
-        var good = await AddAsync(app, 1);
+        // In one batch, so after the refusal the same connection carries on with the next message.
+        var batch = await AddAsync(app, 4, to: i => i switch { 0 => Refused, 1 => "keine-adresse", _ => $"schule{i}@schulen.example" });
+        string[] refused = [batch[0]], malformed = [batch[1]];
+        List<string> good = [batch[2], batch[3]];
 
-        await WaitForAsync(() => AllSent(app, good) && Rows(app).Count(r => r.State == OutboxState.Rejected) == 2, "the good message sent and two rejected");
+        await WaitForAsync(() => AllSent(app, good) && Rows(app).Count(r => r.State == OutboxState.Rejected) == 2, "the good messages sent and two rejected");
         var rejected = Rows(app).Single(r => r.MessageId == refused[0]);
         Assert.StartsWith("550", rejected.LastError, StringComparison.Ordinal);
         Assert.Contains("not an e-mail address", Rows(app).Single(r => r.MessageId == malformed[0]).LastError, StringComparison.Ordinal);
+        Assert.All(Rows(app).Where(r => good.Contains(r.MessageId)), r => Assert.Equal(1, r.Attempts));
 
         // Later rounds of the worker leave it alone.
-        var later = await AddAsync(app, 1, first: 1);
+        var later = await AddAsync(app, 1, first: 10);
         await WaitForAsync(() => AllSent(app, later), "a later message sent");
         Assert.Equal(1, _smtp.RecipientAttempts(Refused));
         Assert.Equal(OutboxState.Rejected, Rows(app).Single(r => r.MessageId == refused[0]).State);
@@ -181,7 +198,7 @@ public abstract class OutboxTests : IDisposable
         return ["--data-dir", folder];
     }
 
-    private static async Task<List<string>> AddAsync(AppServer app, int count, string? to = null, bool notify = true, int first = 0)
+    private static async Task<List<string>> AddAsync(AppServer app, int count, Func<int, string>? to = null, bool notify = true, int first = 0)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
@@ -189,7 +206,7 @@ public abstract class OutboxTests : IDisposable
         var ids = new List<string>();
         for (var i = first; i < first + count; i++)
         {
-            var record = Outbox.Add(db, "invitation", null, null, to ?? $"schule{i}@schulen.example",
+            var record = Outbox.Add(db, "invitation", null, null, to?.Invoke(i) ?? $"schule{i}@schulen.example",
                 $"Einladung zur Umfrage über Videokonferenzsysteme – Prüfung {i}",
                 $"Sehr geehrte Damen und Herren,\n\nbitte antworten Sie unter https://aufsicht.example/u/{i}\n\nMit freundlichen Grüßen\nIhre Datenschutzaufsicht\n", now);
             ids.Add(record.MessageId);

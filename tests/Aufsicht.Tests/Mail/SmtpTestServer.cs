@@ -21,6 +21,7 @@ public sealed class SmtpTestServer : IDisposable
     private readonly ConcurrentQueue<MimeMessage> _received = new();
     private readonly ConcurrentDictionary<string, int> _recipientAttempts = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, bool> _rejected = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, bool> _busy = new(StringComparer.OrdinalIgnoreCase);
 
     public SmtpTestServer()
     {
@@ -49,6 +50,19 @@ public sealed class SmtpTestServer : IDisposable
     public int RecipientAttempts(string address) => _recipientAttempts.GetValueOrDefault(address);
 
     public void Reject(string address) => _rejected[address] = true;
+
+    /// <summary>RCPT TO this address is answered 450 (mailbox busy, try later) until <paramref name="busy"/> is false.</summary>
+    public void Busy(string address, bool busy = true)
+    {
+        if (busy)
+        {
+            _busy[address] = true;
+        }
+        else
+        {
+            _busy.TryRemove(address, out _);
+        }
+    }
 
     /// <summary>The settings that point the app at this server.</summary>
     public string[] AppArgs(params string[] more) =>
@@ -107,7 +121,9 @@ public sealed class SmtpTestServer : IDisposable
             server._recipientAttempts.AddOrUpdate(address, 1, (_, n) => n + 1);
             return server._rejected.ContainsKey(address)
                 ? throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)550, "no such mailbox here"))
-                : Task.FromResult(true);
+                : server._busy.ContainsKey(address)
+                    ? throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)450, "mailbox busy"))
+                    : Task.FromResult(true);
         }
     }
 }

@@ -39,8 +39,8 @@ internal sealed record MailSettings
 
     public bool Enabled => Host is not null;
 
-    /// <summary>How long one SMTP step may take: well inside a claim, so a slow server cannot outlive it.</summary>
-    public TimeSpan CommandTimeout => TimeSpan.FromSeconds(Math.Min(60, ClaimSeconds / 2.0));
+    /// <summary>How long one SMTP step may take; a whole send may take half a claim, so a slow server cannot outlive the claim.</summary>
+    public TimeSpan CommandTimeout => TimeSpan.FromSeconds(Math.Min(60, ClaimSeconds / 4.0));
 
     /// <summary>The wait before attempt <paramref name="attempts"/> + 1: doubles each time, at most an hour.</summary>
     public TimeSpan BackOff(int attempts)

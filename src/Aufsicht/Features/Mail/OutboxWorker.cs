@@ -160,35 +160,48 @@ internal sealed partial class OutboxWorker(
             client = null;
         }
 
+        // The send is not cancelled by stopping: a message half-sent is the one case that could go out twice.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.ClaimSeconds / 2.0));
         try
         {
-            // The send is not cancelled by stopping: a message half-sent is the one case that could go out twice.
-            using var timeout = new CancellationTokenSource(settings.CommandTimeout * 4);
             client ??= await ConnectAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsConnectionTrouble(e) || e is SmtpCommandException)
+        {
+            // Whatever the server says before a message is under way (even a 5xx greeting) is about the server, not the address.
+            return new Outcome(OutcomeKind.Temporary, Short($"{settings.Host}:{settings.Port}: {Describe(e)}"), null);
+        }
+
+        try
+        {
             await client.SendAsync(Compose(message, to), timeout.Token).ConfigureAwait(false);
             return new Outcome(OutcomeKind.Sent, null, client);
         }
-        catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.RecipientNotAccepted || (int)e.StatusCode >= 500)
+        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode != SmtpErrorCode.SenderNotAccepted)
         {
+            // Refused for good: the address (RCPT) or this message (DATA). MailKit resets the transaction, the connection stays usable.
             return new Outcome(OutcomeKind.Rejected, Short($"{(int)e.StatusCode} {e.Message}"), client);
         }
         catch (SmtpCommandException e)
         {
+            // 4xx (also a busy mailbox, which MailKit reports as RecipientNotAccepted), or our sender address refused:
+            // the latter is the operator's to fix (Aufsicht:Mail:From), not a reason to give up on the recipient.
             return new Outcome(OutcomeKind.Temporary, Short($"{(int)e.StatusCode} {e.Message}"), client);
         }
-        catch (Exception e) when (e is SmtpProtocolException or IOException or SocketException or OperationCanceledException or TimeoutException
-            or SslHandshakeException or AuthenticationException or ServiceNotConnectedException or ServiceNotAuthenticatedException)
+        catch (Exception e) when (IsConnectionTrouble(e))
         {
             // The connection is in an unknown state: the next message starts a new one.
-            if (client is not null)
-            {
-                await CloseAsync(client).ConfigureAwait(false);
-            }
-
-            var what = e is OperationCanceledException ? "timed out" : e.Message;
-            return new Outcome(OutcomeKind.Temporary, Short($"{settings.Host}:{settings.Port}: {what}"), null);
+            await CloseAsync(client).ConfigureAwait(false);
+            return new Outcome(OutcomeKind.Temporary, Short($"{settings.Host}:{settings.Port}: {Describe(e)}"), null);
         }
     }
+
+    private static bool IsConnectionTrouble(Exception e) =>
+        e is SmtpProtocolException or IOException or SocketException or OperationCanceledException or TimeoutException
+            or SslHandshakeException or AuthenticationException or ServiceNotConnectedException or ServiceNotAuthenticatedException
+            or UnauthorizedAccessException;
+
+    private static string Describe(Exception e) => e is OperationCanceledException ? "timed out" : e.Message;
 
     private async Task<SmtpClient> ConnectAsync(CancellationToken cancel)
     {
