@@ -2,6 +2,7 @@ using Aufsicht.Cli;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Catalog;
+using Aufsicht.Features.Mail;
 using Aufsicht.Features.Surveys;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -93,6 +94,7 @@ internal static class WebApp
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAccounts();
+        builder.Services.AddMail(builder.Configuration);
         builder.Services.AddExternalSignIn(OidcOptions.From(builder.Configuration));
         builder.Services.AddScoped<EditFact>();
         builder.Services.AddSurveys();

@@ -93,7 +93,7 @@ internal sealed partial class CampaignHousekeeping(IServiceScopeFactory scopes, 
 
         if (sent > 0)
         {
-            InvitationMail.Signal();
+            mail.Signal();
         }
 
         return sent;

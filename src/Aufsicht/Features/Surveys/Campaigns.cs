@@ -112,7 +112,7 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
             State = CampaignState.Draft,
             Deadline = deadline!.Value,
             ReminderDays = string.Join(',', reminders!),
-            TemplatesJson = InvitationMail.DefaultTemplatesJson,
+            TemplatesJson = Mail.CampaignTemplates.Default.ToJson(),
             Authority = authority,
             EvaluationAsOf = asOf,
             RetentionDays = retention,
@@ -194,7 +194,7 @@ internal sealed class StartCampaign(AufsichtDb db, InvitationMail mail, TimeProv
         campaign.Revision++;
         db.SaveChanges();
         transaction.Commit();
-        InvitationMail.Signal();
+        mail.Signal();
         return Result<int>.Ok(sent);
     }
 }
@@ -236,7 +236,7 @@ internal sealed class ReissueInvitation(AufsichtDb db, InvitationMail mail, Time
         var sent = mail.Invite(campaign, body, publicUrl, reminder: 0, now);
         db.SaveChanges();
         transaction.Commit();
-        InvitationMail.Signal();
+        mail.Signal();
         return Result<bool>.Ok(sent);
     }
 }

@@ -1,15 +1,15 @@
+using Aufsicht.Core.Law;
 using Aufsicht.Data;
+using Aufsicht.Features.Mail;
 
 namespace Aufsicht.Features.Surveys;
 
 /// <summary>
-/// Makes an invitation (a new token; only its hash is kept) and, where the body has an address, puts the e-mail with
-/// the link into the outbox — in the caller's transaction, so the row and the message are saved together.
+/// Makes an invitation or reminder (a new token; only its hash is kept) and, where the body has an address, puts the
+/// e-mail with the link into the outbox — in the caller's transaction, so the row and the message are saved together.
 /// </summary>
-internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionnaires)
+internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionnaires, Catalog.CatalogStore catalog, OutboxSignal signal, IConfiguration configuration)
 {
-    public const string DefaultTemplatesJson = "{}";
-
     /// <summary>Loads what the messages need before the caller opens its transaction (the questionnaire store reads with its own connection).</summary>
     public void Prepare(CampaignRecord campaign)
     {
@@ -17,11 +17,12 @@ internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionn
         questionnaires.Get(campaign.QuestionnaireId);
     }
 
-    /// <summary>Adds the invitation (and its message); true if a message was queued, false if the body has no address.</summary>
+    /// <summary>Adds the invitation (reminder 0) or the n-th reminder, and its message; true if a message was queued, false if the body has no address.</summary>
     public bool Invite(CampaignRecord campaign, BodyRecord body, string publicUrl, int reminder, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(publicUrl);
         var (token, hash) = Tokens.New();
         var invitation = new InvitationRecord
         {
@@ -40,28 +41,22 @@ internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionn
             return false;
         }
 
-        var link = publicUrl.TrimEnd('/') + "/antwort/" + token;
-        var title = questionnaires.Get(campaign.QuestionnaireId).Definition.Title;
-        var subject = body.Language == "en" ? $"Survey: {title.En}" : $"Umfrage: {title.De}";
-        var text = $"{body.Name}\n\n{campaign.Title}\n\n{link}\n\n{campaign.Deadline:yyyy-MM-dd}\n";
-        db.Outbox.Add(new OutboxRecord
-        {
-            Kind = reminder == 0 ? "invitation" : "reminder",
-            CampaignId = campaign.Id,
-            InvitationId = invitation.Id,
-            To = body.ContactEmail,
-            Subject = subject,
-            Body = text,
-            MessageId = $"<{Guid.NewGuid():N}@aufsicht.invalid>",
-            State = OutboxState.Pending,
-            CreatedAt = now,
-            NotBefore = now,
-        });
+        var language = body.Language == "en" ? Language.En : Language.De;
+        var kind = reminder == 0 ? "invitation" : "reminder";
+        var model = new MailModel(body.Name, campaign.Title, campaign.Deadline, publicUrl.TrimEnd('/') + "/antwort/" + token,
+            AuthorityName(campaign, language), questionnaires.Get(campaign.QuestionnaireId).Definition.Title.In(language));
+        var templates = CampaignTemplates.FromJson(campaign.TemplatesJson);
+        var (subject, text) = (templates.IsOk ? templates.Value : CampaignTemplates.Default).Render(kind, model, language);
+        Outbox.Add(db, kind, campaign.Id, invitation.Id, body.ContactEmail, subject, text, now);
         return true;
     }
 
-    /// <summary>Wakes the outbox worker after the caller committed.</summary>
-    public static void Signal()
-    {
-    }
+    /// <summary>Wakes the outbox worker; call after the caller committed.</summary>
+    public void Signal() => signal.Notify();
+
+    /// <summary>Who signs the mail: the installation's authority (Aufsicht:AuthorityName), else the campaign's authority view.</summary>
+    private string AuthorityName(CampaignRecord campaign, Language language) =>
+        configuration["Aufsicht:AuthorityName"] is { Length: > 0 } name
+            ? name
+            : catalog.Catalog.FindAuthority(campaign.Authority)?.Name.In(language) ?? campaign.Authority;
 }

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Aufsicht.Core;
+using Aufsicht.Core.Law;
+using Aufsicht.Web;
+
+namespace Aufsicht.Features.Mail;
+
+/// <summary>One kind of message: its subject line and its text, each in German and English (Liquid templates).</summary>
+internal sealed record MailTemplate(LocalizedText Subject, LocalizedText Text);
+
+/// <summary>
+/// A campaign's e-mail templates as stored in <c>campaigns.templates_json</c>:
+/// <c>{"invitation":{"subject":{"de":…,"en":…},"text":{…}},"reminder":{…}}</c>.
+/// </summary>
+internal sealed record CampaignTemplates(MailTemplate Invitation, MailTemplate Reminder)
+{
+    public const string InvitationKind = "invitation";
+    public const string ReminderKind = "reminder";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        AllowTrailingCommas = false,
+    };
+
+    /// <summary>The shipped texts (<see cref="DefaultTemplates"/>): a new campaign starts with these.</summary>
+    public static CampaignTemplates Default { get; } = new(
+        new MailTemplate(new LocalizedText(DefaultTemplates.InvitationSubjectDe, DefaultTemplates.InvitationSubjectEn), new LocalizedText(DefaultTemplates.InvitationTextDe, DefaultTemplates.InvitationTextEn)),
+        new MailTemplate(new LocalizedText(DefaultTemplates.ReminderSubjectDe, DefaultTemplates.ReminderSubjectEn), new LocalizedText(DefaultTemplates.ReminderTextDe, DefaultTemplates.ReminderTextEn)));
+
+    /// <summary>Reads the stored shape; every part must be there. Whether the Liquid in it is usable is <see cref="Validate"/>'s question.</summary>
+    public static Result<CampaignTemplates> FromJson(string json, Language language = Language.En)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            return JsonSerializer.Deserialize<CampaignTemplates>(json, Json) is { } templates
+                ? Result<CampaignTemplates>.Ok(templates)
+                : Result<CampaignTemplates>.Fail("", UiText.T(language, "mail.template.json", "null"));
+        }
+        catch (JsonException e)
+        {
+            return Result<CampaignTemplates>.Fail(e.Path ?? "", UiText.T(language, "mail.template.json", e.Message));
+        }
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Every problem of all eight templates, each naming its template, e.g. "reminder text (German): syntax error: …".</summary>
+    public IReadOnlyList<string> Validate(Language language = Language.En)
+    {
+        var errors = new List<string>();
+        foreach (var (kind, template) in new[] { (InvitationKind, Invitation), (ReminderKind, Reminder) })
+        {
+            foreach (var (part, text) in new[] { ("subject", template?.Subject), ("text", template?.Text) })
+            {
+                foreach (var (textLanguage, code) in new[] { (Language.De, "de"), (Language.En, "en") })
+                {
+                    var name = $"{UiText.T(language, $"mail.template.{kind}.{part}")} ({UiText.T(language, "mail.template." + code)})";
+                    var problem = text?.In(textLanguage) is { } liquid ? MailTemplates.Validate(liquid, language) : UiText.T(language, "mail.template.missing");
+                    if (problem is not null)
+                    {
+                        errors.Add($"{name}: {problem}");
+                    }
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The subject (one line) and text of an invitation or a reminder in the body's language.</summary>
+    public (string Subject, string Text) Render(string kind, MailModel model, Language language)
+    {
+        var template = kind switch
+        {
+            InvitationKind => Invitation,
+            ReminderKind => Reminder,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "invitation or reminder"),
+        };
+        return (MailTemplates.Render(template.Subject.In(language), model, language).Trim(), MailTemplates.Render(template.Text.In(language), model, language));
+    }
+}

@@ -1,0 +1,253 @@
+using System.Net;
+using Aufsicht.Data;
+using Aufsicht.Features.Mail;
+using Aufsicht.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Aufsicht.Tests.Mail;
+
+public sealed class OutboxTestsOnSqlite : OutboxTests
+{
+    protected override string Database => "sqlite";
+}
+
+public sealed class OutboxTestsOnPostgres : OutboxTests
+{
+    protected override string Database => "postgres";
+}
+
+/// <summary>
+/// The outbox against a real SMTP server on loopback: every message arrives exactly once (counted by Message-ID) —
+/// through server failures, with two instances on one database, across a restart — and a refused address is recorded,
+/// not retried. No timed assertions: each test waits (generously) for its end state.
+/// </summary>
+public abstract class OutboxTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
+    private readonly SmtpTestServer _smtp = new();
+    private readonly List<string> _folders = [];
+
+    protected abstract string Database { get; }
+
+    public void Dispose()
+    {
+        _smtp.Dispose();
+        foreach (var folder in _folders)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task Worker_MessagesAdded_EachDeliveredOnce_BodyErased()
+    {
+        await using var app = await AppServer.StartOnAsync(Database, _smtp.AppArgs());
+        var ids = await AddAsync(app, 25);
+
+        await WaitForAsync(() => AllSent(app, ids), "all 25 messages sent");
+        AssertEachReceivedOnce(ids);
+        var first = _smtp.Received.Single(m => "<" + m.MessageId + ">" == ids[0]);
+        Assert.Equal("Einladung zur Umfrage über Videokonferenzsysteme – Prüfung 0", first.Subject);
+        Assert.Contains("Mit freundlichen Grüßen", first.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://aufsicht.example/u/0", first.TextBody, StringComparison.Ordinal);
+        Assert.Equal("aufsicht@behoerde.example", first.From.Mailboxes.Single().Address);
+        Assert.Equal("auto-generated", first.Headers["Auto-Submitted"]);
+        Assert.All(Rows(app), r => Assert.Equal((OutboxState.Sent, string.Empty, (string?)null), (r.State, r.Body, r.ClaimedBy)));
+    }
+
+    [Theory]
+    [InlineData(421)]
+    [InlineData(451)]
+    public async Task Worker_ServerFailsForAWhile_RetriesThenDeliversEachOnce(int code)
+    {
+        _smtp.TemporaryFailure = code;
+        await using var app = await AppServer.StartOnAsync(Database, _smtp.AppArgs("--Aufsicht:Mail:MaxAttempts=50"));
+        var ids = await AddAsync(app, 10);
+
+        await WaitForAsync(() => Rows(app).Any(r => r.Attempts >= 2 && r.LastError!.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)),
+            $"a message tried twice and answered {code}");
+        Assert.Empty(_smtp.Received);
+        Assert.All(Rows(app), r => Assert.Equal(OutboxState.Pending, r.State));
+        _smtp.TemporaryFailure = null;
+
+        await WaitForAsync(() => AllSent(app, ids), "all 10 messages sent after the server recovered");
+        AssertEachReceivedOnce(ids);
+    }
+
+    [Fact]
+    public async Task Worker_MailboxBusy450_IsRetriedNotRejected()
+    {
+        const string Busy = "ueberlastet@schule.example";
+        _smtp.Busy(Busy);
+        await using var app = await AppServer.StartOnAsync(Database, _smtp.AppArgs("--Aufsicht:Mail:MaxAttempts=50"));
+        var ids = await AddAsync(app, 1, to: _ => Busy);
+
+        await WaitForAsync(() => Rows(app).Single().LastError?.StartsWith("450", StringComparison.Ordinal) == true, "the busy answer recorded");
+        Assert.Equal(OutboxState.Pending, Rows(app).Single().State);
+        _smtp.Busy(Busy, busy: false);
+        await WaitForAsync(() => AllSent(app, ids), "the message sent once the mailbox is free");
+        AssertEachReceivedOnce(ids);
+    }
+
+    [Fact]
+    public async Task Worker_TwoInstancesOnOneDatabase_EachMessageOnce()
+    {
+        _smtp.Delay = TimeSpan.FromMilliseconds(10);
+        var shared = SharedDatabase();
+        await using var a = await AppServer.StartAsync([.. shared, .. _smtp.AppArgs("--Aufsicht:Mail:PerMinute=10000")]);
+        await using var b = await AppServer.StartAsync([.. shared, .. _smtp.AppArgs("--Aufsicht:Mail:PerMinute=10000")]);
+        var ids = new List<string>();
+        for (var round = 0; round < 4; round++)
+        {
+            // Both instances are woken together, so both go for the same rows.
+            ids.AddRange(await AddAsync(a, 10, notify: false, first: round * 10));
+            a.Services.GetRequiredService<OutboxSignal>().Notify();
+            b.Services.GetRequiredService<OutboxSignal>().Notify();
+        }
+
+        await WaitForAsync(() => AllSent(a, ids), "all 40 messages sent");
+        AssertEachReceivedOnce(ids);
+    }
+
+    [Fact]
+    public async Task Worker_StoppedHalfwayAndRestarted_NoDuplicates()
+    {
+        _smtp.Delay = TimeSpan.FromMilliseconds(200);
+        var shared = SharedDatabase();
+        List<string> ids;
+        await using (var first = await AppServer.StartAsync([.. shared, .. _smtp.AppArgs()]))
+        {
+            ids = await AddAsync(first, 20);
+            await WaitForAsync(() => _smtp.Received.Count >= 3, "the first messages sent");
+        }
+
+        Assert.InRange(_smtp.Received.Count, 3, 19);
+        await using var second = await AppServer.StartAsync([.. shared, .. _smtp.AppArgs()]);
+        await WaitForAsync(() => AllSent(second, ids), "all 20 messages sent after the restart");
+        AssertEachReceivedOnce(ids);
+    }
+
+    [Fact]
+    public async Task Worker_RejectedAddress_RecordedNeverRetried_ListedForSupervisors()
+    {
+        const string Refused = "unbekannt@schule.example";
+        _smtp.Reject(Refused);
+        await using var app = await AppServer.StartOnAsync(Database, _smtp.AppArgs());
+        // In one batch, so after the refusal the same connection carries on with the next message.
+        var batch = await AddAsync(app, 4, to: i => i switch { 0 => Refused, 1 => "keine-adresse", _ => $"schule{i}@schulen.example" });
+        string[] refused = [batch[0]], malformed = [batch[1]];
+        List<string> good = [batch[2], batch[3]];
+
+        await WaitForAsync(() => AllSent(app, good) && Rows(app).Count(r => r.State == OutboxState.Rejected) == 2, "the good messages sent and two rejected");
+        var rejected = Rows(app).Single(r => r.MessageId == refused[0]);
+        Assert.StartsWith("550", rejected.LastError, StringComparison.Ordinal);
+        Assert.Contains("not an e-mail address", Rows(app).Single(r => r.MessageId == malformed[0]).LastError, StringComparison.Ordinal);
+        Assert.All(Rows(app).Where(r => good.Contains(r.MessageId)), r => Assert.Equal(1, r.Attempts));
+
+        // Later rounds of the worker leave it alone.
+        var later = await AddAsync(app, 1, first: 10);
+        await WaitForAsync(() => AllSent(app, later), "a later message sent");
+        Assert.Equal(1, _smtp.RecipientAttempts(Refused));
+        Assert.Equal(OutboxState.Rejected, Rows(app).Single(r => r.MessageId == refused[0]).State);
+
+        await app.CreateUserAsync("sachbearbeitung@aufsicht.example", "correct horse battery staple", "Supervisor");
+        await app.CreateUserAsync("leitung@aufsicht.example", "correct horse battery staple", "Reader");
+        using var supervisor = app.NewSession();
+        await supervisor.LoginAsync("sachbearbeitung@aufsicht.example", "correct horse battery staple");
+        var (status, page, _) = await supervisor.GetAsync("/post");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(Refused, page, StringComparison.Ordinal);
+        Assert.Contains("550", page, StringComparison.Ordinal);
+        Assert.Contains("keine-adresse", page, StringComparison.Ordinal);
+        using var reader = app.NewSession();
+        await reader.LoginAsync("leitung@aufsicht.example", "correct horse battery staple");
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync("/post")).Status);
+    }
+
+    [Fact]
+    public async Task Worker_NoHost_StopsAtStart_MessagesWait()
+    {
+        await using var app = await AppServer.StartOnAsync(Database);
+        var ids = await AddAsync(app, 2);
+        var worker = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OutboxWorker>().Single();
+        Assert.True(worker.ExecuteTask!.IsCompletedSuccessfully);
+        Assert.All(Rows(app), r => Assert.Equal((OutboxState.Pending, 0), (r.State, r.Attempts)));
+        Assert.Equal(2, ids.Count);
+
+        using var session = app.NewSession();
+        await app.CreateUserAsync("admin@aufsicht.example", "correct horse battery staple", "Administrator");
+        await session.LoginAsync("admin@aufsicht.example", "correct horse battery staple");
+        var (_, page, _) = await session.GetAsync("/post");
+        Assert.Contains("Der Versand ist abgeschaltet", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>Arguments that make several app instances, one after another or side by side, use the same database.</summary>
+    private string[] SharedDatabase()
+    {
+        if (Database == "postgres")
+        {
+            return ["--database", PostgresServer.NewDatabase()];
+        }
+
+        var folder = Directory.CreateTempSubdirectory("aufsicht-mail-").FullName;
+        _folders.Add(folder);
+        return ["--data-dir", folder];
+    }
+
+    private static async Task<List<string>> AddAsync(AppServer app, int count, Func<int, string>? to = null, bool notify = true, int first = 0)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var ids = new List<string>();
+        for (var i = first; i < first + count; i++)
+        {
+            var record = Outbox.Add(db, "invitation", null, null, to?.Invoke(i) ?? $"schule{i}@schulen.example",
+                $"Einladung zur Umfrage über Videokonferenzsysteme – Prüfung {i}",
+                $"Sehr geehrte Damen und Herren,\n\nbitte antworten Sie unter https://aufsicht.example/u/{i}\n\nMit freundlichen Grüßen\nIhre Datenschutzaufsicht\n", now);
+            ids.Add(record.MessageId);
+        }
+
+        await db.SaveChangesAsync();
+        if (notify)
+        {
+            app.Services.GetRequiredService<OutboxSignal>().Notify();
+        }
+
+        return ids;
+    }
+
+    private static List<OutboxRecord> Rows(AppServer app)
+    {
+        using var scope = app.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AufsichtDb>().Outbox.AsNoTracking().OrderBy(o => o.Id).ToList();
+    }
+
+    private static bool AllSent(AppServer app, List<string> messageIds) =>
+        Rows(app).Count(r => messageIds.Contains(r.MessageId) && r.State == OutboxState.Sent) == messageIds.Count;
+
+    private void AssertEachReceivedOnce(List<string> messageIds)
+    {
+        var counts = _smtp.Received.GroupBy(m => "<" + m.MessageId + ">").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Assert.All(messageIds, id => Assert.Equal(1, counts.GetValueOrDefault(id)));
+        Assert.Equal(messageIds.Count, counts.Count);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, string what)
+    {
+        var until = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                Assert.Fail($"not reached within {Patience.TotalSeconds} s: {what}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
