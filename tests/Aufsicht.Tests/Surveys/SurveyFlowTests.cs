@@ -224,4 +224,50 @@ public abstract partial class SurveyFlowTests : IAsyncLifetime
         Assert.Contains("Erinnerungen: bitte", page, StringComparison.Ordinal);
         Assert.Equal(0, Db(db => db.Campaigns.Count()));
     }
+
+    [Fact]
+    public async Task OtherService_LinkedBySupervisor_IsEvaluated_AndCampaignReevaluatesAtAnotherDate()
+    {
+        using var supervisor = _server.NewSession();
+        await supervisor.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        var (id, links) = await StartCampaignAsync(supervisor);
+        using var respondent = _server.NewSession();
+        var link = links["schule@example.org"];
+        await respondent.PostFormAsync(link, link + "?abschnitt=0",
+            [new("abschnitt", "0"), new("revision", "0"), new("a:usesVideo", "yes"), new("a:services", "other"), new("a:services.other", "  Unser   BBB "), new("action", "next")]);
+        await respondent.PostFormAsync(link + "?abschnitt=1", link + "?abschnitt=1",
+        [
+            new("abschnitt", "1"), new("revision", "1"), new("a:operatingModel@other", "self-operated"), new("a:hosting@other", "own"),
+            new("a:purposes@other", "teaching"), new("a:participants@other", "pupils"), new("a:participants@other", "teachers"),
+            new("a:specialCategories@other", "no"), new("a:legalBasis@other", "art6-1-e"), new("a:protectionNeed@other", "normal"), new("a:dpia@other", "done"),
+            new("a:recordOfProcessing@other", "yes"), new("a:participantsInformed@other", "complete"), new("a:e2ee@other", "no"), new("a:lobby@other", "yes"),
+            new("a:recordingOff@other", "yes"), new("a:telemetryBlocked@other", "yes"), new("action", "save"),
+        ]);
+        var (status, _, _) = await respondent.PostFormAsync(link, link, [new("revision", "2"), new("action", "submit")]);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal("unclear", Db(db => db.Evaluations.Single(e => e.CampaignId == id).Status));
+
+        var (_, page, _) = await supervisor.GetAsync($"/umfragen/{id}/andere");
+        Assert.Contains("„unser bbb“", page, StringComparison.Ordinal);
+        var other = Db(db => db.OtherServices.Single(o => o.CampaignId == id));
+        (status, page, _) = await supervisor.PostFormAsync($"/umfragen/{id}/andere", $"/umfragen/{id}/andere",
+            [new("other", other.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("service", "nonsense")]);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Null(Db(db => db.OtherServices.Single(o => o.Id == other.Id).LinkedService));
+        (status, page, _) = await supervisor.PostFormAsync($"/umfragen/{id}/andere", $"/umfragen/{id}/andere",
+            [new("other", other.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("service", "jitsi-self-operated")]);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var evaluation = Db(db => db.Evaluations.Single(e => e.CampaignId == id));
+        Assert.Equal("compliant", evaluation.Status);
+        Assert.Equal("jitsi-self-operated", Db(db => db.EvaluationServices.Single(e => e.CampaignId == id).Service));
+
+        // Re-evaluating at another date changes the date of every evaluation; a bad date changes nothing.
+        (status, page, _) = await supervisor.PostFormAsync($"/umfragen/{id}/neu-bewerten", $"/umfragen/{id}/neu-bewerten", [new("asOf", "03.07.2020"), new("authority", "")]);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Stichtag: bitte ein Datum", page, StringComparison.Ordinal);
+        (status, page, _) = await supervisor.PostFormAsync($"/umfragen/{id}/neu-bewerten", $"/umfragen/{id}/neu-bewerten", [new("asOf", "2020-07-03"), new("authority", "")]);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(new DateOnly(2020, 7, 3), Db(db => db.Evaluations.Single(e => e.CampaignId == id).AsOf));
+        Assert.Equal(new DateOnly(2020, 7, 3), Db(db => db.Campaigns.Single(c => c.Id == id).EvaluationAsOf));
+    }
 }

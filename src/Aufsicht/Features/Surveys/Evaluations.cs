@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Aufsicht.Core.Catalog;
 using Aufsicht.Core.Law;
@@ -5,6 +8,7 @@ using Aufsicht.Core.Surveys;
 using Aufsicht.Data;
 using Aufsicht.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Aufsicht.Features.Surveys;
 
@@ -83,6 +87,83 @@ internal sealed class CampaignEvaluator(CatalogStore catalog, QuestionnaireStore
         db.EvaluationServices.AddRange(services);
     }
 
+    /// <summary>
+    /// Evaluates every submitted response of a campaign again, at its as-of date and in its authority view as they now
+    /// stand, and replaces all its evaluation rows in one transaction (with the campaign's pending changes). Rows go in
+    /// multi-row statements, so 30,000 bodies take seconds.
+    /// </summary>
+    public (int Bodies, DateOnly AsOf, string Authority) ReevaluateAll(AufsichtDb db, CampaignRecord campaign, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(campaign);
+        var campaignId = campaign.Id;
+        var (asOf, view) = View(campaign, DateOnly.FromDateTime(now));
+        var submissions = db.Responses.Where(r => r.CampaignId == campaignId && r.SubmittedVersion > 0)
+            .Join(db.ResponseVersions, r => new { r.Id, V = r.SubmittedVersion }, v => new { Id = v.ResponseId, V = v.Version }, (r, v) => new { r.BodyId, v.Version, v.AnswersJson })
+            .AsNoTracking()
+            .ToList();
+        var bodies = db.CampaignBodies.Where(t => t.CampaignId == campaignId).Join(db.Bodies, t => t.BodyId, b => b.Id, (_, b) => b)
+            .AsNoTracking().ToDictionary(b => b.Id);
+        var links = OtherServices.Links(db, campaignId);
+
+        var evaluations = new List<EvaluationRecord>(submissions.Count);
+        var services = new List<EvaluationServiceRecord>(submissions.Count * 2);
+        foreach (var s in submissions)
+        {
+            var result = Evaluate(campaign, bodies[s.BodyId], Answers.FromJson(s.AnswersJson), asOf, view, links);
+            var (evaluation, rows) = Rows(campaignId, s.BodyId, s.Version, result, asOf, view.Id, now);
+            evaluations.Add(evaluation);
+            services.AddRange(rows);
+        }
+
+        using var transaction = db.Database.BeginTransaction();
+        campaign.Revision++;
+        db.SaveChanges();
+        db.Evaluations.Where(e => e.CampaignId == campaignId).ExecuteDelete();
+        db.EvaluationServices.Where(e => e.CampaignId == campaignId).ExecuteDelete();
+        var connection = db.Database.GetDbConnection();
+        var dbTransaction = transaction.GetDbTransaction();
+        Insert(connection, dbTransaction, "evaluations",
+            ["CampaignId", "BodyId", "Version", "Status", "MainFindings", "ResultJson", "AsOf", "Authority", "EvaluatedAt"],
+            evaluations, e => [e.CampaignId, e.BodyId, e.Version, e.Status, e.MainFindings, e.ResultJson, e.AsOf, e.Authority, e.EvaluatedAt]);
+        Insert(connection, dbTransaction, "evaluation_services", ["CampaignId", "BodyId", "Service", "Verdict"],
+            services, e => [e.CampaignId, e.BodyId, e.Service, e.Verdict]);
+        transaction.Commit();
+        return (evaluations.Count, asOf, view.Id);
+    }
+
+    /// <summary>Inserts rows a few hundred to a statement: one round trip each on PostgreSQL, one parse each on SQLite.</summary>
+    private static void Insert<T>(DbConnection connection, DbTransaction transaction, string table, string[] columns, IReadOnlyList<T> rows, Func<T, object[]> values)
+    {
+        const int RowsPerStatement = 400;
+        for (var start = 0; start < rows.Count; start += RowsPerStatement)
+        {
+            var count = Math.Min(RowsPerStatement, rows.Count - start);
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var sql = new StringBuilder($"INSERT INTO {table} (\"{string.Join("\", \"", columns)}\") VALUES ");
+            for (var r = 0; r < count; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                var row = values(rows[start + r]);
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    var name = string.Create(CultureInfo.InvariantCulture, $"@p{r}_{c}");
+                    sql.Append(c == 0 ? name : ", " + name);
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    parameter.Value = row[c];
+                    command.Parameters.Add(parameter);
+                }
+
+                sql.Append(')');
+            }
+
+            command.CommandText = sql.ToString();
+            command.ExecuteNonQuery();
+        }
+    }
+
     public static IReadOnlyList<StoredOutcome> Outcomes(string resultJson) =>
         JsonSerializer.Deserialize<StoredOutcome[]>(resultJson, Json) ?? [];
 
@@ -114,9 +195,16 @@ internal static class OtherServices
     public static Dictionary<string, string> Links(AufsichtDb db, long campaignId)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.OtherServices.AsNoTracking()
+        var links = db.OtherServices.AsNoTracking()
             .Where(o => o.CampaignId == campaignId && o.LinkedService != null)
             .ToDictionary(o => o.Text, o => o.LinkedService!, StringComparer.Ordinal);
+        // A link made in this unit of work and not saved yet counts too: it is saved with the evaluations it causes.
+        foreach (var pending in db.OtherServices.Local.Where(o => o.CampaignId == campaignId && o.LinkedService != null))
+        {
+            links[pending.Text] = pending.LinkedService!;
+        }
+
+        return links;
     }
 
     /// <summary>Queues the free-text names of a submission that are new in the campaign (caller saves).</summary>

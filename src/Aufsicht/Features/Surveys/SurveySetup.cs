@@ -16,6 +16,8 @@ internal static class SurveySetup
         services.AddScoped<CloseCampaign>();
         services.AddScoped<ReissueInvitation>();
         services.AddScoped<SaveResponse>();
+        services.AddScoped<ReevaluateCampaign>();
+        services.AddScoped<LinkOtherService>();
         services.AddSingleton<CampaignHousekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<CampaignHousekeeping>());
     }
