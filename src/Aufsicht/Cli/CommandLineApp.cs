@@ -21,6 +21,7 @@ internal static class CommandLineApp
           aufsicht bodies import <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]
           aufsicht bodies export <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]
           aufsicht admin create-user --email ADDRESS [--role Administrator|Supervisor|Reader] [--password-stdin]
+          aufsicht demo [--bodies N] [--data-dir DIR] [--database CONNECTION]   (fictional bodies and a running survey)
           aufsicht [serve] [--urls URL] [--data-dir DIR] [--database CONNECTION] [--catalog DIR]
 
         Every command takes --data DIR (default: the catalogue shipped with aufsicht) and --lang de|en for text output.
@@ -98,6 +99,7 @@ internal static class CommandLineApp
                 ["bodies", "import", .. var more] => Features.Bodies.BodiesCommand.Import(more, context),
                 ["bodies", "export", .. var more] => Features.Bodies.BodiesCommand.Export(more, context),
                 ["bodies", ..] => throw new InputException("bodies: expected 'bodies import' or 'bodies export'"),
+                ["demo", .. var more] => Features.Surveys.DemoCommand.Run(more, context),
                 ["admin", "create-user", .. var more] => Features.Accounts.AdminCommand.CreateUser(more, context),
                 ["admin", ..] => throw new InputException("admin: expected 'admin create-user'"),
                 ["assess", ..] => throw new InputException("assess: expected 'assess service' or 'assess batch'"),

@@ -123,6 +123,18 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
         return errors.Count > 0 ? (null, errors) : (Write(respondent, draft, revision, submit: true), []);
     }
 
+    /// <summary>
+    /// Replaces all answers at once (the API: a body's own system sending its answers) and submits them if asked; a
+    /// concurrent change still gives a conflict rather than a lost update.
+    /// </summary>
+    public (SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors) Replace(Respondent respondent, Answers answers, bool submit)
+    {
+        ArgumentNullException.ThrowIfNull(respondent);
+        var draft = SurveyForm.Clean(respondent.Questionnaire, answers);
+        var errors = SurveyForm.Check(respondent.Questionnaire, draft, services.IsService, complete: submit);
+        return errors.Count > 0 ? (null, errors) : (Write(respondent, draft, respondent.Response?.Revision ?? 0, submit), []);
+    }
+
     public static Answers Draft(Respondent respondent) =>
         respondent.Response is null ? Answers.Empty : Answers.FromJson(respondent.Response.DraftJson);
 
