@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Aufsicht.Tests.Mail;
 using Aufsicht.Tests.Web;
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -191,4 +192,37 @@ public abstract partial class SurveyBrowserTests : IAsyncLifetime
         var foreign = _requests.Where(url => !url.StartsWith(server.Address.ToString(), StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal)).ToList();
         Assert.True(foreign.Count == 0, "requests to other hosts: " + string.Join(", ", foreign));
     }
+
+    [Fact]
+    public async Task TwoBrowsers_EditingOneResponse_TheSecondGetsAConflictNotALostUpdate()
+    {
+        var tokens = Path.Combine(Path.GetTempPath(), $"aufsicht-tokens-{Guid.NewGuid():N}.txt");
+        await using var server = await AppServer.StartOnAsync(Database);
+        using (var scope = server.Services.CreateScope())
+        {
+            DemoSeed(scope.ServiceProvider, tokens);
+        }
+
+        var link = new Uri(server.Address, "/antwort/" + File.ReadAllLines(tokens)[^1] + "?abschnitt=0").ToString();
+        File.Delete(tokens);
+        var first = await (await NewContext()).NewPageAsync();
+        var second = await (await NewContext()).NewPageAsync();
+        await first.GotoAsync(link);
+        await second.GotoAsync(link);
+
+        await first.GetByLabel("Wie viele Personen").FillAsync("111");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }).ClickAsync();
+        await first.GetByText("Ihre Antworten sind gespeichert").WaitForAsync();
+
+        await second.GetByLabel("Wie viele Personen").FillAsync("222");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }).ClickAsync();
+        await second.GetByRole(AriaRole.Alert).WaitForAsync();
+        Assert.Contains("in einem anderen Fenster", await second.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("111", await second.GetByLabel("Wie viele Personen").InputValueAsync());
+        await AssertAccessible(second);
+    }
+
+    /// <summary>Bodies and a running campaign as the demo makes them, with the links written to a file.</summary>
+    private static void DemoSeed(IServiceProvider services, string tokens) =>
+        Aufsicht.Features.Surveys.DemoCommand.Seed(services, 5, DateTime.UtcNow, tokens);
 }
