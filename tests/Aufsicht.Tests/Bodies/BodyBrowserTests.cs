@@ -1,6 +1,5 @@
 using System.Text;
 using Aufsicht.Tests.Web;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -30,12 +29,7 @@ public abstract class BodyBrowserTests : IAsyncLifetime
         _server = await AppServer.StartOnAsync(Database);
         await _server.CreateUserAsync("sachbearbeitung@aufsicht.example", "correct horse battery staple", "Supervisor");
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.Path,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -45,13 +39,7 @@ public abstract class BodyBrowserTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    private static async Task AssertAccessible(IPage page)
-    {
-        var result = await page.RunAxe();
-        Assert.NotEmpty(result.Passes);
-        var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))})").ToList();
-        Assert.True(violations.Count == 0, $"{page.Url}:\n" + string.Join("\n", violations));
-    }
+    private static Task AssertAccessible(IPage page) => Chromium.AssertAccessible(page);
 
     [Fact]
     public async Task Supervisor_ImportsFixesAndBrowsesTheRegistry_Accessibly()

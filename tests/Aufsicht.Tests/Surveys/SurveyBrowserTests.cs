@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Aufsicht.Tests.Mail;
 using Aufsicht.Tests.Web;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit;
@@ -37,12 +36,7 @@ public abstract partial class SurveyBrowserTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.Path,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -58,13 +52,7 @@ public abstract partial class SurveyBrowserTests : IAsyncLifetime
         return context;
     }
 
-    private static async Task AssertAccessible(IPage page)
-    {
-        var result = await page.RunAxe();
-        Assert.NotEmpty(result.Passes);
-        var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))})").ToList();
-        Assert.True(violations.Count == 0, $"{page.Url}:\n" + string.Join("\n", violations));
-    }
+    private static Task AssertAccessible(IPage page) => Chromium.AssertAccessible(page);
 
     [GeneratedRegex("http://127\\.0\\.0\\.1:\\d+/antwort/[A-Za-z0-9_-]{43}")]
     private static partial Regex LinkPattern();

@@ -33,12 +33,7 @@ public abstract class BrowserTests : IAsyncLifetime
         _server = await AppServer.StartOnAsync(Database);
         await _server.CreateUserAsync("sachbearbeitung@aufsicht.example", "correct horse battery staple", "Supervisor");
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.Path,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -55,13 +50,7 @@ public abstract class BrowserTests : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    private static async Task AssertAccessible(IPage page)
-    {
-        var result = await page.RunAxe();
-        Assert.NotEmpty(result.Passes); // axe really ran its rules on this page
-        var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))})").ToList();
-        Assert.True(violations.Count == 0, $"{page.Url}:\n" + string.Join("\n", violations));
-    }
+    private static Task AssertAccessible(IPage page) => Chromium.AssertAccessible(page);
 
     private void AssertNoThirdPartyRequests()
     {
@@ -226,5 +215,27 @@ internal static class Chromium
                 ? path
                 : throw new InvalidOperationException($"Chromium not found at {path}: run ./test.sh (it installs Debian's chromium) or set AUFSICHT_CHROMIUM.");
         }
+    }
+
+    /// <summary>Headless Chromium as every browser test starts it (the flags keep it from calling Google's hosts).</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Path,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>axe-core finds no violation on the page (and really ran: some rules passed).</summary>
+    public static async Task AssertAccessible(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var result = await page.RunAxe();
+        Assert.NotEmpty(result.Passes);
+        var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))})").ToList();
+        Assert.True(violations.Count == 0, $"{page.Url}:\n" + string.Join("\n", violations));
     }
 }
