@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
+using Aufsicht.Core.Law;
 using Aufsicht.Core.Surveys;
 using Aufsicht.Data;
+using Aufsicht.Features.Mail;
 using Aufsicht.Tests.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -19,7 +22,8 @@ public sealed class QuestionnairePageTestsOnPostgres : QuestionnairePageTests
 }
 
 /// <summary>
-/// The questionnaire pages over HTTP: import all-or-nothing with versions, and the preview of what a body sees.
+/// The questionnaire pages and a campaign's e-mail templates over HTTP: import all-or-nothing with versions, the
+/// preview of what a body sees, and templates checked before they are saved and used by the next invitation.
 /// </summary>
 public abstract class QuestionnairePageTests : IAsyncLifetime
 {
@@ -186,5 +190,103 @@ public abstract class QuestionnairePageTests : IAsyncLifetime
 
         (status, _, _) = await reader.GetAsync("/fragebogen/999999/vorschau");
         Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
+    /// <summary>Creates a draft campaign over both bodies; returns its id.</summary>
+    private async Task<long> CreateCampaignAsync(Session supervisor)
+    {
+        var questionnaire = Db(db => db.Questionnaires.Single(q => q.Key == "videokonferenz").Id);
+        var deadline = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var (status, _, location) = await supervisor.PostFormAsync("/umfragen", "/umfragen",
+            [new("title", "Videokonferenzen 2026"), new("questionnaire", questionnaire.ToString(CultureInfo.InvariantCulture)), new("deadline", deadline)]);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        return long.Parse(location!.OriginalString.Split('/').Last(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The eight template fields as the form posts them: the shipped texts, some replaced.</summary>
+    private static List<KeyValuePair<string, string>> TemplateForm(params (string Field, string Value)[] changes)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var kind in new[] { CampaignTemplates.InvitationKind, CampaignTemplates.ReminderKind })
+        {
+            foreach (var part in new[] { "subject", "text" })
+            {
+                foreach (var language in new[] { Language.De, Language.En })
+                {
+                    var field = CampaignTemplates.Field(kind, part, language);
+                    var change = changes.FirstOrDefault(c => c.Field == field);
+                    fields.Add(new(field, change.Value ?? CampaignTemplates.Default.Get(kind, part, language)));
+                }
+            }
+        }
+
+        return fields;
+    }
+
+    [Fact]
+    public async Task Templates_LiquidSyntaxError_NamesTheTemplateAndChangesNothing()
+    {
+        using var supervisor = await LoginAsync("sachbearbeitung@aufsicht.example");
+        var id = await CreateCampaignAsync(supervisor);
+        var before = Db(db => db.Campaigns.Single(c => c.Id == id).TemplatesJson);
+
+        var (status, html, _) = await supervisor.PostFormAsync($"/umfragen/{id}", $"/umfragen/{id}?handler=Templates",
+            TemplateForm(("invitation.subject.de", "Auskunftsersuchen {{ campaign.title"), ("reminder.text.en", "Dear {{ body.adress }}")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var page = WebUtility.HtmlDecode(html);
+        Assert.Contains("Einladung, Betreff (deutsch): Syntaxfehler", page, StringComparison.Ordinal);
+        Assert.Contains("Erinnerung, Text (englisch): unbekannte Variable 'body.adress'", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"#tpl-invitation-subject-de\"", page, StringComparison.Ordinal);
+        Assert.Contains("Auskunftsersuchen {{ campaign.title", page, StringComparison.Ordinal); // what was typed is kept in the form
+        Assert.Equal(before, Db(db => db.Campaigns.Single(c => c.Id == id).TemplatesJson));
+    }
+
+    [Fact]
+    public async Task Templates_ValidEdit_IsPreviewedAndUsedByTheNextInvitation()
+    {
+        using var supervisor = await LoginAsync("sachbearbeitung@aufsicht.example");
+        var id = await CreateCampaignAsync(supervisor);
+
+        var (status, html, _) = await supervisor.PostFormAsync($"/umfragen/{id}", $"/umfragen/{id}?handler=Templates",
+            TemplateForm(("invitation.subject.de", "Bitte antworten: {{ campaign.title }} bis {{ campaign.deadline }}"), ("invitation.subject.en", "Please answer: {{ campaign.title }}")));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var page = WebUtility.HtmlDecode(html);
+        Assert.Contains("Die E-Mail-Vorlagen sind gespeichert.", page, StringComparison.Ordinal);
+
+        // The preview renders the invitation for the first target body, in its language, with a stand-in link.
+        var deadline = DateTime.UtcNow.AddDays(30).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        Assert.Contains($"Bitte antworten: Videokonferenzen 2026 bis {deadline}", page, StringComparison.Ordinal);
+        Assert.Contains("/antwort/[persönlicher-Schlüssel]", page, StringComparison.Ordinal);
+
+        (status, _, _) = await supervisor.PostFormAsync($"/umfragen/{id}", $"/umfragen/{id}?handler=Start", []);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var subjects = Db(db => db.Outbox.Where(o => o.CampaignId == id).ToDictionary(o => o.To, o => o.Subject, StringComparer.Ordinal));
+        Assert.Equal($"Bitte antworten: Videokonferenzen 2026 bis {deadline}", subjects["gemeinde@example.org"]);
+        Assert.Equal("Please answer: Videokonferenzen 2026", subjects["schule@example.org"]);
+
+        // Once running, the templates are shown read-only and a late post changes nothing.
+        (_, html, _) = await supervisor.GetAsync($"/umfragen/{id}");
+        Assert.DoesNotContain("handler=Templates", html, StringComparison.Ordinal);
+        Assert.Contains("Bitte antworten: {{ campaign.title }}", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        var stored = Db(db => db.Campaigns.Single(c => c.Id == id).TemplatesJson);
+        (status, _, _) = await supervisor.PostFormAsync($"/umfragen/{id}", $"/umfragen/{id}?handler=Templates", TemplateForm(("invitation.subject.de", "Zu spät")));
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal(stored, Db(db => db.Campaigns.Single(c => c.Id == id).TemplatesJson));
+    }
+
+    [Fact]
+    public async Task Templates_AsReader_AreForbiddenAndShownReadOnly()
+    {
+        using var supervisor = await LoginAsync("sachbearbeitung@aufsicht.example");
+        var id = await CreateCampaignAsync(supervisor);
+        using var reader = await LoginAsync("leitung@aufsicht.example");
+
+        var (_, html, _) = await reader.GetAsync($"/umfragen/{id}");
+        Assert.DoesNotContain("handler=Templates", html, StringComparison.Ordinal);
+        var (status, _, _) = await reader.PostFormAsync($"/umfragen/{id}", $"/umfragen/{id}?handler=Templates", TemplateForm(("invitation.subject.de", "x")));
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal(CampaignTemplates.Default.ToJson(), Db(db => db.Campaigns.Single(c => c.Id == id).TemplatesJson));
     }
 }

@@ -198,5 +198,27 @@ internal static class SurveyText
         ["preview.example"] = ("Beispielsystem", "example system"),
         ["preview.back"] = ("Zurück zu den Fragebögen", "Back to the questionnaires"),
 
+        // A campaign's e-mail templates.
+        ["templates.title"] = ("E-Mail-Vorlagen", "E-mail templates"),
+        ["templates.intro"] = ("Einladung und Erinnerung, je mit Betreff und Text auf Deutsch und Englisch; jede Organisation erhält die Fassung in ihrer Sprache. Solange die Umfrage ein Entwurf ist, lassen sich die Vorlagen ändern.", "Invitation and reminder, each with subject and text in German and English; every body receives the version in its language. While the survey is a draft, the templates can be changed."),
+        ["templates.readOnly"] = ("Die Umfrage ist gestartet; die Vorlagen lassen sich nicht mehr ändern.", "The survey has started; the templates can no longer be changed."),
+        ["templates.variables"] = ("Erlaubte Platzhalter (Liquid-Schreibweise):", "Allowed placeholders (Liquid notation):"),
+        ["templates.var.body.name"] = ("Name der Organisation", "name of the body"),
+        ["templates.var.campaign.title"] = ("Titel der Umfrage", "title of the survey"),
+        ["templates.var.campaign.deadline"] = ("Frist (auf Deutsch TT.MM.JJJJ, auf Englisch JJJJ-MM-TT)", "deadline (dd.mm.yyyy in German, yyyy-mm-dd in English)"),
+        ["templates.var.link"] = ("persönlicher Link zum Fragebogen", "personal link to the questionnaire"),
+        ["templates.var.authority"] = ("Name der Aufsichtsbehörde", "name of the supervisory authority"),
+        ["templates.var.questionnaire.title"] = ("Titel des Fragebogens", "title of the questionnaire"),
+        ["templates.invitation"] = ("Einladung", "Invitation"),
+        ["templates.reminder"] = ("Erinnerung", "Reminder"),
+        ["templates.save"] = ("Vorlagen speichern", "Save the templates"),
+        ["templates.saved"] = ("Die E-Mail-Vorlagen sind gespeichert.", "The e-mail templates are saved."),
+        ["templates.failed"] = ("Die Vorlagen wurden nicht gespeichert; nichts wurde geändert. Bitte beheben Sie:", "The templates were not saved; nothing was changed. Please fix:"),
+        ["templates.preview"] = ("Vorschau der Einladung", "Preview of the invitation"),
+        ["templates.previewFor"] = ("So erhält {0} ({1}) die Einladung mit den gespeicherten Vorlagen. Der persönliche Link entsteht erst beim Start.", "This is how {0} ({1}) receives the invitation with the saved templates. The personal link is made only at the start."),
+        ["templates.noAddress"] = ("keine E-Mail-Adresse; die Einladung wird nicht gesendet", "no e-mail address; the invitation is not sent"),
+        ["templates.subject"] = ("Betreff", "Subject"),
+        ["templates.text"] = ("Text", "Text"),
+        ["templates.linkPlaceholder"] = ("[persönlicher-Schlüssel]", "[personal-key]"),
     };
 }
