@@ -48,26 +48,48 @@ internal sealed record CampaignTemplates(MailTemplate Invitation, MailTemplate R
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>Every problem of all eight templates, each naming its template, e.g. "reminder text (German): syntax error: …".</summary>
-    public IReadOnlyList<string> Validate(Language language = Language.En)
+    public IReadOnlyList<string> Validate(Language language = Language.En) => ValidateFields(language).Select(e => e.Message).ToArray();
+
+    /// <summary>
+    /// The problems of <see cref="Validate"/>, each with the template's field (<see cref="Field"/>), so a form can link
+    /// the message to the box it is about. A blank template counts as missing: a mail needs a subject and a text.
+    /// </summary>
+    public IReadOnlyList<Error> ValidateFields(Language language = Language.En)
     {
-        var errors = new List<string>();
+        var errors = new List<Error>();
         foreach (var (kind, template) in new[] { (InvitationKind, Invitation), (ReminderKind, Reminder) })
         {
             foreach (var (part, text) in new[] { ("subject", template?.Subject), ("text", template?.Text) })
             {
-                foreach (var (textLanguage, code) in new[] { (Language.De, "de"), (Language.En, "en") })
+                foreach (var textLanguage in new[] { Language.De, Language.En })
                 {
-                    var name = $"{UiText.T(language, $"mail.template.{kind}.{part}")} ({UiText.T(language, "mail.template." + code)})";
-                    var problem = text?.In(textLanguage) is { } liquid ? MailTemplates.Validate(liquid, language) : UiText.T(language, "mail.template.missing");
+                    var problem = text?.In(textLanguage) is { } liquid && !string.IsNullOrWhiteSpace(liquid)
+                        ? MailTemplates.Validate(liquid, language)
+                        : UiText.T(language, "mail.template.missing");
                     if (problem is not null)
                     {
-                        errors.Add($"{name}: {problem}");
+                        errors.Add(new Error(Field(kind, part, textLanguage), $"{Name(kind, part, textLanguage, language)}: {problem}"));
                     }
                 }
             }
         }
 
         return errors;
+    }
+
+    /// <summary>A template's field name, e.g. "invitation.subject.de": the form field and the error path.</summary>
+    public static string Field(string kind, string part, Language textLanguage) =>
+        $"{kind}.{part}.{(textLanguage == Language.De ? "de" : "en")}";
+
+    /// <summary>A template's name for people, e.g. "Einladung, Betreff (deutsch)".</summary>
+    public static string Name(string kind, string part, Language textLanguage, Language language) =>
+        $"{UiText.T(language, $"mail.template.{kind}.{part}")} ({UiText.T(language, "mail.template." + (textLanguage == Language.De ? "de" : "en"))})";
+
+    /// <summary>The liquid of one template by its field parts.</summary>
+    public string Get(string kind, string part, Language textLanguage)
+    {
+        var template = kind == InvitationKind ? Invitation : Reminder;
+        return (part == "subject" ? template.Subject : template.Text).In(textLanguage);
     }
 
     /// <summary>The subject (one line) and text of an invitation or a reminder in the body's language.</summary>

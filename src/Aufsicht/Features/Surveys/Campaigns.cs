@@ -240,3 +240,38 @@ internal sealed class ReissueInvitation(AufsichtDb db, InvitationMail mail, Time
         return Result<bool>.Ok(sent);
     }
 }
+
+/// <summary>
+/// Replaces a draft campaign's e-mail templates. All eight are checked first (syntax, allowed variables, none blank)
+/// and nothing is written on any error, so a campaign never fails at its first send; once started, the texts the
+/// bodies were sent stay as they were.
+/// </summary>
+internal sealed class EditCampaignTemplates(AufsichtDb db)
+{
+    public Result<bool> Run(long campaignId, Mail.CampaignTemplates templates, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        var state = db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.State).SingleOrDefault();
+        if (state is null)
+        {
+            return Result<bool>.Fail("campaign", UiText.T(language, "campaign.unknown"));
+        }
+
+        if (state != CampaignState.Draft)
+        {
+            return Result<bool>.Fail("campaign", UiText.T(language, "campaign.notDraft"));
+        }
+
+        var problems = templates.ValidateFields(language);
+        if (problems.Count > 0)
+        {
+            return Result<bool>.Fail(problems);
+        }
+
+        // Only while still a draft: a start between the read above and this write must not change what was sent.
+        var json = templates.ToJson();
+        var changed = db.Campaigns.Where(c => c.Id == campaignId && c.State == CampaignState.Draft)
+            .ExecuteUpdate(s => s.SetProperty(c => c.TemplatesJson, json).SetProperty(c => c.Revision, c => c.Revision + 1));
+        return changed == 1 ? Result<bool>.Ok(true) : Result<bool>.Fail("campaign", UiText.T(language, "campaign.notDraft"));
+    }
+}

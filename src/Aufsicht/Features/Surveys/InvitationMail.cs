@@ -41,15 +41,36 @@ internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionn
             return false;
         }
 
-        var language = body.Language == "en" ? Language.En : Language.De;
-        var kind = reminder == 0 ? "invitation" : "reminder";
-        var model = new MailModel(body.Name, campaign.Title, campaign.Deadline, publicUrl.TrimEnd('/') + "/antwort/" + token,
-            AuthorityName(campaign, language), questionnaires.Get(campaign.QuestionnaireId).Definition.Title.In(language));
-        var templates = CampaignTemplates.FromJson(campaign.TemplatesJson);
-        var (subject, text) = (templates.IsOk ? templates.Value : CampaignTemplates.Default).Render(kind, model, language);
+        var kind = reminder == 0 ? CampaignTemplates.InvitationKind : CampaignTemplates.ReminderKind;
+        var (subject, text) = Render(campaign, body, kind, publicUrl.TrimEnd('/') + "/antwort/" + token);
         Outbox.Add(db, kind, campaign.Id, invitation.Id, body.ContactEmail, subject, text, now);
         return true;
     }
+
+    /// <summary>
+    /// The invitation as <paramref name="body"/> would receive it, with a stand-in for the personal link (a token is
+    /// made only when the campaign starts): what a supervisor reads before starting.
+    /// </summary>
+    public (string Subject, string Text) Preview(CampaignRecord campaign, BodyRecord body, string publicUrl)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(publicUrl);
+        var placeholder = Web.UiText.T(LanguageOf(body), "templates.linkPlaceholder");
+        return Render(campaign, body, CampaignTemplates.InvitationKind, publicUrl.TrimEnd('/') + "/antwort/" + placeholder);
+    }
+
+    /// <summary>The message in the body's language, from the campaign's templates (the shipped ones if the stored JSON cannot be read).</summary>
+    private (string Subject, string Text) Render(CampaignRecord campaign, BodyRecord body, string kind, string link)
+    {
+        var language = LanguageOf(body);
+        var model = new MailModel(body.Name, campaign.Title, campaign.Deadline, link,
+            AuthorityName(campaign, language), questionnaires.Get(campaign.QuestionnaireId).Definition.Title.In(language));
+        var templates = CampaignTemplates.FromJson(campaign.TemplatesJson);
+        return (templates.IsOk ? templates.Value : CampaignTemplates.Default).Render(kind, model, language);
+    }
+
+    private static Language LanguageOf(BodyRecord body) => body.Language == "en" ? Language.En : Language.De;
 
     /// <summary>Wakes the outbox worker; call after the caller committed.</summary>
     public void Signal() => signal.Notify();

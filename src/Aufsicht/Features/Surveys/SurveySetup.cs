@@ -14,6 +14,7 @@ internal static class SurveySetup
         services.AddScoped<CreateCampaign>();
         services.AddScoped<StartCampaign>();
         services.AddScoped<CloseCampaign>();
+        services.AddScoped<EditCampaignTemplates>();
         services.AddScoped<ReissueInvitation>();
         services.AddScoped<SaveResponse>();
         services.AddScoped<ReevaluateCampaign>();

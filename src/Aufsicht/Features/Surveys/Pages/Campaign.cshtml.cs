@@ -1,7 +1,11 @@
+using Aufsicht.Core;
+using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
+using Aufsicht.Features.Mail;
 using Aufsicht.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Surveys.Pages;
 
@@ -14,6 +18,27 @@ public sealed class CampaignModel : AppPage
     public int PageIndex { get; private set; }
 
     public string? Message { get; private set; }
+
+    /// <summary>The templates in the form: the stored ones, or what was posted when it was refused.</summary>
+    internal CampaignTemplates Templates { get; private set; } = CampaignTemplates.Default;
+
+    /// <summary>Why posted templates were refused, each with its field (<see cref="CampaignTemplates.Field"/>).</summary>
+    internal IReadOnlyList<Error> TemplateErrors { get; private set; } = [];
+
+    /// <summary>The invitation as the first target body would receive it, with the stored templates; null without a target.</summary>
+    internal (BodyRecord Body, string Subject, string Text)? InvitationPreview { get; private set; }
+
+    /// <summary>Each template's field, kind, part and language, in the order of the form.</summary>
+    internal static readonly IReadOnlyList<(string Field, string Kind, string Part, Core.Law.Language Language)> TemplateFields =
+        [.. from kind in (string[])[CampaignTemplates.InvitationKind, CampaignTemplates.ReminderKind]
+            from part in (string[])["subject", "text"]
+            from language in (Core.Law.Language[])[Core.Law.Language.De, Core.Law.Language.En]
+            select (CampaignTemplates.Field(kind, part, language), kind, part, language)];
+
+    /// <summary>An HTML id for a template field ("invitation.subject.de" → "tpl-invitation-subject-de").</summary>
+    internal static string TemplateId(string field) => "tpl-" + field.Replace('.', '-');
+
+    internal string? TemplateError(string field) => TemplateErrors.FirstOrDefault(e => e.Path == field)?.Message;
 
     public IActionResult OnGet(long id, int seite = 0)
     {
@@ -65,21 +90,70 @@ public sealed class CampaignModel : AppPage
         return Page();
     }
 
+    public async Task<IActionResult> OnPostTemplatesAsync(long id)
+    {
+        if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
+        {
+            return Forbid();
+        }
+
+        string Posted(string kind, string part, Core.Law.Language language) =>
+            Request.Form[CampaignTemplates.Field(kind, part, language)].ToString().ReplaceLineEndings("\n");
+        Core.Law.LocalizedText Text(string kind, string part) => new(Posted(kind, part, Core.Law.Language.De), Posted(kind, part, Core.Law.Language.En));
+        var posted = new CampaignTemplates(
+            new MailTemplate(Text(CampaignTemplates.InvitationKind, "subject"), Text(CampaignTemplates.InvitationKind, "text")),
+            new MailTemplate(Text(CampaignTemplates.ReminderKind, "subject"), Text(CampaignTemplates.ReminderKind, "text")));
+        var saved = Service<EditCampaignTemplates>().Run(id, posted, Language);
+        if (!Load(id))
+        {
+            return NotFound();
+        }
+
+        if (!saved.IsOk)
+        {
+            // Messages about a template go next to its box; any other (the campaign started meanwhile) above the page.
+            TemplateErrors = saved.Errors.Where(e => e.Path != "campaign").ToArray();
+            Templates = TemplateErrors.Count > 0 ? posted : Templates;
+            return Fail(TemplateErrors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict,
+                saved.Errors.Where(e => e.Path == "campaign").Select(e => e.Message).ToArray());
+        }
+
+        Message = Web.UiText.T(Language, "templates.saved");
+        return Page();
+    }
+
     private bool Load(long id)
     {
-        var data = CampaignDashboard.Load(Service<Data.AufsichtDb>(), id, PageIndex);
+        var db = Service<AufsichtDb>();
+        var data = CampaignDashboard.Load(db, id, PageIndex);
         if (data is null)
         {
             return false;
         }
 
         Data = data;
+        var stored = CampaignTemplates.FromJson(data.Campaign.TemplatesJson);
+        Templates = stored.IsOk ? stored.Value : CampaignTemplates.Default;
+        var first = db.CampaignBodies.Where(t => t.CampaignId == id)
+            .Join(db.Bodies, t => t.BodyId, b => b.Id, (_, b) => b)
+            .AsNoTracking()
+            .OrderBy(b => b.Id)
+            .FirstOrDefault();
+        if (first is not null && stored.IsOk && stored.Value.ValidateFields().Count == 0)
+        {
+            var (subject, text) = Service<InvitationMail>().Preview(data.Campaign, first, PublicUrl());
+            InvitationPreview = (first, subject, text);
+        }
+
         return true;
     }
 
     /// <summary>The address invitation links point to: the configured public address, else the one this request came to.</summary>
     internal string PublicUrl() =>
         Service<IConfiguration>()["Aufsicht:PublicUrl"] is { Length: > 0 } configured ? configured : $"{Request.Scheme}://{Request.Host}";
+
+    /// <summary>The templates can be changed: the campaign is a draft and the user may run surveys.</summary>
+    internal bool CanEditTemplates => Data.Campaign.State == CampaignState.Draft && (User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Supervisor));
 
     internal string QuestionnaireTitle => Service<QuestionnaireStore>().Get(Data.Campaign.QuestionnaireId).Definition.Title.In(Language);
 

@@ -14,18 +14,18 @@ namespace Aufsicht.Features.Surveys.Pages;
 /// whose condition is not met on the same page; the server drops their answers anyway).
 /// </summary>
 [AllowAnonymous]
-public sealed class RespondModel : AppPage
+public sealed class RespondModel : AppPage, IQuestionForm
 {
     public string Token { get; private set; } = string.Empty;
 
     internal Respondent Respondent { get; private set; } = null!;
 
-    internal Questionnaire Questionnaire => Respondent.Questionnaire;
+    public Questionnaire Questionnaire => Respondent.Questionnaire;
 
     /// <summary>The section shown (index into the questionnaire's sections), or null for the review page.</summary>
     public int? SectionIndex { get; private set; }
 
-    internal Answers Draft { get; private set; } = Answers.Empty;
+    public Answers Draft { get; private set; } = Answers.Empty;
 
     public int Revision { get; private set; }
 
@@ -37,15 +37,22 @@ public sealed class RespondModel : AppPage
 
     public bool Conflict { get; private set; }
 
-    internal IReadOnlyList<(string Id, string Name)> ServiceChoices(Question question) =>
-        Service<Catalog.CatalogStore>().Catalog.ServiceIds
-            .Select(id => Service<Catalog.CatalogStore>().Catalog.Latest(id)!)
+    public IReadOnlyList<(string Id, string Name)> ServiceChoices(Question question) => Choices(Service<Catalog.CatalogStore>(), question);
+
+    /// <summary>The catalogue services a services question offers (of its category, if it names one), by name.</summary>
+    internal static IReadOnlyList<(string Id, string Name)> Choices(Catalog.CatalogStore store, Question question)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(question);
+        return store.Catalog.ServiceIds
+            .Select(id => store.Catalog.Latest(id)!)
             .Where(s => question.Category is null || s.Category == question.Category)
             .OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase)
             .Select(s => (s.Id, s.Name))
             .ToArray();
+    }
 
-    internal string ServiceName(string key) =>
+    public string ServiceName(string key) =>
         key == Answers.Other
             ? Draft.One(Answers.OtherKey(Questionnaire.Mapping.ServicesQuestion)) ?? UiText.T(Language, "respond.other")
             : Service<Catalog.CatalogStore>().Catalog.Latest(key)?.Name ?? key;
@@ -183,7 +190,7 @@ public sealed class RespondModel : AppPage
         return at < 0 ? label : $"{label} ({ServiceName(key[(at + 1)..])})";
     }
 
-    internal string? ErrorFor(string key) =>
+    public string? ErrorFor(string key) =>
         AnswerErrors.FirstOrDefault(e => e.Key == key) is { } e ? Message(e) : null;
 
     /// <summary>An HTML id for an answer key ('@' and '.' are fine in ids but awkward in links).</summary>

@@ -1,0 +1,25 @@
+using System.Text;
+using Aufsicht.Data;
+using Aufsicht.Features.Accounts;
+using Aufsicht.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Features.Surveys.Pages;
+
+/// <summary>A questionnaire version's definition exactly as imported: edited and imported again, it becomes the next version.</summary>
+[Authorize(Policy = Roles.Staff)]
+public sealed class QuestionnaireFileModel : AppPage
+{
+    public IActionResult OnGet(long id)
+    {
+        var record = Service<AufsichtDb>().Questionnaires.AsNoTracking()
+            .Where(q => q.Id == id)
+            .Select(q => new { q.Key, q.Version, q.DefinitionJson })
+            .SingleOrDefault();
+        return record is null
+            ? NotFound()
+            : File(Encoding.UTF8.GetBytes(record.DefinitionJson), "application/json", $"{record.Key}-fassung-{record.Version}.json");
+    }
+}

@@ -1,0 +1,87 @@
+using Aufsicht.Data;
+using Aufsicht.Features.Accounts;
+using Aufsicht.Features.Shared;
+using Aufsicht.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Features.Surveys.Pages;
+
+internal sealed record QuestionnaireRow(long Id, string Key, int Version, DateTime ImportedAt, string? ImportedBy, int Campaigns);
+
+/// <summary>Every questionnaire version with the campaigns using it, and the upload of a definition file (supervisors).</summary>
+[Authorize(Policy = Roles.Staff)]
+// A little room above the file limit for the multipart framing, so an oversized file gets our message, not a 413.
+[RequestSizeLimit(ImportQuestionnaire.MaxBytes + (64 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportQuestionnaire.MaxBytes + (64 * 1024))]
+public sealed class QuestionnairesModel : AppPage
+{
+    internal IReadOnlyList<QuestionnaireRow> Rows { get; private set; } = [];
+
+    /// <summary>What the last import did, for the success message.</summary>
+    internal QuestionnaireImported? Imported { get; private set; }
+
+    /// <summary>The errors of a refused file, each as "path: message".</summary>
+    public IReadOnlyList<string> FileErrors { get; private set; } = [];
+
+    public void OnGet() => Load();
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancel)
+    {
+        if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
+        {
+            return Forbid();
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            return Refuse([UiText.T(Language, "questionnaires.noFile")]);
+        }
+
+        if (file.Length > ImportQuestionnaire.MaxBytes)
+        {
+            return Refuse([UiText.T(Language, "questionnaires.tooLarge")]);
+        }
+
+        byte[] content;
+        using (var buffer = new MemoryStream((int)file.Length))
+        {
+            await file.CopyToAsync(buffer, cancel).ConfigureAwait(true);
+            content = buffer.ToArray();
+        }
+
+        var imported = Service<ImportQuestionnaire>().Run(content, User.Identity?.Name);
+        if (!imported.IsOk)
+        {
+            return Refuse(imported.Errors.Select(e => e.ToString()).ToArray());
+        }
+
+        Imported = imported.Value;
+        Load();
+        return Page();
+    }
+
+    private PageResult Refuse(IReadOnlyList<string> errors)
+    {
+        FileErrors = errors;
+        Load();
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private void Load()
+    {
+        var db = Service<AufsichtDb>();
+        Rows = db.Questionnaires.AsNoTracking()
+            .OrderBy(q => q.Key).ThenByDescending(q => q.Version)
+            .Select(q => new QuestionnaireRow(q.Id, q.Key, q.Version, q.ImportedAt, q.ImportedBy, db.Campaigns.Count(c => c.QuestionnaireId == q.Id)))
+            .ToList();
+    }
+
+    internal string Title(long id) => Service<QuestionnaireStore>().Get(id).Definition.Title.In(Language);
+
+    internal string When(DateTime utc) =>
+        utc.ToString(Language == Core.Law.Language.De ? "dd.MM.yyyy HH:mm 'UTC'" : "yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+}
