@@ -158,6 +158,8 @@ internal static class WebApp
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.MapCatalogApi();
         app.MapCampaignExport();
+        app.MapCampaignReport();
+        app.MapReceiptPdf();
         app.MapGet("/healthz", (HealthCheck health, CancellationToken cancel) => health.Handle(cancel)).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/sprache", UiLanguageMiddleware.Switch).ExcludeFromDescription().AllowAnonymous();
 
