@@ -99,15 +99,15 @@ internal static class CampaignReport
             ]),
             new Paragraph(T("report.campaign.sharesNote")),
             new Heading(T("report.campaign.results")),
-            new Heading(T("campaign.responses"), 2),
+            new Heading(T("report.campaign.section.responses"), 2),
             new Chart(ResponseRate(data, language)),
-            new Heading(T("campaign.byKind"), 2),
+            new Heading(T("report.campaign.section.kind"), 2),
             new Chart(ByKind(data, language)),
             SvgChart.TableOf(ByKind(data, language), language),
-            new Heading(T("campaign.byRegion"), 2),
+            new Heading(T("report.campaign.section.region"), 2),
             new Chart(ByRegion(data, language)),
             SvgChart.TableOf(ByRegion(data, language), language),
-            new Heading(T("campaign.services"), 2),
+            new Heading(T("report.campaign.section.services"), 2),
         ];
 
         if (data.Services.Count > 0)

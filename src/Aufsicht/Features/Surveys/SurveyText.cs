@@ -130,6 +130,7 @@ internal static class SurveyText
         ["campaign.report"] = ("Bericht zur Umfrage als ODT (zum Bearbeiten)", "Report on the survey as ODT (to edit)"),
         ["campaign.reportPdf"] = ("als PDF", "as PDF"),
         ["campaign.chart.topServices"] = ("Das Diagramm zeigt die {0} am häufigsten genannten Systeme; die Tabelle nennt alle.", "The chart shows the {0} systems named most often; the table lists all."),
+        ["campaign.chart.rateCaption"] = ("Rücklaufquote: Anteil der befragten Organisationen, die geantwortet haben", "Response rate: share of the bodies asked that have answered"),
         ["campaign.chart.table"] = ("Die Zahlen als Tabelle", "The figures as a table"),
 
         // The campaign report (ODT and PDF).
@@ -152,6 +153,10 @@ internal static class SurveyText
         ["report.campaign.notAnswered"] = ("Noch nicht geantwortet", "Not yet answered"),
         ["report.campaign.sharesNote"] = ("Alle Anteile beziehen sich auf die befragten Organisationen.", "All shares are of the bodies asked."),
         ["report.campaign.results"] = ("Ergebnisse", "Results"),
+        ["report.campaign.section.responses"] = ("Rücklauf", "Responses"),
+        ["report.campaign.section.kind"] = ("Nach Art der Organisation", "By kind of body"),
+        ["report.campaign.section.region"] = ("Nach Region", "By region"),
+        ["report.campaign.section.services"] = ("Eingesetzte Systeme", "Systems in use"),
         ["report.campaign.noServices"] = ("Bisher hat keine Organisation ein System genannt.", "No body has named a system so far."),
         ["report.campaign.deficientIntro"] = ("{0} Organisationen wurden als mangelhaft bewertet. Die wesentlichen Befunde sind die Kennungen der rot, dann gelb bewerteten Kriterien.", "{0} bodies were assessed as deficient. The main findings are the ids of the criteria assessed red, then yellow."),
         ["report.campaign.noDeficient"] = ("Keine Organisation wurde als mangelhaft bewertet.", "No body was assessed as deficient."),
