@@ -194,6 +194,25 @@ public abstract partial class ReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Report_DraftWithoutAnswers_SaysSoInsteadOfFailing()
+    {
+        using var supervisor = await SignedInAsync("sachbearbeitung@aufsicht.example");
+        var questionnaire = Db(db => db.Questionnaires.Single(q => q.Key == "videokonferenz").Id);
+        var (_, _, location) = await supervisor.PostFormAsync("/umfragen", "/umfragen",
+            [new("title", "Entwurf"), new("questionnaire", questionnaire.ToString(CultureInfo.InvariantCulture)), new("deadline", DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
+        var id = location!.OriginalString.Split('/').Last();
+
+        var (status, _, pdf) = await supervisor.DownloadAsync($"/umfragen/{id}/bericht.pdf");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var text = PdfText(pdf);
+        Assert.Contains("Keine Daten", text, StringComparison.Ordinal);
+        Assert.Contains("Keine Organisation wurde als mangelhaft bewertet", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.DownloadAsync($"/umfragen/{id}/bericht.odt")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync($"/umfragen/{id}")).Status);
+    }
+
+    [Fact]
     public async Task Report_ReaderMayFetchAnonymousMayNot()
     {
         using var supervisor = await SignedInAsync("sachbearbeitung@aufsicht.example");
