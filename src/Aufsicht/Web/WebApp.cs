@@ -159,6 +159,8 @@ internal static class WebApp
         app.MapCatalogApi();
         app.MapCampaignExport();
         app.MapResponseApi();
+        app.MapCampaignReport();
+        app.MapReceiptPdf();
         app.MapGet("/healthz", (HealthCheck health, CancellationToken cancel) => health.Handle(cancel)).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/sprache", UiLanguageMiddleware.Switch).ExcludeFromDescription().AllowAnonymous();
 

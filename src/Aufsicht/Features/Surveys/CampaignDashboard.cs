@@ -34,7 +34,11 @@ internal static class CampaignDashboard
 {
     public const int PageSize = 50;
 
-    public static DashboardData? Load(AufsichtDb db, long campaignId, int page = 0, int regions = 12)
+    /// <summary>
+    /// The campaign's figures, with one <paramref name="page"/> of deficient bodies (<see cref="PageSize"/> each), or
+    /// all of them when <paramref name="page"/> is null (the report lists every one).
+    /// </summary>
+    public static DashboardData? Load(AufsichtDb db, long campaignId, int? page = 0, int regions = 12)
     {
         ArgumentNullException.ThrowIfNull(db);
         var campaign = db.Campaigns.AsNoTracking().SingleOrDefault(c => c.Id == campaignId);
@@ -90,9 +94,10 @@ internal static class CampaignDashboard
             .OrderByDescending(s => s.Total).ThenBy(s => s.Service, StringComparer.Ordinal)
             .ToList();
 
-        var deficient = evaluations.Where(e => e.Status == BodyStatus.Deficient)
+        var deficientQuery = evaluations.Where(e => e.Status == BodyStatus.Deficient)
             .Join(db.Bodies, e => e.BodyId, b => b.Id, (e, b) => new { b.Id, b.Name, b.Kind, b.Region, e.MainFindings })
-            .OrderBy(d => d.Name).ThenBy(d => d.Id).Skip(page * PageSize).Take(PageSize)
+            .OrderBy(d => d.Name).ThenBy(d => d.Id);
+        var deficient = (page is { } index ? deficientQuery.Skip(index * PageSize).Take(PageSize) : deficientQuery)
             .AsEnumerable()
             .Select(d => new DeficientBody(d.Id, d.Name, d.Kind, d.Region, d.MainFindings))
             .ToList();

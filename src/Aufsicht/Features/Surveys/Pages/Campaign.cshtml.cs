@@ -157,8 +157,5 @@ public sealed class CampaignModel : AppPage
 
     internal string QuestionnaireTitle => Service<QuestionnaireStore>().Get(Data.Campaign.QuestionnaireId).Definition.Title.In(Language);
 
-    internal string ServiceName(string key) =>
-        key.StartsWith(OtherServices.Prefix, StringComparison.Ordinal)
-            ? "„" + key[OtherServices.Prefix.Length..] + "“"
-            : Service<Catalog.CatalogStore>().Catalog.Latest(key)?.Name ?? key;
+    internal string ServiceName(string key) => CampaignReport.ServiceName(Service<Catalog.CatalogStore>(), key);
 }

@@ -3,7 +3,6 @@ using Aufsicht.Data;
 using Aufsicht.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Surveys.Pages;
 
@@ -23,30 +22,15 @@ public sealed class ReceiptModel : AppPage
     {
         Token = token;
         Response.Headers.CacheControl = "no-store";
-        var links = Service<RespondentLinks>();
-        if (links.IsBlocked(HttpContext.Connection.RemoteIpAddress))
+        var (status, submitted) = ReceiptPdf.Find(Service<AufsichtDb>(), Service<RespondentLinks>(), token, fassung, HttpContext.Connection.RemoteIpAddress);
+        if (submitted is null)
         {
-            return StatusCode(StatusCodes.Status429TooManyRequests);
+            return StatusCode(status);
         }
 
-        var (respondent, _) = links.Find(Service<AufsichtDb>(), token, HttpContext.Connection.RemoteIpAddress);
-        if (respondent?.Response is null)
-        {
-            return NotFound();
-        }
-
-        var version = Service<AufsichtDb>().ResponseVersions.AsNoTracking().SingleOrDefault(v => v.ResponseId == respondent.Response.Id && v.Version == fassung);
-        if (version is null)
-        {
-            return NotFound();
-        }
-
-        (Respondent, Version, Answers) = (respondent, version, Answers.FromJson(version.AnswersJson));
+        (Respondent, Version, Answers) = submitted;
         return Page();
     }
 
-    internal string ServiceName(string key) =>
-        key == Answers.Other
-            ? Answers.One(Answers.OtherKey(Respondent.Questionnaire.Mapping.ServicesQuestion)) ?? key
-            : Service<Catalog.CatalogStore>().Catalog.Latest(key)?.Name ?? key;
+    internal string ServiceName(string key) => ReceiptPdf.ServiceName(Service<Catalog.CatalogStore>(), new(Respondent, Version, Answers), key);
 }
