@@ -125,9 +125,7 @@ internal sealed partial class CampaignHousekeeping(IServiceScopeFactory scopes, 
 
     /// <summary>The address links point to: Aufsicht:PublicUrl, else the first address this server listens on.</summary>
     private string PublicUrl() =>
-        configuration["Aufsicht:PublicUrl"] is { Length: > 0 } configured
-            ? configured
-            : server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
+        InvitationMail.PublicUrl(configuration, server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign housekeeping: {Reminders} reminders queued, contact data of {Campaigns} closed campaigns erased")]
     private static partial void Housekept(ILogger logger, int reminders, int campaigns);

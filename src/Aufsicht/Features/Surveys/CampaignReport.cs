@@ -196,9 +196,7 @@ internal static class CampaignReport
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(key);
-        return key.StartsWith(OtherServices.Prefix, StringComparison.Ordinal)
-            ? "„" + key[OtherServices.Prefix.Length..] + "“"
-            : catalog.Catalog.Latest(key)?.Name ?? key;
+        return ServiceNames.OfRow(catalog.Catalog, key);
     }
 
     /// <summary>"L03,U06" as a list to read.</summary>

@@ -103,8 +103,6 @@ internal static class ReceiptPdf
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(submitted);
-        return key == Answers.Other
-            ? submitted.Answers.One(Answers.OtherKey(submitted.Respondent.Questionnaire.Mapping.ServicesQuestion)) ?? key
-            : catalog.Catalog.Latest(key)?.Name ?? key;
+        return ServiceNames.InAnswers(catalog.Catalog, key, submitted.Answers, submitted.Respondent.Questionnaire, key);
     }
 }

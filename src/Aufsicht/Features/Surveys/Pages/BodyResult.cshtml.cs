@@ -43,7 +43,7 @@ public sealed class BodyResultModel : AppPage
             return Forbid();
         }
 
-        var url = Service<IConfiguration>()["Aufsicht:PublicUrl"] is { Length: > 0 } configured ? configured : $"{Request.Scheme}://{Request.Host}";
+        var url = InvitationMail.PublicUrl(Service<IConfiguration>(), $"{Request.Scheme}://{Request.Host}");
         var result = Service<ReissueInvitation>().Run(id, bodyId, url, Language);
         if (!Load(id, bodyId))
         {
@@ -85,10 +85,10 @@ public sealed class BodyResultModel : AppPage
     }
 
     internal string ServiceName(string? id, string? other) =>
-        id is not null ? Service<Catalog.CatalogStore>().Catalog.Latest(id)?.Name ?? id : "„" + other + "“";
+        id is not null ? ServiceNames.Of(Service<Catalog.CatalogStore>().Catalog, id) : "„" + other + "“";
 
     internal string AnswerServiceName(string key) =>
-        key == Answers.Other ? Answers.One(Answers.OtherKey(Questionnaire.Mapping.ServicesQuestion)) ?? key : ServiceName(key, null);
+        ServiceNames.InAnswers(Service<Catalog.CatalogStore>().Catalog, key, Answers, Questionnaire, key);
 
     /// <summary>A stored finding's explanation and remedy in the page's language.</summary>
     internal (string Explanation, string? Remedy, IReadOnlyList<string> Articles) Text(StoredFinding stored, StoredOutcome outcome)

@@ -149,8 +149,7 @@ public sealed class CampaignModel : AppPage
     }
 
     /// <summary>The address invitation links point to: the configured public address, else the one this request came to.</summary>
-    internal string PublicUrl() =>
-        Service<IConfiguration>()["Aufsicht:PublicUrl"] is { Length: > 0 } configured ? configured : $"{Request.Scheme}://{Request.Host}";
+    internal string PublicUrl() => InvitationMail.PublicUrl(Service<IConfiguration>(), $"{Request.Scheme}://{Request.Host}");
 
     /// <summary>The templates can be changed: the campaign is a draft and the user may run surveys.</summary>
     internal bool CanEditTemplates => Data.Campaign.State == CampaignState.Draft && (User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Supervisor));

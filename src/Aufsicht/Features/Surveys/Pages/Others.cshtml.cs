@@ -65,5 +65,5 @@ public sealed class OthersModel : AppPage
         }
     }
 
-    internal string NameOf(string id) => Service<Catalog.CatalogStore>().Catalog.Latest(id)?.Name ?? id;
+    internal string NameOf(string id) => ServiceNames.Of(Service<Catalog.CatalogStore>().Catalog, id);
 }

@@ -40,7 +40,7 @@ public sealed class QuestionnairePreviewModel : AppPage, IQuestionForm
     /// that key whatever the catalogue holds for its category, and no real product seems to be judged in the preview.
     /// </summary>
     public string ServiceName(string key) =>
-        key == Answers.Other ? ExampleService : Service<Catalog.CatalogStore>().Catalog.Latest(key)?.Name ?? key;
+        key == Answers.Other ? ExampleService : ServiceNames.Of(Service<Catalog.CatalogStore>().Catalog, key);
 
     public IReadOnlyList<(string Id, string Name)> ServiceChoices(Question question) => RespondModel.Choices(Service<Catalog.CatalogStore>(), question);
 

@@ -53,9 +53,7 @@ public sealed class RespondModel : AppPage, IQuestionForm
     }
 
     public string ServiceName(string key) =>
-        key == Answers.Other
-            ? Draft.One(Answers.OtherKey(Questionnaire.Mapping.ServicesQuestion)) ?? UiText.T(Language, "respond.other")
-            : Service<Catalog.CatalogStore>().Catalog.Latest(key)?.Name ?? key;
+        ServiceNames.InAnswers(Service<Catalog.CatalogStore>().Catalog, key, Draft, Questionnaire, UiText.T(Language, "respond.other"));
 
     public IActionResult OnGet(string token, int? abschnitt)
     {
