@@ -270,4 +270,53 @@ public abstract partial class SurveyFlowTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2020, 7, 3), Db(db => db.Evaluations.Single(e => e.CampaignId == id).AsOf));
         Assert.Equal(new DateOnly(2020, 7, 3), Db(db => db.Campaigns.Single(c => c.Id == id).EvaluationAsOf));
     }
+
+    [Fact]
+    public async Task Housekeeping_SendsTheDueReminderOnce_OnlyToBodiesThatHaveNotSubmitted_AndErasesContactsAfterRetention()
+    {
+        using var supervisor = _server.NewSession();
+        await supervisor.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        var questionnaire = Db(db => db.Questionnaires.Single(q => q.Key == "videokonferenz").Id);
+        var deadline = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (_, _, location) = await supervisor.PostFormAsync("/umfragen", "/umfragen",
+            [new("title", "Erinnerungen"), new("questionnaire", questionnaire.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("deadline", deadline), new("reminders", "7,1")]);
+        var id = long.Parse(location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        await supervisor.PostFormAsync($"/umfragen/{id}", $"/umfragen/{id}?handler=Start", []);
+        var link = LinkPattern().Match(Db(db => db.Outbox.Single(o => o.CampaignId == id && o.To == "gemeinde@example.org").Body)).Value;
+        using var respondent = _server.NewSession();
+        var (status, _, _) = await respondent.PostFormAsync(link, link + "?abschnitt=0",
+            [new("abschnitt", "0"), new("revision", "0"), new("a:usesVideo", "no"), new("action", "save")]);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        (status, _, _) = await respondent.PostFormAsync(link, link, [new("revision", "1"), new("action", "submit")]);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+
+        var housekeeping = _server.Services.GetRequiredService<Aufsicht.Features.Surveys.CampaignHousekeeping>();
+        int Sent()
+        {
+            using var scope = _server.Services.CreateScope();
+            return housekeeping.SendReminders(scope.ServiceProvider);
+        }
+
+        // One day before the deadline the second reminder is due (the first one is skipped, not sent late as well).
+        Assert.Equal(1, Sent());
+        Assert.Equal(0, Sent());
+        var reminders = Db(db => db.Outbox.Where(o => o.CampaignId == id && o.Kind == "reminder").Select(o => o.To).ToList());
+        Assert.Equal(["schule@example.org"], reminders);
+        Assert.Equal(2, Db(db => db.Invitations.Single(i => i.CampaignId == id && i.Reminder > 0).Reminder));
+
+        // Closed longer ago than the retention period: addresses and messages are erased; answers stay.
+        await supervisor.PostFormAsync($"/umfragen/{id}", $"/umfragen/{id}?handler=Close", []);
+        using (var scope = _server.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
+            db.Campaigns.Where(c => c.Id == id).ExecuteUpdate(s => s.SetProperty(c => c.ClosedAt, DateTime.UtcNow.AddDays(-366)));
+            Assert.Equal(1, Aufsicht.Features.Surveys.CampaignHousekeeping.EraseContacts(db, DateTime.UtcNow));
+            Assert.Equal(0, Aufsicht.Features.Surveys.CampaignHousekeeping.EraseContacts(db, DateTime.UtcNow));
+        }
+
+        Assert.All(Db(db => db.Invitations.Where(i => i.CampaignId == id).Select(i => i.Email).ToList()), Assert.Null);
+        Assert.Equal(0, Db(db => db.Outbox.Count(o => o.CampaignId == id)));
+        Assert.NotNull(Db(db => db.Campaigns.Single(c => c.Id == id).ContactsErasedAt));
+        Assert.Equal(1, Db(db => db.ResponseVersions.Count()));
+    }
 }
