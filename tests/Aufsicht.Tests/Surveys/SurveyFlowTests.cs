@@ -192,6 +192,15 @@ public abstract partial class SurveyFlowTests : IAsyncLifetime
         (status, _, _) = await respondent.GetAsync(LinkPattern().Match(fresh).Value);
         Assert.Equal(HttpStatusCode.OK, status);
 
+        // A closed campaign: the link shows the answers and says so, but accepts nothing.
+        var open = LinkPattern().Match(fresh).Value;
+        await supervisor.PostFormAsync($"/umfragen/{id}", $"/umfragen/{id}?handler=Close", []);
+        (status, var page, _) = await respondent.PostFormAsync(open, open + "?abschnitt=0",
+            [new("abschnitt", "0"), new("revision", "0"), new("a:usesVideo", "yes"), new("action", "save")]);
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("Diese Umfrage ist abgeschlossen", page, StringComparison.Ordinal);
+        Assert.Equal(0, Db(db => db.Responses.Count()));
+
         for (var i = 0; i < 20; i++)
         {
             await respondent.GetAsync("/antwort/" + new string('B', 42) + (char)('a' + i));
