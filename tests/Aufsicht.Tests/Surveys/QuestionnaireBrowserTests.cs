@@ -1,7 +1,6 @@
 using System.Text;
 using Aufsicht.Data;
 using Aufsicht.Tests.Web;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit;
@@ -33,12 +32,7 @@ public abstract class QuestionnaireBrowserTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.Path,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -47,13 +41,7 @@ public abstract class QuestionnaireBrowserTests : IAsyncLifetime
         _playwright.Dispose();
     }
 
-    private static async Task AssertAccessible(IPage page)
-    {
-        var result = await page.RunAxe();
-        Assert.NotEmpty(result.Passes);
-        var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))})").ToList();
-        Assert.True(violations.Count == 0, $"{page.Url}:\n" + string.Join("\n", violations));
-    }
+    private static Task AssertAccessible(IPage page) => Chromium.AssertAccessible(page);
 
     [Fact]
     public async Task QuestionnairesPreviewAndTemplates_InTheBrowser_AreUsableAndAccessible()
