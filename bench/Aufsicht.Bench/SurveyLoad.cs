@@ -16,7 +16,7 @@ namespace Aufsicht.Bench;
 public static partial class SurveyLoad
 {
     public const string Usage =
-        "surveys --url URL --tokens FILE --password PW [--email demo@aufsicht.example] [--seconds 10] [--warmup 2] [--concurrency 32] [--campaign 1]";
+        "surveys --url URL --tokens FILE --password PW [--email demo@aufsicht.example] [--seconds 10] [--warmup 2] [--concurrency 32] [--campaign 1] [--server-pid PID]";
 
     // Two complete answer sets (as a body's system would send them): a self-operated system and a SaaS one hosted in a
     // third country, so the evaluation on each submission does real work. Alternated per request.
@@ -56,6 +56,9 @@ public static partial class SurveyLoad
         var concurrency = Number(options, "--concurrency", 32);
         var campaign = Number(options, "--campaign", 1);
         var email = options.GetValueOrDefault("--email", "demo@aufsicht.example");
+        // With the server's process id (Linux), each load phase also reports the CPU time it cost the server and this
+        // driver per request: a figure that holds when the machine is shared, unlike requests per second.
+        var serverPid = options.TryGetValue("--server-pid", out var pidText) ? int.Parse(pidText, CultureInfo.InvariantCulture) : (int?)null;
         if (tokens.Length < concurrency)
         {
             await Console.Error.WriteLineAsync($"surveys: {tokens.Length} tokens for {concurrency} workers; each worker needs tokens of its own").ConfigureAwait(false);
@@ -94,11 +97,13 @@ public static partial class SurveyLoad
 
         Console.WriteLine($"driver: {url}, {concurrency} concurrent workers, {warmup} s warm-up then {seconds} s per load phase, {tokens.Length} tokens");
         await LoadAsync(health, concurrency, warmup).ConfigureAwait(false);
+        var cpu = Cpu(serverPid);
         var healthz = await LoadAsync(health, concurrency, seconds).ConfigureAwait(false);
-        Console.WriteLine($"GET /healthz: {healthz.Describe()}");
+        Console.WriteLine($"GET /healthz: {healthz.Describe()}{CpuPerRequest(cpu, Cpu(serverPid), healthz.Latencies.Count)}");
         await LoadAsync(submit, concurrency, warmup).ConfigureAwait(false);
+        cpu = Cpu(serverPid);
         var submissions = await LoadAsync(submit, concurrency, seconds).ConfigureAwait(false);
-        Console.WriteLine($"PUT /api/v1/antworten/{{token}} (submit): {submissions.Describe()}");
+        Console.WriteLine($"PUT /api/v1/antworten/{{token}} (submit): {submissions.Describe()}{CpuPerRequest(cpu, Cpu(serverPid), submissions.Latencies.Count)}");
         foreach (var (status, count, example) in submissions.Failures)
         {
             Console.WriteLine($"  {count} × {(int)status} {status}: {example}");
@@ -212,6 +217,27 @@ public static partial class SurveyLoad
         public string Describe() => string.Create(CultureInfo.InvariantCulture,
             $"{Latencies.Count:N0} requests in {Seconds:0.00} s = {Rate:N0}/s; latency p50 {P(50):0.0} ms, p95 {P(95):0.0} ms, p99 {P(99):0.0} ms, max {P(100):0.0} ms; non-200: {Failed}");
     }
+
+    /// <summary>CPU time used so far by the server (from /proc/PID/stat: user + system ticks) and by this driver; null without a pid.</summary>
+    private static (TimeSpan Server, TimeSpan Driver)? Cpu(int? pid)
+    {
+        if (pid is null)
+        {
+            return null;
+        }
+
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // Fields 14 and 15 of stat (utime, stime), counted from after the command name; clock ticks of 1/100 s on Linux.
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return (TimeSpan.FromMilliseconds(ticks * 10), Process.GetCurrentProcess().TotalProcessorTime);
+    }
+
+    private static string CpuPerRequest((TimeSpan Server, TimeSpan Driver)? before, (TimeSpan Server, TimeSpan Driver)? after, int requests) =>
+        before is { } b && after is { } a && requests > 0
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"; CPU per request: server {(a.Server - b.Server).TotalMilliseconds / requests:0.000} ms, driver {(a.Driver - b.Driver).TotalMilliseconds / requests:0.000} ms")
+            : string.Empty;
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
     private static double Percentile(List<double> sorted, double p) =>
