@@ -76,7 +76,7 @@ bench_one() { # sqlite|postgres
   sampler=$!
   local rc=0
   dotnet "$work/driver/Aufsicht.Bench.dll" surveys --url "http://127.0.0.1:$port" --tokens "$work/tokens-$db.txt" --password "$password" \
-    --seconds "$seconds" --concurrency "$concurrency" || rc=$?
+    --seconds "$seconds" --concurrency "$concurrency" --server-pid "$pid" || rc=$?
   sleep 0.5
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; sampler=""
   echo "server resident memory: peak $(sort -n "$work/rss-$db.txt" | tail -1 | awk '{printf "%.0f", $1/1024}') MB, at the end $(tail -1 "$work/rss-$db.txt" | awk '{printf "%.0f", $1/1024}') MB ($(wc -l < "$work/rss-$db.txt") samples)"
