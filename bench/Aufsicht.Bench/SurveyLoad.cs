@@ -100,7 +100,13 @@ public static partial class SurveyLoad
         var cpu = Cpu(serverPid);
         var healthz = await LoadAsync(health, concurrency, seconds).ConfigureAwait(false);
         Console.WriteLine($"GET /healthz: {healthz.Describe()}{CpuPerRequest(cpu, Cpu(serverPid), healthz.Latencies.Count)}");
-        await LoadAsync(submit, concurrency, warmup).ConfigureAwait(false);
+        var submitWarmup = await LoadAsync(submit, concurrency, warmup).ConfigureAwait(false);
+        Console.WriteLine($"PUT /api/v1/antworten/{{token}} (submit), warm-up: {submitWarmup.Describe()}");
+        foreach (var (status, count, example) in submitWarmup.Failures)
+        {
+            Console.WriteLine($"  {count} × {(int)status} {status}: {example}");
+        }
+
         cpu = Cpu(serverPid);
         var submissions = await LoadAsync(submit, concurrency, seconds).ConfigureAwait(false);
         Console.WriteLine($"PUT /api/v1/antworten/{{token}} (submit): {submissions.Describe()}{CpuPerRequest(cpu, Cpu(serverPid), submissions.Latencies.Count)}");
@@ -173,7 +179,7 @@ public static partial class SurveyLoad
             $"| dashboard, median of 20 | {Percentile(dashboard, 50):0.0} ms (p95 {Percentile(dashboard, 95):0.0}, max {dashboard[^1]:0.0}) | < 300 ms |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| re-evaluation of {reevaluations[0].Bodies} answered bodies, HTTP wall (server's figure) | {string.Join(", ", reevaluations.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Wall / 1000:0.00} s ({r.Server} s)")))} | < 3 s |"));
-        return submissions.Failed == 0 ? 0 : 1;
+        return submissions.Failed + submitWarmup.Failed == 0 ? 0 : 1;
     }
 
     /// <summary>Runs <paramref name="request"/> in <paramref name="concurrency"/> loops for <paramref name="seconds"/>; each loop waits for its answer before the next.</summary>
