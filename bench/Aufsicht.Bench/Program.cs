@@ -4,7 +4,12 @@ using Aufsicht.Bench;
 using BenchmarkDotNet.Running;
 
 // `generate FILE COUNT` writes COUNT deployment profiles as JSON lines (for timing `aufsicht assess batch`);
-// anything else runs the BenchmarkDotNet suite.
+// `surveys --url …` drives load against a running server (bench/surveys.sh); anything else runs the BenchmarkDotNet suite.
+if (args is ["surveys", ..])
+{
+    return await SurveyLoad.RunAsync(args).ConfigureAwait(false);
+}
+
 if (args is ["generate", var file, var count])
 {
     using var output = new StreamWriter(file, append: false, new UTF8Encoding(false));

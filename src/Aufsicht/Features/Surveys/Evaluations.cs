@@ -90,7 +90,7 @@ internal sealed class CampaignEvaluator(CatalogStore catalog, QuestionnaireStore
     /// <summary>
     /// Evaluates every submitted response of a campaign again, at its as-of date and in its authority view as they now
     /// stand, and replaces all its evaluation rows in one transaction (with the campaign's pending changes). Rows go in
-    /// multi-row statements, so 30,000 bodies take seconds.
+    /// bulk (see <see cref="Insert"/>), so 30,000 bodies take seconds.
     /// </summary>
     public (int Bodies, DateOnly AsOf, string Authority) ReevaluateAll(AufsichtDb db, CampaignRecord campaign, DateTime now)
     {
@@ -132,36 +132,71 @@ internal sealed class CampaignEvaluator(CatalogStore catalog, QuestionnaireStore
         return (evaluations.Count, asOf, view.Id);
     }
 
-    /// <summary>Inserts rows a few hundred to a statement: one round trip each on PostgreSQL, one parse each on SQLite.</summary>
+    /// <summary>
+    /// Inserts rows a few hundred to a statement on PostgreSQL (one round trip each). On SQLite, which has no round
+    /// trips, one prepared single-row statement is bound and stepped per row: binding a multi-row statement's thousands
+    /// of named parameters costs time quadratic in their number (measured: 2.5 s of a 3.8 s re-evaluation of 21,000 bodies).
+    /// </summary>
     private static void Insert<T>(DbConnection connection, DbTransaction transaction, string table, string[] columns, IReadOnlyList<T> rows, Func<T, object[]> values)
     {
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            using var single = Command(connection, transaction, table, columns, 1);
+            foreach (var item in rows)
+            {
+                var row = values(item);
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    single.Parameters[c].Value = row[c];
+                }
+
+                single.ExecuteNonQuery();
+            }
+
+            return;
+        }
+
         const int RowsPerStatement = 400;
         for (var start = 0; start < rows.Count; start += RowsPerStatement)
         {
             var count = Math.Min(RowsPerStatement, rows.Count - start);
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var sql = new StringBuilder($"INSERT INTO {table} (\"{string.Join("\", \"", columns)}\") VALUES ");
+            using var command = Command(connection, transaction, table, columns, count);
             for (var r = 0; r < count; r++)
             {
-                sql.Append(r == 0 ? "(" : ", (");
                 var row = values(rows[start + r]);
                 for (var c = 0; c < columns.Length; c++)
                 {
-                    var name = string.Create(CultureInfo.InvariantCulture, $"@p{r}_{c}");
-                    sql.Append(c == 0 ? name : ", " + name);
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = name;
-                    parameter.Value = row[c];
-                    command.Parameters.Add(parameter);
+                    command.Parameters[(r * columns.Length) + c].Value = row[c];
                 }
-
-                sql.Append(')');
             }
 
-            command.CommandText = sql.ToString();
             command.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>An INSERT of <paramref name="count"/> rows with parameters @p{row}_{column}, values still to be set.</summary>
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string table, string[] columns, int count)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder($"INSERT INTO {table} (\"{string.Join("\", \"", columns)}\") VALUES ");
+        for (var r = 0; r < count; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"@p{r}_{c}");
+                sql.Append(c == 0 ? name : ", " + name);
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.ToString();
+        return command;
     }
 
     public static IReadOnlyList<StoredOutcome> Outcomes(string resultJson) =>
