@@ -76,13 +76,17 @@ internal sealed class CampaignEvaluator(CatalogStore catalog, QuestionnaireStore
         return (evaluation, services);
     }
 
-    /// <summary>Replaces one body's evaluation in the caller's transaction.</summary>
-    public static void Replace(AufsichtDb db, (EvaluationRecord Evaluation, List<EvaluationServiceRecord> Services) rows)
+    /// <summary>Replaces one body's evaluation in the caller's transaction (the caller saves); <paramref name="earlier"/>: rows may exist.</summary>
+    public static async Task ReplaceAsync(AufsichtDb db, (EvaluationRecord Evaluation, List<EvaluationServiceRecord> Services) rows, bool earlier)
     {
         ArgumentNullException.ThrowIfNull(db);
         var (evaluation, services) = rows;
-        db.Evaluations.Where(e => e.CampaignId == evaluation.CampaignId && e.BodyId == evaluation.BodyId).ExecuteDelete();
-        db.EvaluationServices.Where(e => e.CampaignId == evaluation.CampaignId && e.BodyId == evaluation.BodyId).ExecuteDelete();
+        if (earlier)
+        {
+            await db.Evaluations.Where(e => e.CampaignId == evaluation.CampaignId && e.BodyId == evaluation.BodyId).ExecuteDeleteAsync().ConfigureAwait(false);
+            await db.EvaluationServices.Where(e => e.CampaignId == evaluation.CampaignId && e.BodyId == evaluation.BodyId).ExecuteDeleteAsync().ConfigureAwait(false);
+        }
+
         db.Evaluations.Add(evaluation);
         db.EvaluationServices.AddRange(services);
     }

@@ -42,7 +42,7 @@ internal static class ResponseApi
                 return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "too many wrong links from this address; try again later");
             }
 
-            var (respondent, problem) = links.Find(db, token, address);
+            var (respondent, problem) = await links.FindAsync(db, token, address, http.RequestAborted).ConfigureAwait(false);
             if (problem != LinkProblem.None)
             {
                 return problem == LinkProblem.Closed
@@ -51,7 +51,7 @@ internal static class ResponseApi
             }
 
             var answers = new Answers((request.Answers ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)(p.Value ?? []), StringComparer.Ordinal));
-            var (outcome, errors) = save.Replace(respondent!, answers, request.Submit);
+            var (outcome, errors) = await save.ReplaceAsync(respondent!, answers, request.Submit).ConfigureAwait(false);
             if (errors.Count > 0)
             {
                 var language = UiLanguageMiddleware.Of(http);
@@ -65,8 +65,7 @@ internal static class ResponseApi
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "the answers were changed at the same time by another request; nothing was saved");
             }
 
-            var status = outcome.Version is null ? null : db.Evaluations.Where(e => e.CampaignId == respondent!.Campaign.Id && e.BodyId == respondent.Body.Id).Select(e => e.Status).FirstOrDefault();
-            return Results.Ok(new ResponseResult(outcome.Revision, outcome.Version, outcome.Receipt, status));
+            return Results.Ok(new ResponseResult(outcome.Revision, outcome.Version, outcome.Receipt, outcome.Status));
         })
         .AllowAnonymous()
         .WithName("PutResponse")

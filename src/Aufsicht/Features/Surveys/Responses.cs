@@ -38,20 +38,29 @@ internal sealed class RespondentLinks(QuestionnaireStore questionnaires, TimePro
         return address is not null && _failures.TryGetValue(address, out var f) && now - f.Start < Window && f.Count >= MaxFailures;
     }
 
-    public (Respondent? Respondent, LinkProblem Problem) Find(AufsichtDb db, string? token, IPAddress? address)
+    /// <summary>
+    /// What a link opens, in one query (invitation, campaign, body and response joined). Asynchronous: under load a
+    /// thread waiting for PostgreSQL would otherwise be lost to the pool (bench/README.md, issue 4).
+    /// </summary>
+    public async Task<(Respondent? Respondent, LinkProblem Problem)> FindAsync(AufsichtDb db, string? token, IPAddress? address, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var invitation = Tokens.LooksValid(token) ? db.Invitations.AsNoTracking().SingleOrDefault(i => i.TokenHash == Tokens.Hash(token!)) : null;
-        if (invitation is null || invitation.RevokedAt is not null)
+        var hash = Tokens.LooksValid(token) ? Tokens.Hash(token!) : null;
+        var found = hash is null ? null : await (
+            from i in db.Invitations.AsNoTracking()
+            where i.TokenHash == hash
+            join c in db.Campaigns.AsNoTracking() on i.CampaignId equals c.Id
+            join b in db.Bodies.AsNoTracking() on i.BodyId equals b.Id
+            select new { Invitation = i, Campaign = c, Body = b, Response = db.Responses.AsNoTracking().FirstOrDefault(r => r.CampaignId == c.Id && r.BodyId == b.Id) })
+            .SingleOrDefaultAsync(cancel).ConfigureAwait(false);
+        if (found is null || found.Invitation.RevokedAt is not null)
         {
             Count(address);
-            return (null, invitation is null ? LinkProblem.Unknown : LinkProblem.Revoked);
+            return (null, found is null ? LinkProblem.Unknown : LinkProblem.Revoked);
         }
 
-        var campaign = db.Campaigns.AsNoTracking().Single(c => c.Id == invitation.CampaignId);
-        var body = db.Bodies.AsNoTracking().Single(b => b.Id == invitation.BodyId);
-        var response = db.Responses.AsNoTracking().SingleOrDefault(r => r.CampaignId == campaign.Id && r.BodyId == body.Id);
-        var respondent = new Respondent(invitation, campaign, body, response, questionnaires.Get(campaign.QuestionnaireId).Definition);
+        var campaign = found.Campaign;
+        var respondent = new Respondent(found.Invitation, campaign, found.Body, found.Response, questionnaires.Get(campaign.QuestionnaireId).Definition);
         return campaign.State switch
         {
             CampaignState.Draft => (null, LinkProblem.NotStarted),
@@ -73,7 +82,7 @@ internal sealed class RespondentLinks(QuestionnaireStore questionnaires, TimePro
 }
 
 /// <summary>What saving or submitting did.</summary>
-internal sealed record SaveOutcome(int Revision, int? Version, string? Receipt)
+internal sealed record SaveOutcome(int Revision, int? Version, string? Receipt, string? Status = null)
 {
     public static readonly SaveOutcome Conflict = new(-1, null, null);
 
@@ -88,7 +97,7 @@ internal sealed record SaveOutcome(int Revision, int? Version, string? Receipt)
 internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, CatalogStoreServices services, TimeProvider clock)
 {
     /// <summary>Merges the posted answers of <paramref name="section"/> into the draft and saves it.</summary>
-    public (SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors, Answers Draft) Save(Respondent respondent, Section section, Answers posted, int revision)
+    public async Task<(SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors, Answers Draft)> SaveAsync(Respondent respondent, Section section, Answers posted, int revision)
     {
         ArgumentNullException.ThrowIfNull(respondent);
         var q = respondent.Questionnaire;
@@ -111,28 +120,28 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
             return (null, errors, new Answers(merged));
         }
 
-        return (Write(respondent, draft, revision, submit: false), [], draft);
+        return (await WriteAsync(respondent, draft, revision, submit: false).ConfigureAwait(false), [], draft);
     }
 
     /// <summary>Submits the saved draft as a new version, if it is complete.</summary>
-    public (SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors) Submit(Respondent respondent, int revision)
+    public async Task<(SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors)> SubmitAsync(Respondent respondent, int revision)
     {
         ArgumentNullException.ThrowIfNull(respondent);
         var draft = Draft(respondent);
         var errors = SurveyForm.Check(respondent.Questionnaire, draft, services.IsService, complete: true);
-        return errors.Count > 0 ? (null, errors) : (Write(respondent, draft, revision, submit: true), []);
+        return errors.Count > 0 ? (null, errors) : (await WriteAsync(respondent, draft, revision, submit: true).ConfigureAwait(false), []);
     }
 
     /// <summary>
     /// Replaces all answers at once (the API: a body's own system sending its answers) and submits them if asked; a
     /// concurrent change still gives a conflict rather than a lost update.
     /// </summary>
-    public (SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors) Replace(Respondent respondent, Answers answers, bool submit)
+    public async Task<(SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors)> ReplaceAsync(Respondent respondent, Answers answers, bool submit)
     {
         ArgumentNullException.ThrowIfNull(respondent);
         var draft = SurveyForm.Clean(respondent.Questionnaire, answers);
         var errors = SurveyForm.Check(respondent.Questionnaire, draft, services.IsService, complete: submit);
-        return errors.Count > 0 ? (null, errors) : (Write(respondent, draft, respondent.Response?.Revision ?? 0, submit), []);
+        return errors.Count > 0 ? (null, errors) : (await WriteAsync(respondent, draft, respondent.Response?.Revision ?? 0, submit).ConfigureAwait(false), []);
     }
 
     public static Answers Draft(Respondent respondent) =>
@@ -159,27 +168,32 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
     /// then sleeps 150 ms before each retry. Concurrent submissions in this process therefore queue here for their turn
     /// instead (measured with 32 concurrent respondents: see bench/README.md, issue 4). PostgreSQL needs no such gate.
     /// </summary>
-    private static readonly Lock SqliteWriter = new();
+    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
 
-    private SaveOutcome Write(Respondent respondent, Answers draft, int revision, bool submit)
+    private async Task<SaveOutcome> WriteAsync(Respondent respondent, Answers draft, int revision, bool submit)
     {
         if (!db.Database.IsSqlite())
         {
-            return WriteInTransaction(respondent, draft, revision, submit);
+            return await WriteInTransactionAsync(respondent, draft, revision, submit).ConfigureAwait(false);
         }
 
-        lock (SqliteWriter)
+        await SqliteWriter.WaitAsync().ConfigureAwait(false);
+        try
         {
-            return WriteInTransaction(respondent, draft, revision, submit);
+            return await WriteInTransactionAsync(respondent, draft, revision, submit).ConfigureAwait(false);
+        }
+        finally
+        {
+            SqliteWriter.Release();
         }
     }
 
-    private SaveOutcome WriteInTransaction(Respondent respondent, Answers draft, int revision, bool submit)
+    private async Task<SaveOutcome> WriteInTransactionAsync(Respondent respondent, Answers draft, int revision, bool submit)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var json = draft.ToJson();
-        using var transaction = db.Database.BeginTransaction();
-        var response = db.Responses.SingleOrDefault(r => r.CampaignId == respondent.Campaign.Id && r.BodyId == respondent.Body.Id);
+        await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+        var response = await db.Responses.SingleOrDefaultAsync(r => r.CampaignId == respondent.Campaign.Id && r.BodyId == respondent.Body.Id).ConfigureAwait(false);
         if (response is null)
         {
             if (revision != 0)
@@ -193,9 +207,11 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
         else if (response.Revision != revision)
         {
             // The same submission sent twice (a double click, a resent form): the first one's receipt, not a second version.
-            return submit && response.SubmittedVersion > 0 && LatestAnswers(response) == json
-                ? new SaveOutcome(response.Revision, response.SubmittedVersion, LatestReceipt(response))
-                : SaveOutcome.Conflict;
+            var latest = submit && response.SubmittedVersion > 0
+                ? await db.ResponseVersions.Where(v => v.ResponseId == response.Id && v.Version == response.SubmittedVersion)
+                    .Select(v => new { v.AnswersJson, v.Receipt }).SingleOrDefaultAsync().ConfigureAwait(false)
+                : null;
+            return latest is not null && latest.AnswersJson == json ? new SaveOutcome(response.Revision, response.SubmittedVersion, latest.Receipt) : SaveOutcome.Conflict;
         }
 
         response.DraftJson = json;
@@ -208,22 +224,37 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
             response.SubmittedAt = now;
         }
 
+        string? status = null;
         try
         {
-            db.SaveChanges();
+            if (response.Id == 0 || !submit)
+            {
+                // A new response needs its id before a version can point to it.
+                await db.SaveChangesAsync().ConfigureAwait(false);
+            }
+
             if (submit)
             {
                 receipt = Receipt(respondent, response.SubmittedVersion, json);
                 db.ResponseVersions.Add(new ResponseVersionRecord { ResponseId = response.Id, Version = response.SubmittedVersion, AnswersJson = json, SubmittedAt = now, Receipt = receipt });
                 var (asOf, authority) = evaluator.View(respondent.Campaign, DateOnly.FromDateTime(now));
-                OtherServices.Queue(db, respondent.Campaign.Id, OtherTexts(respondent.Questionnaire, draft));
-                db.SaveChanges();
-                var result = evaluator.Evaluate(respondent.Campaign, respondent.Body, draft, asOf, authority, OtherServices.Links(db, respondent.Campaign.Id));
-                CampaignEvaluator.Replace(db, CampaignEvaluator.Rows(respondent.Campaign.Id, respondent.Body.Id, response.SubmittedVersion, result, asOf, authority.Id, now));
-                db.SaveChanges();
+                var others = OtherTexts(respondent.Questionnaire, draft).ToList();
+                IReadOnlyDictionary<string, string> links = new Dictionary<string, string>(StringComparer.Ordinal);
+                if (others.Count > 0)
+                {
+                    OtherServices.Queue(db, respondent.Campaign.Id, others);
+                    links = OtherServices.Links(db, respondent.Campaign.Id);
+                }
+
+                var result = evaluator.Evaluate(respondent.Campaign, respondent.Body, draft, asOf, authority, links);
+                var rows = CampaignEvaluator.Rows(respondent.Campaign.Id, respondent.Body.Id, response.SubmittedVersion, result, asOf, authority.Id, now);
+                // Only an earlier submission (or a re-evaluation of it) left evaluation rows to replace.
+                await CampaignEvaluator.ReplaceAsync(db, rows, earlier: response.SubmittedVersion > 1).ConfigureAwait(false);
+                await db.SaveChangesAsync().ConfigureAwait(false);
+                status = rows.Evaluation.Status;
             }
 
-            transaction.Commit();
+            await transaction.CommitAsync().ConfigureAwait(false);
         }
         catch (DbUpdateException)
         {
@@ -231,14 +262,8 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
             return SaveOutcome.Conflict;
         }
 
-        return new SaveOutcome(response.Revision, submit ? response.SubmittedVersion : null, receipt);
+        return new SaveOutcome(response.Revision, submit ? response.SubmittedVersion : null, receipt, status);
     }
-
-    private string? LatestAnswers(ResponseRecord response) =>
-        db.ResponseVersions.Where(v => v.ResponseId == response.Id && v.Version == response.SubmittedVersion).Select(v => v.AnswersJson).SingleOrDefault();
-
-    private string? LatestReceipt(ResponseRecord response) =>
-        db.ResponseVersions.Where(v => v.ResponseId == response.Id && v.Version == response.SubmittedVersion).Select(v => v.Receipt).SingleOrDefault();
 
     private static IEnumerable<string> OtherTexts(Questionnaire questionnaire, Answers answers) =>
         SurveyEvaluation.Deployments(questionnaire, answers, new Body(null, null, "other", false, null))

@@ -18,11 +18,11 @@ public sealed class ReceiptModel : AppPage
 
     internal Answers Answers { get; private set; } = Answers.Empty;
 
-    public IActionResult OnGet(string token, int fassung)
+    public async Task<IActionResult> OnGetAsync(string token, int fassung)
     {
         Token = token;
         Response.Headers.CacheControl = "no-store";
-        var (status, submitted) = ReceiptPdf.Find(Service<AufsichtDb>(), Service<RespondentLinks>(), token, fassung, HttpContext.Connection.RemoteIpAddress);
+        var (status, submitted) = await ReceiptPdf.FindAsync(Service<AufsichtDb>(), Service<RespondentLinks>(), token, fassung, HttpContext.Connection.RemoteIpAddress).ConfigureAwait(true);
         if (submitted is null)
         {
             return StatusCode(status);
