@@ -195,50 +195,73 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
         var now = clock.GetUtcNow().UtcDateTime;
         var json = draft.ToJson();
         await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
-        var response = await db.Responses.SingleOrDefaultAsync(r => r.CampaignId == respondent.Campaign.Id && r.BodyId == respondent.Body.Id).ConfigureAwait(false);
-        if (response is null)
+        long responseId;
+        int version, newRevision;
+        var known = respondent.Response;
+        if (known is not null && known.Revision == revision
+            && await db.Responses.Where(r => r.Id == known.Id && r.Revision == revision).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.DraftJson, json)
+                .SetProperty(r => r.UpdatedAt, now)
+                .SetProperty(r => r.Revision, revision + 1)
+                .SetProperty(r => r.SubmittedVersion, submit ? known.SubmittedVersion + 1 : known.SubmittedVersion)
+                .SetProperty(r => r.SubmittedAt, submit ? now : known.SubmittedAt)).ConfigureAwait(false) == 1)
         {
-            if (revision != 0)
+            // Unchanged since the link was opened (its revision proves it): one statement instead of a read and a write.
+            (responseId, version, newRevision) = (known.Id, submit ? known.SubmittedVersion + 1 : known.SubmittedVersion, revision + 1);
+        }
+        else
+        {
+            var response = await db.Responses.SingleOrDefaultAsync(r => r.CampaignId == respondent.Campaign.Id && r.BodyId == respondent.Body.Id).ConfigureAwait(false);
+            if (response is null)
             {
+                if (revision != 0)
+                {
+                    return SaveOutcome.Conflict;
+                }
+
+                response = new ResponseRecord { CampaignId = respondent.Campaign.Id, BodyId = respondent.Body.Id, DraftJson = json, StartedAt = now };
+                db.Responses.Add(response);
+            }
+            else if (response.Revision != revision)
+            {
+                // The same submission sent twice (a double click, a resent form): the first one's receipt, not a second version.
+                var latest = submit && response.SubmittedVersion > 0
+                    ? await db.ResponseVersions.Where(v => v.ResponseId == response.Id && v.Version == response.SubmittedVersion)
+                        .Select(v => new { v.AnswersJson, v.Receipt }).SingleOrDefaultAsync().ConfigureAwait(false)
+                    : null;
+                return latest is not null && latest.AnswersJson == json ? new SaveOutcome(response.Revision, response.SubmittedVersion, latest.Receipt) : SaveOutcome.Conflict;
+            }
+
+            response.DraftJson = json;
+            response.UpdatedAt = now;
+            response.Revision++;
+            if (submit)
+            {
+                response.SubmittedVersion++;
+                response.SubmittedAt = now;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync().ConfigureAwait(false);
+            }
+            catch (DbUpdateException)
+            {
+                // Another request saved first (a concurrent first save, or a submit racing a submit).
                 return SaveOutcome.Conflict;
             }
 
-            response = new ResponseRecord { CampaignId = respondent.Campaign.Id, BodyId = respondent.Body.Id, DraftJson = json, StartedAt = now };
-            db.Responses.Add(response);
-        }
-        else if (response.Revision != revision)
-        {
-            // The same submission sent twice (a double click, a resent form): the first one's receipt, not a second version.
-            var latest = submit && response.SubmittedVersion > 0
-                ? await db.ResponseVersions.Where(v => v.ResponseId == response.Id && v.Version == response.SubmittedVersion)
-                    .Select(v => new { v.AnswersJson, v.Receipt }).SingleOrDefaultAsync().ConfigureAwait(false)
-                : null;
-            return latest is not null && latest.AnswersJson == json ? new SaveOutcome(response.Revision, response.SubmittedVersion, latest.Receipt) : SaveOutcome.Conflict;
+            (responseId, version, newRevision) = (response.Id, response.SubmittedVersion, response.Revision);
         }
 
-        response.DraftJson = json;
-        response.UpdatedAt = now;
-        response.Revision++;
         string? receipt = null;
+        string? status = null;
         if (submit)
         {
-            response.SubmittedVersion++;
-            response.SubmittedAt = now;
-        }
-
-        string? status = null;
-        try
-        {
-            if (response.Id == 0 || !submit)
+            try
             {
-                // A new response needs its id before a version can point to it.
-                await db.SaveChangesAsync().ConfigureAwait(false);
-            }
-
-            if (submit)
-            {
-                receipt = Receipt(respondent, response.SubmittedVersion, json);
-                db.ResponseVersions.Add(new ResponseVersionRecord { ResponseId = response.Id, Version = response.SubmittedVersion, AnswersJson = json, SubmittedAt = now, Receipt = receipt });
+                receipt = Receipt(respondent, version, json);
+                db.ResponseVersions.Add(new ResponseVersionRecord { ResponseId = responseId, Version = version, AnswersJson = json, SubmittedAt = now, Receipt = receipt });
                 var (asOf, authority) = evaluator.View(respondent.Campaign, DateOnly.FromDateTime(now));
                 var others = OtherTexts(respondent.Questionnaire, draft).ToList();
                 IReadOnlyDictionary<string, string> links = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -249,22 +272,21 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
                 }
 
                 var result = evaluator.Evaluate(respondent.Campaign, respondent.Body, draft, asOf, authority, links);
-                var rows = CampaignEvaluator.Rows(respondent.Campaign.Id, respondent.Body.Id, response.SubmittedVersion, result, asOf, authority.Id, now);
+                var rows = CampaignEvaluator.Rows(respondent.Campaign.Id, respondent.Body.Id, version, result, asOf, authority.Id, now);
                 // Only an earlier submission (or a re-evaluation of it) left evaluation rows to replace.
-                await CampaignEvaluator.ReplaceAsync(db, rows, earlier: response.SubmittedVersion > 1).ConfigureAwait(false);
+                await CampaignEvaluator.ReplaceAsync(db, rows, earlier: version > 1).ConfigureAwait(false);
                 await db.SaveChangesAsync().ConfigureAwait(false);
                 status = rows.Evaluation.Status;
             }
-
-            await transaction.CommitAsync().ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request saved first (a concurrent first save, or a submit racing a submit).
-            return SaveOutcome.Conflict;
+            catch (DbUpdateException)
+            {
+                // The version exists already: a submit raced a submit of the same revision.
+                return SaveOutcome.Conflict;
+            }
         }
 
-        return new SaveOutcome(response.Revision, submit ? response.SubmittedVersion : null, receipt, status);
+        await transaction.CommitAsync().ConfigureAwait(false);
+        return new SaveOutcome(newRevision, submit ? version : null, receipt, status);
     }
 
     private static IEnumerable<string> OtherTexts(Questionnaire questionnaire, Answers answers) =>
