@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Aufsicht.Data;
 using Aufsicht.Tests.Web;
-using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 using Xunit;
 
@@ -25,55 +24,28 @@ public sealed class ReportTestsOnPostgres : ReportTests
 /// A campaign's report (ODT, PDF), the charts on its dashboard and the respondent's receipt as PDF, over HTTP after a
 /// real submission; and who may fetch them.
 /// </summary>
-public abstract partial class ReportTests : IAsyncLifetime
+public abstract class ReportTests : IAsyncLifetime
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = SurveyServer.Password;
     private const string Title = "Videokonferenzen 2026";
     private AppServer _server = null!;
 
     protected abstract string Database { get; }
 
-    public async Task InitializeAsync()
-    {
-        _server = await AppServer.StartOnAsync(Database);
-        await _server.CreateUserAsync("sachbearbeitung@aufsicht.example", Password, "Supervisor");
-        await _server.CreateUserAsync("leitung@aufsicht.example", Password, "Reader");
-        using var scope = _server.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
-        var now = DateTime.UtcNow;
-        db.Bodies.AddRange(
-            new BodyRecord { ExternalId = "S-1", Name = "Grundschule Am Deich", Kind = "school", Region = "Nordwestmecklenburg", State = "MV", PublicBody = true, ContactEmail = "schule@example.org", Language = "de", CreatedAt = now, UpdatedAt = now },
-            new BodyRecord { ExternalId = "G-2", Name = "Gemeinde Süderholz", Kind = "municipality", Region = "Vorpommern-Greifswald", State = "MV", PublicBody = true, ContactEmail = "gemeinde@example.org", Language = "de", CreatedAt = now, UpdatedAt = now },
-            new BodyRecord { ExternalId = "F-3", Name = "Firma ohne Adresse", Kind = "company", State = "MV", PublicBody = false, Language = "de", CreatedAt = now, UpdatedAt = now });
-        await db.SaveChangesAsync();
-    }
+    public async Task InitializeAsync() => _server = await SurveyServer.StartAsync(Database);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private T Db<T>(Func<AufsichtDb, T> query)
-    {
-        using var scope = _server.Services.CreateScope();
-        return query(scope.ServiceProvider.GetRequiredService<AufsichtDb>());
-    }
-
-    [GeneratedRegex("/antwort/[A-Za-z0-9_-]{43}")]
-    private static partial Regex LinkPattern();
+    private T Db<T>(Func<AufsichtDb, T> query) => _server.Db(query);
 
     /// <summary>Creates and starts a campaign over all bodies; the municipality answers that it uses Zoom (deficient) and submits.</summary>
     private async Task<(long Id, string Link)> CampaignWithOneSubmissionAsync(Session supervisor)
     {
-        var questionnaire = Db(db => db.Questionnaires.Single(q => q.Key == "videokonferenz").Id);
-        var deadline = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var (status, _, location) = await supervisor.PostFormAsync("/umfragen", "/umfragen",
-            [new("title", Title), new("questionnaire", questionnaire.ToString(CultureInfo.InvariantCulture)), new("deadline", deadline), new("reminders", "7,1")]);
-        Assert.Equal(HttpStatusCode.Redirect, status);
-        var id = long.Parse(location!.OriginalString.Split('/').Last(), CultureInfo.InvariantCulture);
-        (status, _, _) = await supervisor.PostFormAsync($"/umfragen/{id}", $"/umfragen/{id}?handler=Start", []);
-        Assert.Equal(HttpStatusCode.OK, status);
-        var link = LinkPattern().Match(Db(db => db.Outbox.Single(o => o.CampaignId == id && o.To == "gemeinde@example.org").Body)).Value;
+        var (id, links) = await _server.StartCampaignAsync(supervisor, Title);
+        var link = links["gemeinde@example.org"];
 
         using var respondent = _server.NewSession();
-        (status, _, _) = await respondent.PostFormAsync(link, link + "?abschnitt=0",
+        var (status, _, _) = await respondent.PostFormAsync(link, link + "?abschnitt=0",
             [new("abschnitt", "0"), new("revision", "0"), new("a:usesVideo", "yes"), new("a:services", "zoom"), new("a:users", "120"), new("action", "next")]);
         Assert.Equal(HttpStatusCode.Redirect, status);
         (status, _, _) = await respondent.PostFormAsync(link + "?abschnitt=1", link + "?abschnitt=1",
@@ -86,7 +58,7 @@ public abstract partial class ReportTests : IAsyncLifetime
             new("action", "save"),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, status);
-        (status, _, location) = await respondent.PostFormAsync(link, link, [new("revision", "2"), new("action", "submit")]);
+        (status, _, var location) = await respondent.PostFormAsync(link, link, [new("revision", "2"), new("action", "submit")]);
         Assert.Equal(HttpStatusCode.Redirect, status);
         Assert.Contains("quittung?fassung=1", location!.OriginalString, StringComparison.Ordinal);
         return (id, link);

@@ -22,55 +22,22 @@ public sealed class SurveyFlowTestsOnPostgres : SurveyFlowTests
 /// A campaign over HTTP as supervisor and respondent would run it: create, start, answer by link, save, submit,
 /// amend; and the refusals — wrong values, stale forms, double submits, bad and revoked links.
 /// </summary>
-public abstract partial class SurveyFlowTests : IAsyncLifetime
+public abstract class SurveyFlowTests : IAsyncLifetime
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = SurveyServer.Password;
     private AppServer _server = null!;
 
     protected abstract string Database { get; }
 
-    public async Task InitializeAsync()
-    {
-        _server = await AppServer.StartOnAsync(Database);
-        await _server.CreateUserAsync("sachbearbeitung@aufsicht.example", Password, "Supervisor");
-        await _server.CreateUserAsync("leitung@aufsicht.example", Password, "Reader");
-        using var scope = _server.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
-        var now = DateTime.UtcNow;
-        db.Bodies.AddRange(
-            new BodyRecord { ExternalId = "S-1", Name = "Grundschule Am Deich", Kind = "school", Region = "Nordwestmecklenburg", State = "MV", PublicBody = true, ContactEmail = "schule@example.org", Language = "de", CreatedAt = now, UpdatedAt = now },
-            new BodyRecord { ExternalId = "G-2", Name = "Gemeinde Süderholz", Kind = "municipality", Region = "Vorpommern-Greifswald", State = "MV", PublicBody = true, ContactEmail = "gemeinde@example.org", Language = "de", CreatedAt = now, UpdatedAt = now },
-            new BodyRecord { ExternalId = "F-3", Name = "Firma ohne Adresse", Kind = "company", State = "MV", PublicBody = false, Language = "de", CreatedAt = now, UpdatedAt = now });
-        await db.SaveChangesAsync();
-    }
+    public async Task InitializeAsync() => _server = await SurveyServer.StartAsync(Database);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private T Db<T>(Func<AufsichtDb, T> query)
-    {
-        using var scope = _server.Services.CreateScope();
-        return query(scope.ServiceProvider.GetRequiredService<AufsichtDb>());
-    }
+    private T Db<T>(Func<AufsichtDb, T> query) => _server.Db(query);
 
-    /// <summary>Creates and starts a campaign over all bodies; returns its id and the invitation links found in the outbox.</summary>
-    private async Task<(long Id, Dictionary<string, string> Links)> StartCampaignAsync(Session supervisor)
-    {
-        var questionnaire = Db(db => db.Questionnaires.Single(q => q.Key == "videokonferenz").Id);
-        var deadline = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var (status, _, location) = await supervisor.PostFormAsync("/umfragen", "/umfragen",
-            [new("title", "Videokonferenzen 2026"), new("questionnaire", questionnaire.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("deadline", deadline), new("reminders", "7,1")]);
-        Assert.Equal(HttpStatusCode.Redirect, status);
-        var id = long.Parse(location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
-        (status, var page, _) = await supervisor.PostFormAsync($"/umfragen/{id}", $"/umfragen/{id}?handler=Start", []);
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("2 Einladungen", page, StringComparison.Ordinal);
-        var links = Db(db => db.Outbox.Where(o => o.CampaignId == id).ToList())
-            .ToDictionary(o => o.To, o => LinkPattern().Match(o.Body).Value, StringComparer.Ordinal);
-        return (id, links);
-    }
+    private Task<(long Id, Dictionary<string, string> Links)> StartCampaignAsync(Session supervisor) => _server.StartCampaignAsync(supervisor, "Videokonferenzen 2026");
 
-    [GeneratedRegex("/antwort/[A-Za-z0-9_-]{43}")]
-    private static partial Regex LinkPattern();
+    private static Regex LinkPattern() => SurveyServer.LinkPattern();
 
     [Fact]
     public async Task Campaign_AnsweredSavedResumedAndSubmitted_IsEvaluatedOnTheDashboard()
