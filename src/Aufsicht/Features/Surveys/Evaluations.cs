@@ -93,7 +93,8 @@ internal sealed class CampaignEvaluator(CatalogStore catalog, QuestionnaireStore
 
     /// <summary>
     /// Evaluates every submitted response of a campaign again, at its as-of date and in its authority view as they now
-    /// stand, and replaces all its evaluation rows in one transaction (with the campaign's pending changes). Rows go in
+    /// stand, and replaces all its evaluation rows in one transaction (with the campaign's pending changes); while it
+    /// runs, other writers on SQLite wait. Rows go in
     /// bulk (see <see cref="Insert"/>), so 30,000 bodies take seconds.
     /// </summary>
     public (int Bodies, DateOnly AsOf, string Authority) ReevaluateAll(AufsichtDb db, CampaignRecord campaign, DateTime now)
@@ -102,23 +103,9 @@ internal sealed class CampaignEvaluator(CatalogStore catalog, QuestionnaireStore
         ArgumentNullException.ThrowIfNull(campaign);
         var campaignId = campaign.Id;
         var (asOf, view) = View(campaign, DateOnly.FromDateTime(now));
-        var submissions = db.Responses.Where(r => r.CampaignId == campaignId && r.SubmittedVersion > 0)
-            .Join(db.ResponseVersions, r => new { r.Id, V = r.SubmittedVersion }, v => new { Id = v.ResponseId, V = v.Version }, (r, v) => new { r.BodyId, v.Version, v.AnswersJson })
-            .AsNoTracking()
-            .ToList();
         var bodies = db.CampaignBodies.Where(t => t.CampaignId == campaignId).Join(db.Bodies, t => t.BodyId, b => b.Id, (_, b) => b)
             .AsNoTracking().ToDictionary(b => b.Id);
         var links = OtherServices.Links(db, campaignId);
-
-        var evaluations = new List<EvaluationRecord>(submissions.Count);
-        var services = new List<EvaluationServiceRecord>(submissions.Count * 2);
-        foreach (var s in submissions)
-        {
-            var result = Evaluate(campaign, bodies[s.BodyId], Answers.FromJson(s.AnswersJson), asOf, view, links);
-            var (evaluation, rows) = Rows(campaignId, s.BodyId, s.Version, result, asOf, view.Id, now);
-            evaluations.Add(evaluation);
-            services.AddRange(rows);
-        }
 
         using var transaction = db.Database.BeginTransaction();
         campaign.Revision++;
@@ -127,13 +114,46 @@ internal sealed class CampaignEvaluator(CatalogStore catalog, QuestionnaireStore
         db.EvaluationServices.Where(e => e.CampaignId == campaignId).ExecuteDelete();
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
-        Insert(connection, dbTransaction, "evaluations",
-            ["CampaignId", "BodyId", "Version", "Status", "MainFindings", "ResultJson", "AsOf", "Authority", "EvaluatedAt"],
-            evaluations, e => [e.CampaignId, e.BodyId, e.Version, e.Status, e.MainFindings, e.ResultJson, e.AsOf, e.Authority, e.EvaluatedAt]);
-        Insert(connection, dbTransaction, "evaluation_services", ["CampaignId", "BodyId", "Service", "Verdict"],
-            services, e => [e.CampaignId, e.BodyId, e.Service, e.Verdict]);
+
+        // A few thousand bodies at a time, so the answers and results of a whole campaign are never in memory at once
+        // (the resident peak of a 30,000-body re-evaluation was the server's highest; bench/README.md).
+        const int Chunk = 2000;
+        var count = 0;
+        var after = 0L;
+        while (true)
+        {
+            var submissions = db.Responses.Where(r => r.CampaignId == campaignId && r.SubmittedVersion > 0 && r.BodyId > after)
+                .Join(db.ResponseVersions, r => new { r.Id, V = r.SubmittedVersion }, v => new { Id = v.ResponseId, V = v.Version }, (r, v) => new { r.BodyId, v.Version, v.AnswersJson })
+                .OrderBy(x => x.BodyId)
+                .Take(Chunk)
+                .AsNoTracking()
+                .ToList();
+            if (submissions.Count == 0)
+            {
+                break;
+            }
+
+            var evaluations = new List<EvaluationRecord>(submissions.Count);
+            var services = new List<EvaluationServiceRecord>(submissions.Count * 2);
+            foreach (var s in submissions)
+            {
+                var result = Evaluate(campaign, bodies[s.BodyId], Answers.FromJson(s.AnswersJson), asOf, view, links);
+                var (evaluation, rows) = Rows(campaignId, s.BodyId, s.Version, result, asOf, view.Id, now);
+                evaluations.Add(evaluation);
+                services.AddRange(rows);
+            }
+
+            Insert(connection, dbTransaction, "evaluations",
+                ["CampaignId", "BodyId", "Version", "Status", "MainFindings", "ResultJson", "AsOf", "Authority", "EvaluatedAt"],
+                evaluations, e => [e.CampaignId, e.BodyId, e.Version, e.Status, e.MainFindings, e.ResultJson, e.AsOf, e.Authority, e.EvaluatedAt]);
+            Insert(connection, dbTransaction, "evaluation_services", ["CampaignId", "BodyId", "Service", "Verdict"],
+                services, e => [e.CampaignId, e.BodyId, e.Service, e.Verdict]);
+            count += submissions.Count;
+            after = submissions[^1].BodyId;
+        }
+
         transaction.Commit();
-        return (evaluations.Count, asOf, view.Id);
+        return (count, asOf, view.Id);
     }
 
     /// <summary>
