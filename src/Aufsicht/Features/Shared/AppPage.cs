@@ -26,6 +26,24 @@ public abstract class AppPage : PageModel
     protected async Task<bool> AllowedAsync(string policy) =>
         (await Microsoft.AspNetCore.Authorization.AuthorizationServiceExtensions.AuthorizeAsync(Service<Microsoft.AspNetCore.Authorization.IAuthorizationService>(), User, policy).ConfigureAwait(false)).Succeeded;
 
+    /// <summary>An uploaded file's bytes, or the <see cref="UiText"/> key saying why there are none (no file, too large).</summary>
+    protected static async Task<(byte[]? Content, string? Problem)> ReadUploadAsync(IFormFile? file, long maxBytes, string noFileKey, string tooLargeKey, CancellationToken cancel)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return (null, noFileKey);
+        }
+
+        if (file.Length > maxBytes)
+        {
+            return (null, tooLargeKey);
+        }
+
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, cancel).ConfigureAwait(false);
+        return (buffer.ToArray(), null);
+    }
+
     protected TService Service<TService>()
         where TService : notnull => HttpContext.RequestServices.GetRequiredService<TService>();
 }

@@ -25,24 +25,13 @@ public sealed class ImportModel : AppPage
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancel)
     {
-        if (file is null || file.Length == 0)
+        var (content, problem) = await ReadUploadAsync(file, BodyFile.MaxBytes, "bodies.import.noFile", "bodies.import.tooLarge", cancel).ConfigureAwait(false);
+        if (content is null)
         {
-            return Refuse([UiText.T(Language, "bodies.import.noFile")]);
+            return Refuse([UiText.T(Language, problem!)]);
         }
 
-        if (file.Length > BodyFile.MaxBytes)
-        {
-            return Refuse([UiText.T(Language, "bodies.import.tooLarge")]);
-        }
-
-        byte[] content;
-        using (var buffer = new MemoryStream((int)file.Length))
-        {
-            await file.CopyToAsync(buffer, cancel).ConfigureAwait(false);
-            content = buffer.ToArray();
-        }
-
-        var result = await Service<ImportBodies>().ExecuteAsync(content, file.FileName, cancel).ConfigureAwait(false);
+        var result = await Service<ImportBodies>().ExecuteAsync(content, file!.FileName, cancel).ConfigureAwait(false);
         if (!result.IsOk)
         {
             return Refuse(result.Errors.Select(e => e.ToString()).ToList());

@@ -35,21 +35,10 @@ public sealed class QuestionnairesModel : AppPage
             return Forbid();
         }
 
-        if (file is null || file.Length == 0)
+        var (content, problem) = await ReadUploadAsync(file, ImportQuestionnaire.MaxBytes, "questionnaires.noFile", "questionnaires.tooLarge", cancel).ConfigureAwait(true);
+        if (content is null)
         {
-            return Refuse([UiText.T(Language, "questionnaires.noFile")]);
-        }
-
-        if (file.Length > ImportQuestionnaire.MaxBytes)
-        {
-            return Refuse([UiText.T(Language, "questionnaires.tooLarge")]);
-        }
-
-        byte[] content;
-        using (var buffer = new MemoryStream((int)file.Length))
-        {
-            await file.CopyToAsync(buffer, cancel).ConfigureAwait(true);
-            content = buffer.ToArray();
+            return Refuse([UiText.T(Language, problem!)]);
         }
 
         var imported = Service<ImportQuestionnaire>().Run(content, User.Identity?.Name);
