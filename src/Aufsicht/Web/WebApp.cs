@@ -86,7 +86,7 @@ internal static class WebApp
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDbContext<AufsichtDb>(o => DatabaseSetup.Configure(o, options));
+        builder.Services.AddDbContextPool<AufsichtDb>(o => DatabaseSetup.Configure(o, options));
         builder.Services.AddSingleton(sp => new CatalogStore(data, sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 

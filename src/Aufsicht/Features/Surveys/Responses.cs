@@ -96,7 +96,7 @@ internal sealed record SaveOutcome(int Revision, int? Version, string? Receipt, 
 /// answer, or when the response changed since the form was shown (another window): the respondent is told instead of
 /// silently overwriting. A submission becomes a new version, is evaluated at once, and both are committed together.
 /// </summary>
-internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, CatalogStoreServices services, TimeProvider clock)
+internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, CatalogStoreServices services, ResponseWriter writer, TimeProvider clock)
 {
     /// <summary>Merges the posted answers of <paramref name="section"/> into the draft and saves it.</summary>
     public async Task<(SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors, Answers Draft)> SaveAsync(Respondent respondent, Section section, Answers posted, int revision)
@@ -166,94 +166,106 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
     }
 
     /// <summary>
-    /// SQLite lets one connection write at a time; a second BEGIN IMMEDIATE gets SQLITE_BUSY, and Microsoft.Data.Sqlite
-    /// then sleeps 150 ms before each retry. Concurrent submissions in this process therefore queue here for their turn
-    /// instead (measured with 32 concurrent respondents: see bench/README.md, issue 4). PostgreSQL needs no such gate.
+    /// Writes through the group commit (<see cref="ResponseWriter"/>) when the response is as the request found it;
+    /// otherwise — a conflict, a double submit, free-text services to queue, a failed batch — carefully, alone.
     /// </summary>
-    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
-
     private async Task<SaveOutcome> WriteAsync(Respondent respondent, Answers draft, int revision, bool submit)
-    {
-        if (!db.Database.IsSqlite())
-        {
-            return await WriteInTransactionAsync(respondent, draft, revision, submit).ConfigureAwait(false);
-        }
-
-        await SqliteWriter.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            return await WriteInTransactionAsync(respondent, draft, revision, submit).ConfigureAwait(false);
-        }
-        finally
-        {
-            SqliteWriter.Release();
-        }
-    }
-
-    private async Task<SaveOutcome> WriteInTransactionAsync(Respondent respondent, Answers draft, int revision, bool submit)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var json = draft.ToJson();
-        await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
-        long responseId;
-        int version, newRevision;
-        var known = respondent.Response;
-        if (known is not null && known.Revision == revision
-            && await db.Responses.Where(r => r.Id == known.Id && r.Revision == revision).ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.DraftJson, json)
-                .SetProperty(r => r.UpdatedAt, now)
-                .SetProperty(r => r.Revision, revision + 1)
-                .SetProperty(r => r.SubmittedVersion, submit ? known.SubmittedVersion + 1 : known.SubmittedVersion)
-                .SetProperty(r => r.SubmittedAt, submit ? now : known.SubmittedAt)).ConfigureAwait(false) == 1)
+        if ((respondent.Response?.Revision ?? 0) == revision && Prepare(respondent, draft, json, submit, now) is { } pending
+            && await writer.WriteAsync(pending).ConfigureAwait(false))
         {
-            // Unchanged since the link was opened (its revision proves it): one statement instead of a read and a write.
-            (responseId, version, newRevision) = (known.Id, submit ? known.SubmittedVersion + 1 : known.SubmittedVersion, revision + 1);
+            return new SaveOutcome(revision + 1, submit ? pending.Version : null, pending.Receipt, pending.Rows?.Evaluation.Status);
         }
-        else
+
+        if (!db.Database.IsSqlite())
         {
-            var response = await db.Responses.SingleOrDefaultAsync(r => r.CampaignId == respondent.Campaign.Id && r.BodyId == respondent.Body.Id).ConfigureAwait(false);
-            if (response is null)
-            {
-                if (revision != 0)
-                {
-                    return SaveOutcome.Conflict;
-                }
+            return await WriteAloneAsync(respondent, draft, json, revision, submit, now).ConfigureAwait(false);
+        }
 
-                response = new ResponseRecord { CampaignId = respondent.Campaign.Id, BodyId = respondent.Body.Id, DraftJson = json, StartedAt = now };
-                db.Responses.Add(response);
-            }
-            else if (response.Revision != revision)
-            {
-                // The same submission sent twice (a double click, a resent form): the first one's receipt, not a second version.
-                var latest = submit && response.SubmittedVersion > 0
-                    ? await db.ResponseVersions.Where(v => v.ResponseId == response.Id && v.Version == response.SubmittedVersion)
-                        .Select(v => new { v.AnswersJson, v.Receipt }).SingleOrDefaultAsync().ConfigureAwait(false)
-                    : null;
-                return latest is not null && latest.AnswersJson == json ? new SaveOutcome(response.Revision, response.SubmittedVersion, latest.Receipt) : SaveOutcome.Conflict;
-            }
+        await ResponseWriter.SqliteGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return await WriteAloneAsync(respondent, draft, json, revision, submit, now).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResponseWriter.SqliteGate.Release();
+        }
+    }
 
-            response.DraftJson = json;
-            response.UpdatedAt = now;
-            response.Revision++;
-            if (submit)
-            {
-                response.SubmittedVersion++;
-                response.SubmittedAt = now;
-            }
+    /// <summary>
+    /// The write as it stands if the response is still as the link found it: the new version, its receipt and
+    /// evaluation. Null when a submission names services in free text: queueing them needs the careful path.
+    /// </summary>
+    private PendingWrite? Prepare(Respondent respondent, Answers draft, string json, bool submit, DateTime now)
+    {
+        var (campaign, body, seen) = (respondent.Campaign, respondent.Body, respondent.Response);
+        var version = (seen?.SubmittedVersion ?? 0) + (submit ? 1 : 0);
+        if (!submit)
+        {
+            return new PendingWrite(campaign.Id, body.Id, seen, json, now, false, version, null, null);
+        }
 
-            try
+        if (OtherTexts(respondent.Questionnaire, draft).Any())
+        {
+            return null;
+        }
+
+        var (asOf, authority) = evaluator.View(campaign, DateOnly.FromDateTime(now));
+        var result = evaluator.Evaluate(campaign, body, draft, asOf, authority, NoLinks);
+        var rows = CampaignEvaluator.Rows(campaign.Id, body.Id, version, result, asOf, authority.Id, now);
+        return new PendingWrite(campaign.Id, body.Id, seen, json, now, true, version, Receipt(respondent, version, json), rows);
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> NoLinks = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The careful path: reads the response in its own transaction and decides on what is there now.</summary>
+    private async Task<SaveOutcome> WriteAloneAsync(Respondent respondent, Answers draft, string json, int revision, bool submit, DateTime now)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+        var response = await db.Responses.SingleOrDefaultAsync(r => r.CampaignId == respondent.Campaign.Id && r.BodyId == respondent.Body.Id).ConfigureAwait(false);
+        if (response is null)
+        {
+            if (revision != 0)
             {
-                await db.SaveChangesAsync().ConfigureAwait(false);
-            }
-            catch (DbUpdateException)
-            {
-                // Another request saved first (a concurrent first save, or a submit racing a submit).
                 return SaveOutcome.Conflict;
             }
 
-            (responseId, version, newRevision) = (response.Id, response.SubmittedVersion, response.Revision);
+            response = new ResponseRecord { CampaignId = respondent.Campaign.Id, BodyId = respondent.Body.Id, DraftJson = json, StartedAt = now };
+            db.Responses.Add(response);
+        }
+        else if (response.Revision != revision)
+        {
+            // The same submission sent twice (a double click, a resent form): the first one's receipt, not a second version.
+            var latest = submit && response.SubmittedVersion > 0
+                ? await db.ResponseVersions.Where(v => v.ResponseId == response.Id && v.Version == response.SubmittedVersion)
+                    .Select(v => new { v.AnswersJson, v.Receipt }).SingleOrDefaultAsync().ConfigureAwait(false)
+                : null;
+            return latest is not null && latest.AnswersJson == json ? new SaveOutcome(response.Revision, response.SubmittedVersion, latest.Receipt) : SaveOutcome.Conflict;
         }
 
+        response.DraftJson = json;
+        response.UpdatedAt = now;
+        response.Revision++;
+        if (submit)
+        {
+            response.SubmittedVersion++;
+            response.SubmittedAt = now;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync().ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request saved first (a concurrent first save, or a submit racing a submit).
+            return SaveOutcome.Conflict;
+        }
+
+        var (version, newRevision) = (response.SubmittedVersion, response.Revision);
         string? receipt = null;
         string? status = null;
         if (submit)
@@ -261,10 +273,10 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
             try
             {
                 receipt = Receipt(respondent, version, json);
-                db.ResponseVersions.Add(new ResponseVersionRecord { ResponseId = responseId, Version = version, AnswersJson = json, SubmittedAt = now, Receipt = receipt });
+                db.ResponseVersions.Add(new ResponseVersionRecord { ResponseId = response.Id, Version = version, AnswersJson = json, SubmittedAt = now, Receipt = receipt });
                 var (asOf, authority) = evaluator.View(respondent.Campaign, DateOnly.FromDateTime(now));
                 var others = OtherTexts(respondent.Questionnaire, draft).ToList();
-                IReadOnlyDictionary<string, string> links = new Dictionary<string, string>(StringComparer.Ordinal);
+                var links = NoLinks;
                 if (others.Count > 0)
                 {
                     OtherServices.Queue(db, respondent.Campaign.Id, others);
@@ -273,7 +285,6 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
 
                 var result = evaluator.Evaluate(respondent.Campaign, respondent.Body, draft, asOf, authority, links);
                 var rows = CampaignEvaluator.Rows(respondent.Campaign.Id, respondent.Body.Id, version, result, asOf, authority.Id, now);
-                // Only an earlier submission (or a re-evaluation of it) left evaluation rows to replace.
                 await CampaignEvaluator.ReplaceAsync(db, rows, earlier: version > 1).ConfigureAwait(false);
                 await db.SaveChangesAsync().ConfigureAwait(false);
                 status = rows.Evaluation.Status;
