@@ -19,11 +19,13 @@ public static partial class SurveyLoad
         "surveys --url URL --tokens FILE --password PW [--email demo@aufsicht.example] [--seconds 10] [--warmup 2] [--concurrency 32] [--campaign 1] [--server-pid PID]";
 
     // Two complete answer sets (as a body's system would send them): a self-operated system and a SaaS one hosted in a
-    // third country, so the evaluation on each submission does real work. Alternated per request.
+    // third country, so the evaluation on each submission does real work. Alternated per request, and USERS replaced by
+    // a number that grows with every request of a worker: no submission repeats a body's previous one, which the
+    // server would answer with the earlier receipt without writing.
     private static readonly string[] Bodies =
     [
         """
-        {"answers":{"usesVideo":["yes"],"services":["jitsi-self-operated"],"operatingModel@jitsi-self-operated":["self-operated"],
+        {"answers":{"usesVideo":["yes"],"services":["jitsi-self-operated"],"users":["USERS"],"operatingModel@jitsi-self-operated":["self-operated"],
         "hosting@jitsi-self-operated":["own"],"purposes@jitsi-self-operated":["internal-meetings"],"participants@jitsi-self-operated":["employees"],
         "specialCategories@jitsi-self-operated":["no"],"legalBasis@jitsi-self-operated":["art6-1-e"],"protectionNeed@jitsi-self-operated":["normal"],
         "dpia@jitsi-self-operated":["not-required"],"recordOfProcessing@jitsi-self-operated":["yes"],"participantsInformed@jitsi-self-operated":["complete"],
@@ -31,7 +33,7 @@ public static partial class SurveyLoad
         "submit":true}
         """,
         """
-        {"answers":{"usesVideo":["yes"],"services":["zoom"],"users":["250"],"operatingModel@zoom":["saas"],"hosting@zoom":["third-country"],
+        {"answers":{"usesVideo":["yes"],"services":["zoom"],"users":["USERS"],"operatingModel@zoom":["saas"],"hosting@zoom":["third-country"],
         "processorAgreement@zoom":["yes"],"purposes@zoom":["teaching","parent-meetings"],"participants@zoom":["pupils","teachers"],
         "specialCategories@zoom":["no"],"legalBasis@zoom":["art6-1-e"],"protectionNeed@zoom":["high"],"dpia@zoom":["threshold-only"],
         "recordOfProcessing@zoom":["yes"],"participantsInformed@zoom":["partial"],"e2ee@zoom":["no"],"lobby@zoom":["yes"],
@@ -73,7 +75,7 @@ public static partial class SurveyLoad
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
         };
         using var client = new HttpClient(handler) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
-        var bodies = Bodies.Select(b => Encoding.UTF8.GetBytes(b.ReplaceLineEndings(string.Empty))).ToArray();
+        var bodies = Bodies.Select(b => b.ReplaceLineEndings(string.Empty)).ToArray();
 
         // Each worker w owns tokens w, w + concurrency, w + 2·concurrency, …: disjoint, and wrapping round within its own slice.
         var slices = Enumerable.Range(0, concurrency).Select(w => tokens.Where((_, i) => i % concurrency == w).ToArray()).ToArray();
@@ -81,8 +83,11 @@ public static partial class SurveyLoad
         Func<int, int, Task<(HttpStatusCode Status, string? Problem)>> submit = async (worker, n) =>
         {
             var slice = slices[worker];
-            var token = slice[positions[worker]++ % slice.Length];
-            using var content = new ByteArrayContent(bodies[n % bodies.Length]);
+            var position = positions[worker]++;
+            var token = slice[position % slice.Length];
+            // Grows with each request of this worker, so each token's next submission differs from its last.
+            var users = (position + 1).ToString(CultureInfo.InvariantCulture);
+            using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(bodies[n % bodies.Length].Replace("USERS", users, StringComparison.Ordinal)));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var response = await client.PutAsync(new Uri("/api/v1/antworten/" + token, UriKind.Relative), content).ConfigureAwait(false);
             var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);

@@ -90,6 +90,29 @@ public sealed class ResponseApiTests : IDisposable
         Assert.Equal(before, Db(db => db.ResponseVersions.Count()));
     }
 
+    [Fact]
+    public async Task SameSubmission_SentTwentyTimesAtOnce_MakesOneVersion_AndEveryAnswerIsTheFirstOnes()
+    {
+        var tokens = Path.Combine(_dir, "tokens.txt");
+        Assert.Equal(0, Cli.Run("demo", "--bodies", "3", "--data-dir", _dir, "--tokens", tokens).ExitCode);
+        var token = File.ReadAllLines(tokens)[0];
+        var before = Db(db => db.ResponseVersions.Count());
+        await using var app = await AppServer.StartAsync("--data-dir", _dir);
+        using var client = new HttpClient { BaseAddress = app.Address };
+
+        // A client retrying impatiently: the same answers, concurrently, before any answer came back.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var response = await client.PutAsJsonAsync($"/api/v1/antworten/{token}", Complete);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Single(answers.Select(a => a.Item2).Distinct(StringComparer.Ordinal));
+        Assert.Contains("\"status\":\"compliant\"", answers[0].Item2, StringComparison.Ordinal);
+        Assert.Equal(before + 1, Db(db => db.ResponseVersions.Count()));
+    }
+
     private T Db<T>(Func<AufsichtDb, T> query)
     {
         using var db = DatabaseSetup.Open(new ServerOptions(_dir, null, null));

@@ -173,6 +173,13 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var json = draft.ToJson();
+        if (submit && respondent.Response is { } seen && seen.DraftJson == json
+            && await AlreadySubmittedAsync(respondent, seen, json).ConfigureAwait(false) is { } same)
+        {
+            // Submitting again what was just submitted (a client retrying, a form sent twice) makes no new version.
+            return same;
+        }
+
         if ((respondent.Response?.Revision ?? 0) == revision && Prepare(respondent, draft, json, submit, now) is { } pending
             && await writer.WriteAsync(pending).ConfigureAwait(false))
         {
@@ -219,6 +226,29 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
         return new PendingWrite(campaign.Id, body.Id, seen, json, now, true, version, Receipt(respondent, version, json), rows);
     }
 
+    /// <summary>
+    /// The outcome of the newest submitted version if it holds exactly <paramref name="json"/> (receipt and the body's
+    /// status, as the first answer gave them); null otherwise.
+    /// </summary>
+    private async Task<SaveOutcome?> AlreadySubmittedAsync(Respondent respondent, ResponseRecord response, string json)
+    {
+        if (response.SubmittedVersion == 0)
+        {
+            return null;
+        }
+
+        var latest = await db.ResponseVersions.Where(v => v.ResponseId == response.Id && v.Version == response.SubmittedVersion)
+            .Select(v => new { v.AnswersJson, v.Receipt }).SingleOrDefaultAsync().ConfigureAwait(false);
+        if (latest is null || latest.AnswersJson != json)
+        {
+            return null;
+        }
+
+        var status = await db.Evaluations.Where(e => e.CampaignId == respondent.Campaign.Id && e.BodyId == respondent.Body.Id)
+            .Select(e => e.Status).SingleOrDefaultAsync().ConfigureAwait(false);
+        return new SaveOutcome(response.Revision, response.SubmittedVersion, latest.Receipt, status);
+    }
+
     private static readonly IReadOnlyDictionary<string, string> NoLinks = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The careful path: reads the response in its own transaction and decides on what is there now.</summary>
@@ -239,11 +269,7 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
         else if (response.Revision != revision)
         {
             // The same submission sent twice (a double click, a resent form): the first one's receipt, not a second version.
-            var latest = submit && response.SubmittedVersion > 0
-                ? await db.ResponseVersions.Where(v => v.ResponseId == response.Id && v.Version == response.SubmittedVersion)
-                    .Select(v => new { v.AnswersJson, v.Receipt }).SingleOrDefaultAsync().ConfigureAwait(false)
-                : null;
-            return latest is not null && latest.AnswersJson == json ? new SaveOutcome(response.Revision, response.SubmittedVersion, latest.Receipt) : SaveOutcome.Conflict;
+            return (submit ? await AlreadySubmittedAsync(respondent, response, json).ConfigureAwait(false) : null) ?? SaveOutcome.Conflict;
         }
 
         response.DraftJson = json;
