@@ -125,18 +125,7 @@ public abstract class ReportTests : IAsyncLifetime
         Db(db =>
         {
             var now = DateTime.UtcNow;
-            var bodies = Enumerable.Range(1, 60).Select(i => new BodyRecord
-            {
-                ExternalId = $"X-{i}",
-                Name = $"Amt Nummer {i:000}",
-                Kind = "municipality",
-                Region = "Rostock",
-                State = "MV",
-                PublicBody = true,
-                Language = "de",
-                CreatedAt = now,
-                UpdatedAt = now,
-            }).ToList();
+            var bodies = SurveyServer.NewBodies(60, "X-", "Amt Nummer {0:000}", "municipality", "Rostock");
             db.Bodies.AddRange(bodies);
             db.SaveChanges();
             db.CampaignBodies.AddRange(bodies.Select(b => new CampaignBodyRecord { CampaignId = id, BodyId = b.Id }));

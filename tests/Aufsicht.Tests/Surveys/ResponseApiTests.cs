@@ -46,9 +46,7 @@ public sealed class ResponseApiTests : IDisposable
     [Fact]
     public async Task Submission_Acknowledged_SurvivesKillingTheServerAtOnce()
     {
-        var tokens = Path.Combine(_dir, "tokens.txt");
-        Assert.Equal(0, Cli.Run("demo", "--bodies", "3", "--data-dir", _dir, "--tokens", tokens).ExitCode);
-        var token = File.ReadAllLines(tokens)[0];
+        var token = DemoToken();
 
         var (server, address) = await StartProcessAsync();
         using var client = new HttpClient { BaseAddress = address };
@@ -70,9 +68,7 @@ public sealed class ResponseApiTests : IDisposable
     [Fact]
     public async Task BadJsonOrWrongAnswers_AreRefusedWithMessages_AndWriteNothing()
     {
-        var tokens = Path.Combine(_dir, "tokens.txt");
-        Assert.Equal(0, Cli.Run("demo", "--bodies", "3", "--data-dir", _dir, "--tokens", tokens).ExitCode);
-        var token = File.ReadAllLines(tokens)[0];
+        var token = DemoToken();
         var before = Db(db => db.ResponseVersions.Count());
         await using var app = await AppServer.StartAsync("--data-dir", _dir);
         using var client = new HttpClient { BaseAddress = app.Address };
@@ -93,9 +89,7 @@ public sealed class ResponseApiTests : IDisposable
     [Fact]
     public async Task SameSubmission_SentTwentyTimesAtOnce_MakesOneVersion_AndEveryAnswerIsTheFirstOnes()
     {
-        var tokens = Path.Combine(_dir, "tokens.txt");
-        Assert.Equal(0, Cli.Run("demo", "--bodies", "3", "--data-dir", _dir, "--tokens", tokens).ExitCode);
-        var token = File.ReadAllLines(tokens)[0];
+        var token = DemoToken();
         var before = Db(db => db.ResponseVersions.Count());
         await using var app = await AppServer.StartAsync("--data-dir", _dir);
         using var client = new HttpClient { BaseAddress = app.Address };
@@ -111,6 +105,14 @@ public sealed class ResponseApiTests : IDisposable
         Assert.Single(answers.Select(a => a.Item2).Distinct(StringComparer.Ordinal));
         Assert.Contains("\"status\":\"compliant\"", answers[0].Item2, StringComparison.Ordinal);
         Assert.Equal(before + 1, Db(db => db.ResponseVersions.Count()));
+    }
+
+    /// <summary>A demo of three bodies in the test's folder; the first body's link token.</summary>
+    private string DemoToken()
+    {
+        var tokens = Path.Combine(_dir, "tokens.txt");
+        Assert.Equal(0, Cli.Run("demo", "--bodies", "3", "--data-dir", _dir, "--tokens", tokens).ExitCode);
+        return File.ReadAllLines(tokens)[0];
     }
 
     private T Db<T>(Func<AufsichtDb, T> query)

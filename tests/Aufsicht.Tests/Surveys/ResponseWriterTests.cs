@@ -102,18 +102,7 @@ public abstract class ResponseWriterTests : IAsyncLifetime
     {
         using var scope = _server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
-        var now = DateTime.UtcNow;
-        var added = Enumerable.Range(0, count).Select(i => new BodyRecord
-        {
-            ExternalId = "W-" + Guid.NewGuid().ToString("N"),
-            Name = $"Schule {i}",
-            Kind = "school",
-            State = "MV",
-            PublicBody = true,
-            Language = "de",
-            CreatedAt = now,
-            UpdatedAt = now,
-        }).ToList();
+        var added = SurveyServer.NewBodies(count, "W-" + Guid.NewGuid().ToString("N")[..8] + "-", "Schule {0}", "school");
         db.Bodies.AddRange(added);
         db.SaveChanges();
         return added.ConvertAll(b => b.Id);

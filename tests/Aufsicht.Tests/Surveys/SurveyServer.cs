@@ -32,6 +32,24 @@ internal static partial class SurveyServer
         return server;
     }
 
+    /// <summary>Bodies of one kind in Mecklenburg-Vorpommern, named and numbered from 1 (not yet added to a context).</summary>
+    public static List<BodyRecord> NewBodies(int count, string externalPrefix, string name, string kind, string? region = null)
+    {
+        var now = DateTime.UtcNow;
+        return Enumerable.Range(1, count).Select(i => new BodyRecord
+        {
+            ExternalId = externalPrefix + i.ToString(CultureInfo.InvariantCulture),
+            Name = string.Format(CultureInfo.InvariantCulture, name, i),
+            Kind = kind,
+            Region = region,
+            State = "MV",
+            PublicBody = true,
+            Language = "de",
+            CreatedAt = now,
+            UpdatedAt = now,
+        }).ToList();
+    }
+
     public static T Db<T>(this AppServer server, Func<AufsichtDb, T> query)
     {
         using var scope = server.Services.CreateScope();
