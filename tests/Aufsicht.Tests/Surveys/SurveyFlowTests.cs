@@ -178,6 +178,52 @@ public abstract class SurveyFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Links_RevokedWithoutANewOne_OpenNothing_GetNoReminders_UntilReplaced()
+    {
+        using var supervisor = _server.NewSession();
+        await supervisor.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        var (id, links) = await _server.StartCampaignAsync(supervisor, "Sperren", DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var bodyId = Db(db => db.Bodies.Single(b => b.ExternalId == "S-1").Id);
+        var page = $"/umfragen/{id}/organisationen/{bodyId}";
+
+        using (var reader = _server.NewSession())
+        {
+            await reader.LoginAsync("leitung@aufsicht.example", Password);
+            var (forbidden, _, _) = await reader.PostFormAsync(page, page + "?handler=Revoke", []);
+            Assert.Equal(HttpStatusCode.Forbidden, forbidden);
+            Assert.True(Db(db => db.Invitations.Any(i => i.CampaignId == id && i.BodyId == bodyId && i.RevokedAt == null)));
+        }
+
+        var outbox = Db(db => db.Outbox.Count());
+        var (status, shown, _) = await supervisor.PostFormAsync(page, page + "?handler=Revoke", []);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Alle Links dieser Organisation sind gesperrt", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain(">gültig<", shown, StringComparison.Ordinal);
+        Assert.Equal(outbox, Db(db => db.Outbox.Count()));
+        (status, shown, _) = await supervisor.PostFormAsync(page, page + "?handler=Revoke", []);
+        Assert.Contains("keinen gültigen Link mehr; nichts wurde geändert", shown, StringComparison.Ordinal);
+
+        using var respondent = _server.NewSession();
+        var (_, _, location) = await respondent.GetAsync(links["schule@example.org"]);
+        Assert.Contains("reason=revoked", location!.OriginalString, StringComparison.Ordinal);
+
+        // The deadline is tomorrow, so the "1 day before" reminder is due: only the municipality, whose link is valid, gets it.
+        var housekeeping = _server.Services.GetRequiredService<Aufsicht.Features.Surveys.CampaignHousekeeping>();
+        using (var scope = _server.Services.CreateScope())
+        {
+            Assert.Equal(1, housekeeping.SendReminders(scope.ServiceProvider));
+        }
+
+        Assert.Equal(["gemeinde@example.org"], Db(db => db.Outbox.Where(o => o.CampaignId == id && o.Kind == "reminder").Select(o => o.To).ToList()));
+
+        // Replacing the link gives access again.
+        await supervisor.PostFormAsync(page, page + "?handler=Reissue", []);
+        var fresh = LinkPattern().Match(Db(db => db.Outbox.Where(o => o.To == "schule@example.org").OrderByDescending(o => o.Id).First().Body)).Value;
+        (status, _, _) = await respondent.GetAsync(fresh);
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
     public async Task Campaign_ReaderCannotCreateOrStart()
     {
         using var reader = _server.NewSession();

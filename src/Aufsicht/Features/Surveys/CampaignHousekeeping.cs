@@ -38,7 +38,10 @@ internal sealed partial class CampaignHousekeeping(IServiceScopeFactory scopes, 
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    /// <summary>For each running campaign, the newest reminder that is due, to every body that has not submitted and has not had it.</summary>
+    /// <summary>
+    /// For each running campaign, the newest reminder that is due, to every body that has not submitted, has not had it,
+    /// and still has a valid link.
+    /// </summary>
     public int SendReminders(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -68,7 +71,9 @@ internal sealed partial class CampaignHousekeeping(IServiceScopeFactory scopes, 
                 .Join(db.Bodies, t => t.BodyId, b => b.Id, (_, b) => b)
                 .Where(b => b.ContactEmail != null
                     && !db.Responses.Any(r => r.CampaignId == campaign.Id && r.BodyId == b.Id && r.SubmittedVersion > 0)
-                    && !db.Invitations.Any(i => i.CampaignId == campaign.Id && i.BodyId == b.Id && i.Reminder >= due))
+                    && !db.Invitations.Any(i => i.CampaignId == campaign.Id && i.BodyId == b.Id && i.Reminder >= due)
+                    // A body whose links were all revoked without a new one has had its access withdrawn.
+                    && db.Invitations.Any(i => i.CampaignId == campaign.Id && i.BodyId == b.Id && i.RevokedAt == null))
                 .AsNoTracking()
                 .ToList();
             mail.Prepare(campaign);

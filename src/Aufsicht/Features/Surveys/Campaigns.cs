@@ -242,6 +242,34 @@ internal sealed class ReissueInvitation(AufsichtDb db, InvitationMail mail, Time
 }
 
 /// <summary>
+/// Withdraws a body's access to a running campaign without giving it a new link: every link it was sent stops opening
+/// the questionnaire, and no reminder goes to it (a reminder carries a new link). Answers given so far stay. Replacing
+/// the link (<see cref="ReissueInvitation"/>) gives the body access again.
+/// </summary>
+internal sealed class RevokeInvitations(AufsichtDb db, TimeProvider clock)
+{
+    /// <summary>How many links were still valid and are now revoked.</summary>
+    public Result<int> Run(long campaignId, long bodyId, Language language)
+    {
+        var state = db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.State).SingleOrDefault();
+        if (state != CampaignState.Running)
+        {
+            return Result<int>.Fail("campaign", UiText.T(language, "campaign.notRunning"));
+        }
+
+        if (!db.CampaignBodies.Any(t => t.CampaignId == campaignId && t.BodyId == bodyId))
+        {
+            return Result<int>.Fail("body", UiText.T(language, "campaign.unknownBody"));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var revoked = db.Invitations.Where(i => i.CampaignId == campaignId && i.BodyId == bodyId && i.RevokedAt == null)
+            .ExecuteUpdate(s => s.SetProperty(i => i.RevokedAt, now));
+        return Result<int>.Ok(revoked);
+    }
+}
+
+/// <summary>
 /// Replaces a draft campaign's e-mail templates. All eight are checked first (syntax, allowed variables, none blank)
 /// and nothing is written on any error, so a campaign never fails at its first send; once started, the texts the
 /// bodies were sent stay as they were.

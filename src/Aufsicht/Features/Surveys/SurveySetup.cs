@@ -16,6 +16,7 @@ internal static class SurveySetup
         services.AddScoped<CloseCampaign>();
         services.AddScoped<EditCampaignTemplates>();
         services.AddScoped<ReissueInvitation>();
+        services.AddScoped<RevokeInvitations>();
         services.AddSingleton<ResponseWriter>();
         services.AddScoped<SaveResponse>();
         services.AddScoped<ReevaluateCampaign>();

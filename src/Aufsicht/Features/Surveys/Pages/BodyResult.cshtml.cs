@@ -59,6 +59,28 @@ public sealed class BodyResultModel : AppPage
         return Page();
     }
 
+    public async Task<IActionResult> OnPostRevokeAsync(long id, long bodyId)
+    {
+        if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
+        {
+            return Forbid();
+        }
+
+        var result = Service<RevokeInvitations>().Run(id, bodyId, Language);
+        if (!Load(id, bodyId))
+        {
+            return NotFound();
+        }
+
+        if (!result.IsOk)
+        {
+            return Fail(StatusCodes.Status409Conflict, result.Errors.Select(e => e.Message).ToArray());
+        }
+
+        Message = Web.UiText.T(Language, result.Value > 0 ? "body.revoked" : "body.nothingToRevoke");
+        return Page();
+    }
+
     private bool Load(long id, long bodyId)
     {
         var db = Service<AufsichtDb>();
