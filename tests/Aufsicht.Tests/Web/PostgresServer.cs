@@ -7,7 +7,7 @@ namespace Aufsicht.Tests.Web;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster for the tests: initdb in a temporary folder, started on a free loopback port,
-/// stopped and deleted when the test run ends. Each test gets a database of its own. ./test.sh installs PostgreSQL;
+/// stopped and deleted by a watcher once the test process has ended. Each test gets a database of its own. ./test.sh installs PostgreSQL;
 /// without it these tests fail with that instruction — they never skip.
 /// </summary>
 public static class PostgresServer
@@ -38,9 +38,11 @@ public static class PostgresServer
             throw new InvalidOperationException("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): run ./test.sh, which installs Debian's postgresql.");
         }
 
+        RemoveLeftovers();
         var dir = Directory.CreateTempSubdirectory("aufsicht-pg-").FullName;
         var port = FreePort();
         var asRoot = Environment.UserName == "root";
+        WatchForExit(dir, Path.Combine(bin, "pg_ctl"), asRoot);
         if (asRoot)
         {
             Run("chown", $"postgres {dir}", asPostgres: false);
@@ -48,12 +50,50 @@ public static class PostgresServer
 
         Run(Path.Combine(bin, "initdb"), $"-D {dir}/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8", asRoot);
         Run(Path.Combine(bin, "pg_ctl"), $"-D {dir}/data -l {dir}/log -w -o \"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off\" start", asRoot);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            Run(Path.Combine(bin, "pg_ctl"), $"-D {dir}/data -m immediate stop", asRoot, check: false);
-            Directory.Delete(dir, recursive: true);
-        };
         return $"Host=127.0.0.1;Port={port};Username=postgres;Pooling=false";
+    }
+
+    /// <summary>
+    /// Stops and deletes the cluster once this test process has ended, however it ended: the test host is killed soon
+    /// after the last test (a ProcessExit handler got as far as starting pg_ctl and left every cluster folder behind),
+    /// and an aborted run kills it too. A small shell script, detached from this process's tree, waits for it instead.
+    /// </summary>
+    private static void WatchForExit(string dir, string pgCtl, bool asRoot)
+    {
+        var stop = $"{pgCtl} -D {dir}/data -m immediate stop";
+        var script = dir + ".cleanup.sh";
+        File.WriteAllText(script, $"""
+            while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done
+            {(asRoot ? $"su postgres -s /bin/sh -c '{stop}'" : stop)} >/dev/null 2>&1
+            rm -rf {dir} "$0"
+
+            """);
+        // The outer shell exits at once, so the watcher is nobody's child here and outlives a kill of this process tree.
+        using var detach = Process.Start(new ProcessStartInfo("sh", ["-c", $"setsid sh {script} >/dev/null 2>&1 </dev/null &"]))!;
+        detach.WaitForExit();
+    }
+
+    /// <summary>
+    /// Deletes cluster folders that no watcher looks after: left behind by test runs before there was one (each left
+    /// 0.1–1.3 GB in /tmp). A folder of a run in progress always has its watcher script from its first moment.
+    /// </summary>
+    private static void RemoveLeftovers()
+    {
+        var cutoff = DateTime.UtcNow.AddMinutes(-10);
+        foreach (var old in Directory.EnumerateDirectories(Path.GetTempPath(), "aufsicht-pg-*"))
+        {
+            if (!File.Exists(old + ".cleanup.sh") && !File.Exists(Path.Combine(old, "data", "postmaster.pid")) && Directory.GetCreationTimeUtc(old) < cutoff)
+            {
+                try
+                {
+                    Directory.Delete(old, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Someone else's: leave it.
+                }
+            }
+        }
     }
 
     private static int FreePort()
