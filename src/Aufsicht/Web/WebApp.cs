@@ -82,6 +82,7 @@ internal static class WebApp
         }
 
         var options = ServerOptions.From(builder.Configuration);
+        var proxies = Proxies.From(builder.Configuration);
         var data = DataFolder.Load(DataFolder.Locate(options.Catalog));
 
         builder.Services.AddSingleton(options);
@@ -135,6 +136,9 @@ internal static class WebApp
             var database = DatabaseSetup.Describe(options);
             Log.CatalogImported(app.Logger, database, report.Inserted, report.Updated, report.Unchanged, report.Conflicts);
         }
+
+        // First, so everything after sees the client's address and scheme rather than the proxy's.
+        app.UseTrustedProxies(proxies);
 
         // API errors are ProblemDetails; page errors get the error page — never a stack trace.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
