@@ -1,8 +1,10 @@
 namespace Aufsicht.Features.Mail;
 
 /// <summary>
-/// The shipped invitation and reminder (Liquid). Formal German ("Sie"); each says who asks and on what legal basis,
-/// by when, where to answer, that no account is needed and that answers can be saved and continued.
+/// The shipped invitation and reminder (Liquid). Formal German ("Sie"); each says who asks (the authority signs) and
+/// on what legal basis, by when, where to answer, that no account is needed and that answers can be saved and
+/// continued. The authority's name stands only in the signature: set into a sentence ("führen wir – Der
+/// Landesbeauftragte … – eine Umfrage durch") it read badly whatever the name's grammar.
 /// </summary>
 internal static class DefaultTemplates
 {
@@ -11,7 +13,7 @@ internal static class DefaultTemplates
     public const string InvitationTextDe = """
         Sehr geehrte Damen und Herren,
 
-        im Rahmen unserer Aufsicht nach der Datenschutz-Grundverordnung (DSGVO) führen wir – {{ authority }} – eine Umfrage zum Einsatz von Videokonferenzsystemen durch: „{{ campaign.title }}“.
+        im Rahmen unserer Aufsicht nach der Datenschutz-Grundverordnung (DSGVO) führen wir eine Umfrage zum Einsatz von Videokonferenzsystemen durch: „{{ campaign.title }}“.
 
         Wir bitten Sie, für {{ body.name }} den Fragebogen „{{ questionnaire.title }}“ bis zum {{ campaign.deadline }} zu beantworten. Es handelt sich um ein Auskunftsersuchen nach Art. 58 Abs. 1 lit. a DSGVO: Danach kann die Aufsichtsbehörde Verantwortliche anweisen, alle Informationen bereitzustellen, die für die Erfüllung ihrer Aufgaben erforderlich sind.
 
@@ -31,7 +33,7 @@ internal static class DefaultTemplates
     public const string InvitationTextEn = """
         Dear Sir or Madam,
 
-        As part of our supervision under the General Data Protection Regulation (GDPR), we – {{ authority }} – are conducting a survey on the use of video-conferencing systems: "{{ campaign.title }}".
+        As part of our supervision under the General Data Protection Regulation (GDPR), we are conducting a survey on the use of video-conferencing systems: "{{ campaign.title }}".
 
         We ask you to answer the questionnaire "{{ questionnaire.title }}" for {{ body.name }} by {{ campaign.deadline }}. This is a request for information under Art. 58(1)(a) GDPR, which empowers the supervisory authority to order the controller to provide any information it requires for the performance of its tasks.
 
@@ -51,7 +53,7 @@ internal static class DefaultTemplates
     public const string ReminderTextDe = """
         Sehr geehrte Damen und Herren,
 
-        wir – {{ authority }} – haben Sie gebeten, für {{ body.name }} im Rahmen der Umfrage „{{ campaign.title }}“ zum Einsatz von Videokonferenzsystemen den Fragebogen „{{ questionnaire.title }}“ zu beantworten (Auskunftsersuchen nach Art. 58 Abs. 1 lit. a DSGVO). Bisher liegt uns Ihre Antwort nicht vor.
+        wir haben Sie gebeten, für {{ body.name }} im Rahmen der Umfrage „{{ campaign.title }}“ zum Einsatz von Videokonferenzsystemen den Fragebogen „{{ questionnaire.title }}“ zu beantworten (Auskunftsersuchen nach Art. 58 Abs. 1 lit. a DSGVO). Bisher liegt uns Ihre Antwort nicht vor.
 
         Bitte beantworten Sie den Fragebogen bis zum {{ campaign.deadline }} über Ihren persönlichen Link:
         {{ link }}
@@ -69,7 +71,7 @@ internal static class DefaultTemplates
     public const string ReminderTextEn = """
         Dear Sir or Madam,
 
-        We – {{ authority }} – have asked you to answer the questionnaire "{{ questionnaire.title }}" for {{ body.name }} in our survey "{{ campaign.title }}" on the use of video-conferencing systems (a request for information under Art. 58(1)(a) GDPR). We have not received your answers yet.
+        We have asked you to answer the questionnaire "{{ questionnaire.title }}" for {{ body.name }} in our survey "{{ campaign.title }}" on the use of video-conferencing systems (a request for information under Art. 58(1)(a) GDPR). We have not received your answers yet.
 
         Please answer the questionnaire by {{ campaign.deadline }} through your personal link:
         {{ link }}
