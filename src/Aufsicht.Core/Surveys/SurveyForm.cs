@@ -22,6 +22,7 @@ public static class SurveyForm
         public const string Required = "required";
         public const string NotAnOption = "not-an-option";
         public const string NotANumber = "not-a-number";
+        public const string AmbiguousNumber = "ambiguous-number";
         public const string BelowMin = "below-min";
         public const string AboveMax = "above-max";
         public const string NotADate = "not-a-date";
@@ -133,7 +134,8 @@ public static class SurveyForm
 
             if (current.Has(asked.Key))
             {
-                result[asked.Key] = current.Get(asked.Key);
+                var values = current.Get(asked.Key);
+                result[asked.Key] = asked.Question.Kind == QuestionKind.Number ? values.Select(CanonicalNumber).ToArray() : values;
             }
 
             var otherKey = Answers.OtherKey(asked.Question.Id);
@@ -251,7 +253,7 @@ public static class SurveyForm
             case QuestionKind.Number:
                 if (ParseNumber(value) is not { } number)
                 {
-                    return new AnswerError(string.Empty, Codes.NotANumber, value);
+                    return new AnswerError(string.Empty, IsAmbiguousNumber(value) ? Codes.AmbiguousNumber : Codes.NotANumber, value);
                 }
 
                 return number < question.Min ? new AnswerError(string.Empty, Codes.BelowMin, question.Min.Value.ToString(CultureInfo.InvariantCulture))
@@ -266,12 +268,63 @@ public static class SurveyForm
         }
     }
 
-    /// <summary>A number as a person types it: 12, 12.5 or 12,5.</summary>
+    /// <summary>
+    /// A number as a person types it, in German or English notation: 1500, 1 500, 1.500.000, 12,5, 12.5, 1.500,5,
+    /// 1,500.5. Null if it is none — or if it is ambiguous (<see cref="IsAmbiguousNumber"/>): "1.500" is fifteen
+    /// hundred to a German reader and one and a half to an English one, so it is refused rather than guessed.
+    /// </summary>
     public static decimal? ParseNumber(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normal = text.Trim().Replace(',', '.');
+        var compact = string.Concat(text.Trim().Where(c => !IsGroupSpace(c)));
+        if (compact.Length == 0 || IsAmbiguousNumber(compact))
+        {
+            return null;
+        }
+
+        var (dots, commas) = (compact.Count(c => c == '.'), compact.Count(c => c == ','));
+        char? group = (dots, commas) switch
+        {
+            (> 0, > 0) => compact.LastIndexOf('.') > compact.LastIndexOf(',') ? ',' : '.',
+            (> 1, 0) => '.',
+            (0, > 1) => ',',
+            _ => null,
+        };
+        if (group is { } g && !Grouped(compact, g))
+        {
+            return null;
+        }
+
+        var normal = (group is { } sep ? compact.Replace(sep.ToString(), string.Empty, StringComparison.Ordinal) : compact).Replace(',', '.');
         return decimal.TryParse(normal, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
+    /// <summary>
+    /// One separator with exactly three digits after it and one to three before ("1.500", "12,000", "-1.500"): a
+    /// thousands separator in one notation, a decimal point in the other.
+    /// </summary>
+    public static bool IsAmbiguousNumber(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var compact = string.Concat(text.Trim().Where(c => !IsGroupSpace(c))).TrimStart('-', '+');
+        var at = compact.IndexOfAny(['.', ',']);
+        return at is >= 1 and <= 3 && compact.Length - at - 1 == 3 && compact.LastIndexOfAny(['.', ',']) == at
+            && compact.Where((c, i) => i != at).All(char.IsAsciiDigit) && compact[..at].TrimStart('0').Length > 0;
+    }
+
+    /// <summary>The answer as stored: a number in one notation (12.5, 1500), so exports and evaluation never guess.</summary>
+    public static string CanonicalNumber(string text) =>
+        ParseNumber(text) is { } number ? number.ToString(CultureInfo.InvariantCulture) : text;
+
+    private static bool IsGroupSpace(char c) => c is ' ' or '\u00A0' or '\u202F' or '\u2009';
+
+    /// <summary>Whether every group after the first separator <paramref name="group"/> has three digits, and the first one to three.</summary>
+    private static bool Grouped(string text, char group)
+    {
+        var integer = text.TrimStart('-', '+');
+        var decimalAt = integer.IndexOfAny(group == '.' ? [','] : ['.']);
+        var parts = (decimalAt < 0 ? integer : integer[..decimalAt]).Split(group);
+        return parts[0].Length is >= 1 and <= 3 && parts.Skip(1).All(p => p.Length == 3);
     }
 
     private static bool IsKnownKey(Questionnaire questionnaire, string key)

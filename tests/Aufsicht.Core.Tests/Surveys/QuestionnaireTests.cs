@@ -124,6 +124,10 @@ public sealed class QuestionnaireTests
 
     [Theory]
     [InlineData("count", "zwölf", "not-a-number")]
+    [InlineData("count", "1.500", "ambiguous-number")]
+    [InlineData("count", "12,000", "ambiguous-number")]
+    [InlineData("count", "1.5.0", "not-a-number")]
+    [InlineData("count", "1.50.000", "not-a-number")]
     [InlineData("count", "-1", "below-min")]
     [InlineData("model@zoom", "cloud", "not-an-option")]
     [InlineData("avv@zoom", "vielleicht", "not-an-option")]
@@ -144,6 +148,46 @@ public sealed class QuestionnaireTests
         var error = Assert.Single(errors);
         Assert.Equal(key, error.Key);
         Assert.Equal(code, error.Code);
+    }
+
+    [Theory]
+    [InlineData("1500", "1500")]
+    [InlineData(" 1 500 ", "1500")]
+    [InlineData("1\u202F500", "1500")]
+    [InlineData("1.500.000", "1500000")]
+    [InlineData("1,500,000", "1500000")]
+    [InlineData("1.500,5", "1500.5")]
+    [InlineData("1,500.5", "1500.5")]
+    [InlineData("12,5", "12.5")]
+    [InlineData("12.5", "12.5")]
+    [InlineData("0,500", "0.500")]
+    [InlineData("1234.567", "1234.567")]
+    [InlineData("-7", "-7")]
+    public void ParseNumber_GermanOrEnglishNotation_IsReadAsMeant(string typed, string expected)
+    {
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), SurveyForm.ParseNumber(typed));
+        Assert.Equal(expected, SurveyForm.CanonicalNumber(typed));
+    }
+
+    [Theory]
+    [InlineData("1.500")]
+    [InlineData("1,500")]
+    [InlineData("-12.000")]
+    [InlineData("999,999")]
+    public void ParseNumber_OneSeparatorBeforeThreeDigits_IsAmbiguous_AndRefused(string typed)
+    {
+        Assert.Null(SurveyForm.ParseNumber(typed));
+        Assert.True(SurveyForm.IsAmbiguousNumber(typed));
+    }
+
+    [Fact]
+    public void Clean_StoresNumbersInOneNotation()
+    {
+        var q = QuestionnaireReader.Read(Encoding.UTF8.GetBytes(Small())).Value;
+
+        var clean = SurveyForm.Clean(q, A(("tools", ["zoom"]), ("count", ["1.500.000"])));
+
+        Assert.Equal(["1500000"], clean.Get("count"));
     }
 
     [Fact]

@@ -35,6 +35,7 @@ internal static class SurveyText
         ["answer.value.unknown"] = ("weiß nicht", "don't know"),
         ["answer.required"] = ("„{0}“: bitte beantworten.", "\"{0}\": please answer."),
         ["answer.not-an-option"] = ("„{0}“: „{1}“ ist keine der angebotenen Antworten.", "\"{0}\": \"{1}\" is not one of the offered answers."),
+        ["answer.ambiguous-number"] = ("„{0}“: „{1}“ ist mehrdeutig – bitte ohne Tausenderpunkt schreiben (1500) oder mit Komma für Nachkommastellen (1,5).", "\"{0}\": \"{1}\" is ambiguous – please write it without a thousands separator (1500) or with a decimal point (1.5)."),
         ["answer.not-a-number"] = ("„{0}“: bitte eine Zahl angeben (erhalten: „{1}“).", "\"{0}\": please give a number (got \"{1}\")."),
         ["answer.below-min"] = ("„{0}“: die Zahl darf nicht kleiner als {1} sein.", "\"{0}\": the number must not be below {1}."),
         ["answer.above-max"] = ("„{0}“: die Zahl darf nicht größer als {1} sein.", "\"{0}\": the number must not be above {1}."),
