@@ -285,8 +285,8 @@ public static class SurveyForm
         var (dots, commas) = (compact.Count(c => c == '.'), compact.Count(c => c == ','));
         char? group = (dots, commas) switch
         {
-            (> 0, > 0) => compact.LastIndexOf('.') > compact.LastIndexOf(',') ? ',' : '.',
-            (> 1, 0) => '.',
+            ( > 0, > 0) => compact.LastIndexOf('.') > compact.LastIndexOf(',') ? ',' : '.',
+            ( > 1, 0) => '.',
             (0, > 1) => ',',
             _ => null,
         };
