@@ -169,6 +169,39 @@ public abstract class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task GivenUp_WhileTheServerWasAway_SentAgainFromTheOutboxPage_EachOnce()
+    {
+        _smtp.TemporaryFailure = 421;
+        await using var app = await AppServer.StartOnAsync(Database, _smtp.AppArgs("--Aufsicht:Mail:MaxAttempts=1"));
+        var ids = await AddAsync(app, 3);
+        await WaitForAsync(() => Rows(app).All(r => r.State == OutboxState.Failed), "all three given up after their one attempt");
+        Assert.Empty(_smtp.Received);
+
+        await app.CreateUserAsync("sachbearbeitung@aufsicht.example", "correct horse battery staple", "Supervisor");
+        using var supervisor = app.NewSession();
+        await supervisor.LoginAsync("sachbearbeitung@aufsicht.example", "correct horse battery staple");
+        var (_, page, _) = await supervisor.GetAsync("/post");
+        Assert.Contains("Alle aufgegebenen Nachrichten erneut senden (3)", page, StringComparison.Ordinal);
+
+        // One by itself, then the rest; the server is back.
+        _smtp.TemporaryFailure = null;
+        var (status, shown, _) = await supervisor.PostFormAsync("/post", $"/post?handler=Retry&id={Rows(app)[0].Id}", []);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("1 Nachricht(en) stehen wieder im Postausgang", shown, StringComparison.Ordinal);
+        await WaitForAsync(() => AllSent(app, [ids[0]]), "the first message sent again");
+        (status, shown, _) = await supervisor.PostFormAsync("/post", "/post?handler=Retry", []);
+        Assert.Contains("2 Nachricht(en) stehen wieder im Postausgang", shown, StringComparison.Ordinal);
+        await WaitForAsync(() => AllSent(app, ids), "all three sent");
+        AssertEachReceivedOnce(ids);
+
+        // Nothing left to send again: said, and nothing changes.
+        (status, shown, _) = await supervisor.PostFormAsync("/post", "/post?handler=Retry", []);
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("Nichts erneut gesendet", shown, StringComparison.Ordinal);
+        Assert.All(Rows(app), r => Assert.Equal(OutboxState.Sent, r.State));
+    }
+
+    [Fact]
     public async Task Worker_NoHost_StopsAtStart_MessagesWait()
     {
         await using var app = await AppServer.StartOnAsync(Database);

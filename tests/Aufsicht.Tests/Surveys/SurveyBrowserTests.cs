@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Aufsicht.Data;
 using Aufsicht.Tests.Mail;
 using Aufsicht.Tests.Web;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit;
@@ -176,6 +178,16 @@ public abstract partial class SurveyBrowserTests : IAsyncLifetime
         var text = await export.TextAsync();
         Assert.Contains("hosting@zoom", text, StringComparison.Ordinal);
         Assert.Contains("third-country", text.Split('\n').Single(l => l.Contains("Gemeinde Süderholz", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        // The outbox page with a message given up while the mail server was away: it can be sent again from there.
+        server.Db(db => db.Outbox.Where(o => o.To == "buergermeister@suederholz.example").ExecuteUpdate(u => u
+            .SetProperty(o => o.State, OutboxState.Failed).SetProperty(o => o.LastError, "421 4.3.2 Service not available")));
+        await page.GotoAsync(new Uri(server.Address, "/post").ToString());
+        var again = page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Erneut senden\\W+buergermeister@suederholz\\.example$") });
+        await AssertAccessible(page);
+        await again.ClickAsync();
+        await page.GetByText("1 Nachricht(en) stehen wieder im Postausgang").WaitForAsync();
+        await AssertAccessible(page);
 
         var foreign = _requests.Where(url => !url.StartsWith(server.Address.ToString(), StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal)).ToList();
         Assert.True(foreign.Count == 0, "requests to other hosts: " + string.Join(", ", foreign));

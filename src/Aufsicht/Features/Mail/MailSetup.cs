@@ -8,6 +8,7 @@ internal static class MailSetup
     {
         services.AddSingleton(MailSettings.From(configuration));
         services.AddSingleton<OutboxSignal>();
+        services.AddScoped<RetryMail>();
         services.AddHostedService<OutboxWorker>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Aufsicht.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Mail;
 
@@ -84,5 +85,41 @@ internal sealed class OutboxSignal
                 _signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
         }
+    }
+}
+
+/// <summary>
+/// Sends given-up messages once more — after the mail server was away for longer than the retries lasted. Only those
+/// whose link still opens the questionnaire of a running campaign: a link replaced or revoked since, or a closed
+/// campaign, is not sent out again. Refused addresses are not retried here; the address is corrected on the body's
+/// page and its link replaced.
+/// </summary>
+internal sealed class RetryMail(AufsichtDb db, OutboxSignal signal, TimeProvider clock)
+{
+    /// <summary>The given-up messages that may be sent again.</summary>
+    public static IQueryable<OutboxRecord> Retryable(AufsichtDb db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Outbox.Where(o => o.State == OutboxState.Failed
+            && (o.InvitationId == null || db.Invitations.Any(i => i.Id == o.InvitationId && i.RevokedAt == null))
+            && (o.CampaignId == null || db.Campaigns.Any(c => c.Id == o.CampaignId && c.State == CampaignState.Running)));
+    }
+
+    /// <summary>Queues message <paramref name="id"/>, or all given-up ones (null), for a fresh series of attempts; how many.</summary>
+    public int Run(long? id)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var queued = Retryable(db).Where(o => id == null || o.Id == id).ExecuteUpdate(s => s
+            .SetProperty(o => o.State, OutboxState.Pending)
+            .SetProperty(o => o.Attempts, 0)
+            .SetProperty(o => o.NotBefore, now)
+            .SetProperty(o => o.ClaimedBy, (string?)null)
+            .SetProperty(o => o.ClaimedUntil, (DateTime?)null));
+        if (queued > 0)
+        {
+            signal.Notify();
+        }
+
+        return queued;
     }
 }

@@ -1,6 +1,7 @@
 using Aufsicht.Data;
 using Aufsicht.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Mail.Pages;
@@ -23,6 +24,25 @@ public sealed class OutboxModel : AppPage
 
     public bool SendingEnabled { get; private set; }
 
+    /// <summary>How many given-up messages may be sent again (<see cref="RetryMail"/>).</summary>
+    public int RetryableCount { get; private set; }
+
+    public string? Message { get; private set; }
+
+    /// <summary>Sends message <paramref name="id"/> again, or every given-up one without an id.</summary>
+    public async Task<IActionResult> OnPostRetryAsync(long? id, CancellationToken cancel = default)
+    {
+        var queued = Service<RetryMail>().Run(id);
+        await OnGetAsync(1, cancel).ConfigureAwait(true);
+        if (queued == 0)
+        {
+            return Fail(StatusCodes.Status409Conflict, [Web.UiText.T(Language, "mail.retryNone")]);
+        }
+
+        Message = Web.UiText.T(Language, "mail.retried", queued);
+        return Page();
+    }
+
     public async Task OnGetAsync(int seite = 1, CancellationToken cancel = default)
     {
         var db = Service<AufsichtDb>();
@@ -37,9 +57,14 @@ public sealed class OutboxModel : AppPage
             .Where(o => o.State == OutboxState.Rejected || o.State == OutboxState.Failed)
             .OrderByDescending(o => o.NotBefore).ThenByDescending(o => o.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(o => new Problem(o.To, o.Kind, o.CampaignId, o.State, o.LastError, o.Attempts, o.NotBefore))
+            .Select(o => new Problem(o.Id, o.To, o.Kind, o.CampaignId, o.State, o.LastError, o.Attempts, o.NotBefore,
+                db.Invitations.Where(i => i.Id == o.InvitationId).Select(i => (long?)i.BodyId).FirstOrDefault(), false))
             .ToListAsync(cancel).ConfigureAwait(false);
+        var shown = Problems.Select(p => p.Id).ToList();
+        var retryable = await RetryMail.Retryable(db).Where(o => shown.Contains(o.Id)).Select(o => o.Id).ToListAsync(cancel).ConfigureAwait(false);
+        Problems = Problems.Select(p => p with { Retryable = retryable.Contains(p.Id) }).ToList();
+        RetryableCount = await RetryMail.Retryable(db).CountAsync(cancel).ConfigureAwait(false);
     }
 
-    internal sealed record Problem(string To, string Kind, long? CampaignId, string State, string? Error, int Attempts, DateTime When);
+    internal sealed record Problem(long Id, string To, string Kind, long? CampaignId, string State, string? Error, int Attempts, DateTime When, long? BodyId, bool Retryable);
 }
