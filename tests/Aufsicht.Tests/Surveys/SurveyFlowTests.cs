@@ -257,6 +257,35 @@ public abstract class SurveyFlowTests : IAsyncLifetime
         Assert.Contains("Frist: bitte", page, StringComparison.Ordinal);
         Assert.Contains("Erinnerungen: bitte", page, StringComparison.Ordinal);
         Assert.Equal(0, Db(db => db.Campaigns.Count()));
+
+        var questionnaire = Db(db => db.Questionnaires.Single(q => q.Key == "videokonferenz").Id).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (status, page, _) = await supervisor.PostFormAsync("/umfragen", "/umfragen",
+            [new("title", "Einzeln"), new("questionnaire", questionnaire), new("deadline", "2099-12-31"), new("bodies", "G-2\nX-404; Y-405")]);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("2 Kennung(en) stehen nicht im Verzeichnis der Organisationen: X-404, Y-405", page, StringComparison.Ordinal);
+        Assert.Equal(0, Db(db => db.Campaigns.Count()));
+    }
+
+    [Fact]
+    public async Task Campaign_WithListedBodies_AsksOnlyThose_ThatMatchTheChosenProperties()
+    {
+        using var supervisor = _server.NewSession();
+        await supervisor.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        var questionnaire = Db(db => db.Questionnaires.Single(q => q.Key == "videokonferenz").Id).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var (status, _, location) = await supervisor.PostFormAsync("/umfragen", "/umfragen",
+            [new("title", "Einzeln"), new("questionnaire", questionnaire), new("deadline", "2099-12-31"), new("bodies", " G-2\r\nF-3,G-2 ")]);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        var id = long.Parse(location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        var asked = Db(db => db.CampaignBodies.Where(t => t.CampaignId == id).Join(db.Bodies, t => t.BodyId, b => b.Id, (_, b) => b.ExternalId).ToList());
+        Assert.Equal(["F-3", "G-2"], asked.Order(StringComparer.Ordinal));
+
+        // A property narrows the list further: of the two, only the company.
+        (status, _, location) = await supervisor.PostFormAsync("/umfragen", "/umfragen",
+            [new("title", "Einzeln, Firmen"), new("questionnaire", questionnaire), new("deadline", "2099-12-31"), new("bodies", "G-2, F-3"), new("kind", "company")]);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        id = long.Parse(location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(["F-3"], Db(db => db.CampaignBodies.Where(t => t.CampaignId == id).Join(db.Bodies, t => t.BodyId, b => b.Id, (_, b) => b.ExternalId).ToList()));
     }
 
     [Fact]

@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Surveys;
 
-/// <summary>What a supervisor fills in to create a campaign; the targets are the bodies matching the filters (none: all).</summary>
+/// <summary>
+/// What a supervisor fills in to create a campaign. The targets are the bodies matching every filter given (none: all);
+/// with <see cref="Bodies"/> (external ids, one per line or separated by commas or semicolons) only those listed.
+/// </summary>
 internal sealed record CampaignInput(
     string? Title,
     long QuestionnaireId,
@@ -19,7 +22,8 @@ internal sealed record CampaignInput(
     string? RetentionDays,
     string? Kind,
     string? State,
-    string? Region);
+    string? Region,
+    string? Bodies = null);
 
 /// <summary>Creates a campaign as a draft with its target bodies; nothing is sent until it starts.</summary>
 internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimeProvider clock)
@@ -93,6 +97,23 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
             targets = targets.Where(b => b.Region == input.Region);
         }
 
+        var listed = ExternalIds(input.Bodies);
+        if (listed.Count > MaxListed)
+        {
+            Fail("bodies", "campaign.invalid.tooManyListed", listed.Count, MaxListed);
+        }
+        else if (listed.Count > 0)
+        {
+            var known = db.Bodies.Where(b => listed.Contains(b.ExternalId)).Select(b => b.ExternalId).ToHashSet(StringComparer.Ordinal);
+            var unknown = listed.Where(id => !known.Contains(id)).ToList();
+            if (unknown.Count > 0)
+            {
+                Fail("bodies", "campaign.invalid.unknownBodies", unknown.Count, string.Join(", ", unknown.Take(10)) + (unknown.Count > 10 ? ", …" : string.Empty));
+            }
+
+            targets = targets.Where(b => listed.Contains(b.ExternalId));
+        }
+
         var ids = errors.Count == 0 ? targets.Select(b => b.Id).ToList() : [];
         if (errors.Count == 0 && ids.Count == 0)
         {
@@ -127,6 +148,15 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
         return Result<long>.Ok(campaign.Id);
     }
 
+
+    /// <summary>At most this many bodies can be listed by id (a larger campaign is chosen by its properties).</summary>
+    public const int MaxListed = 50_000;
+
+    /// <summary>The external ids in a pasted list: one per line, or separated by commas or semicolons; blanks and repeats dropped.</summary>
+    public static List<string> ExternalIds(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? []
+            : text.Split(['\n', '\r', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
     public static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 

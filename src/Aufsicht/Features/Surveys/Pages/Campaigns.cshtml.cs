@@ -21,14 +21,14 @@ public sealed class CampaignsModel : AppPage
 
     public void OnGet() => Load();
 
-    public async Task<IActionResult> OnPostAsync(string? title, long questionnaire, string? deadline, string? reminders, string? authority, string? asOf, string? retention, string? kind, string? state, string? region)
+    public async Task<IActionResult> OnPostAsync(string? title, long questionnaire, string? deadline, string? reminders, string? authority, string? asOf, string? retention, string? kind, string? state, string? region, string? bodies)
     {
         if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
         {
             return Forbid();
         }
 
-        Input = new CampaignInput(title, questionnaire, deadline, reminders, authority, asOf, retention, kind, state, region);
+        Input = new CampaignInput(title, questionnaire, deadline, reminders, authority, asOf, retention, kind, state, region, bodies);
         var created = Service<CreateCampaign>().Run(Input, User.Identity?.Name, Language);
         if (created.IsOk)
         {
