@@ -2,6 +2,7 @@ using System.Text;
 using Aufsicht.Core.Law;
 using Aufsicht.Features.Reports;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Tokens;
 using Xunit;
 
 namespace Aufsicht.Tests.Reports;
@@ -79,6 +80,42 @@ public sealed class PdfWriterTests
     }
 
     [Fact]
+    public void Write_IsTaggedForScreenReaders_HeadingsTablesFiguresWithTheirData()
+    {
+        var document = new ReportDocument("Bericht", "Untertitel", Language.De,
+        [
+            new Heading("Ergebnisse", 1),
+            new Paragraph("Ein Absatz."),
+            new KeyValues([new KeyValue("Befragt", "12")]),
+            SampleReport.DeficientBodies(90),
+            new Chart(SampleReport.VerdictsByKind()),
+        ]);
+
+        using var pdf = PdfDocument.Open(Write(document));
+
+        var catalog = pdf.Structure.Catalog.CatalogDictionary;
+        Assert.Equal("de-DE", Resolve<StringToken>(pdf, catalog.Data["Lang"]).Data);
+        Assert.True(Resolve<BooleanToken>(pdf, Resolve<DictionaryToken>(pdf, catalog.Data["MarkInfo"]).Data["Marked"]).Data);
+        var elements = new List<(string Type, string? Alt, string? Scope)>();
+        Walk(pdf, Resolve<DictionaryToken>(pdf, catalog.Data["StructTreeRoot"]), elements);
+        var types = elements.Select(e => e.Type).ToList();
+
+        Assert.Equal("Document", types[0]);
+        Assert.Equal(1, types.Count(t => t == "H1"));
+        Assert.Contains("H2", types);
+        Assert.Contains("P", types);
+        Assert.Equal(2, types.Count(t => t == "Table"));
+        Assert.Contains("Caption", types);
+        Assert.Contains("THead", types);
+        // The long table's header cells once (repeats on later pages are artifacts), plus the key-value row header.
+        Assert.Equal(SampleReport.DeficientBodies(90).Headers.Count + 1, types.Count(t => t == "TH"));
+        Assert.True(types.Count(t => t == "TD") >= 90);
+        Assert.Equal(["Column", "Column", "Column", "Row"], elements.Where(e => e.Type == "TH").Select(e => e.Scope!).Order(StringComparer.Ordinal));
+        var figure = Assert.Single(elements, e => e.Type == "Figure");
+        Assert.Contains("Landesbehörden", figure.Alt, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_InParallel_DoesNotFail()
     {
         var documents = Enumerable.Range(0, 4).Select(_ => SampleReport.Build()).ToList();
@@ -87,6 +124,39 @@ public sealed class PdfWriterTests
 
         Assert.All(sizes, size => Assert.True(size > 1000));
     }
+
+    /// <summary>The structure elements below <paramref name="node"/>, depth first: type, alternative text, a header cell's scope.</summary>
+    private static void Walk(PdfDocument pdf, DictionaryToken node, List<(string Type, string? Alt, string? Scope)> found)
+    {
+        if (node.Data.TryGetValue("S", out var type))
+        {
+            var alt = node.Data.TryGetValue("Alt", out var text) ? Resolve<StringToken>(pdf, text).Data : null;
+            var scope = node.Data.TryGetValue("A", out var attributes) && Resolve<DictionaryToken>(pdf, attributes).Data.TryGetValue("Scope", out var s)
+                ? Resolve<NameToken>(pdf, s).Data
+                : null;
+            found.Add((Resolve<NameToken>(pdf, type).Data, alt, scope));
+        }
+
+        if (!node.Data.TryGetValue("K", out var kids))
+        {
+            return;
+        }
+
+        var resolved = pdf.Structure.TokenScanner is var scanner && kids is IndirectReferenceToken reference ? scanner.Get(reference.Data)?.Data : kids;
+        IEnumerable<IToken> children = resolved is ArrayToken array ? array.Data : [resolved!];
+        foreach (var child in children)
+        {
+            var value = child is IndirectReferenceToken r ? pdf.Structure.TokenScanner.Get(r.Data)?.Data : child;
+            if (value is DictionaryToken dictionary && (dictionary.Data.ContainsKey("S") || dictionary.Data.ContainsKey("K")) && !dictionary.Data.ContainsKey("MCID"))
+            {
+                Walk(pdf, dictionary, found);
+            }
+        }
+    }
+
+    private static T Resolve<T>(PdfDocument pdf, IToken token)
+        where T : IToken =>
+        token is IndirectReferenceToken reference ? (T)pdf.Structure.TokenScanner.Get(reference.Data)!.Data : (T)token;
 
     /// <summary>The page's words with single spaces, as lines break wherever the layout wraps them.</summary>
     private static string TextOf(UglyToad.PdfPig.Content.Page page) => string.Join(" ", page.GetWords().Select(w => w.Text));

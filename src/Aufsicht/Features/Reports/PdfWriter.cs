@@ -3,12 +3,15 @@ using Aufsicht.Web;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace Aufsicht.Features.Reports;
 
 /// <summary>
 /// Writes a report as PDF with PDFsharp: A4, Liberation Sans embedded, tables that repeat their header row on every
-/// page, charts drawn as vectors from the same layout as the SVG, and "Seite N von M" in the footer.
+/// page, charts drawn as vectors from the same layout as the SVG, and "Seite N von M" in the footer. Tagged for screen
+/// readers (PDF/UA structure through PDFsharp's UAManager): headings, paragraphs, tables with header cells, charts as
+/// figures whose alternative text gives the data; borders, fills, repeated header rows and page numbers are artifacts.
 /// </summary>
 internal static class PdfWriter
 {
@@ -18,7 +21,17 @@ internal static class PdfWriter
         ArgumentNullException.ThrowIfNull(output);
         ReportFonts.EnsureRegistered();
 
+        // Tagged PDF may draw on the current page only, so "Seite N von M" cannot be added at the end: a first, untagged
+        // layout counts the pages (the layout is deterministic), the second draws each footer as its page begins.
+        int pages;
+        using (var count = new PdfDocument())
+        {
+            pages = Lay(document, count, tags: null, pages: null);
+        }
+
         using var pdf = new PdfDocument();
+        // Before the first page: the manager follows the pages and graphics it has to tag.
+        var ua = UAManager.ForDocument(pdf);
         pdf.Info.Title = ReportFormat.Printable(document.Title);
         if (!string.IsNullOrWhiteSpace(document.Subtitle))
         {
@@ -26,54 +39,43 @@ internal static class PdfWriter
         }
 
         pdf.Info.Creator = "Aufsicht";
-        pdf.Language = document.Language == Language.De ? "de-DE" : "en-GB";
+        ua.SetDocumentLanguage(document.Language == Language.De ? "de-DE" : "en-GB");
         pdf.ViewerPreferences.DisplayDocTitle = true;
-
-        using (var layout = new PdfLayout(pdf, document.Language))
-        {
-            layout.Title(document.Title, document.Subtitle);
-            for (var i = 0; i < document.Blocks.Count; i++)
-            {
-                var block = document.Blocks[i];
-                switch (block)
-                {
-                    case Heading heading:
-                        layout.Heading(heading, i + 1 < document.Blocks.Count ? document.Blocks[i + 1] : null);
-                        break;
-                    case Paragraph paragraph:
-                        layout.Paragraph(paragraph.Text);
-                        break;
-                    case Table table:
-                        layout.Table(table);
-                        break;
-                    case KeyValues keyValues:
-                        layout.KeyValues(keyValues);
-                        break;
-                    case Chart chart:
-                        layout.Chart(chart.Model);
-                        break;
-                    default:
-                        throw new ArgumentOutOfRangeException(nameof(document), block.GetType().Name, "Unknown block.");
-                }
-            }
-        }
-
-        NumberPages(pdf, document.Language);
+        Lay(document, pdf, ua.StructureBuilder, pages);
         pdf.Save(output, closeStream: false);
     }
 
-    /// <summary>Footers are drawn last: "of M" is known only when the content has been laid out.</summary>
-    private static void NumberPages(PdfDocument pdf, Language language)
+    /// <summary>Lays the document out into <paramref name="pdf"/>; the number of pages it took.</summary>
+    private static int Lay(ReportDocument document, PdfDocument pdf, StructureBuilder? tags, int? pages)
     {
-        var font = PdfLayout.Font(8.5, bold: false);
-        var brush = new XSolidBrush(PdfLayout.Colour(ReportPalette.AxisText));
-        for (var i = 0; i < pdf.PageCount; i++)
+        using var layout = new PdfLayout(pdf, tags, document.Language, pages);
+        layout.Title(document.Title, document.Subtitle);
+        for (var i = 0; i < document.Blocks.Count; i++)
         {
-            var page = pdf.Pages[i];
-            using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
-            var text = UiText.T(language, "report.page", i + 1, pdf.PageCount);
-            gfx.DrawString(text, font, brush, page.Width.Point / 2, page.Height.Point - 34, XStringFormats.BaseLineCenter);
+            var block = document.Blocks[i];
+            switch (block)
+            {
+                case Heading heading:
+                    layout.Heading(heading, i + 1 < document.Blocks.Count ? document.Blocks[i + 1] : null);
+                    break;
+                case Paragraph paragraph:
+                    layout.Paragraph(paragraph.Text);
+                    break;
+                case Table table:
+                    layout.Table(table);
+                    break;
+                case KeyValues keyValues:
+                    layout.KeyValues(keyValues);
+                    break;
+                case Chart chart:
+                    layout.Chart(chart.Model);
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(document), block.GetType().Name, "Unknown block.");
+            }
         }
+
+        return pdf.PageCount;
     }
 
     /// <summary>A cursor running down the pages; starts a new page whenever the next piece would not fit.</summary>
@@ -85,9 +87,12 @@ internal static class PdfWriter
         private const double BottomMargin = 70;
         private const double CellPadding = 4;
 
+
         private static readonly XPdfFontOptions FontOptions = new(PdfFontEncoding.Unicode);
 
         private readonly PdfDocument pdf;
+        private readonly StructureBuilder? tags;
+        private readonly int? pages;
         private readonly Language language;
         private readonly XFont body = Font(10.5, false);
         private readonly XFont bodyBold = Font(10.5, true);
@@ -95,15 +100,20 @@ internal static class PdfWriter
         private readonly XFont cellBold = Font(9.5, true);
         private readonly XBrush ink = new XSolidBrush(Colour(ReportPalette.Ink));
         private readonly XPen border = new(Colour(ReportPalette.TableBorder), 0.5);
+        private readonly XFont footer = Font(8.5, false);
+        private readonly XBrush footerInk = new XSolidBrush(Colour(ReportPalette.AxisText));
         private readonly Dictionary<(double, bool), XFont> chartFonts = [];
         private PdfPage page = null!;
         private XGraphics gfx = null!;
         private double y;
 
-        public PdfLayout(PdfDocument pdf, Language language)
+        /// <summary>With <paramref name="tags"/> null nothing is tagged; with <paramref name="pages"/> null no footer is drawn (a count).</summary>
+        public PdfLayout(PdfDocument pdf, StructureBuilder? tags, Language language, int? pages)
         {
             this.pdf = pdf;
+            this.tags = tags;
             this.language = language;
+            this.pages = pages;
             NewPage();
         }
 
@@ -122,10 +132,10 @@ internal static class PdfWriter
 
         public void Title(string title, string? subtitle)
         {
-            Text(title, Font(20, true), ink, 0, 6);
+            Tagged(PdfBlockLevelElementTag.Heading1, () => Text(title, Font(20, true), ink, 0, 6));
             if (!string.IsNullOrWhiteSpace(subtitle))
             {
-                Text(subtitle, Font(12.5, false), new XSolidBrush(Colour(ReportPalette.AxisText)), 0, 4);
+                Tagged(PdfBlockLevelElementTag.Paragraph, () => Text(subtitle, Font(12.5, false), new XSolidBrush(Colour(ReportPalette.AxisText)), 0, 4));
             }
 
             y += 10;
@@ -153,10 +163,17 @@ internal static class PdfWriter
                 NewPage();
             }
 
-            Text(heading.Text, font, ink, AtTop ? 0 : before, 4);
+            // The document title is the one H1; a report's headings start at H2.
+            var tag = heading.Level switch
+            {
+                1 => PdfBlockLevelElementTag.Heading2,
+                2 => PdfBlockLevelElementTag.Heading3,
+                _ => PdfBlockLevelElementTag.Heading4,
+            };
+            Tagged(tag, () => Text(heading.Text, font, ink, AtTop ? 0 : before, 4));
         }
 
-        public void Paragraph(string text) => Text(text, body, ink, 0, 7, lineFactor: 1.15);
+        public void Paragraph(string text) => Tagged(PdfBlockLevelElementTag.Paragraph, () => Text(text, body, ink, 0, 7, lineFactor: 1.15));
 
         public void KeyValues(KeyValues keyValues)
         {
@@ -168,6 +185,8 @@ internal static class PdfWriter
             var labelWidth = Math.Min(Width * 0.45, keyValues.Items.Max(i => Measure(i.Label, bodyBold)) + 12);
             var valueWidth = Width - labelWidth;
             var rule = new XPen(Colour(ReportPalette.Grid), 0.5);
+            // A table of two columns for screen readers: each label a row header.
+            tags?.BeginElement(PdfBlockLevelElementTag.Table);
             foreach (var item in keyValues.Items)
             {
                 var labels = Wrap(item.Label, bodyBold, labelWidth - 12);
@@ -175,12 +194,15 @@ internal static class PdfWriter
                 var lineHeight = body.GetHeight();
                 var height = (Math.Max(labels.Count, values.Count) * lineHeight) + 6;
                 EnsureSpace(height);
-                DrawLines(labels, bodyBold, ink, Left, y + 3, lineHeight);
-                DrawLines(values, body, ink, Left + labelWidth, y + 3, lineHeight);
+                tags?.BeginElement(PdfBlockLevelElementTag.TableRow);
+                Tagged(PdfBlockLevelElementTag.TableHeaderCell, () => DrawLines(labels, bodyBold, ink, Left, y + 3, lineHeight), "/Row");
+                Tagged(PdfBlockLevelElementTag.TableDataCell, () => DrawLines(values, body, ink, Left + labelWidth, y + 3, lineHeight));
+                tags?.End();
                 y += height;
-                gfx.DrawLine(rule, Left, y, Left + Width, y);
+                Artifact(() => gfx.DrawLine(rule, Left, y, Left + Width, y));
             }
 
+            tags?.End();
             y += 10;
         }
 
@@ -212,29 +234,43 @@ internal static class PdfWriter
 
             // Caption, header and the first row stay together.
             EnsureSpace(captionHeight + header.Height + (rows.Count > 0 ? rows[0].Height : 0));
+            tags?.BeginElement(PdfBlockLevelElementTag.Table);
             if (captionHeight > 0)
             {
-                Text(table.Caption, captionFont, ink, 0, 4);
+                // A caption groups; its text needs a paragraph of its own to be read.
+                tags?.BeginElement(PdfGroupingElementTag.Caption);
+                Tagged(PdfBlockLevelElementTag.Paragraph, () => Text(table.Caption, captionFont, ink, 0, 4));
+                tags?.End();
             }
 
-            DrawRow(header, widths, _ => ReportPalette.TableHeaderFill, cellBold);
+            tags?.BeginElement(PdfBlockLevelElementTag.TableHeadRowGroup);
+            DrawRow(header, widths, _ => ReportPalette.TableHeaderFill, cellBold, PdfBlockLevelElementTag.TableHeaderCell);
+            tags?.End();
+            tags?.BeginElement(PdfBlockLevelElementTag.TableBodyRowGroup);
             for (var r = 0; r < rows.Count; r++)
             {
                 if (y + rows[r].Height > Bottom && !AtTop)
                 {
                     NewPage();
-                    if (captionHeight > 0)
-                    {
-                        Text(UiText.T(language, "report.table.continued", table.Caption), captionFont, ink, 0, 4);
-                    }
 
-                    DrawRow(header, widths, _ => ReportPalette.TableHeaderFill, cellBold);
+                    // Repeated for the eye on the new page; a screen reader has them once already.
+                    Artifact(() =>
+                    {
+                        if (captionHeight > 0)
+                        {
+                            Text(UiText.T(language, "report.table.continued", table.Caption), captionFont, ink, 0, 4);
+                        }
+
+                        DrawRow(header, widths, _ => ReportPalette.TableHeaderFill, cellBold, cellTag: null);
+                    });
                 }
 
                 var row = r;
-                DrawRow(rows[r], widths, c => table.ToneAt(row, c) is var tone and not Tone.None ? ReportPalette.For(tone).Tint : null, cell);
+                DrawRow(rows[r], widths, c => table.ToneAt(row, c) is var tone and not Tone.None ? ReportPalette.For(tone).Tint : null, cell, PdfBlockLevelElementTag.TableDataCell);
             }
 
+            tags?.End();
+            tags?.End();
             y += 12;
         }
 
@@ -244,8 +280,10 @@ internal static class PdfWriter
             var scale = Width / scene.Width;
             var height = scene.Height * scale;
             EnsureSpace(bodyBold.GetHeight() + 6 + height);
-            Text(model.Title, bodyBold, ink, 0, 6);
+            Tagged(PdfBlockLevelElementTag.Paragraph, () => Text(model.Title, bodyBold, ink, 0, 6));
 
+            // One figure whose alternative text says what the picture shows: the data in words.
+            tags?.BeginElement(PdfIllustrationElementTag.Figure, SvgChart.Describe(model, language), new XRect(Left, y, Width, height));
             var state = gfx.Save();
             gfx.TranslateTransform(Left, y);
             gfx.ScaleTransform(scale);
@@ -255,10 +293,35 @@ internal static class PdfWriter
             }
 
             gfx.Restore(state);
+            tags?.End();
             y += height + 12;
         }
 
         public void Dispose() => gfx.Dispose();
+
+        /// <summary>Draws inside a structure element; a header cell says whether it heads a column or a row (<paramref name="scope"/>).</summary>
+        private void Tagged(PdfBlockLevelElementTag tag, Action draw, string? scope = null)
+        {
+            tags?.BeginElement(tag);
+            if (scope is not null && tags?.CurrentStructureElement is { } element)
+            {
+                var attributes = new PdfDictionary(pdf);
+                attributes.Elements.SetName("/O", "/Table");
+                attributes.Elements.SetName("/Scope", scope);
+                element.Elements.SetObject("/A", attributes);
+            }
+
+            draw();
+            tags?.End();
+        }
+
+        /// <summary>Drawing that carries no content of its own (rules, fills, borders, repeats): skipped by screen readers.</summary>
+        private void Artifact(Action draw)
+        {
+            tags?.BeginArtifact();
+            draw();
+            tags?.End();
+        }
 
         private void DrawShape(Shape shape)
         {
@@ -347,20 +410,47 @@ internal static class PdfWriter
             return new RowLayout(lines, (lines.Max(l => l.Count) * font.GetHeight()) + (2 * CellPadding));
         }
 
-        private void DrawRow(RowLayout row, double[] widths, Func<int, string?> fill, XFont font)
+        /// <summary>One table row; its cells tagged <paramref name="cellTag"/> (null: inside an artifact already).</summary>
+        private void DrawRow(RowLayout row, double[] widths, Func<int, string?> fill, XFont font, PdfBlockLevelElementTag? cellTag)
         {
             var x = Left;
+            if (cellTag is not null)
+            {
+                tags?.BeginElement(PdfBlockLevelElementTag.TableRow);
+            }
+
             for (var c = 0; c < widths.Length; c++)
             {
                 var rect = new XRect(x, y, widths[c], row.Height);
-                if (fill(c) is { } colour)
+                var colour = fill(c);
+                void Box()
                 {
-                    gfx.DrawRectangle(new XSolidBrush(Colour(colour)), rect);
+                    if (colour is not null)
+                    {
+                        gfx.DrawRectangle(new XSolidBrush(Colour(colour)), rect);
+                    }
+
+                    gfx.DrawRectangle(border, rect);
                 }
 
-                gfx.DrawRectangle(border, rect);
-                DrawLines(row.Lines[c], font, ink, x + CellPadding, y + CellPadding, font.GetHeight());
+                var (left, lines) = (x, row.Lines[c]);
+                if (cellTag is { } tag)
+                {
+                    Artifact(Box);
+                    Tagged(tag, () => DrawLines(lines, font, ink, left + CellPadding, y + CellPadding, font.GetHeight()), tag == PdfBlockLevelElementTag.TableHeaderCell ? "/Column" : null);
+                }
+                else
+                {
+                    Box();
+                    DrawLines(lines, font, ink, left + CellPadding, y + CellPadding, font.GetHeight());
+                }
+
                 x += widths[c];
+            }
+
+            if (cellTag is not null)
+            {
+                tags?.End();
             }
 
             y += row.Height;
@@ -403,6 +493,11 @@ internal static class PdfWriter
             page.Size = PageSize.A4;
             gfx = XGraphics.FromPdfPage(page);
             y = Top;
+            if (pages is { } total)
+            {
+                var text = UiText.T(language, "report.page", pdf.PageCount, total);
+                Artifact(() => gfx.DrawString(text, footer, footerInk, page.Width.Point / 2, page.Height.Point - 34, XStringFormats.BaseLineCenter));
+            }
         }
 
         private double Measure(string text, XFont font) =>
@@ -429,7 +524,8 @@ internal static class PdfWriter
 
                     if (current.Length > 0)
                     {
-                        lines.Add(current);
+                        // The space stays at the end of the line (invisible), so text read out does not run words together.
+                        lines.Add(current + " ");
                     }
 
                     current = word;
@@ -446,9 +542,10 @@ internal static class PdfWriter
                     }
                 }
 
-                lines.Add(current);
+                lines.Add(current + " ");
             }
 
+            lines[^1] = lines[^1].TrimEnd(' ');
             return lines;
         }
 
