@@ -114,6 +114,24 @@ public abstract class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Worker_TwoInstancesOnOneDatabase_ShareOneRateLimit()
+    {
+        var shared = SharedDatabase();
+        await using var a = await AppServer.StartAsync([.. shared, .. _smtp.AppArgs("--Aufsicht:Mail:PerMinute=3")]);
+        await using var b = await AppServer.StartAsync([.. shared, .. _smtp.AppArgs("--Aufsicht:Mail:PerMinute=3")]);
+        await AddAsync(a, 12, notify: false);
+        a.Services.GetRequiredService<OutboxSignal>().Notify();
+        b.Services.GetRequiredService<OutboxSignal>().Notify();
+
+        await WaitForAsync(() => _smtp.Received.Count >= 3, "the first three messages sent");
+        // Each instance alone would allow three a minute; together they may send at most one more each while looking
+        // at the same moment — not six.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.InRange(_smtp.Received.Count, 3, 4);
+        Assert.Equal(12 - _smtp.Received.Count, Rows(a).Count(r => r.State == OutboxState.Pending));
+    }
+
+    [Fact]
     public async Task Worker_StoppedHalfwayAndRestarted_NoDuplicates()
     {
         _smtp.Delay = TimeSpan.FromMilliseconds(200);

@@ -99,7 +99,7 @@ internal sealed partial class OutboxWorker(
                         return false;
                     }
 
-                    await WaitForRateAsync(stoppingToken).ConfigureAwait(false);
+                    await WaitForRateAsync(db, stoppingToken).ConfigureAwait(false);
                     var message = await ClaimAsync(db, id).ConfigureAwait(false);
                     if (message is null)
                     {
@@ -253,6 +253,8 @@ internal sealed partial class OutboxWorker(
                 await row.ExecuteUpdateAsync(s => s
                     .SetProperty(o => o.State, OutboxState.Sent)
                     .SetProperty(o => o.SentAt, now)
+                    // As for every finished row, NotBefore holds the last attempt: the shared rate limit counts by it.
+                    .SetProperty(o => o.NotBefore, now)
                     .SetProperty(o => o.Body, string.Empty)
                     .SetProperty(o => o.Attempts, o => o.Attempts + 1)
                     .SetProperty(o => o.LastError, (string?)null)
@@ -296,8 +298,13 @@ internal sealed partial class OutboxWorker(
         }
     }
 
-    /// <summary>At most <see cref="MailSettings.PerMinute"/> messages in any minute from this instance.</summary>
-    private async Task WaitForRateAsync(CancellationToken cancel)
+    /// <summary>
+    /// At most about <see cref="MailSettings.PerMinute"/> messages in any minute from all instances on this database
+    /// together: first this instance's own count (no query while it is far below), then the messages every instance
+    /// finished in the last minute (sent or refused; the index on state and NotBefore serves it). Two instances that
+    /// look at the same moment may each send one more.
+    /// </summary>
+    private async Task WaitForRateAsync(AufsichtDb db, CancellationToken cancel)
     {
         while (true)
         {
@@ -307,12 +314,26 @@ internal sealed partial class OutboxWorker(
                 _recentSends.Dequeue();
             }
 
-            if (_recentSends.Count < settings.PerMinute)
+            if (_recentSends.Count >= settings.PerMinute)
+            {
+                await Task.Delay(_recentSends.Peek().AddMinutes(1) - now, time, cancel).ConfigureAwait(false);
+                continue;
+            }
+
+            var since = now.UtcDateTime.AddMinutes(-1);
+            var finished = await db.Outbox.AsNoTracking()
+                .Where(o => (o.State == OutboxState.Sent || o.State == OutboxState.Rejected) && o.NotBefore > since)
+                .OrderBy(o => o.NotBefore)
+                .Select(o => o.NotBefore)
+                .Take(settings.PerMinute)
+                .ToListAsync(cancel).ConfigureAwait(false);
+            if (finished.Count < settings.PerMinute)
             {
                 return;
             }
 
-            await Task.Delay(_recentSends.Peek().AddMinutes(1) - now, time, cancel).ConfigureAwait(false);
+            var wait = finished[0].AddMinutes(1) - now.UtcDateTime;
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(100), time, cancel).ConfigureAwait(false);
         }
     }
 
