@@ -116,6 +116,20 @@ public sealed class PdfWriterTests
     }
 
     [Fact]
+    public void Write_ParagraphAndKeyValuesRunningOntoTheNextPage_StayTagged()
+    {
+        var words = string.Join(' ', Enumerable.Range(0, 1500).Select(i => "Wort" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var pairs = Enumerable.Range(0, 80).Select(i => new KeyValue("Angabe " + i.ToString(System.Globalization.CultureInfo.InvariantCulture), words[..300])).ToList();
+        var document = new ReportDocument("Lang", null, Language.De, [new Paragraph(words), new KeyValues(pairs), new Paragraph("Ende.")]);
+
+        using var pdf = PdfDocument.Open(Write(document));
+
+        Assert.True(pdf.NumberOfPages >= 3);
+        Assert.Contains("Wort1499", string.Join(" ", pdf.GetPages().Select(TextOf)), StringComparison.Ordinal);
+        Assert.Contains($"Seite {pdf.NumberOfPages} von {pdf.NumberOfPages}", TextOf(pdf.GetPage(pdf.NumberOfPages)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_InParallel_DoesNotFail()
     {
         var documents = Enumerable.Range(0, 4).Select(_ => SampleReport.Build()).ToList();

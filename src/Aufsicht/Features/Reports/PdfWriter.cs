@@ -488,9 +488,12 @@ internal static class PdfWriter
 
         private void NewPage()
         {
+            // The page first, then the old graphics away: adding a page makes the tagging close what is open on the
+            // old page, which needs its graphics still alive (a paragraph running onto the next page threw otherwise).
+            var next = pdf.AddPage();
+            next.Size = PageSize.A4;
             gfx?.Dispose();
-            page = pdf.AddPage();
-            page.Size = PageSize.A4;
+            page = next;
             gfx = XGraphics.FromPdfPage(page);
             y = Top;
             if (pages is { } total)
