@@ -200,6 +200,10 @@ public abstract class SurveyFlowTests : IAsyncLifetime
         Assert.Contains("Alle Links dieser Organisation sind gesperrt", shown, StringComparison.Ordinal);
         Assert.DoesNotContain(">gültig<", shown, StringComparison.Ordinal);
         Assert.Equal(outbox, Db(db => db.Outbox.Count()));
+        // The invitation still waiting in the outbox (no mail server here) will not go out with its dead link.
+        var waiting = Db(db => db.Outbox.Where(o => o.CampaignId == id && o.Kind == "invitation").ToDictionary(o => o.To, o => (o.State, o.LastError)));
+        Assert.Equal((OutboxState.Failed, Aufsicht.Features.Mail.Outbox.LinkWithdrawn), waiting["schule@example.org"]);
+        Assert.Equal((OutboxState.Pending, (string?)null), waiting["gemeinde@example.org"]);
         (status, shown, _) = await supervisor.PostFormAsync(page, page + "?handler=Revoke", []);
         Assert.Contains("keinen gültigen Link mehr; nichts wurde geändert", shown, StringComparison.Ordinal);
 

@@ -42,6 +42,26 @@ internal static class Outbox
     /// </summary>
     public static string NewMessageId() => $"<{Guid.NewGuid():N}@aufsicht.invalid>";
 
+    /// <summary>What a message that was never sent because its link was withdrawn says in the outbox list.</summary>
+    public const string LinkWithdrawn = "Nicht gesendet: Der Link wurde vor dem Versand ersetzt oder gesperrt.";
+
+    /// <summary>
+    /// Takes the waiting messages of a body's revoked links out of the queue (caller's transaction): a replaced or
+    /// withdrawn link must not go out afterwards, perhaps to the very address that was the reason for withdrawing it.
+    /// </summary>
+    public static int CancelRevoked(AufsichtDb db, long campaignId, long bodyId, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Outbox.Where(o => o.State == OutboxState.Pending && o.InvitationId != null
+                && db.Invitations.Any(i => i.Id == o.InvitationId && i.CampaignId == campaignId && i.BodyId == bodyId && i.RevokedAt != null))
+            .ExecuteUpdate(s => s
+                .SetProperty(o => o.State, OutboxState.Failed)
+                .SetProperty(o => o.NotBefore, now)
+                .SetProperty(o => o.LastError, LinkWithdrawn)
+                .SetProperty(o => o.ClaimedBy, (string?)null)
+                .SetProperty(o => o.ClaimedUntil, (DateTime?)null));
+    }
+
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }
 
@@ -90,8 +110,8 @@ internal sealed class OutboxSignal
 
 /// <summary>
 /// Sends given-up messages once more — after the mail server was away for longer than the retries lasted. Only those
-/// whose link still opens the questionnaire of a running campaign: a link replaced or revoked since, or a closed
-/// campaign, is not sent out again. Refused addresses are not retried here; the address is corrected on the body's
+/// whose link still opens the questionnaire of a running campaign: a link replaced or revoked since, a closed campaign,
+/// or a reminder to a body that has answered meanwhile is not sent out again. Refused addresses are not retried here; the address is corrected on the body's
 /// page and its link replaced.
 /// </summary>
 internal sealed class RetryMail(AufsichtDb db, OutboxSignal signal, TimeProvider clock)
@@ -100,8 +120,10 @@ internal sealed class RetryMail(AufsichtDb db, OutboxSignal signal, TimeProvider
     public static IQueryable<OutboxRecord> Retryable(AufsichtDb db)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // A reminder says "we have not received your answers": not to a body that has answered meanwhile.
         return db.Outbox.Where(o => o.State == OutboxState.Failed
-            && (o.InvitationId == null || db.Invitations.Any(i => i.Id == o.InvitationId && i.RevokedAt == null))
+            && (o.InvitationId == null || db.Invitations.Any(i => i.Id == o.InvitationId && i.RevokedAt == null
+                && (o.Kind != "reminder" || !db.Responses.Any(r => r.CampaignId == i.CampaignId && r.BodyId == i.BodyId && r.SubmittedVersion > 0))))
             && (o.CampaignId == null || db.Campaigns.Any(c => c.Id == o.CampaignId && c.State == CampaignState.Running)));
     }
 

@@ -139,7 +139,9 @@ internal sealed partial class OutboxWorker(
         // The same conditions as the query, checked again by the database in the update itself: of two instances that
         // picked the same row, exactly one updates it (PostgreSQL re-checks the WHERE after the other's commit).
         var claimed = await db.Outbox
-            .Where(o => o.Id == id && o.State == OutboxState.Pending && o.NotBefore <= now && (o.ClaimedUntil == null || o.ClaimedUntil < now))
+            .Where(o => o.Id == id && o.State == OutboxState.Pending && o.NotBefore <= now && (o.ClaimedUntil == null || o.ClaimedUntil < now)
+                // A link revoked since the message was queued is not sent (revoking also takes it out of the queue).
+                && (o.InvitationId == null || db.Invitations.Any(i => i.Id == o.InvitationId && i.RevokedAt == null)))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedBy, _instance).SetProperty(o => o.ClaimedUntil, until), CancellationToken.None)
             .ConfigureAwait(false);
         return claimed == 1
@@ -300,8 +302,8 @@ internal sealed partial class OutboxWorker(
 
     /// <summary>
     /// At most about <see cref="MailSettings.PerMinute"/> messages in any minute from all instances on this database
-    /// together: first this instance's own count (no query while it is far below), then the messages every instance
-    /// finished in the last minute (sent or refused; the index on state and NotBefore serves it). Two instances that
+    /// together: first this instance's own count (no query needed once that alone is at the limit), then the messages
+    /// every instance finished in the last minute (sent or refused; the index on state and NotBefore serves it). Two instances that
     /// look at the same moment may each send one more.
     /// </summary>
     private async Task WaitForRateAsync(AufsichtDb db, CancellationToken cancel)

@@ -82,6 +82,12 @@ internal sealed partial class CampaignHousekeeping(IServiceScopeFactory scopes, 
                 using var transaction = db.Database.BeginTransaction();
                 try
                 {
+                    // Again inside the transaction: links revoked since the list was read get no reminder (it carries a new link).
+                    if (!db.Invitations.Any(i => i.CampaignId == campaign.Id && i.BodyId == body.Id && i.RevokedAt == null))
+                    {
+                        continue;
+                    }
+
                     mail.Invite(campaign, body, PublicUrl(), due, now);
                     db.SaveChanges();
                     transaction.Commit();

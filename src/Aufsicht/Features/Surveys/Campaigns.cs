@@ -263,6 +263,7 @@ internal sealed class ReissueInvitation(AufsichtDb db, InvitationMail mail, Time
         using var transaction = db.Database.BeginTransaction();
         db.Invitations.Where(i => i.CampaignId == campaignId && i.BodyId == bodyId && i.RevokedAt == null)
             .ExecuteUpdate(s => s.SetProperty(i => i.RevokedAt, now));
+        Mail.Outbox.CancelRevoked(db, campaignId, bodyId, now);
         var sent = mail.Invite(campaign, body, publicUrl, reminder: 0, now);
         db.SaveChanges();
         transaction.Commit();
@@ -273,7 +274,8 @@ internal sealed class ReissueInvitation(AufsichtDb db, InvitationMail mail, Time
 
 /// <summary>
 /// Withdraws a body's access to a running campaign without giving it a new link: every link it was sent stops opening
-/// the questionnaire, and no reminder goes to it (a reminder carries a new link). Answers given so far stay. Replacing
+/// the questionnaire, messages with those links still waiting in the outbox are not sent, and no reminder goes to it
+/// (a reminder carries a new link). Answers given so far stay. Replacing
 /// the link (<see cref="ReissueInvitation"/>) gives the body access again.
 /// </summary>
 internal sealed class RevokeInvitations(AufsichtDb db, TimeProvider clock)
@@ -293,8 +295,11 @@ internal sealed class RevokeInvitations(AufsichtDb db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        using var transaction = db.Database.BeginTransaction();
         var revoked = db.Invitations.Where(i => i.CampaignId == campaignId && i.BodyId == bodyId && i.RevokedAt == null)
             .ExecuteUpdate(s => s.SetProperty(i => i.RevokedAt, now));
+        Mail.Outbox.CancelRevoked(db, campaignId, bodyId, now);
+        transaction.Commit();
         return Result<int>.Ok(revoked);
     }
 }
