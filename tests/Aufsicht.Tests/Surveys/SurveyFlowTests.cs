@@ -268,6 +268,14 @@ public abstract class SurveyFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("2 Kennung(en) stehen nicht im Verzeichnis der Organisationen: X-404, Y-405", page, StringComparison.Ordinal);
         Assert.Equal(0, Db(db => db.Campaigns.Count()));
+
+        // A long pasted list (more ids than SQLite takes parameters) is checked as well: the unknown ones counted, the first named.
+        var many = string.Join("\n", Enumerable.Range(0, 40_000).Select(i => "Z-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Prepend("G-2"));
+        (status, page, _) = await supervisor.PostFormAsync("/umfragen", "/umfragen",
+            [new("title", "Viele"), new("questionnaire", questionnaire), new("deadline", "2099-12-31"), new("bodies", many)]);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("40000 Kennung(en) stehen nicht im Verzeichnis der Organisationen: Z-0, Z-1,", page, StringComparison.Ordinal);
+        Assert.Equal(0, Db(db => db.Campaigns.Count()));
     }
 
     [Fact]

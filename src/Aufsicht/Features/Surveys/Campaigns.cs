@@ -104,17 +104,20 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
         }
         else if (listed.Count > 0)
         {
-            var known = db.Bodies.Where(b => listed.Contains(b.ExternalId)).Select(b => b.ExternalId).ToHashSet(StringComparer.Ordinal);
+            // Matched here rather than in SQL: a list of tens of thousands of ids would be as many SQL parameters
+            // (SQLite allows 32,766), while reading every body's external id is one light query.
+            var known = db.Bodies.Select(b => b.ExternalId).ToHashSet(StringComparer.Ordinal);
             var unknown = listed.Where(id => !known.Contains(id)).ToList();
             if (unknown.Count > 0)
             {
                 Fail("bodies", "campaign.invalid.unknownBodies", unknown.Count, string.Join(", ", unknown.Take(10)) + (unknown.Count > 10 ? ", …" : string.Empty));
             }
-
-            targets = targets.Where(b => listed.Contains(b.ExternalId));
         }
 
-        var ids = errors.Count == 0 ? targets.Select(b => b.Id).ToList() : [];
+        var wanted = listed.ToHashSet(StringComparer.Ordinal);
+        var ids = errors.Count == 0
+            ? targets.Select(b => new { b.Id, b.ExternalId }).AsEnumerable().Where(b => wanted.Count == 0 || wanted.Contains(b.ExternalId)).Select(b => b.Id).ToList()
+            : [];
         if (errors.Count == 0 && ids.Count == 0)
         {
             Fail("targets", "campaign.invalid.noTargets");
