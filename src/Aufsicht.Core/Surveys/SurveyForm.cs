@@ -15,7 +15,7 @@ public sealed record AskedQuestion(Section Section, Question Question, string? S
 /// The rules of filling in a questionnaire: which questions are asked (per picked service; conditions), which answers
 /// are well-formed, and which are missing before submission. Pure: the service ids of the catalogue come in.
 /// </summary>
-public static class SurveyForm
+public static partial class SurveyForm
 {
     public static class Codes
     {
@@ -271,31 +271,37 @@ public static class SurveyForm
     /// <summary>
     /// A number as a person types it, in German or English notation: 1500, 1 500, 1.500.000, 12,5, 12.5, 1.500,5,
     /// 1,500.5. Null if it is none — or if it is ambiguous (<see cref="IsAmbiguousNumber"/>): "1.500" is fifteen
-    /// hundred to a German reader and one and a half to an English one, so it is refused rather than guessed.
+    /// hundred to a German reader and one and a half to an English one, so it is refused rather than guessed. Spaces
+    /// count only as thousands separators ("1 500", not "1 5").
     /// </summary>
     public static decimal? ParseNumber(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var compact = string.Concat(text.Trim().Where(c => !IsGroupSpace(c)));
-        if (compact.Length == 0 || IsAmbiguousNumber(compact))
+        var trimmed = text.Trim();
+        if (trimmed.Any(IsGroupSpace))
+        {
+            return SpaceGrouped().IsMatch(trimmed) ? ParseNumber(string.Concat(trimmed.Where(c => !IsGroupSpace(c)))) : null;
+        }
+
+        if (trimmed.Length == 0 || IsAmbiguousNumber(trimmed))
         {
             return null;
         }
 
-        var (dots, commas) = (compact.Count(c => c == '.'), compact.Count(c => c == ','));
+        var (dots, commas) = (trimmed.Count(c => c == '.'), trimmed.Count(c => c == ','));
         char? group = (dots, commas) switch
         {
-            ( > 0, > 0) => compact.LastIndexOf('.') > compact.LastIndexOf(',') ? ',' : '.',
+            ( > 0, > 0) => trimmed.LastIndexOf('.') > trimmed.LastIndexOf(',') ? ',' : '.',
             ( > 1, 0) => '.',
             (0, > 1) => ',',
             _ => null,
         };
-        if (group is { } g && !Grouped(compact, g))
+        if (group is { } g && !Grouped(trimmed, g))
         {
             return null;
         }
 
-        var normal = (group is { } sep ? compact.Replace(sep.ToString(), string.Empty, StringComparison.Ordinal) : compact).Replace(',', '.');
+        var normal = (group is { } sep ? trimmed.Replace(sep.ToString(), string.Empty, StringComparison.Ordinal) : trimmed).Replace(',', '.');
         return decimal.TryParse(normal, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
@@ -306,17 +312,32 @@ public static class SurveyForm
     public static bool IsAmbiguousNumber(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var compact = string.Concat(text.Trim().Where(c => !IsGroupSpace(c))).TrimStart('-', '+');
+        var compact = text.Trim().TrimStart('-', '+');
         var at = compact.IndexOfAny(['.', ',']);
         return at is >= 1 and <= 3 && compact.Length - at - 1 == 3 && compact.LastIndexOfAny(['.', ',']) == at
             && compact.Where((c, i) => i != at).All(char.IsAsciiDigit) && compact[..at].TrimStart('0').Length > 0;
     }
 
-    /// <summary>The answer as stored: a number in one notation (12.5, 1500), so exports and evaluation never guess.</summary>
-    public static string CanonicalNumber(string text) =>
-        ParseNumber(text) is { } number ? number.ToString(CultureInfo.InvariantCulture) : text;
+    /// <summary>
+    /// The answer as stored: one notation, no grouping, no trailing zeros (12.5, 1500), so exports and evaluation never
+    /// guess. A value that would itself look ambiguous gets one zero more (1.234 is stored as 1.2340), so a stored
+    /// answer always passes the check again.
+    /// </summary>
+    public static string CanonicalNumber(string text)
+    {
+        if (ParseNumber(text) is not { } number)
+        {
+            return text;
+        }
+
+        var canonical = number.ToString("0.############################", CultureInfo.InvariantCulture);
+        return IsAmbiguousNumber(canonical) ? canonical + "0" : canonical;
+    }
 
     private static bool IsGroupSpace(char c) => c is ' ' or '\u00A0' or '\u202F' or '\u2009';
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[+-]?\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?:[.,]\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex SpaceGrouped();
 
     /// <summary>Whether every group after the first separator <paramref name="group"/> has three digits, and the first one to three.</summary>
     private static bool Grouped(string text, char group)

@@ -160,13 +160,29 @@ public sealed class QuestionnaireTests
     [InlineData("1,500.5", "1500.5")]
     [InlineData("12,5", "12.5")]
     [InlineData("12.5", "12.5")]
-    [InlineData("0,500", "0.500")]
+    [InlineData("0,500", "0.5")]
     [InlineData("1234.567", "1234.567")]
+    [InlineData("0001.500", "1.5")]
+    [InlineData("1 500,25", "1500.25")]
+    [InlineData("1.2340", "1.2340")]
     [InlineData("-7", "-7")]
     public void ParseNumber_GermanOrEnglishNotation_IsReadAsMeant(string typed, string expected)
     {
         Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), SurveyForm.ParseNumber(typed));
         Assert.Equal(expected, SurveyForm.CanonicalNumber(typed));
+        // What is stored reads back as the same number, and is never itself ambiguous.
+        Assert.Equal(SurveyForm.ParseNumber(typed), SurveyForm.ParseNumber(SurveyForm.CanonicalNumber(typed)));
+    }
+
+    [Theory]
+    [InlineData("1 5")]
+    [InlineData("12 34")]
+    [InlineData("1 500 00")]
+    [InlineData("1.500 000")]
+    public void ParseNumber_SpacesOutsideThousandsGroups_AreNoNumber(string typed)
+    {
+        Assert.Null(SurveyForm.ParseNumber(typed));
+        Assert.False(SurveyForm.IsAmbiguousNumber(typed));
     }
 
     [Theory]
