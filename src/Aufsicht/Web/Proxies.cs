@@ -41,7 +41,9 @@ internal static class Proxies
             return;
         }
 
-        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = 1 };
+        // No hop limit: with proxies in a chain the middleware walks back from the nearest and stops at the first
+        // address it does not trust, so a client cannot pose as anything beyond the proxies named here.
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = null };
         // Only the configured proxies: not the defaults (loopback), which would let any local process claim an address.
         options.KnownIPNetworks.Clear();
         options.KnownProxies.Clear();

@@ -60,33 +60,38 @@ public static class PostgresServer
     /// </summary>
     private static void WatchForExit(string dir, string pgCtl, bool asRoot)
     {
-        var stop = $"{pgCtl} -D {dir}/data -m immediate stop";
+        // Paths from Path.GetTempPath and the Debian layout have no quotes in them; they are quoted against spaces.
+        var stop = $"\"{pgCtl}\" -D \"{dir}/data\" -m immediate stop";
         var script = dir + ".cleanup.sh";
         File.WriteAllText(script, $"""
+            # watching {Environment.ProcessId}
             while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done
             {(asRoot ? $"su postgres -s /bin/sh -c '{stop}'" : stop)} >/dev/null 2>&1
-            rm -rf {dir} "$0"
+            rm -rf "{dir}" "$0"
 
             """);
         // The outer shell exits at once, so the watcher is nobody's child here and outlives a kill of this process tree.
-        using var detach = Process.Start(new ProcessStartInfo("sh", ["-c", $"setsid sh {script} >/dev/null 2>&1 </dev/null &"]))!;
+        using var detach = Process.Start(new ProcessStartInfo("sh", ["-c", $"setsid sh \"{script}\" >/dev/null 2>&1 </dev/null &"]))!;
         detach.WaitForExit();
     }
 
     /// <summary>
-    /// Deletes cluster folders that no watcher looks after: left behind by test runs before there was one (each left
-    /// 0.1–1.3 GB in /tmp). A folder of a run in progress always has its watcher script from its first moment.
+    /// Deletes stopped cluster folders that no live watcher looks after: left behind by test runs before there was one
+    /// (each left 0.1–1.3 GB in /tmp), or whose watcher was killed. A folder of a run in progress always has its
+    /// watcher script, naming the test process it waits for, from its first moment.
     /// </summary>
     private static void RemoveLeftovers()
     {
         var cutoff = DateTime.UtcNow.AddMinutes(-10);
         foreach (var old in Directory.EnumerateDirectories(Path.GetTempPath(), "aufsicht-pg-*"))
         {
-            if (!File.Exists(old + ".cleanup.sh") && !File.Exists(Path.Combine(old, "data", "postmaster.pid")) && Directory.GetCreationTimeUtc(old) < cutoff)
+            var script = old + ".cleanup.sh";
+            if (!Watched(script) && !File.Exists(Path.Combine(old, "data", "postmaster.pid")) && Directory.GetCreationTimeUtc(old) < cutoff)
             {
                 try
                 {
                     Directory.Delete(old, recursive: true);
+                    File.Delete(script);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -94,6 +99,20 @@ public static class PostgresServer
                 }
             }
         }
+    }
+
+    /// <summary>Whether the watcher script exists and the test process it waits for is still running.</summary>
+    private static bool Watched(string script)
+    {
+        if (!File.Exists(script))
+        {
+            return false;
+        }
+
+        var first = File.ReadLines(script).FirstOrDefault() ?? string.Empty;
+        return !first.StartsWith("# watching ", StringComparison.Ordinal)
+            || !int.TryParse(first["# watching ".Length..], System.Globalization.CultureInfo.InvariantCulture, out var pid)
+            || Directory.Exists($"/proc/{pid}");
     }
 
     private static int FreePort()
