@@ -138,7 +138,7 @@ public abstract class BrowserTests : IAsyncLifetime
         Assert.Equal("q", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.Keyboard.TypeAsync("jitsi");
         Assert.Equal("jitsi", await page.Locator("#q").InputValueAsync());
-        // Enter on the field itself: in full-suite runs a bare keyboard Enter sometimes submitted nothing (4 of 9 runs,
+        // Enter on the field itself: in full-suite runs a bare keyboard Enter sometimes submitted nothing (3 of 10 runs,
         // never when this class ran alone); pressing on the located field keeps the keyboard path and its focus.
         await page.Locator("#q").PressAsync("Enter");
         await page.WaitForURLAsync("**/?*q=jitsi*");
