@@ -98,8 +98,8 @@ public sealed class PropertyTests
             var worseService = service with { Facts = new Dictionary<string, string>(service.Facts) { [path] = worse } };
             var before = Engine.Assess(service, deployment, date, authority);
             var after = Engine.Assess(worseService, deployment, date, authority);
-            return after.Service.Verdict.Severity() >= before.Service.Verdict.Severity()
-                && after.Deployment!.Verdict.Severity() >= before.Deployment!.Verdict.Severity()
+            return AtLeastAsBad(before.Service.Verdict, after.Service.Verdict)
+                && AtLeastAsBad(before.Deployment!.Verdict, after.Deployment!.Verdict)
                 && (before.Service.Verdict != after.Service.Verdict || after.Service.Technical.Severity() >= before.Service.Technical.Severity());
         }, iter: 3000);
     }
@@ -123,9 +123,19 @@ public sealed class PropertyTests
 
             var before = Engine.Assess(service, deployment, date, authority).Deployment!.Verdict;
             var after = Engine.Assess(service, worse, date, authority).Deployment!.Verdict;
-            return after.Severity() >= before.Severity();
+            return AtLeastAsBad(before, after);
         }, iter: 3000);
     }
+
+    /// <summary>
+    /// Whether <paramref name="after"/> is at least as bad as <paramref name="before"/>. Not-assessed to yellow counts
+    /// as no improvement: a worse answer can make an unknown assessable. Seed 3RZp0BfYqvc1 found it: special categories
+    /// unknown, so U05 (DPIA) was not assessable at normal protection need; at high need a threshold-only DPIA is yellow
+    /// whatever the special categories, and the deployment went from not-assessed to yellow, which the plain severity
+    /// order (not-assessed above yellow, assessment.md §2) called better. Every other pair keeps that order.
+    /// </summary>
+    private static bool AtLeastAsBad(Verdict before, Verdict after) =>
+        (before == Verdict.NotAssessed && after == Verdict.Yellow) || after.Severity() >= before.Severity();
 
     private static string? Next(IReadOnlyList<string> values, string value)
     {
