@@ -206,7 +206,11 @@ public sealed class DatabaseTests
         }
         finally
         {
-            File.Delete(backup);
+            // SQLite's side files too: reading the backup (it is in WAL mode) leaves them beside it.
+            foreach (var file in new[] { backup, backup + "-wal", backup + "-shm" })
+            {
+                File.Delete(file);
+            }
         }
     }
 
