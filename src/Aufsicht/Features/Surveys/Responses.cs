@@ -215,13 +215,14 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
             return new PendingWrite(campaign.Id, body.Id, seen, json, now, false, version, null, null);
         }
 
-        if (OtherTexts(respondent.Questionnaire, draft).Any())
+        // The evaluation itself tells whether a service was named in free text (its deployments are worked out once).
+        var (asOf, authority) = evaluator.View(campaign, DateOnly.FromDateTime(now));
+        var result = evaluator.Evaluate(campaign, body, draft, asOf, authority, NoLinks);
+        if (result.Services.Any(s => s.OtherText is not null))
         {
             return null;
         }
 
-        var (asOf, authority) = evaluator.View(campaign, DateOnly.FromDateTime(now));
-        var result = evaluator.Evaluate(campaign, body, draft, asOf, authority, NoLinks);
         var rows = CampaignEvaluator.Rows(campaign.Id, body.Id, version, result, asOf, authority.Id, now);
         return new PendingWrite(campaign.Id, body.Id, seen, json, now, true, version, Receipt(respondent, version, json), rows);
     }
