@@ -264,9 +264,7 @@ internal sealed class ReissueInvitation(AufsichtDb db, InvitationMail mail, Time
         var now = clock.GetUtcNow().UtcDateTime;
         mail.Prepare(campaign);
         using var transaction = db.Database.BeginTransaction();
-        db.Invitations.Where(i => i.CampaignId == campaignId && i.BodyId == bodyId && i.RevokedAt == null)
-            .ExecuteUpdate(s => s.SetProperty(i => i.RevokedAt, now));
-        Mail.Outbox.CancelRevoked(db, campaignId, bodyId, now);
+        RevokeInvitations.RevokeAll(db, campaignId, bodyId, now);
         var sent = mail.Invite(campaign, body, publicUrl, reminder: 0, now);
         db.SaveChanges();
         transaction.Commit();
@@ -299,11 +297,19 @@ internal sealed class RevokeInvitations(AufsichtDb db, TimeProvider clock)
 
         var now = clock.GetUtcNow().UtcDateTime;
         using var transaction = db.Database.BeginTransaction();
+        var revoked = RevokeAll(db, campaignId, bodyId, now);
+        transaction.Commit();
+        return Result<int>.Ok(revoked);
+    }
+
+    /// <summary>Revokes a body's valid links and takes their waiting messages out of the outbox (caller's transaction); how many links.</summary>
+    public static int RevokeAll(AufsichtDb db, long campaignId, long bodyId, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var revoked = db.Invitations.Where(i => i.CampaignId == campaignId && i.BodyId == bodyId && i.RevokedAt == null)
             .ExecuteUpdate(s => s.SetProperty(i => i.RevokedAt, now));
         Mail.Outbox.CancelRevoked(db, campaignId, bodyId, now);
-        transaction.Commit();
-        return Result<int>.Ok(revoked);
+        return revoked;
     }
 }
 
