@@ -17,6 +17,11 @@ internal static class DatabaseSetup
         {
             options.UseSqlite($"Data Source={SqliteFile(server)};Pooling=True", x => x.MigrationsAssembly("Aufsicht.Data.Sqlite"));
         }
+
+        if (server.ForbidSynchronousDatabase)
+        {
+            options.AddInterceptors(SynchronousAccessGuard.Instance);
+        }
     }
 
     /// <summary>A database context outside the web host (CLI commands, tests); not migrated yet.</summary>

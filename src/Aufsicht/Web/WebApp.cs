@@ -177,6 +177,9 @@ internal static class WebApp
 /// <summary>The server's settings, validated once at start.</summary>
 internal sealed record ServerOptions(string DataDir, string? Database, string? Catalog)
 {
+    /// <summary>Whether every synchronous database command fails (<see cref="SynchronousAccessGuard"/>); the tests set Aufsicht:ForbidSynchronousDatabase.</summary>
+    public bool ForbidSynchronousDatabase { get; init; }
+
     public static ServerOptions From(IConfiguration configuration)
     {
         var dataDir = configuration["Aufsicht:DataDir"] ?? "aufsicht-data";
@@ -187,7 +190,10 @@ internal sealed record ServerOptions(string DataDir, string? Database, string? C
             throw new InputException("--data-dir: must name a folder");
         }
 
-        return new ServerOptions(Path.GetFullPath(dataDir), string.IsNullOrWhiteSpace(database) ? null : database, catalog);
+        return new ServerOptions(Path.GetFullPath(dataDir), string.IsNullOrWhiteSpace(database) ? null : database, catalog)
+        {
+            ForbidSynchronousDatabase = configuration.GetValue("Aufsicht:ForbidSynchronousDatabase", defaultValue: false),
+        };
     }
 
     /// <summary>The same settings for the operations commands (db migrate, admin, backup): --data-dir and --database / AUFSICHT_DATABASE.</summary>
