@@ -114,6 +114,7 @@ internal static class WebApp
         builder.Services.AddDataProtection()
             .SetApplicationName("aufsicht")
             .PersistKeysToDbContext<AufsichtDb>();
+        KeyRing.Register(builder.Services);
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "aufsicht-af";
@@ -124,6 +125,8 @@ internal static class WebApp
         var app = builder.Build();
 
         // Schema first, then the shipped catalogue (edits made in the app are kept), before the first request.
+        // Start-up runs once on the main thread before the server listens, so it may use the database synchronously.
+        using (SynchronousAccessGuard.Allow())
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
