@@ -4,7 +4,9 @@
 # submissions over the answer API, then as the demo supervisor the dashboard of campaign 1 and three whole-campaign
 # re-evaluations — with the server's resident memory sampled every 200 ms throughout.
 # Everything on 127.0.0.1; PostgreSQL is a throwaway cluster in a temp folder (Debian's postgresql, as ./test.sh installs).
+# Then, as the demo supervisor, 32 concurrent signed-in clients on the dashboard and on a body's page (issue 11).
 # Usage: bench/surveys.sh [sqlite|postgres|both] [SECONDS] [CONCURRENCY]
+# With AUFSICHT_APP=FOLDER it runs that published build of the server instead of publishing this tree (bench/compare.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-both}
@@ -32,7 +34,11 @@ trap 'exit 130' INT TERM
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
-dotnet publish src/Aufsicht -c Release -o "$work/app" -v q -nologo >/dev/null
+if [ -n "${AUFSICHT_APP:-}" ]; then
+  ln -s "$(cd "$AUFSICHT_APP" && pwd)" "$work/app"
+else
+  dotnet publish src/Aufsicht -c Release -o "$work/app" -v q -nologo >/dev/null
+fi
 dotnet build bench/Aufsicht.Bench -c Release -o "$work/driver" -v q -nologo >/dev/null
 
 bench_one() { # sqlite|postgres

@@ -131,6 +131,32 @@ public static partial class SurveyLoad
             return 1;
         }
 
+        // Signed-in staff pages under the same load as the submissions (issue 11): every worker sends the supervisor's
+        // cookies; the dashboard of the campaign, then a body's page (bodies 1–1,000 in turn).
+        var cookieHeader = cookies.GetCookieHeader(url);
+        Func<string, Func<int, int, Task<(HttpStatusCode Status, string? Problem)>>> signedIn = prefix => async (_, n) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(prefix.Replace("{n}", ((n % 1000) + 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), UriKind.Relative));
+            request.Headers.Add("Cookie", cookieHeader);
+            using var response = await client.SendAsync(request).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            return (response.StatusCode, response.StatusCode == HttpStatusCode.OK ? null : text[..Math.Min(300, text.Length)]);
+        };
+        var staff = new List<(string Name, Load Load)>();
+        foreach (var (name, path) in ((string, string)[])[("dashboard", $"/umfragen/{campaign}"), ("body page", "/organisationen/{n}")])
+        {
+            await LoadAsync(signedIn(path), concurrency, warmup).ConfigureAwait(false);
+            cpu = Cpu(serverPid);
+            var load = await LoadAsync(signedIn(path), concurrency, seconds).ConfigureAwait(false);
+            Console.WriteLine($"GET {path} ({name}, signed in): {load.Describe()}{CpuPerRequest(cpu, Cpu(serverPid), load.Latencies.Count)}");
+            foreach (var (status, count, example) in load.Failures)
+            {
+                Console.WriteLine($"  {count} × {(int)status} {status}: {example}");
+            }
+
+            staff.Add((name, load));
+        }
+
         var dashboardPath = $"/umfragen/{campaign}";
         var dashboard = new List<double>();
         for (var i = 0; i < 23; i++)
@@ -180,11 +206,17 @@ public static partial class SurveyLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| GET /healthz, {concurrency} concurrent (ceiling) | {healthz.Rate:N0} req/s, p99 {healthz.P(99):0.0} ms | — |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| submissions, {concurrency} concurrent | {submissions.Rate:N0} /s, p50 {submissions.P(50):0.0} / p95 {submissions.P(95):0.0} / p99 {submissions.P(99):0.0} / max {submissions.P(100):0.0} ms, {submissions.Failed} non-200 | ≥ 1,000 /s, p99 < 100 ms |"));
+        foreach (var (name, load) in staff)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name}, {concurrency} concurrent signed-in clients | {load.Rate:N0} req/s ({load.Rate / healthz.Rate * 100:0.0} % of /healthz), p50 {load.P(50):0.0} / p99 {load.P(99):0.0} ms, {load.Failed} non-200 | {(name == "dashboard" ? "≥ 1 % of /healthz, p99 < 1 s" : "—")} |"));
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| dashboard, median of 20 | {Percentile(dashboard, 50):0.0} ms (p95 {Percentile(dashboard, 95):0.0}, max {dashboard[^1]:0.0}) | < 300 ms |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| re-evaluation of {reevaluations[0].Bodies} answered bodies, HTTP wall (server's figure) | {string.Join(", ", reevaluations.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Wall / 1000:0.00} s ({r.Server} s)")))} | < 3 s |"));
-        return submissions.Failed + submitWarmup.Failed == 0 ? 0 : 1;
+        return submissions.Failed + submitWarmup.Failed + staff.Sum(s => s.Load.Failed) == 0 ? 0 : 1;
     }
 
     /// <summary>Runs <paramref name="request"/> in <paramref name="concurrency"/> loops for <paramref name="seconds"/>; each loop waits for its answer before the next.</summary>

@@ -41,6 +41,8 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
 
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
+    public DbSet<CampaignStampRecord> CampaignStamps => Set<CampaignStampRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -116,6 +118,13 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.Property(c => c.CreatedBy).HasMaxLength(256);
             e.Property(c => c.Revision).IsConcurrencyToken();
             e.HasOne<QuestionnaireRecord>().WithMany().HasForeignKey(c => c.QuestionnaireId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<CampaignStampRecord>(e =>
+        {
+            // No foreign key: the triggers write here while a campaign's rows are deleted with it.
+            e.ToTable("campaign_stamps");
+            e.HasKey(s => s.CampaignId);
+            e.Property(s => s.CampaignId).ValueGeneratedNever();
         });
         builder.Entity<CampaignBodyRecord>(e =>
         {

@@ -175,6 +175,19 @@ namespace Aufsicht.Data.Postgres.Migrations
                     b.ToTable("campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Aufsicht.Data.CampaignStampRecord", b =>
+                {
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CampaignId");
+
+                    b.ToTable("campaign_stamps", (string)null);
+                });
+
             modelBuilder.Entity("Aufsicht.Data.CatalogStateRecord", b =>
                 {
                     b.Property<int>("Id")

@@ -166,6 +166,19 @@ namespace Aufsicht.Data.Sqlite.Migrations
                     b.ToTable("campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Aufsicht.Data.CampaignStampRecord", b =>
+                {
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId");
+
+                    b.ToTable("campaign_stamps", (string)null);
+                });
+
             modelBuilder.Entity("Aufsicht.Data.CatalogStateRecord", b =>
                 {
                     b.Property<int>("Id")
