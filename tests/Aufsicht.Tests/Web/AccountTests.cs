@@ -182,7 +182,7 @@ public abstract class AccountTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
             var shipped = Aufsicht.Cli.DataFolder.Files(Path.Combine(Cli.Repository, "data")).Single(f => f.Path == "services/zoom/2020-07-03.json");
             var changed = shipped with { Content = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(shipped.Content.Span) + " ") };
-            var report = Aufsicht.Features.Catalog.CatalogImport.Run(db, [changed], DateTime.UtcNow);
+            var report = await Aufsicht.Features.Catalog.CatalogImport.RunAsync(db, [changed], DateTime.UtcNow, CancellationToken.None);
             Assert.Equal(1, report.Conflicts);
         }
 
