@@ -68,11 +68,19 @@ internal static class CommandLineApp
     public static int RunConsole(string[] args)
     {
         var colour = Terminal.SupportsColour(Console.IsOutputRedirected);
+#pragma warning disable RS0030 // The CLI's composition root: the one place a command names the system clock.
         var context = new CliContext(Console.OpenStandardOutput, Console.Error, Console.OpenStandardInput, TimeProvider.System, colour);
+#pragma warning restore RS0030
         return Run(args, context);
     }
 
-    public static int Run(string[] args, CliContext context)
+    /// <summary>
+    /// Runs one command to its end. The one place the CLI blocks on its asynchronous commands: a command is the
+    /// whole process (or a test's call), with no requests whose threads it could take away.
+    /// </summary>
+    public static int Run(string[] args, CliContext context) => RunAsync(args, context, CancellationToken.None).GetAwaiter().GetResult();
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancel)
     {
         try
         {
@@ -82,30 +90,31 @@ internal static class CommandLineApp
                 Language = language,
                 DefaultFormat = context.DefaultFormat,
             };
-            return rest switch
+            // Verbs that do no I/O worth awaiting (files, the shipped catalogue) stay synchronous.
+            return await (rest switch
             {
-                [] or ["--help" or "-h" or "help", ..] => PrintHelp(context),
-                ["--version"] => PrintVersion(context),
-                ["assess", "service", .. var more] => AssessCommand.Run(more, context),
-                ["assess", "batch", .. var more] => BatchCommand.Run(more, context),
-                ["catalog", "list", .. var more] => CatalogCommand.List(more, context),
-                ["catalog", "show", .. var more] => CatalogCommand.Show(more, context),
-                ["catalog", "validate", .. var more] => CatalogCommand.Validate(more, context),
-                ["authorities", .. var more] => CatalogCommand.Authorities(more, context),
-                ["db", "migrate", .. var more] => Features.Operations.DbCommand.Migrate(more, context),
+                [] or ["--help" or "-h" or "help", ..] => Task.FromResult(PrintHelp(context)),
+                ["--version"] => Task.FromResult(PrintVersion(context)),
+                ["assess", "service", .. var more] => Task.FromResult(AssessCommand.Run(more, context)),
+                ["assess", "batch", .. var more] => Task.FromResult(BatchCommand.Run(more, context)),
+                ["catalog", "list", .. var more] => Task.FromResult(CatalogCommand.List(more, context)),
+                ["catalog", "show", .. var more] => Task.FromResult(CatalogCommand.Show(more, context)),
+                ["catalog", "validate", .. var more] => Task.FromResult(CatalogCommand.Validate(more, context)),
+                ["authorities", .. var more] => Task.FromResult(CatalogCommand.Authorities(more, context)),
+                ["db", "migrate", .. var more] => Features.Operations.DbCommand.MigrateAsync(more, context, cancel),
                 ["db", ..] => throw new InputException("db: expected 'db migrate'"),
-                ["backup", .. var more] => Features.Operations.BackupCommand.Backup(more, context),
-                ["restore", .. var more] => Features.Operations.BackupCommand.Restore(more, context),
-                ["bodies", "import", .. var more] => Features.Bodies.BodiesCommand.Import(more, context),
-                ["bodies", "export", .. var more] => Features.Bodies.BodiesCommand.Export(more, context),
+                ["backup", .. var more] => Task.FromResult(Features.Operations.BackupCommand.Backup(more, context)),
+                ["restore", .. var more] => Task.FromResult(Features.Operations.BackupCommand.Restore(more, context)),
+                ["bodies", "import", .. var more] => Features.Bodies.BodiesCommand.ImportAsync(more, context, cancel),
+                ["bodies", "export", .. var more] => Features.Bodies.BodiesCommand.ExportAsync(more, context, cancel),
                 ["bodies", ..] => throw new InputException("bodies: expected 'bodies import' or 'bodies export'"),
-                ["demo", .. var more] => Features.Surveys.DemoCommand.Run(more, context),
-                ["admin", "create-user", .. var more] => Features.Accounts.AdminCommand.CreateUser(more, context),
+                ["demo", .. var more] => Task.FromResult(Features.Surveys.DemoCommand.Run(more, context)),
+                ["admin", "create-user", .. var more] => Features.Accounts.AdminCommand.CreateUserAsync(more, context, cancel),
                 ["admin", ..] => throw new InputException("admin: expected 'admin create-user'"),
                 ["assess", ..] => throw new InputException("assess: expected 'assess service' or 'assess batch'"),
                 ["catalog", ..] => throw new InputException("catalog: expected 'catalog list', 'catalog show' or 'catalog validate'"),
                 [var verb, ..] => throw new InputException($"unknown command '{verb}'; run 'aufsicht --help'"),
-            };
+            }).ConfigureAwait(false);
         }
         catch (InputException e)
         {

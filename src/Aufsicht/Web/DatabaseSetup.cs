@@ -38,8 +38,10 @@ internal static class DatabaseSetup
         server.Database is null ? $"SQLite {SqliteFile(server)}" : "PostgreSQL (connection string from --database / AUFSICHT_DATABASE)";
 
     /// <summary>Brings the schema up to date; a database that cannot be reached is a configuration error with a clear message.</summary>
-    public static void Migrate(AufsichtDb db, ServerOptions server)
+    public static async Task MigrateAsync(AufsichtDb db, ServerOptions server, CancellationToken cancel)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(server);
         try
         {
             if (server.Database is null)
@@ -47,7 +49,7 @@ internal static class DatabaseSetup
                 Directory.CreateDirectory(server.DataDir);
             }
 
-            db.Database.Migrate();
+            await db.Database.MigrateAsync(cancel).ConfigureAwait(false);
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {

@@ -86,9 +86,12 @@ internal static class WebApp
         var data = DataFolder.Load(DataFolder.Locate(options.Catalog));
 
         builder.Services.AddSingleton(options);
+#pragma warning disable RS0030 // The composition root: the one place the web app names the system clock.
         builder.Services.AddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
         builder.Services.AddDbContextPool<AufsichtDb>(o => DatabaseSetup.Configure(o, options));
-        builder.Services.AddSingleton(sp => new CatalogStore(data, sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new CatalogStore(data, sp.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHostedService<CatalogRefresher>();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 
         // German text as text: umlauts and „quotes“ stay characters instead of &#xFC; (markup is still encoded).
@@ -125,17 +128,20 @@ internal static class WebApp
         var app = builder.Build();
 
         // Schema first, then the shipped catalogue (edits made in the app are kept), before the first request.
-        // Start-up runs once on the main thread before the server listens, so it may use the database synchronously.
+        // Start-up runs once on the main thread before the server listens, so it may use the database synchronously,
+        // and it may block on the asynchronous use cases: no request is waiting for a thread yet.
         using (SynchronousAccessGuard.Allow())
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
-            DatabaseSetup.Migrate(db, options);
-            AccountSetup.EnsureRoles(scope.ServiceProvider);
+            DatabaseSetup.MigrateAsync(db, options, CancellationToken.None).GetAwaiter().GetResult();
+            AccountSetup.EnsureRolesAsync(scope.ServiceProvider, CancellationToken.None).GetAwaiter().GetResult();
             var shipped = DataFolder.Files(DataFolder.Locate(options.Catalog));
             var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-            var report = CatalogImport.Run(db, shipped, now);
+            var report = CatalogImport.RunAsync(db, shipped, now, CancellationToken.None).GetAwaiter().GetResult();
             ImportQuestionnaire.Shipped(db, shipped, now);
+            // The first request finds the catalogue loaded; from here on the CatalogRefresher keeps it current.
+            app.Services.GetRequiredService<CatalogStore>().ReloadAsync(CancellationToken.None).GetAwaiter().GetResult();
             var database = DatabaseSetup.Describe(options);
             Log.CatalogImported(app.Logger, database, report.Inserted, report.Updated, report.Unchanged, report.Conflicts);
         }

@@ -56,10 +56,10 @@ public abstract class BodyImportTests : IAsyncLifetime
     private static Task<(HttpStatusCode Status, string Body, Uri? Location)> Upload(Session session, string fileName, byte[] content) =>
         session.PostFileAsync("/organisationen/import", "/organisationen/import", "file", fileName, content);
 
-    private List<BodyRecord> Bodies()
+    private async Task<List<BodyRecord>> BodiesAsync()
     {
         using var scope = _server.Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<AufsichtDb>().Bodies.AsNoTracking().OrderBy(b => b.ExternalId).ToList();
+        return await scope.ServiceProvider.GetRequiredService<AufsichtDb>().Bodies.AsNoTracking().OrderBy(b => b.ExternalId).ToListAsync();
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public abstract class BodyImportTests : IAsyncLifetime
         var (status, body, _) = await Upload(session, "schulen.csv", Encoding.UTF8.GetBytes(Csv));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("4 neu angelegt, 0 geändert, 0 unverändert", body, StringComparison.Ordinal);
-        var bodies = Bodies();
+        var bodies = await BodiesAsync();
         Assert.Equal(["G-100", "S-001", "S-002", "U-1"], bodies.Select(b => b.ExternalId));
         var gemeinde = bodies[0];
         Assert.Equal(("municipality", "Vorpommern-Rügen", "MV", true, "de"), (gemeinde.Kind, gemeinde.Region, gemeinde.State, gemeinde.PublicBody, gemeinde.Language));
@@ -108,7 +108,7 @@ public abstract class BodyImportTests : IAsyncLifetime
         var (status, body, _) = await Upload(session, "schulen.csv", Encoding.UTF8.GetBytes(changed));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("0 neu angelegt, 1 geändert, 3 unverändert", body, StringComparison.Ordinal);
-        var bodies = Bodies();
+        var bodies = await BodiesAsync();
         Assert.Equal(4, bodies.Count);
         Assert.Equal("Grundschule Nord-West", bodies.Single(b => b.ExternalId == "S-002").Name);
     }
@@ -122,7 +122,7 @@ public abstract class BodyImportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("Nichts wurde importiert", body, StringComparison.Ordinal);
         Assert.Contains("row 4, column &quot;kind&quot;: &quot;Dorf&quot; is not one of school, municipality", body, StringComparison.Ordinal);
-        Assert.Empty(Bodies());
+        Assert.Empty(await BodiesAsync());
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public abstract class BodyImportTests : IAsyncLifetime
         var (status, body, _) = await Upload(session, "schulen.csv", Encoding.UTF8.GetBytes(bad));
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("row 1, column &quot;Ansprechpartner&quot;: unknown column", body, StringComparison.Ordinal);
-        Assert.Empty(Bodies());
+        Assert.Empty(await BodiesAsync());
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public abstract class BodyImportTests : IAsyncLifetime
         var csv = "externalId,name,kind,state\r\nL-1,Landesamt für Straßenbau,Landesbehörde,BY\r\n";
         var (status, _, _) = await Upload(session, "amt.csv", CodePages().GetBytes(csv));
         Assert.Equal(HttpStatusCode.OK, status);
-        var amt = Assert.Single(Bodies());
+        var amt = Assert.Single(await BodiesAsync());
         Assert.Equal(("Landesamt für Straßenbau", "state-authority"), (amt.Name, amt.Kind));
     }
 
@@ -161,7 +161,7 @@ public abstract class BodyImportTests : IAsyncLifetime
         var (status, body, _) = await Upload(session, "liste.xlsx", stream.ToArray());
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("2 neu angelegt", body, StringComparison.Ordinal);
-        Assert.Equal(["0042", "13001"], Bodies().Select(b => b.ExternalId));
+        Assert.Equal(["0042", "13001"], (await BodiesAsync()).Select(b => b.ExternalId));
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public abstract class BodyImportTests : IAsyncLifetime
         var (status, body, _) = await Upload(session, "liste.xlsx", Encoding.UTF8.GetBytes("PK\u0003\u0004 nonsense"));
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("not a readable XLSX spreadsheet", body, StringComparison.Ordinal);
-        Assert.Empty(Bodies());
+        Assert.Empty(await BodiesAsync());
     }
 
     [Theory]
@@ -182,7 +182,7 @@ public abstract class BodyImportTests : IAsyncLifetime
         using var session = await SignInAsync(Supervisor);
         var formula = Csv.Replace("Erika Muster", "\"=HYPERLINK(\"\"x\"\")\"", StringComparison.Ordinal).Replace("S-002;Grundschule", "-2;Grundschule", StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await Upload(session, "schulen.csv", Encoding.UTF8.GetBytes(formula))).Status);
-        var before = Bodies().Select(b => (b.ExternalId, b.Name, b.Kind, b.Region, b.State, b.PublicBody, b.PublicUndertaking, b.ContactName, b.ContactEmail, b.Language)).ToList();
+        var before = (await BodiesAsync()).Select(b => (b.ExternalId, b.Name, b.Kind, b.Region, b.State, b.PublicBody, b.PublicUndertaking, b.ContactName, b.ContactEmail, b.Language)).ToList();
 
         var (status, type, content) = await session.DownloadAsync("/organisationen/export." + format);
         Assert.Equal(HttpStatusCode.OK, status);
@@ -202,7 +202,7 @@ public abstract class BodyImportTests : IAsyncLifetime
         var (again, body, _) = await Upload(session, "export." + format, content);
         Assert.Equal(HttpStatusCode.OK, again);
         Assert.Contains("0 neu angelegt, 0 geändert, 4 unverändert", body, StringComparison.Ordinal);
-        Assert.Equal(before, Bodies().Select(b => (b.ExternalId, b.Name, b.Kind, b.Region, b.State, b.PublicBody, b.PublicUndertaking, b.ContactName, b.ContactEmail, b.Language)).ToList());
+        Assert.Equal(before, (await BodiesAsync()).Select(b => (b.ExternalId, b.Name, b.Kind, b.Region, b.State, b.PublicBody, b.PublicUndertaking, b.ContactName, b.ContactEmail, b.Language)).ToList());
     }
 
     [Fact]
@@ -221,15 +221,15 @@ public abstract class BodyImportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync("/organisationen/import")).Status);
 
         // A forged upload with a token from another page is refused before it is read.
-        var id = Bodies()[0].Id;
+        var id = (await BodiesAsync())[0].Id;
         var (_, detail, _) = await reader.GetAsync($"/organisationen/{id}");
         Assert.DoesNotContain("name=\"externalId\"", detail, StringComparison.Ordinal);
         var (status, _, _) = await reader.PostFileAsync($"/organisationen/{id}", "/organisationen/import", "file", "x.csv", Encoding.UTF8.GetBytes(Csv));
         Assert.Equal(HttpStatusCode.Forbidden, status);
         var (edit, _, _) = await reader.PostFormAsync($"/organisationen/{id}", $"/organisationen/{id}", [new("externalId", "X"), new("name", "X"), new("kind", "school"), new("state", "BE")]);
         Assert.Equal(HttpStatusCode.Forbidden, edit);
-        Assert.Equal(4, Bodies().Count);
-        Assert.DoesNotContain(Bodies(), b => b.ExternalId == "X");
+        Assert.Equal(4, (await BodiesAsync()).Count);
+        Assert.DoesNotContain(await BodiesAsync(), b => b.ExternalId == "X");
     }
 
     [Fact]
@@ -237,7 +237,7 @@ public abstract class BodyImportTests : IAsyncLifetime
     {
         using var session = await SignInAsync(Supervisor);
         await Upload(session, "schulen.csv", Encoding.UTF8.GetBytes(Csv));
-        var body = Bodies().Single(b => b.ExternalId == "S-002");
+        var body = (await BodiesAsync()).Single(b => b.ExternalId == "S-002");
         KeyValuePair<string, string>[] Form(string email) =>
         [
             new("externalId", "S-002"), new("name", "Grundschule Nord"), new("kind", "school"), new("region", "Rostock"), new("state", "MV"),
@@ -252,7 +252,7 @@ public abstract class BodyImportTests : IAsyncLifetime
         var (ok, okBody, _) = await session.PostFormAsync($"/organisationen/{body.Id}", $"/organisationen/{body.Id}", Form("max@schule.example"));
         Assert.Equal(HttpStatusCode.OK, ok);
         Assert.Contains("Gespeichert.", okBody, StringComparison.Ordinal);
-        Assert.Equal(("Max Beispiel", "max@schule.example"), (Bodies().Single(b => b.Id == body.Id).ContactName, Bodies().Single(b => b.Id == body.Id).ContactEmail));
+        Assert.Equal(("Max Beispiel", "max@schule.example"), ((await BodiesAsync()).Single(b => b.Id == body.Id).ContactName, (await BodiesAsync()).Single(b => b.Id == body.Id).ContactEmail));
     }
 
     [Fact]
@@ -260,13 +260,13 @@ public abstract class BodyImportTests : IAsyncLifetime
     {
         using var session = await SignInAsync(Supervisor);
         await Upload(session, "schulen.csv", Encoding.UTF8.GetBytes(Csv));
-        var body = Bodies().Single(b => b.ExternalId == "S-001");
+        var body = (await BodiesAsync()).Single(b => b.ExternalId == "S-001");
         using (var scope = _server.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
             var questionnaire = new QuestionnaireRecord { Key = "video", Version = 1, DefinitionJson = "{}", Hash = new string('a', 64) };
             db.Questionnaires.Add(questionnaire);
-            db.SaveChanges();
+            await db.SaveChangesAsync();
             var campaign = new CampaignRecord
             {
                 Title = "Videokonferenzen an Schulen 2026",
@@ -279,14 +279,14 @@ public abstract class BodyImportTests : IAsyncLifetime
                 CreatedAt = DateTime.UtcNow,
             };
             db.Campaigns.Add(campaign);
-            db.SaveChanges();
+            await db.SaveChangesAsync();
             db.CampaignBodies.Add(new CampaignBodyRecord { CampaignId = campaign.Id, BodyId = body.Id });
             db.Invitations.Add(new InvitationRecord { CampaignId = campaign.Id, BodyId = body.Id, TokenHash = new string('f', 64), Email = "sekretariat@gymnasium.example", Language = "de", IssuedAt = DateTime.UtcNow });
             var response = new ResponseRecord { CampaignId = campaign.Id, BodyId = body.Id, DraftJson = "{\"service\":[\"zoom\"]}", StartedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
             db.Responses.Add(response);
-            db.SaveChanges();
+            await db.SaveChangesAsync();
             db.ResponseVersions.Add(new ResponseVersionRecord { ResponseId = response.Id, Version = 1, AnswersJson = "{\"service\":[\"zoom\"]}", SubmittedAt = DateTime.UtcNow, Receipt = "A-1" });
-            db.SaveChanges();
+            await db.SaveChangesAsync();
         }
 
         var (status, type, content) = await session.DownloadAsync($"/organisationen/{body.Id}/auskunft.json");

@@ -48,7 +48,7 @@ public abstract class OutboxTests : IDisposable
         await using var app = await AppServer.StartOnAsync(Database, _smtp.AppArgs());
         var ids = await AddAsync(app, 25);
 
-        await WaitForAsync(() => AllSent(app, ids), "all 25 messages sent");
+        await WaitForAsync(() => AllSentAsync(app, ids), "all 25 messages sent");
         AssertEachReceivedOnce(ids);
         var first = _smtp.Received.Single(m => "<" + m.MessageId + ">" == ids[0]);
         Assert.Equal("Einladung zur Umfrage über Videokonferenzsysteme – Prüfung 0", first.Subject);
@@ -56,7 +56,7 @@ public abstract class OutboxTests : IDisposable
         Assert.Contains("https://aufsicht.example/u/0", first.TextBody, StringComparison.Ordinal);
         Assert.Equal("aufsicht@behoerde.example", first.From.Mailboxes.Single().Address);
         Assert.Equal("auto-generated", first.Headers["Auto-Submitted"]);
-        Assert.All(Rows(app), r => Assert.Equal((OutboxState.Sent, string.Empty, (string?)null), (r.State, r.Body, r.ClaimedBy)));
+        Assert.All(await RowsAsync(app), r => Assert.Equal((OutboxState.Sent, string.Empty, (string?)null), (r.State, r.Body, r.ClaimedBy)));
     }
 
     [Theory]
@@ -68,13 +68,13 @@ public abstract class OutboxTests : IDisposable
         await using var app = await AppServer.StartOnAsync(Database, _smtp.AppArgs("--Aufsicht:Mail:MaxAttempts=50"));
         var ids = await AddAsync(app, 10);
 
-        await WaitForAsync(() => Rows(app).Any(r => r.Attempts >= 2 && r.LastError!.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)),
+        await WaitForAsync(async () => (await RowsAsync(app)).Any(r => r.Attempts >= 2 && r.LastError!.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)),
             $"a message tried twice and answered {code}");
         Assert.Empty(_smtp.Received);
-        Assert.All(Rows(app), r => Assert.Equal(OutboxState.Pending, r.State));
+        Assert.All(await RowsAsync(app), r => Assert.Equal(OutboxState.Pending, r.State));
         _smtp.TemporaryFailure = null;
 
-        await WaitForAsync(() => AllSent(app, ids), "all 10 messages sent after the server recovered");
+        await WaitForAsync(() => AllSentAsync(app, ids), "all 10 messages sent after the server recovered");
         AssertEachReceivedOnce(ids);
     }
 
@@ -86,10 +86,10 @@ public abstract class OutboxTests : IDisposable
         await using var app = await AppServer.StartOnAsync(Database, _smtp.AppArgs("--Aufsicht:Mail:MaxAttempts=50"));
         var ids = await AddAsync(app, 1, to: _ => Busy);
 
-        await WaitForAsync(() => Rows(app).Single().LastError?.StartsWith("450", StringComparison.Ordinal) == true, "the busy answer recorded");
-        Assert.Equal(OutboxState.Pending, Rows(app).Single().State);
+        await WaitForAsync(async () => (await RowsAsync(app)).Single().LastError?.StartsWith("450", StringComparison.Ordinal) == true, "the busy answer recorded");
+        Assert.Equal(OutboxState.Pending, (await RowsAsync(app)).Single().State);
         _smtp.Busy(Busy, busy: false);
-        await WaitForAsync(() => AllSent(app, ids), "the message sent once the mailbox is free");
+        await WaitForAsync(() => AllSentAsync(app, ids), "the message sent once the mailbox is free");
         AssertEachReceivedOnce(ids);
     }
 
@@ -109,7 +109,7 @@ public abstract class OutboxTests : IDisposable
             b.Services.GetRequiredService<OutboxSignal>().Notify();
         }
 
-        await WaitForAsync(() => AllSent(a, ids), "all 40 messages sent");
+        await WaitForAsync(() => AllSentAsync(a, ids), "all 40 messages sent");
         AssertEachReceivedOnce(ids);
     }
 
@@ -128,7 +128,7 @@ public abstract class OutboxTests : IDisposable
         // at the same moment — not six.
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.InRange(_smtp.Received.Count, 3, 4);
-        Assert.Equal(12 - _smtp.Received.Count, Rows(a).Count(r => r.State == OutboxState.Pending));
+        Assert.Equal(12 - _smtp.Received.Count, (await RowsAsync(a)).Count(r => r.State == OutboxState.Pending));
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public abstract class OutboxTests : IDisposable
 
         Assert.InRange(_smtp.Received.Count, 3, 19);
         await using var second = await AppServer.StartAsync([.. shared, .. _smtp.AppArgs()]);
-        await WaitForAsync(() => AllSent(second, ids), "all 20 messages sent after the restart");
+        await WaitForAsync(() => AllSentAsync(second, ids), "all 20 messages sent after the restart");
         AssertEachReceivedOnce(ids);
     }
 
@@ -160,17 +160,17 @@ public abstract class OutboxTests : IDisposable
         string[] refused = [batch[0]], malformed = [batch[1]];
         List<string> good = [batch[2], batch[3]];
 
-        await WaitForAsync(() => AllSent(app, good) && Rows(app).Count(r => r.State == OutboxState.Rejected) == 2, "the good messages sent and two rejected");
-        var rejected = Rows(app).Single(r => r.MessageId == refused[0]);
+        await WaitForAsync(async () => await AllSentAsync(app, good) && (await RowsAsync(app)).Count(r => r.State == OutboxState.Rejected) == 2, "the good messages sent and two rejected");
+        var rejected = (await RowsAsync(app)).Single(r => r.MessageId == refused[0]);
         Assert.StartsWith("550", rejected.LastError, StringComparison.Ordinal);
-        Assert.Contains("not an e-mail address", Rows(app).Single(r => r.MessageId == malformed[0]).LastError, StringComparison.Ordinal);
-        Assert.All(Rows(app).Where(r => good.Contains(r.MessageId)), r => Assert.Equal(1, r.Attempts));
+        Assert.Contains("not an e-mail address", (await RowsAsync(app)).Single(r => r.MessageId == malformed[0]).LastError, StringComparison.Ordinal);
+        Assert.All((await RowsAsync(app)).Where(r => good.Contains(r.MessageId)), r => Assert.Equal(1, r.Attempts));
 
         // Later rounds of the worker leave it alone.
         var later = await AddAsync(app, 1, first: 10);
-        await WaitForAsync(() => AllSent(app, later), "a later message sent");
+        await WaitForAsync(() => AllSentAsync(app, later), "a later message sent");
         Assert.Equal(1, _smtp.RecipientAttempts(Refused));
-        Assert.Equal(OutboxState.Rejected, Rows(app).Single(r => r.MessageId == refused[0]).State);
+        Assert.Equal(OutboxState.Rejected, (await RowsAsync(app)).Single(r => r.MessageId == refused[0]).State);
 
         await app.CreateUserAsync("sachbearbeitung@aufsicht.example", "correct horse battery staple", "Supervisor");
         await app.CreateUserAsync("leitung@aufsicht.example", "correct horse battery staple", "Reader");
@@ -192,7 +192,7 @@ public abstract class OutboxTests : IDisposable
         _smtp.TemporaryFailure = 421;
         await using var app = await AppServer.StartOnAsync(Database, _smtp.AppArgs("--Aufsicht:Mail:MaxAttempts=1"));
         var ids = await AddAsync(app, 3);
-        await WaitForAsync(() => Rows(app).All(r => r.State == OutboxState.Failed), "all three given up after their one attempt");
+        await WaitForAsync(async () => (await RowsAsync(app)).All(r => r.State == OutboxState.Failed), "all three given up after their one attempt");
         Assert.Empty(_smtp.Received);
 
         await app.CreateUserAsync("sachbearbeitung@aufsicht.example", "correct horse battery staple", "Supervisor");
@@ -203,20 +203,20 @@ public abstract class OutboxTests : IDisposable
 
         // One by itself, then the rest; the server is back.
         _smtp.TemporaryFailure = null;
-        var (status, shown, _) = await supervisor.PostFormAsync("/post", $"/post?handler=Retry&id={Rows(app)[0].Id}", []);
+        var (status, shown, _) = await supervisor.PostFormAsync("/post", $"/post?handler=Retry&id={(await RowsAsync(app))[0].Id}", []);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("1 Nachricht(en) stehen wieder im Postausgang", shown, StringComparison.Ordinal);
-        await WaitForAsync(() => AllSent(app, [ids[0]]), "the first message sent again");
+        await WaitForAsync(() => AllSentAsync(app, [ids[0]]), "the first message sent again");
         (status, shown, _) = await supervisor.PostFormAsync("/post", "/post?handler=Retry", []);
         Assert.Contains("2 Nachricht(en) stehen wieder im Postausgang", shown, StringComparison.Ordinal);
-        await WaitForAsync(() => AllSent(app, ids), "all three sent");
+        await WaitForAsync(() => AllSentAsync(app, ids), "all three sent");
         AssertEachReceivedOnce(ids);
 
         // Nothing left to send again: said, and nothing changes.
         (status, shown, _) = await supervisor.PostFormAsync("/post", "/post?handler=Retry", []);
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Contains("Nichts erneut gesendet", shown, StringComparison.Ordinal);
-        Assert.All(Rows(app), r => Assert.Equal(OutboxState.Sent, r.State));
+        Assert.All(await RowsAsync(app), r => Assert.Equal(OutboxState.Sent, r.State));
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public abstract class OutboxTests : IDisposable
         // The worker ends by itself once it has seen there is no host; how soon depends on the other services starting.
         await worker.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(worker.ExecuteTask.IsCompletedSuccessfully);
-        Assert.All(Rows(app), r => Assert.Equal((OutboxState.Pending, 0), (r.State, r.Attempts)));
+        Assert.All(await RowsAsync(app), r => Assert.Equal((OutboxState.Pending, 0), (r.State, r.Attempts)));
         Assert.Equal(2, ids.Count);
 
         using var session = app.NewSession();
@@ -274,14 +274,14 @@ public abstract class OutboxTests : IDisposable
         return ids;
     }
 
-    private static List<OutboxRecord> Rows(AppServer app)
+    private static async Task<List<OutboxRecord>> RowsAsync(AppServer app)
     {
         using var scope = app.Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<AufsichtDb>().Outbox.AsNoTracking().OrderBy(o => o.Id).ToList();
+        return await scope.ServiceProvider.GetRequiredService<AufsichtDb>().Outbox.AsNoTracking().OrderBy(o => o.Id).ToListAsync();
     }
 
-    private static bool AllSent(AppServer app, List<string> messageIds) =>
-        Rows(app).Count(r => messageIds.Contains(r.MessageId) && r.State == OutboxState.Sent) == messageIds.Count;
+    private static async Task<bool> AllSentAsync(AppServer app, List<string> messageIds) =>
+        (await RowsAsync(app)).Count(r => messageIds.Contains(r.MessageId) && r.State == OutboxState.Sent) == messageIds.Count;
 
     private void AssertEachReceivedOnce(List<string> messageIds)
     {
@@ -290,10 +290,12 @@ public abstract class OutboxTests : IDisposable
         Assert.Equal(messageIds.Count, counts.Count);
     }
 
-    private static async Task WaitForAsync(Func<bool> condition, string what)
+    private static Task WaitForAsync(Func<bool> condition, string what) => WaitForAsync(() => Task.FromResult(condition()), what);
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
     {
         var until = DateTime.UtcNow + Patience;
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow > until)
             {

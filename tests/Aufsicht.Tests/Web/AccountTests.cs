@@ -1,5 +1,6 @@
 using System.Net;
 using Aufsicht.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -32,10 +33,10 @@ public abstract class AccountTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private int ChangeCount()
+    private async Task<int> ChangeCountAsync()
     {
         using var scope = _server.Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<AufsichtDb>().FactChanges.Count();
+        return await scope.ServiceProvider.GetRequiredService<AufsichtDb>().FactChanges.CountAsync();
     }
 
     private static KeyValuePair<string, string>[] Edit(string fact = "contract.ownPurposes=excluded", string reason = "Neuer Vertrag vom 01.08.2020 schließt eigene Zwecke aus.",
@@ -85,7 +86,7 @@ public abstract class AccountTests : IAsyncLifetime
         var (status, body, _) = await session.PostFormAsync("/katalog/zoom/bearbeiten?asOf=2020-07-03", "/katalog/zoom/bearbeiten", Edit(reason: "Vertrag <script>alert(1)</script> geändert"));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("role=\"status\"", body, StringComparison.Ordinal);
-        Assert.Equal(1, ChangeCount());
+        Assert.Equal(1, await ChangeCountAsync());
 
         // The engine sees the new fact at once: L03 no longer red; the other contract facts stay unknown.
         var after = await _server.Client.GetStringAsync("/api/v1/catalog/services/zoom/assessment?asOf=2020-07-03");
@@ -132,7 +133,7 @@ public abstract class AccountTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("role=\"alert\"", body, StringComparison.Ordinal);
         Assert.Contains(UiLabel(field), body, StringComparison.Ordinal);
-        Assert.Equal(0, ChangeCount());
+        Assert.Equal(0, await ChangeCountAsync());
     }
 
     private static string UiLabel(string field) => field switch
@@ -151,7 +152,7 @@ public abstract class AccountTests : IAsyncLifetime
         await session.LoginAsync("sachbearbeitung@aufsicht.example", Password);
         var (status, _, _) = await session.PostFormAsync("/katalog/zoom/bearbeiten", "/katalog/zoom/bearbeiten", Edit(), tokenOverride: "forged");
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal(0, ChangeCount());
+        Assert.Equal(0, await ChangeCountAsync());
     }
 
     [Fact]
@@ -166,7 +167,7 @@ public abstract class AccountTests : IAsyncLifetime
         var (status, body, _) = await session.PostFormAsync("/katalog/zoom/bearbeiten", "/katalog/zoom/bearbeiten", Edit(fact: "contract.deletion=guaranteed", revision: revision));
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Contains("changed by someone else", body, StringComparison.Ordinal);
-        Assert.Equal(1, ChangeCount());
+        Assert.Equal(1, await ChangeCountAsync());
     }
 
     [Fact]
@@ -182,7 +183,7 @@ public abstract class AccountTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
             var shipped = Aufsicht.Cli.DataFolder.Files(Path.Combine(Cli.Repository, "data")).Single(f => f.Path == "services/zoom/2020-07-03.json");
             var changed = shipped with { Content = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(shipped.Content.Span) + " ") };
-            var report = Aufsicht.Features.Catalog.CatalogImport.Run(db, [changed], DateTime.UtcNow);
+            var report = await Aufsicht.Features.Catalog.CatalogImport.RunAsync(db, [changed], DateTime.UtcNow, CancellationToken.None);
             Assert.Equal(1, report.Conflicts);
         }
 

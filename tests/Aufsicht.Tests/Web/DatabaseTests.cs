@@ -14,12 +14,12 @@ public sealed class DatabaseTests
 {
     public static TheoryData<string> Databases => new() { "sqlite", "postgres" };
 
-    private static (AufsichtDb Db, string Cleanup) Open(string database)
+    private static async Task<(AufsichtDb Db, string Cleanup)> OpenAsync(string database)
     {
         var dir = Directory.CreateTempSubdirectory("aufsicht-db-").FullName;
         var options = new ServerOptions(dir, database == "postgres" ? PostgresServer.NewDatabase() : null, null);
         var db = DatabaseSetup.Open(options);
-        DatabaseSetup.Migrate(db, options);
+        await DatabaseSetup.MigrateAsync(db, options, CancellationToken.None);
         return (db, dir);
     }
 
@@ -27,22 +27,22 @@ public sealed class DatabaseTests
 
     [Theory]
     [MemberData(nameof(Databases))]
-    public void Import_FirstStartLoadsAll_SecondChangesNothing(string database)
+    public async Task Import_FirstStartLoadsAll_SecondChangesNothing(string database)
     {
-        var (db, dir) = Open(database);
+        var (db, dir) = await OpenAsync(database);
         using (db)
         {
             var shipped = Shipped();
             var count = shipped.Count(f => f.Path.StartsWith("services/", StringComparison.Ordinal));
-            var first = CatalogImport.Run(db, shipped, DateTime.UtcNow);
+            var first = await CatalogImport.RunAsync(db, shipped, DateTime.UtcNow, CancellationToken.None);
             Assert.Equal(new ImportReport(count, 0, 0, 0), first);
             Assert.Equal(count, db.Snapshots.Count());
-            var version = CatalogVersion.Read(db);
+            var version = await CatalogVersion.ReadAsync(db, CancellationToken.None);
             Assert.True(version > 0);
 
-            var second = CatalogImport.Run(db, shipped, DateTime.UtcNow);
+            var second = await CatalogImport.RunAsync(db, shipped, DateTime.UtcNow, CancellationToken.None);
             Assert.Equal(new ImportReport(0, 0, count, 0), second);
-            Assert.Equal(version, CatalogVersion.Read(db));
+            Assert.Equal(version, await CatalogVersion.ReadAsync(db, CancellationToken.None));
         }
 
         Directory.Delete(dir, recursive: true);
@@ -50,13 +50,13 @@ public sealed class DatabaseTests
 
     [Theory]
     [MemberData(nameof(Databases))]
-    public void Import_ShippedChange_UpdatesUneditedSnapshot_ButKeepsAnEdit(string database)
+    public async Task Import_ShippedChange_UpdatesUneditedSnapshot_ButKeepsAnEdit(string database)
     {
-        var (db, dir) = Open(database);
+        var (db, dir) = await OpenAsync(database);
         using (db)
         {
             var shipped = Shipped();
-            CatalogImport.Run(db, shipped, DateTime.UtcNow);
+            await CatalogImport.RunAsync(db, shipped, DateTime.UtcNow, CancellationToken.None);
 
             // Somebody edits Zoom's 2020 snapshot in the app.
             var zoom = db.Snapshots.Single(s => s.ServiceId == "zoom" && s.FactsAsOf == new DateOnly(2020, 7, 3));
@@ -68,7 +68,7 @@ public sealed class DatabaseTests
             var release = shipped.Select(f => f.Path is "services/zoom/2020-07-03.json" or "services/wire/2020-07-03.json"
                 ? f with { Content = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(f.Content.Span) + "\n ") }
                 : f).ToList();
-            var report = CatalogImport.Run(db, release, DateTime.UtcNow);
+            var report = await CatalogImport.RunAsync(db, release, DateTime.UtcNow, CancellationToken.None);
             Assert.Equal(1, report.Updated);
             Assert.Equal(1, report.Conflicts);
 
@@ -80,7 +80,7 @@ public sealed class DatabaseTests
             Assert.EndsWith("\n ", wire.ProfileJson, StringComparison.Ordinal);
 
             // The same release again: nothing new.
-            var again = CatalogImport.Run(db, release, DateTime.UtcNow);
+            var again = await CatalogImport.RunAsync(db, release, DateTime.UtcNow, CancellationToken.None);
             Assert.Equal(0, again.Updated + again.Conflicts);
         }
 

@@ -15,7 +15,7 @@ internal static class AdminCommand
 {
     public const string Usage = "aufsicht admin create-user --email ADDRESS [--role Administrator|Supervisor|Reader] [--password-stdin] [--data-dir DIR] [--database CONNECTION]";
 
-    public static int CreateUser(IEnumerable<string> args, CliContext context)
+    public static async Task<int> CreateUserAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
     {
         var a = Arguments.Parse("admin create-user", args, ["--email", "--role", "--data-dir", "--database"], ["--password-stdin"]);
         a.ExpectPositional(0, 0, Usage);
@@ -26,7 +26,7 @@ internal static class AdminCommand
         if (a.Flag("--password-stdin"))
         {
             using var reader = new StreamReader(context.OpenStdin());
-            password = reader.ReadLine() ?? string.Empty;
+            password = await reader.ReadLineAsync(cancel).ConfigureAwait(false) ?? string.Empty;
         }
         else
         {
@@ -40,20 +40,20 @@ internal static class AdminCommand
         services.AddDbContext<AufsichtDb>(o => DatabaseSetup.Configure(o, options));
         services.AddDataProtection();
         services.AddAccounts();
-        using var provider = services.BuildServiceProvider();
-        using var scope = provider.CreateScope();
-        DatabaseSetup.Migrate(scope.ServiceProvider.GetRequiredService<AufsichtDb>(), options);
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AufsichtDb>(), options, cancel).ConfigureAwait(false);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        AccountSetup.EnsureRoles(scope.ServiceProvider);
+        await AccountSetup.EnsureRolesAsync(scope.ServiceProvider, cancel).ConfigureAwait(false);
 
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-        var created = users.CreateAsync(user, password).GetAwaiter().GetResult();
+        var created = await users.CreateAsync(user, password).ConfigureAwait(false);
         if (!created.Succeeded)
         {
             throw new InputException("admin create-user: " + string.Join("; ", created.Errors.Select(e => e.Description)));
         }
 
-        users.AddToRoleAsync(user, role).GetAwaiter().GetResult();
+        await users.AddToRoleAsync(user, role).ConfigureAwait(false);
         context.Terminal.Writer.WriteLine($"created {email} ({role}) in {DatabaseSetup.Describe(options)}");
         if (generated)
         {

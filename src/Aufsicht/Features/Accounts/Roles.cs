@@ -23,14 +23,16 @@ internal static class Roles
 internal static class AccountSetup
 {
     /// <summary>Creates the roles that do not exist yet.</summary>
-    public static void EnsureRoles(IServiceProvider services)
+    public static async Task EnsureRolesAsync(IServiceProvider services, CancellationToken cancel)
     {
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var name in Roles.All)
         {
-            if (!roles.RoleExistsAsync(name).GetAwaiter().GetResult())
+            // RoleManager takes no token; stop between roles at least.
+            cancel.ThrowIfCancellationRequested();
+            if (!await roles.RoleExistsAsync(name).ConfigureAwait(false))
             {
-                roles.CreateAsync(new IdentityRole(name)).GetAwaiter().GetResult();
+                await roles.CreateAsync(new IdentityRole(name)).ConfigureAwait(false);
             }
         }
     }

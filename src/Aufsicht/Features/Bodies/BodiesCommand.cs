@@ -12,7 +12,7 @@ internal static class BodiesCommand
     public const string ImportUsage = "aufsicht bodies import <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]";
     public const string ExportUsage = "aufsicht bodies export <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]";
 
-    public static int Import(IEnumerable<string> args, CliContext context)
+    public static async Task<int> ImportAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
     {
         var a = Arguments.Parse("bodies import", args, ["--data-dir", "--database"], []);
         a.ExpectPositional(1, 1, ImportUsage);
@@ -26,7 +26,7 @@ internal static class BodiesCommand
                 throw new InputException($"bodies import: {path}: the file is larger than {BodyFile.MaxBytes / 1024 / 1024} MB; split it into several files");
             }
 
-            content = File.ReadAllBytes(path);
+            content = await File.ReadAllBytesAsync(path, cancel).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -34,9 +34,9 @@ internal static class BodiesCommand
         }
 
         var options = ServerOptions.From(a);
-        using var db = DatabaseSetup.Open(options);
-        DatabaseSetup.Migrate(db, options);
-        var result = new ImportBodies(db, context.Clock).ExecuteAsync(content, path).GetAwaiter().GetResult();
+        await using var db = DatabaseSetup.Open(options);
+        await DatabaseSetup.MigrateAsync(db, options, cancel).ConfigureAwait(false);
+        var result = await new ImportBodies(db, context.Clock).RunAsync(content, path, cancel).ConfigureAwait(false);
         if (!result.IsOk)
         {
             foreach (var error in result.Errors)
@@ -53,7 +53,7 @@ internal static class BodiesCommand
         return ExitCode.Ok;
     }
 
-    public static int Export(IEnumerable<string> args, CliContext context)
+    public static async Task<int> ExportAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
     {
         var a = Arguments.Parse("bodies export", args, ["--data-dir", "--database"], []);
         a.ExpectPositional(1, 1, ExportUsage);
@@ -65,9 +65,14 @@ internal static class BodiesCommand
         }
 
         var options = ServerOptions.From(a);
-        using var db = DatabaseSetup.Open(options);
-        DatabaseSetup.Migrate(db, options);
-        var bodies = BodyMapping.All(db).ToBlockingEnumerable().ToList();
+        await using var db = DatabaseSetup.Open(options);
+        await DatabaseSetup.MigrateAsync(db, options, cancel).ConfigureAwait(false);
+        var bodies = new List<Core.Surveys.BodyInput>();
+        await foreach (var body in BodyMapping.All(db).WithCancellation(cancel).ConfigureAwait(false))
+        {
+            bodies.Add(body);
+        }
+
         try
         {
             using var file = File.Create(path);

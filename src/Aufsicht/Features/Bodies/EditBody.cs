@@ -11,7 +11,7 @@ namespace Aufsicht.Features.Bodies;
 /// </summary>
 internal sealed class EditBody(AufsichtDb db, TimeProvider clock)
 {
-    public async Task<Result<BodyRecord>> ExecuteAsync(long id, IReadOnlyDictionary<string, string?> fields, long? basedOnTicks, CancellationToken cancel = default)
+    public async Task<Result<BodyRecord>> RunAsync(long id, IReadOnlyDictionary<string, string?> fields, long? basedOnTicks, CancellationToken cancel)
     {
         var record = await db.Bodies.SingleOrDefaultAsync(b => b.Id == id, cancel).ConfigureAwait(false);
         if (record is null)

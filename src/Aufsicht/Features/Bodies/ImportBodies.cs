@@ -18,7 +18,7 @@ internal sealed class ImportBodies(AufsichtDb db, TimeProvider clock)
     /// <summary>Rows per SaveChanges: large enough for few round trips, small enough that change tracking stays cheap.</summary>
     private const int Batch = 1000;
 
-    public async Task<Result<BodyImportReport>> ExecuteAsync(byte[] content, string? fileName, CancellationToken cancel = default)
+    public async Task<Result<BodyImportReport>> RunAsync(byte[] content, string? fileName, CancellationToken cancel)
     {
         var table = BodyFile.Read(content, fileName);
         if (!table.IsOk)

@@ -16,12 +16,12 @@ internal sealed record ImportReport(int Inserted, int Updated, int Unchanged, in
 /// </summary>
 internal static class CatalogImport
 {
-    public static ImportReport Run(AufsichtDb db, IEnumerable<DataFile> shipped, DateTime now)
+    public static async Task<ImportReport> RunAsync(AufsichtDb db, IEnumerable<DataFile> shipped, DateTime now, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(shipped);
-        using var transaction = db.Database.BeginTransaction();
-        var existing = db.Snapshots.ToDictionary(s => (s.ServiceId, s.FactsAsOf));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
+        var existing = await db.Snapshots.ToDictionaryAsync(s => (s.ServiceId, s.FactsAsOf), cancel).ConfigureAwait(false);
         int inserted = 0, updated = 0, unchanged = 0, conflicts = 0;
         foreach (var file in shipped.Where(f => f.Path.StartsWith(DataReader.ServicesFolder, StringComparison.Ordinal)))
         {
@@ -63,13 +63,13 @@ internal static class CatalogImport
             }
         }
 
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancel).ConfigureAwait(false);
         if (inserted + updated + conflicts > 0)
         {
-            CatalogVersion.Bump(db);
+            await CatalogVersion.BumpAsync(db, cancel).ConfigureAwait(false);
         }
 
-        transaction.Commit();
+        await transaction.CommitAsync(cancel).ConfigureAwait(false);
         return new ImportReport(inserted, updated, unchanged, conflicts);
     }
 }
@@ -77,11 +77,16 @@ internal static class CatalogImport
 /// <summary>The catalogue's version counter: every change bumps it, every instance reloads when it moved.</summary>
 internal static class CatalogVersion
 {
-    public static long Read(AufsichtDb db) => db.CatalogState.AsNoTracking().Where(s => s.Id == 1).Select(s => s.Version).FirstOrDefault();
-
-    public static void Bump(AufsichtDb db)
+    public static Task<long> ReadAsync(AufsichtDb db, CancellationToken cancel)
     {
-        var state = db.CatalogState.Find(1);
+        ArgumentNullException.ThrowIfNull(db);
+        return db.CatalogState.AsNoTracking().Where(s => s.Id == 1).Select(s => s.Version).FirstOrDefaultAsync(cancel);
+    }
+
+    public static async Task BumpAsync(AufsichtDb db, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var state = await db.CatalogState.FindAsync([1], cancel).ConfigureAwait(false);
         if (state is null)
         {
             db.CatalogState.Add(new CatalogStateRecord { Id = 1, Version = 1 });
@@ -91,6 +96,6 @@ internal static class CatalogVersion
             state.Version++;
         }
 
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancel).ConfigureAwait(false);
     }
 }

@@ -10,97 +10,97 @@ namespace Aufsicht.Features.Catalog;
 /// <summary>
 /// The catalogue the web app serves, with the engine over it (memoised service verdicts, shared by all requests).
 /// Reference data (criteria, law, authorities, decisions, alternatives) come from the shipped files; the services from
-/// the database when there is one. At most once a second it asks the database whether the catalogue changed (an edit
-/// here or on another instance) and then reloads.
+/// the database when there is one. Reading it never touches the database: the services are loaded at start-up
+/// (<see cref="ReloadAsync"/>), after an edit here, and by the <see cref="CatalogRefresher"/> when the catalogue's
+/// version moved (an edit on another instance).
 /// </summary>
 internal sealed class CatalogStore
 {
-    private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
     private readonly LegalData _reference;
     private readonly IServiceScopeFactory? _scopes;
-    private readonly TimeProvider _clock;
     private readonly Lock _lock = new();
     private volatile State _state;
-    private long _checkedAt;
 
     /// <summary>A fixed catalogue (no database): the shipped files as they are.</summary>
     public CatalogStore(LegalData data)
     {
         _reference = data;
-        _clock = TimeProvider.System;
         _state = new State(-1, data);
     }
 
-    /// <summary>Services from the database, reloaded when its catalogue version moves.</summary>
-    public CatalogStore(LegalData reference, IServiceScopeFactory scopes, TimeProvider clock)
+    /// <summary>
+    /// Services from the database, once <see cref="ReloadAsync"/> has run (the start-up does, before the server
+    /// listens); until then the shipped files, with a version no database has, so the first refresh loads them.
+    /// </summary>
+    public CatalogStore(LegalData reference, IServiceScopeFactory scopes)
     {
         _reference = reference;
         _scopes = scopes;
-        _clock = clock;
-        _state = Load();
+        _state = new State(-1, reference);
     }
 
-    private State Current
-    {
-        get
-        {
-            if (_scopes is null)
-            {
-                return _state;
-            }
+    public LegalData Data => _state.Data;
 
-            var now = _clock.GetTimestamp();
-            if (_clock.GetElapsedTime(Interlocked.Read(ref _checkedAt), now) >= CheckEvery)
-            {
-                Interlocked.Exchange(ref _checkedAt, now);
-                using var scope = _scopes.CreateScope();
-                if (CatalogVersion.Read(scope.ServiceProvider.GetRequiredService<AufsichtDb>()) != _state.Version)
-                {
-                    Reload();
-                }
-            }
+    public CatalogAssessor Assessor => _state.Assessor;
 
-            return _state;
-        }
-    }
+    public FindingText Texts => _state.Texts;
 
-    public LegalData Data => Current.Data;
-
-    public CatalogAssessor Assessor => Current.Assessor;
-
-    public FindingText Texts => Current.Texts;
-
-    public ServiceCatalog Catalog => Current.Data.Catalog;
+    public ServiceCatalog Catalog => _state.Data.Catalog;
 
     /// <summary>The catalogue's version as this instance has loaded it (for cache keys).</summary>
-    public long Version => Current.Version;
+    public long Version => _state.Version;
 
-    /// <summary>Reads the services again now (after an edit by this instance).</summary>
-    public void Reload()
-    {
-        lock (_lock)
-        {
-            _state = Load();
-        }
-    }
-
-    private State Load()
+    /// <summary>Reads the services again now (at start-up, after an edit by this instance).</summary>
+    public async Task ReloadAsync(CancellationToken cancel)
     {
         if (_scopes is null)
         {
-            return _state;
+            return;
         }
 
-        using var scope = _scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
-        var version = CatalogVersion.Read(db);
-        var profiles = db.Snapshots.AsNoTracking().Select(s => s.ProfileJson).ToList()
-            .Select(json => ProfileReader.ReadService(System.Text.Encoding.UTF8.GetBytes(json)))
-            .Where(r => r.IsOk)
-            .Select(r => r.Value)
-            .ToList();
-        var catalog = new ServiceCatalog(profiles, _reference.Catalog.Decisions, _reference.Catalog.Alternatives, _reference.Catalog.Authorities, _reference.Catalog.DefaultAuthority.Id);
-        return new State(version, _reference with { Catalog = catalog });
+        var scope = _scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
+            var version = await CatalogVersion.ReadAsync(db, cancel).ConfigureAwait(false);
+            var json = await db.Snapshots.AsNoTracking().Select(s => s.ProfileJson).ToListAsync(cancel).ConfigureAwait(false);
+            var profiles = json
+                .Select(j => ProfileReader.ReadService(System.Text.Encoding.UTF8.GetBytes(j)))
+                .Where(r => r.IsOk)
+                .Select(r => r.Value)
+                .ToList();
+            var catalog = new ServiceCatalog(profiles, _reference.Catalog.Decisions, _reference.Catalog.Alternatives, _reference.Catalog.Authorities, _reference.Catalog.DefaultAuthority.Id);
+            var loaded = new State(version, _reference with { Catalog = catalog });
+            lock (_lock)
+            {
+                // Loads may overlap (an edit here, the refresher): an older one finishing last must not win.
+                if (loaded.Version >= _state.Version)
+                {
+                    _state = loaded;
+                }
+            }
+        }
+    }
+
+    /// <summary>Reloads when the catalogue's version in the database is not the one loaded (<see cref="CatalogRefresher"/>).</summary>
+    public async Task RefreshAsync(CancellationToken cancel)
+    {
+        if (_scopes is null)
+        {
+            return;
+        }
+
+        long version;
+        var scope = _scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            version = await CatalogVersion.ReadAsync(scope.ServiceProvider.GetRequiredService<AufsichtDb>(), cancel).ConfigureAwait(false);
+        }
+
+        if (version != _state.Version)
+        {
+            await ReloadAsync(cancel).ConfigureAwait(false);
+        }
     }
 
     private sealed class State(long version, LegalData data)
@@ -113,6 +113,43 @@ internal sealed class CatalogStore
 
         public FindingText Texts { get; } = new(data.Criteria);
     }
+}
+
+/// <summary>
+/// Once a second asks the database whether the catalogue changed (an edit on another instance sharing it) and then
+/// has the <see cref="CatalogStore"/> reload, so that requests read the catalogue without waiting for the database.
+/// </summary>
+internal sealed partial class CatalogRefresher(CatalogStore store, TimeProvider time, ILogger<CatalogRefresher> logger) : BackgroundService
+{
+    internal static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(CheckEvery, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await store.RefreshAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // E.g. the database is away for a moment: keep serving what is loaded and ask again at the next tick.
+                    // Whatever it is, it must not stop the web application.
+                    RefreshFailed(logger, e.GetType().Name, e.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Catalogue refresh failed ({Type}): {Error}; trying again in a second")]
+    private static partial void RefreshFailed(ILogger logger, string type, string error);
 }
 
 /// <summary>A list row: one service with its verdicts on the date.</summary>

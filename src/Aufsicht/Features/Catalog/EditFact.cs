@@ -26,7 +26,7 @@ internal sealed class EditFact(AufsichtDb db, CatalogStore store, TimeProvider c
             .Append(KeyValuePair.Create("processing.providerCanReadContent", new[] { "true", "false", FactDomains.Unknown }))
             .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
 
-    public Result<FactChangeRecord> Execute(FactEdit edit, string user)
+    public async Task<Result<FactChangeRecord>> RunAsync(FactEdit edit, string user, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(edit);
         var errors = Validate(edit);
@@ -36,7 +36,7 @@ internal sealed class EditFact(AufsichtDb db, CatalogStore store, TimeProvider c
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var snapshots = db.Snapshots.Where(s => s.ServiceId == edit.ServiceId).OrderBy(s => s.FactsAsOf).ToList();
+        var snapshots = await db.Snapshots.Where(s => s.ServiceId == edit.ServiceId).OrderBy(s => s.FactsAsOf).ToListAsync(cancel).ConfigureAwait(false);
         var row = snapshots.SingleOrDefault(s => s.FactsAsOf == edit.FactsAsOf);
         var basis = row ?? snapshots.LastOrDefault(s => s.FactsAsOf <= edit.FactsAsOf);
         if (basis is null)
@@ -93,17 +93,18 @@ internal sealed class EditFact(AufsichtDb db, CatalogStore store, TimeProvider c
         db.FactChanges.Add(change);
         try
         {
-            using var transaction = db.Database.BeginTransaction();
-            db.SaveChanges();
-            CatalogVersion.Bump(db);
-            transaction.Commit();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancel).ConfigureAwait(false);
+            await CatalogVersion.BumpAsync(db, cancel).ConfigureAwait(false);
+            await transaction.CommitAsync(cancel).ConfigureAwait(false);
         }
         catch (DbUpdateConcurrencyException)
         {
             return Result<FactChangeRecord>.Fail("revision", "this snapshot was changed by someone else at the same moment; reload it and apply your change again");
         }
 
-        store.Reload();
+        // Not cancelled with the request: the edit is saved, and this instance should show it from now on.
+        await store.ReloadAsync(CancellationToken.None).ConfigureAwait(false);
         return Result<FactChangeRecord>.Ok(change);
     }
 

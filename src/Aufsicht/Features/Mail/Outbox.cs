@@ -49,17 +49,19 @@ internal static class Outbox
     /// Takes the waiting messages of a body's revoked links out of the queue (caller's transaction): a replaced or
     /// withdrawn link must not go out afterwards, perhaps to the very address that was the reason for withdrawing it.
     /// </summary>
-    public static int CancelRevoked(AufsichtDb db, long campaignId, long bodyId, DateTime now)
+    public static Task<int> CancelRevokedAsync(AufsichtDb db, long campaignId, long bodyId, DateTime now, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(db);
+#pragma warning disable RS0030 // Any inside the filter: translated to a SQL subquery
         return db.Outbox.Where(o => o.State == OutboxState.Pending && o.InvitationId != null
                 && db.Invitations.Any(i => i.Id == o.InvitationId && i.CampaignId == campaignId && i.BodyId == bodyId && i.RevokedAt != null))
-            .ExecuteUpdate(s => s
+#pragma warning restore RS0030
+            .ExecuteUpdateAsync(s => s
                 .SetProperty(o => o.State, OutboxState.Failed)
                 .SetProperty(o => o.NotBefore, now)
                 .SetProperty(o => o.LastError, LinkWithdrawn)
                 .SetProperty(o => o.ClaimedBy, (string?)null)
-                .SetProperty(o => o.ClaimedUntil, (DateTime?)null));
+                .SetProperty(o => o.ClaimedUntil, (DateTime?)null), cancel);
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
@@ -121,22 +123,24 @@ internal sealed class RetryMail(AufsichtDb db, OutboxSignal signal, TimeProvider
     {
         ArgumentNullException.ThrowIfNull(db);
         // A reminder says "we have not received your answers": not to a body that has answered meanwhile.
+#pragma warning disable RS0030 // Any inside the filter: translated to SQL subqueries
         return db.Outbox.Where(o => o.State == OutboxState.Failed
             && (o.InvitationId == null || db.Invitations.Any(i => i.Id == o.InvitationId && i.RevokedAt == null
                 && (o.Kind != "reminder" || !db.Responses.Any(r => r.CampaignId == i.CampaignId && r.BodyId == i.BodyId && r.SubmittedVersion > 0))))
             && (o.CampaignId == null || db.Campaigns.Any(c => c.Id == o.CampaignId && c.State == CampaignState.Running)));
+#pragma warning restore RS0030
     }
 
     /// <summary>Queues message <paramref name="id"/>, or all given-up ones (null), for a fresh series of attempts; how many.</summary>
-    public int Run(long? id)
+    public async Task<int> RunAsync(long? id, CancellationToken cancel)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var queued = Retryable(db).Where(o => id == null || o.Id == id).ExecuteUpdate(s => s
+        var queued = await Retryable(db).Where(o => id == null || o.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(o => o.State, OutboxState.Pending)
             .SetProperty(o => o.Attempts, 0)
             .SetProperty(o => o.NotBefore, now)
             .SetProperty(o => o.ClaimedBy, (string?)null)
-            .SetProperty(o => o.ClaimedUntil, (DateTime?)null));
+            .SetProperty(o => o.ClaimedUntil, (DateTime?)null), cancel).ConfigureAwait(false);
         if (queued > 0)
         {
             signal.Notify();

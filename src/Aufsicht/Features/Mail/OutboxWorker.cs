@@ -141,7 +141,9 @@ internal sealed partial class OutboxWorker(
         var claimed = await db.Outbox
             .Where(o => o.Id == id && o.State == OutboxState.Pending && o.NotBefore <= now && (o.ClaimedUntil == null || o.ClaimedUntil < now)
                 // A link revoked since the message was queued is not sent (revoking also takes it out of the queue).
+#pragma warning disable RS0030 // Any inside the filter: translated to a SQL subquery
                 && (o.InvitationId == null || db.Invitations.Any(i => i.Id == o.InvitationId && i.RevokedAt == null)))
+#pragma warning restore RS0030
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedBy, _instance).SetProperty(o => o.ClaimedUntil, until), CancellationToken.None)
             .ConfigureAwait(false);
         return claimed == 1

@@ -8,27 +8,27 @@ namespace Aufsicht.Features.Operations;
 /// <summary><c>aufsicht db migrate [--data-dir DIR] [--database CONNECTION]</c>: brings the schema up to date without starting the server.</summary>
 internal static class DbCommand
 {
-    public static int Migrate(IEnumerable<string> args, CliContext context)
+    public static async Task<int> MigrateAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
     {
         var a = Arguments.Parse("db migrate", args, ["--data-dir", "--database"], []);
         a.ExpectPositional(0, 0, "aufsicht db migrate [--data-dir DIR] [--database CONNECTION]");
         var options = ServerOptions.From(a);
-        using var db = DatabaseSetup.Open(options);
-        var pending = SafePending(db);
-        DatabaseSetup.Migrate(db, options);
+        await using var db = DatabaseSetup.Open(options);
+        var pending = await SafePendingAsync(db, cancel).ConfigureAwait(false);
+        await DatabaseSetup.MigrateAsync(db, options, cancel).ConfigureAwait(false);
         context.Terminal.Writer.WriteLine($"{DatabaseSetup.Describe(options)}: schema up to date ({pending} migration(s) applied)");
         return ExitCode.Ok;
     }
 
-    private static int SafePending(AufsichtDb db)
+    private static async Task<int> SafePendingAsync(AufsichtDb db, CancellationToken cancel)
     {
         try
         {
-            return db.Database.GetPendingMigrations().Count();
+            return (await db.Database.GetPendingMigrationsAsync(cancel).ConfigureAwait(false)).Count();
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {
-            return 0; // Migrate() reports the real problem with a clear message.
+            return 0; // MigrateAsync reports the real problem with a clear message.
         }
     }
 }

@@ -3,6 +3,7 @@ using Aufsicht.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Accounts.Pages;
 
@@ -18,43 +19,43 @@ public sealed class UsersModel : AppPage
 
     private UserManager<IdentityUser> Manager => Service<UserManager<IdentityUser>>();
 
-    public async Task OnGetAsync() => await Load().ConfigureAwait(false);
+    public async Task OnGetAsync(CancellationToken cancel) => await Load(cancel).ConfigureAwait(false);
 
-    public async Task<IActionResult> OnPostCreateAsync(string? email, string? role, string? password)
+    public async Task<IActionResult> OnPostCreateAsync(string? email, string? role, string? password, CancellationToken cancel)
     {
         if (string.IsNullOrWhiteSpace(email) || email.Length > 256 || password is null || password.Length > 256 || role is null || !Accounts.Roles.All.Contains(role))
         {
-            return await Refuse([UiText.T(Language, "users.invalid")]).ConfigureAwait(false);
+            return await Refuse([UiText.T(Language, "users.invalid")], cancel).ConfigureAwait(false);
         }
 
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
         var created = await Manager.CreateAsync(user, password).ConfigureAwait(false);
         if (!created.Succeeded)
         {
-            return await Refuse(created.Errors.Select(e => e.Description).ToList()).ConfigureAwait(false);
+            return await Refuse(created.Errors.Select(e => e.Description).ToList(), cancel).ConfigureAwait(false);
         }
 
         await Manager.AddToRoleAsync(user, role).ConfigureAwait(false);
         Message = UiText.T(Language, "users.created", email, role);
-        await Load().ConfigureAwait(false);
+        await Load(cancel).ConfigureAwait(false);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostLockAsync(string? id) => await SetLock(id, locked: true).ConfigureAwait(false);
+    public async Task<IActionResult> OnPostLockAsync(string? id, CancellationToken cancel) => await SetLock(id, locked: true, cancel).ConfigureAwait(false);
 
-    public async Task<IActionResult> OnPostUnlockAsync(string? id) => await SetLock(id, locked: false).ConfigureAwait(false);
+    public async Task<IActionResult> OnPostUnlockAsync(string? id, CancellationToken cancel) => await SetLock(id, locked: false, cancel).ConfigureAwait(false);
 
-    private async Task<IActionResult> SetLock(string? id, bool locked)
+    private async Task<IActionResult> SetLock(string? id, bool locked, CancellationToken cancel)
     {
         var user = id is null ? null : await Manager.FindByIdAsync(id).ConfigureAwait(false);
         if (user is null)
         {
-            return await Refuse([UiText.T(Language, "users.unknown")]).ConfigureAwait(false);
+            return await Refuse([UiText.T(Language, "users.unknown")], cancel).ConfigureAwait(false);
         }
 
         if (locked && user.Id == Manager.GetUserId(User))
         {
-            return await Refuse([UiText.T(Language, "users.notSelf")]).ConfigureAwait(false);
+            return await Refuse([UiText.T(Language, "users.notSelf")], cancel).ConfigureAwait(false);
         }
 
         await Manager.SetLockoutEnabledAsync(user, true).ConfigureAwait(false);
@@ -65,23 +66,24 @@ public sealed class UsersModel : AppPage
         }
 
         Message = UiText.T(Language, locked ? "users.lockedMessage" : "users.unlockedMessage", user.Email ?? user.UserName ?? "?");
-        await Load().ConfigureAwait(false);
+        await Load(cancel).ConfigureAwait(false);
         return Page();
     }
 
-    private async Task<IActionResult> Refuse(IReadOnlyList<string> errors)
+    private async Task<IActionResult> Refuse(IReadOnlyList<string> errors, CancellationToken cancel)
     {
-        await Load().ConfigureAwait(false);
+        await Load(cancel).ConfigureAwait(false);
         return Fail(StatusCodes.Status400BadRequest, errors);
     }
 
-    private async Task Load()
+    private async Task Load(CancellationToken cancel)
     {
         var list = new List<(string, string, IList<string>, bool, bool)>();
-        foreach (var user in Manager.Users.OrderBy(u => u.Email).ToList())
+        var now = Service<TimeProvider>().GetUtcNow();
+        foreach (var user in await Manager.Users.OrderBy(u => u.Email).ToListAsync(cancel).ConfigureAwait(false))
         {
             list.Add((user.Id, user.Email ?? user.UserName ?? "?", await Manager.GetRolesAsync(user).ConfigureAwait(false), user.TwoFactorEnabled,
-                user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow));
+                user.LockoutEnd is { } end && end > now));
         }
 
         Users = list;

@@ -50,7 +50,7 @@ public sealed class DetailModel : AppPage
         }
 
         var fields = BodyRows.Columns.ToDictionary(c => c.Name, c => (string?)Request.Form[c.Name].ToString(), StringComparer.Ordinal);
-        var result = await Service<EditBody>().ExecuteAsync(id, fields, revision, cancel).ConfigureAwait(false);
+        var result = await Service<EditBody>().RunAsync(id, fields, revision, cancel).ConfigureAwait(false);
         if (!result.IsOk)
         {
             Values = fields;

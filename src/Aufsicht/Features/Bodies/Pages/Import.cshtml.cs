@@ -31,7 +31,7 @@ public sealed class ImportModel : AppPage
             return Refuse([UiText.T(Language, problem!)]);
         }
 
-        var result = await Service<ImportBodies>().ExecuteAsync(content, file!.FileName, cancel).ConfigureAwait(false);
+        var result = await Service<ImportBodies>().RunAsync(content, file!.FileName, cancel).ConfigureAwait(false);
         if (!result.IsOk)
         {
             return Refuse(result.Errors.Select(e => e.ToString()).ToList());

@@ -5,6 +5,7 @@ using Aufsicht.Features.Shared;
 using Aufsicht.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Catalog.Pages;
 
@@ -34,9 +35,9 @@ public sealed class EditModel : AppPage
 
     private Core.Catalog.ServiceProfile? _snapshot;
 
-    public IActionResult OnGet(string id, string? asOf)
+    public async Task<IActionResult> OnGetAsync(string id, string? asOf, CancellationToken cancel)
     {
-        if (!Load(id, asOf))
+        if (!await LoadAsync(id, asOf, cancel).ConfigureAwait(true))
         {
             return NotFound();
         }
@@ -45,9 +46,9 @@ public sealed class EditModel : AppPage
         return Page();
     }
 
-    public IActionResult OnPost(string id, string? fact, string? factsAsOf, string? sourceUrl, string? sourceSeen, string? reason, int? revision)
+    public async Task<IActionResult> OnPostAsync(string id, string? fact, string? factsAsOf, string? sourceUrl, string? sourceSeen, string? reason, int? revision, CancellationToken cancel)
     {
-        if (!Load(id, factsAsOf))
+        if (!await LoadAsync(id, factsAsOf, cancel).ConfigureAwait(true))
         {
             return NotFound();
         }
@@ -60,7 +61,7 @@ public sealed class EditModel : AppPage
         var user = User.Identity?.Name ?? "?";
         var result = date is null
             ? Core.Result<FactChangeRecord>.Fail("factsAsOf", "expected a date as YYYY-MM-DD")
-            : Service<EditFact>().Execute(edit, user);
+            : await Service<EditFact>().RunAsync(edit, user, cancel).ConfigureAwait(true);
         if (!result.IsOk)
         {
             Errors = result.Errors.Select(e => $"{Label(e.Path)}: {e.Message}").ToList();
@@ -69,7 +70,7 @@ public sealed class EditModel : AppPage
         }
 
         Saved = result.Value;
-        Load(id, factsAsOf);
+        await LoadAsync(id, factsAsOf, cancel).ConfigureAwait(true);
         (Fact, Reason, SourceUrl) = (null, null, null);
         return Page();
     }
@@ -81,7 +82,7 @@ public sealed class EditModel : AppPage
         _ => _snapshot.Fact(path),
     };
 
-    private bool Load(string id, string? asOf)
+    private async Task<bool> LoadAsync(string id, string? asOf, CancellationToken cancel)
     {
         var store = Service<CatalogStore>();
         if (!store.Catalog.Contains(id))
@@ -96,7 +97,8 @@ public sealed class EditModel : AppPage
         FactsAsOf = (ParseDate(asOf) ?? _snapshot.FactsAsOf).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var db = Service<AufsichtDb>();
         var snapshotDate = ParseDate(FactsAsOf)!.Value;
-        Revision = db.Snapshots.Where(s => s.ServiceId == id && s.FactsAsOf == snapshotDate).Select(s => (int?)s.Revision).FirstOrDefault();
+        Revision = await db.Snapshots.Where(s => s.ServiceId == id && s.FactsAsOf == snapshotDate).Select(s => (int?)s.Revision)
+            .FirstOrDefaultAsync(cancel).ConfigureAwait(true);
         return true;
     }
 

@@ -2,6 +2,7 @@ using Aufsicht.Core.Assessment;
 using Aufsicht.Core.Catalog;
 using Aufsicht.Core.Law;
 using Aufsicht.Features.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Catalog.Pages;
 
@@ -39,7 +40,7 @@ public sealed class ServiceModel : AppPage
     /// <summary>Where an edit made here and a newer shipped version differ: both values, for the supervisor to decide.</summary>
     internal IReadOnlyList<(string Path, string Here, string Shipped)> Conflicts { get; private set; } = [];
 
-    public void OnGet(string id, string? asOf, string? authority)
+    public async Task OnGetAsync(string id, string? asOf, string? authority, CancellationToken cancel)
     {
         var store = Service<CatalogStore>();
         var clock = Service<TimeProvider>();
@@ -68,9 +69,10 @@ public sealed class ServiceModel : AppPage
         {
             // Who changed what is staff information: shown to signed-in users only.
             var db = Service<Aufsicht.Data.AufsichtDb>();
-            Changes = db.FactChanges.Where(c => c.ServiceId == id).OrderByDescending(c => c.ChangedAt).Take(50).ToList();
+            Changes = await db.FactChanges.Where(c => c.ServiceId == id).OrderByDescending(c => c.ChangedAt).Take(50).ToListAsync(cancel).ConfigureAwait(true);
             var pending = Snapshot is null ? null
-                : db.Snapshots.Where(s => s.ServiceId == id && s.FactsAsOf == Snapshot.FactsAsOf && s.PendingShippedJson != null).Select(s => s.PendingShippedJson).FirstOrDefault();
+                : await db.Snapshots.Where(s => s.ServiceId == id && s.FactsAsOf == Snapshot.FactsAsOf && s.PendingShippedJson != null).Select(s => s.PendingShippedJson)
+                    .FirstOrDefaultAsync(cancel).ConfigureAwait(true);
             if (pending is not null && Core.Json.ProfileReader.ReadService(System.Text.Encoding.UTF8.GetBytes(pending)) is { IsOk: true } shipped)
             {
                 Conflicts = Differences(Snapshot!, shipped.Value);

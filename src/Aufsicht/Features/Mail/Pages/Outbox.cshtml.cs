@@ -32,7 +32,7 @@ public sealed class OutboxModel : AppPage
     /// <summary>Sends message <paramref name="id"/> again, or every given-up one without an id.</summary>
     public async Task<IActionResult> OnPostRetryAsync(long? id, CancellationToken cancel = default)
     {
-        var queued = Service<RetryMail>().Run(id);
+        var queued = await Service<RetryMail>().RunAsync(id, cancel).ConfigureAwait(true);
         await OnGetAsync(1, cancel).ConfigureAwait(true);
         if (queued == 0)
         {
@@ -57,8 +57,10 @@ public sealed class OutboxModel : AppPage
             .Where(o => o.State == OutboxState.Rejected || o.State == OutboxState.Failed)
             .OrderByDescending(o => o.NotBefore).ThenByDescending(o => o.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+#pragma warning disable RS0030 // inside a projection: translated to a SQL subquery
             .Select(o => new Problem(o.Id, o.To, o.Kind, o.CampaignId, o.State, o.LastError, o.Attempts, o.NotBefore,
                 db.Invitations.Where(i => i.Id == o.InvitationId).Select(i => (long?)i.BodyId).FirstOrDefault(), false))
+#pragma warning restore RS0030
             .ToListAsync(cancel).ConfigureAwait(false);
         var shown = Problems.Select(p => p.Id).ToList();
         var retryable = await RetryMail.Retryable(db).Where(o => shown.Contains(o.Id)).Select(o => o.Id).ToListAsync(cancel).ConfigureAwait(false);
