@@ -62,6 +62,24 @@ internal static class Outbox
                 .SetProperty(o => o.ClaimedUntil, (DateTime?)null));
     }
 
+    /// <summary>TEMP shim (branch async-b): the asynchronous <see cref="CancelRevoked"/>; the async-a branch replaces it.</summary>
+    public static async Task<int> CancelRevokedAsync(AufsichtDb db, long campaignId, long bodyId, DateTime now, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+#pragma warning disable RS0030 // inside a predicate: translated to a SQL subquery
+        return await db.Outbox.Where(o => o.State == OutboxState.Pending && o.InvitationId != null
+                && db.Invitations.Any(i => i.Id == o.InvitationId && i.CampaignId == campaignId && i.BodyId == bodyId && i.RevokedAt != null))
+#pragma warning restore RS0030
+            .ExecuteUpdateAsync(
+                s => s
+                    .SetProperty(o => o.State, OutboxState.Failed)
+                    .SetProperty(o => o.NotBefore, now)
+                    .SetProperty(o => o.LastError, LinkWithdrawn)
+                    .SetProperty(o => o.ClaimedBy, (string?)null)
+                    .SetProperty(o => o.ClaimedUntil, (DateTime?)null),
+                cancel).ConfigureAwait(false);
+    }
+
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }
 
