@@ -135,7 +135,7 @@ internal static class WebApp
             var shipped = DataFolder.Files(DataFolder.Locate(options.Catalog));
             var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             var report = CatalogImport.Run(db, shipped, now);
-            ImportQuestionnaire.Shipped(db, shipped, now);
+            ImportQuestionnaire.ShippedAsync(db, shipped, now, CancellationToken.None).GetAwaiter().GetResult();
             var database = DatabaseSetup.Describe(options);
             Log.CatalogImported(app.Logger, database, report.Inserted, report.Updated, report.Unchanged, report.Conflicts);
         }
