@@ -139,7 +139,7 @@ internal static class WebApp
             var shipped = DataFolder.Files(DataFolder.Locate(options.Catalog));
             var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             var report = CatalogImport.RunAsync(db, shipped, now, CancellationToken.None).GetAwaiter().GetResult();
-            ImportQuestionnaire.Shipped(db, shipped, now);
+            ImportQuestionnaire.ShippedAsync(db, shipped, now, CancellationToken.None).GetAwaiter().GetResult();
             // The first request finds the catalogue loaded; from here on the CatalogRefresher keeps it current.
             app.Services.GetRequiredService<CatalogStore>().ReloadAsync(CancellationToken.None).GetAwaiter().GetResult();
             var database = DatabaseSetup.Describe(options);

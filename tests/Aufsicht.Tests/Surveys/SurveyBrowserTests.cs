@@ -200,7 +200,7 @@ public abstract partial class SurveyBrowserTests : IAsyncLifetime
         await using var server = await AppServer.StartOnAsync(Database);
         using (var scope = server.Services.CreateScope())
         {
-            DemoSeed(scope.ServiceProvider, tokens);
+            await DemoSeedAsync(scope.ServiceProvider, tokens);
         }
 
         var link = new Uri(server.Address, "/antwort/" + File.ReadAllLines(tokens)[^1] + "?abschnitt=0").ToString();
@@ -223,6 +223,6 @@ public abstract partial class SurveyBrowserTests : IAsyncLifetime
     }
 
     /// <summary>Bodies and a running campaign as the demo makes them, with the links written to a file.</summary>
-    private static void DemoSeed(IServiceProvider services, string tokens) =>
-        Aufsicht.Features.Surveys.DemoCommand.Seed(services, 5, DateTime.UtcNow, tokens);
+    private static Task<(long CampaignId, int Answered)> DemoSeedAsync(IServiceProvider services, string tokens) =>
+        Aufsicht.Features.Surveys.DemoCommand.SeedAsync(services, 5, DateTime.UtcNow, tokens, CancellationToken.None);
 }

@@ -215,7 +215,7 @@ public abstract class SurveyFlowTests : IAsyncLifetime
         var housekeeping = _server.Services.GetRequiredService<Aufsicht.Features.Surveys.CampaignHousekeeping>();
         using (var scope = _server.Services.CreateScope())
         {
-            Assert.Equal(1, housekeeping.SendReminders(scope.ServiceProvider));
+            Assert.Equal(1, await housekeeping.SendRemindersAsync(scope.ServiceProvider, CancellationToken.None));
         }
 
         Assert.Equal(["gemeinde@example.org"], Db(db => db.Outbox.Where(o => o.CampaignId == id && o.Kind == "reminder").Select(o => o.To).ToList()));
@@ -366,15 +366,15 @@ public abstract class SurveyFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, status);
 
         var housekeeping = _server.Services.GetRequiredService<Aufsicht.Features.Surveys.CampaignHousekeeping>();
-        int Sent()
+        async Task<int> SentAsync()
         {
-            using var scope = _server.Services.CreateScope();
-            return housekeeping.SendReminders(scope.ServiceProvider);
+            await using var scope = _server.Services.CreateAsyncScope();
+            return await housekeeping.SendRemindersAsync(scope.ServiceProvider, CancellationToken.None);
         }
 
         // One day before the deadline the second reminder is due (the first one is skipped, not sent late as well).
-        Assert.Equal(1, Sent());
-        Assert.Equal(0, Sent());
+        Assert.Equal(1, await SentAsync());
+        Assert.Equal(0, await SentAsync());
         var reminders = Db(db => db.Outbox.Where(o => o.CampaignId == id && o.Kind == "reminder").Select(o => o.To).ToList());
         Assert.Equal(["schule@example.org"], reminders);
         Assert.Equal(2, Db(db => db.Invitations.Single(i => i.CampaignId == id && i.Reminder > 0).Reminder));
@@ -384,9 +384,9 @@ public abstract class SurveyFlowTests : IAsyncLifetime
         using (var scope = _server.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
-            db.Campaigns.Where(c => c.Id == id).ExecuteUpdate(s => s.SetProperty(c => c.ClosedAt, DateTime.UtcNow.AddDays(-366)));
-            Assert.Equal(1, Aufsicht.Features.Surveys.CampaignHousekeeping.EraseContacts(db, DateTime.UtcNow));
-            Assert.Equal(0, Aufsicht.Features.Surveys.CampaignHousekeeping.EraseContacts(db, DateTime.UtcNow));
+            await db.Campaigns.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ClosedAt, DateTime.UtcNow.AddDays(-366)));
+            Assert.Equal(1, await Aufsicht.Features.Surveys.CampaignHousekeeping.EraseContactsAsync(db, DateTime.UtcNow, CancellationToken.None));
+            Assert.Equal(0, await Aufsicht.Features.Surveys.CampaignHousekeeping.EraseContactsAsync(db, DateTime.UtcNow, CancellationToken.None));
         }
 
         Assert.All(Db(db => db.Invitations.Where(i => i.CampaignId == id).Select(i => i.Email).ToList()), Assert.Null);

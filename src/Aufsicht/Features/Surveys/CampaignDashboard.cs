@@ -38,10 +38,14 @@ internal static class CampaignDashboard
     /// The campaign's figures, with one <paramref name="page"/> of deficient bodies (<see cref="PageSize"/> each), or
     /// all of them when <paramref name="page"/> is null (the report lists every one).
     /// </summary>
-    public static DashboardData? Load(AufsichtDb db, long campaignId, int? page = 0, int regions = 12)
+    /// <remarks>
+    /// Callers pass every argument: the defaults the synchronous version had (page 0, 12 regions) cannot stand before
+    /// a required token.
+    /// </remarks>
+    public static async Task<DashboardData?> LoadAsync(AufsichtDb db, long campaignId, int? page, int regions, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var campaign = db.Campaigns.AsNoTracking().SingleOrDefault(c => c.Id == campaignId);
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancel).ConfigureAwait(false);
         if (campaign is null)
         {
             return null;
@@ -50,29 +54,29 @@ internal static class CampaignDashboard
         var targets = db.CampaignBodies.Where(t => t.CampaignId == campaignId).Join(db.Bodies, t => t.BodyId, b => b.Id, (_, b) => b);
         var evaluations = db.Evaluations.Where(e => e.CampaignId == campaignId);
 
-        var byKindTargets = targets.GroupBy(b => b.Kind).Select(g => new { g.Key, Count = g.Count() }).ToList();
-        var byKindStatus = evaluations.Join(db.Bodies, e => e.BodyId, b => b.Id, (e, b) => new { b.Kind, e.Status })
-            .GroupBy(x => new { x.Kind, x.Status }).Select(g => new { g.Key.Kind, g.Key.Status, Count = g.Count() }).ToList();
+        var byKindTargets = await targets.GroupBy(b => b.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancel).ConfigureAwait(false);
+        var byKindStatus = await evaluations.Join(db.Bodies, e => e.BodyId, b => b.Id, (e, b) => new { b.Kind, e.Status })
+            .GroupBy(x => new { x.Kind, x.Status }).Select(g => new { g.Key.Kind, g.Key.Status, Count = g.Count() }).ToListAsync(cancel).ConfigureAwait(false);
         var byKind = byKindTargets
             .Select(t => Counts(t.Key, t.Count, byKindStatus.Where(s => s.Kind == t.Key).Select(s => (s.Status, s.Count))))
             .OrderByDescending(c => c.Total)
             .ToList();
 
-        var byRegionTargets = targets.GroupBy(b => b.Region ?? string.Empty).Select(g => new { g.Key, Count = g.Count() })
-            .OrderByDescending(g => g.Count).Take(regions).ToList();
+        var byRegionTargets = await targets.GroupBy(b => b.Region ?? string.Empty).Select(g => new { g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).Take(regions).ToListAsync(cancel).ConfigureAwait(false);
         var regionKeys = byRegionTargets.Select(r => r.Key).ToList();
-        var byRegionStatus = evaluations.Join(db.Bodies, e => e.BodyId, b => b.Id, (e, b) => new { Region = b.Region ?? string.Empty, e.Status })
+        var byRegionStatus = await evaluations.Join(db.Bodies, e => e.BodyId, b => b.Id, (e, b) => new { Region = b.Region ?? string.Empty, e.Status })
             .Where(x => regionKeys.Contains(x.Region))
-            .GroupBy(x => new { x.Region, x.Status }).Select(g => new { g.Key.Region, g.Key.Status, Count = g.Count() }).ToList();
+            .GroupBy(x => new { x.Region, x.Status }).Select(g => new { g.Key.Region, g.Key.Status, Count = g.Count() }).ToListAsync(cancel).ConfigureAwait(false);
         var byRegion = byRegionTargets
             .Select(t => Counts(t.Key, t.Count, byRegionStatus.Where(s => s.Region == t.Key).Select(s => (s.Status, s.Count))))
             .ToList();
 
         var overall = Counts(string.Empty, byKindTargets.Sum(t => t.Count), byKindStatus.GroupBy(s => s.Status).Select(g => (g.Key, g.Sum(x => x.Count))));
 
-        var firstSubmissions = db.ResponseVersions.Where(v => v.Version == 1)
+        var firstSubmissions = (await db.ResponseVersions.Where(v => v.Version == 1)
             .Join(db.Responses.Where(r => r.CampaignId == campaignId), v => v.ResponseId, r => r.Id, (v, _) => v.SubmittedAt)
-            .ToList()
+            .ToListAsync(cancel).ConfigureAwait(false))
             .GroupBy(t => DateOnly.FromDateTime(t))
             .OrderBy(g => g.Key)
             .Select(g => (g.Key, g.Count()))
@@ -85,8 +89,8 @@ internal static class CampaignDashboard
             cumulative.Add((day, sum));
         }
 
-        var services = db.EvaluationServices.Where(s => s.CampaignId == campaignId)
-            .GroupBy(s => new { s.Service, s.Verdict }).Select(g => new { g.Key.Service, g.Key.Verdict, Count = g.Count() }).ToList()
+        var services = (await db.EvaluationServices.Where(s => s.CampaignId == campaignId)
+            .GroupBy(s => new { s.Service, s.Verdict }).Select(g => new { g.Key.Service, g.Key.Verdict, Count = g.Count() }).ToListAsync(cancel).ConfigureAwait(false))
             .GroupBy(s => s.Service)
             .Select(g => new ServiceUse(g.Key,
                 g.Where(x => x.Verdict == "green").Sum(x => x.Count), g.Where(x => x.Verdict == "yellow").Sum(x => x.Count),
@@ -97,14 +101,14 @@ internal static class CampaignDashboard
         var deficientQuery = evaluations.Where(e => e.Status == BodyStatus.Deficient)
             .Join(db.Bodies, e => e.BodyId, b => b.Id, (e, b) => new { b.Id, b.Name, b.Kind, b.Region, e.MainFindings })
             .OrderBy(d => d.Name).ThenBy(d => d.Id);
-        var deficient = (page is { } index ? deficientQuery.Skip(index * PageSize).Take(PageSize) : deficientQuery)
-            .AsEnumerable()
+        var deficient = (await (page is { } index ? deficientQuery.Skip(index * PageSize).Take(PageSize) : deficientQuery)
+            .ToListAsync(cancel).ConfigureAwait(false))
             .Select(d => new DeficientBody(d.Id, d.Name, d.Kind, d.Region, d.MainFindings))
             .ToList();
 
-        var mail = db.Outbox.Where(o => o.CampaignId == campaignId).GroupBy(o => o.State).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionary(g => g.Key, g => g.Count, StringComparer.Ordinal);
-        var pending = db.OtherServices.Count(o => o.CampaignId == campaignId && o.LinkedService == null);
+        var mail = await db.Outbox.Where(o => o.CampaignId == campaignId).GroupBy(o => o.State).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancel).ConfigureAwait(false);
+        var pending = await db.OtherServices.CountAsync(o => o.CampaignId == campaignId && o.LinkedService == null, cancel).ConfigureAwait(false);
 
         return new DashboardData(campaign, overall, cumulative, byKind, byRegion, services, deficient, overall.Deficient, pending, mail);
     }

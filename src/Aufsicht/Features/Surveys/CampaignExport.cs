@@ -15,14 +15,14 @@ namespace Aufsicht.Features.Surveys;
 internal static class CampaignExport
 {
     public static void MapCampaignExport(this IEndpointRouteBuilder app) =>
-        app.MapGet("/umfragen/{id:long}/export.{format}", (long id, string format, AufsichtDb db, QuestionnaireStore questionnaires) =>
+        app.MapGet("/umfragen/{id:long}/export.{format}", async (long id, string format, AufsichtDb db, QuestionnaireStore questionnaires, CancellationToken cancel) =>
         {
             if (format is not ("csv" or "xlsx"))
             {
                 return Results.NotFound();
             }
 
-            var table = Rows(db, questionnaires, id);
+            var table = await RowsAsync(db, questionnaires, id, cancel).ConfigureAwait(false);
             if (table is null)
             {
                 return Results.NotFound();
@@ -62,23 +62,23 @@ internal static class CampaignExport
     private static string Quote(string cell) =>
         cell.IndexOfAny([',', '"', '\r', '\n']) < 0 ? cell : "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    public static (IReadOnlyList<string> Headers, IReadOnlyList<string[]> Rows)? Rows(AufsichtDb db, QuestionnaireStore questionnaires, long campaignId)
+    public static async Task<(IReadOnlyList<string> Headers, IReadOnlyList<string[]> Rows)?> RowsAsync(AufsichtDb db, QuestionnaireStore questionnaires, long campaignId, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(questionnaires);
-        var campaign = db.Campaigns.AsNoTracking().SingleOrDefault(c => c.Id == campaignId);
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancel).ConfigureAwait(false);
         if (campaign is null)
         {
             return null;
         }
 
-        var questionnaire = questionnaires.Get(campaign.QuestionnaireId).Definition;
-        var bodies = db.CampaignBodies.Where(t => t.CampaignId == campaignId).Join(db.Bodies, t => t.BodyId, b => b.Id, (_, b) => b)
-            .AsNoTracking().OrderBy(b => b.Name).ThenBy(b => b.Id).ToList();
-        var evaluations = db.Evaluations.AsNoTracking().Where(e => e.CampaignId == campaignId).ToDictionary(e => e.BodyId);
-        var latest = db.Responses.Where(r => r.CampaignId == campaignId && r.SubmittedVersion > 0)
+        var questionnaire = (await questionnaires.GetAsync(campaign.QuestionnaireId, cancel).ConfigureAwait(false)).Definition;
+        var bodies = await db.CampaignBodies.Where(t => t.CampaignId == campaignId).Join(db.Bodies, t => t.BodyId, b => b.Id, (_, b) => b)
+            .AsNoTracking().OrderBy(b => b.Name).ThenBy(b => b.Id).ToListAsync(cancel).ConfigureAwait(false);
+        var evaluations = await db.Evaluations.AsNoTracking().Where(e => e.CampaignId == campaignId).ToDictionaryAsync(e => e.BodyId, cancel).ConfigureAwait(false);
+        var latest = await db.Responses.Where(r => r.CampaignId == campaignId && r.SubmittedVersion > 0)
             .Join(db.ResponseVersions, r => new { r.Id, V = r.SubmittedVersion }, v => new { Id = v.ResponseId, V = v.Version }, (r, v) => new { r.BodyId, v.Version, v.SubmittedAt, v.Receipt, v.AnswersJson })
-            .AsNoTracking().ToList().ToDictionary(x => x.BodyId);
+            .AsNoTracking().ToDictionaryAsync(x => x.BodyId, cancel).ConfigureAwait(false);
         var answers = latest.ToDictionary(p => p.Key, p => Answers.FromJson(p.Value.AnswersJson));
 
         // Answer columns in questionnaire order; per-service questions once per service anyone picked.

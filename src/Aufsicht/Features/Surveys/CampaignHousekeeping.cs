@@ -21,9 +21,9 @@ internal sealed partial class CampaignHousekeeping(IServiceScopeFactory scopes, 
         {
             try
             {
-                using var scope = scopes.CreateScope();
-                var sent = SendReminders(scope.ServiceProvider);
-                var erased = EraseContacts(scope.ServiceProvider.GetRequiredService<AufsichtDb>(), clock.GetUtcNow().UtcDateTime);
+                await using var scope = scopes.CreateAsyncScope();
+                var sent = await SendRemindersAsync(scope.ServiceProvider, stoppingToken).ConfigureAwait(false);
+                var erased = await EraseContactsAsync(scope.ServiceProvider.GetRequiredService<AufsichtDb>(), clock.GetUtcNow().UtcDateTime, stoppingToken).ConfigureAwait(false);
                 if (sent + erased > 0)
                 {
                     Housekept(logger, sent, erased);
@@ -42,7 +42,7 @@ internal sealed partial class CampaignHousekeeping(IServiceScopeFactory scopes, 
     /// For each running campaign, the newest reminder that is due, to every body that has not submitted, has not had it,
     /// and still has a valid link.
     /// </summary>
-    public int SendReminders(IServiceProvider services)
+    public async Task<int> SendRemindersAsync(IServiceProvider services, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(services);
         var db = services.GetRequiredService<AufsichtDb>();
@@ -50,7 +50,7 @@ internal sealed partial class CampaignHousekeeping(IServiceScopeFactory scopes, 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var sent = 0;
-        foreach (var campaign in db.Campaigns.AsNoTracking().Where(c => c.State == CampaignState.Running).ToList())
+        foreach (var campaign in await db.Campaigns.AsNoTracking().Where(c => c.State == CampaignState.Running).ToListAsync(cancel).ConfigureAwait(false))
         {
             var days = CreateCampaign.ParseReminders(campaign.ReminderDays) ?? [];
             var due = 0;
@@ -67,7 +67,8 @@ internal sealed partial class CampaignHousekeeping(IServiceScopeFactory scopes, 
                 continue;
             }
 
-            var bodies = db.CampaignBodies.Where(t => t.CampaignId == campaign.Id)
+#pragma warning disable RS0030 // inside a predicate: translated to SQL subqueries
+            var bodies = await db.CampaignBodies.Where(t => t.CampaignId == campaign.Id)
                 .Join(db.Bodies, t => t.BodyId, b => b.Id, (_, b) => b)
                 .Where(b => b.ContactEmail != null
                     && !db.Responses.Any(r => r.CampaignId == campaign.Id && r.BodyId == b.Id && r.SubmittedVersion > 0)
@@ -75,28 +76,29 @@ internal sealed partial class CampaignHousekeeping(IServiceScopeFactory scopes, 
                     // A body whose links were all revoked without a new one has had its access withdrawn.
                     && db.Invitations.Any(i => i.CampaignId == campaign.Id && i.BodyId == b.Id && i.RevokedAt == null))
                 .AsNoTracking()
-                .ToList();
-            mail.Prepare(campaign);
+                .ToListAsync(cancel).ConfigureAwait(false);
+#pragma warning restore RS0030
+            await mail.PrepareAsync(campaign, cancel).ConfigureAwait(false);
             foreach (var body in bodies)
             {
-                using var transaction = db.Database.BeginTransaction();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
                 try
                 {
                     // Again inside the transaction: links revoked since the list was read get no reminder (it carries a new link).
-                    if (!db.Invitations.Any(i => i.CampaignId == campaign.Id && i.BodyId == body.Id && i.RevokedAt == null))
+                    if (!await db.Invitations.AnyAsync(i => i.CampaignId == campaign.Id && i.BodyId == body.Id && i.RevokedAt == null, cancel).ConfigureAwait(false))
                     {
                         continue;
                     }
 
-                    mail.Invite(campaign, body, PublicUrl(), due, now);
-                    db.SaveChanges();
-                    transaction.Commit();
+                    await mail.InviteAsync(campaign, body, PublicUrl(), due, now, cancel).ConfigureAwait(false);
+                    await db.SaveChangesAsync(cancel).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancel).ConfigureAwait(false);
                     sent++;
                 }
                 catch (DbUpdateException)
                 {
                     // Another instance sent this reminder a moment ago.
-                    transaction.Rollback();
+                    await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
                     db.ChangeTracker.Clear();
                 }
             }
@@ -111,23 +113,23 @@ internal sealed partial class CampaignHousekeeping(IServiceScopeFactory scopes, 
     }
 
     /// <summary>Erases the addresses and messages of campaigns closed longer ago than their retention period.</summary>
-    public static int EraseContacts(AufsichtDb db, DateTime now)
+    public static async Task<int> EraseContactsAsync(AufsichtDb db, DateTime now, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(db);
         var erased = 0;
-        foreach (var campaign in db.Campaigns.Where(c => c.State == CampaignState.Closed && c.ContactsErasedAt == null && c.ClosedAt != null).ToList())
+        foreach (var campaign in await db.Campaigns.Where(c => c.State == CampaignState.Closed && c.ContactsErasedAt == null && c.ClosedAt != null).ToListAsync(cancel).ConfigureAwait(false))
         {
             if (campaign.ClosedAt!.Value.AddDays(campaign.RetentionDays) > now)
             {
                 continue;
             }
 
-            using var transaction = db.Database.BeginTransaction();
-            db.Invitations.Where(i => i.CampaignId == campaign.Id).ExecuteUpdate(s => s.SetProperty(i => i.Email, (string?)null));
-            db.Outbox.Where(o => o.CampaignId == campaign.Id).ExecuteDelete();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
+            await db.Invitations.Where(i => i.CampaignId == campaign.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Email, (string?)null), cancel).ConfigureAwait(false);
+            await db.Outbox.Where(o => o.CampaignId == campaign.Id).ExecuteDeleteAsync(cancel).ConfigureAwait(false);
             campaign.ContactsErasedAt = now;
-            db.SaveChanges();
-            transaction.Commit();
+            await db.SaveChangesAsync(cancel).ConfigureAwait(false);
+            await transaction.CommitAsync(cancel).ConfigureAwait(false);
             erased++;
         }
 

@@ -18,18 +18,18 @@ internal static class CampaignReport
 
     public static void MapCampaignReport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/umfragen/{id:long}/bericht.odt", (long id, HttpContext context, AufsichtDb db, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock) =>
-            File(id, context, db, questionnaires, catalog, clock, "odt"))
+        app.MapGet("/umfragen/{id:long}/bericht.odt", (long id, HttpContext context, AufsichtDb db, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, CancellationToken cancel) =>
+            FileAsync(id, context, db, questionnaires, catalog, clock, "odt", cancel))
             .RequireAuthorization(Roles.Staff).ExcludeFromDescription();
-        app.MapGet("/umfragen/{id:long}/bericht.pdf", (long id, HttpContext context, AufsichtDb db, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock) =>
-            File(id, context, db, questionnaires, catalog, clock, "pdf"))
+        app.MapGet("/umfragen/{id:long}/bericht.pdf", (long id, HttpContext context, AufsichtDb db, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, CancellationToken cancel) =>
+            FileAsync(id, context, db, questionnaires, catalog, clock, "pdf", cancel))
             .RequireAuthorization(Roles.Staff).ExcludeFromDescription();
     }
 
-    private static IResult File(long id, HttpContext context, AufsichtDb db, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, string format)
+    private static async Task<IResult> FileAsync(long id, HttpContext context, AufsichtDb db, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, string format, CancellationToken cancel)
     {
         // Every deficient body, in one query: the report is the record, not a page of it.
-        var data = CampaignDashboard.Load(db, id, page: null);
+        var data = await CampaignDashboard.LoadAsync(db, id, page: null, regions: 12, cancel).ConfigureAwait(false);
         if (data is null)
         {
             return Results.NotFound();
@@ -38,7 +38,7 @@ internal static class CampaignReport
         var language = UiLanguageMiddleware.Of(context);
         var campaign = data.Campaign;
         var names = new ReportNames(
-            questionnaires.Get(campaign.QuestionnaireId).Definition.Title.In(language),
+            (await questionnaires.GetAsync(campaign.QuestionnaireId, cancel).ConfigureAwait(false)).Definition.Title.In(language),
             catalog.Catalog.FindAuthority(campaign.Authority)?.Name.In(language) ?? campaign.Authority,
             key => ServiceName(catalog, key));
         var document = Build(data, names, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), language);

@@ -28,7 +28,7 @@ internal sealed record CampaignInput(
 /// <summary>Creates a campaign as a draft with its target bodies; nothing is sent until it starts.</summary>
 internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimeProvider clock)
 {
-    public Result<long> Run(CampaignInput input, string? user, Language language)
+    public async Task<Result<long>> RunAsync(CampaignInput input, string? user, Language language, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new List<Error>();
@@ -41,7 +41,7 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
             Fail("title", "campaign.invalid.title");
         }
 
-        if (!db.Questionnaires.Any(q => q.Id == input.QuestionnaireId))
+        if (!await db.Questionnaires.AnyAsync(q => q.Id == input.QuestionnaireId, cancel).ConfigureAwait(false))
         {
             Fail("questionnaire", "campaign.invalid.questionnaire");
         }
@@ -106,7 +106,7 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
         {
             // Matched here rather than in SQL: a list of tens of thousands of ids would be as many SQL parameters
             // (SQLite allows 32,766), while reading every body's external id is one light query.
-            var known = db.Bodies.Select(b => b.ExternalId).ToHashSet(StringComparer.Ordinal);
+            var known = await db.Bodies.Select(b => b.ExternalId).ToHashSetAsync(StringComparer.Ordinal, cancel).ConfigureAwait(false);
             var unknown = listed.Where(id => !known.Contains(id)).ToList();
             if (unknown.Count > 0)
             {
@@ -116,7 +116,8 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
 
         var wanted = listed.ToHashSet(StringComparer.Ordinal);
         var ids = errors.Count == 0
-            ? targets.Select(b => new { b.Id, b.ExternalId }).AsEnumerable().Where(b => wanted.Count == 0 || wanted.Contains(b.ExternalId)).Select(b => b.Id).ToList()
+            ? (await targets.Select(b => new { b.Id, b.ExternalId }).ToListAsync(cancel).ConfigureAwait(false))
+                .Where(b => wanted.Count == 0 || wanted.Contains(b.ExternalId)).Select(b => b.Id).ToList()
             : [];
         if (errors.Count == 0 && ids.Count == 0)
         {
@@ -128,7 +129,7 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
             return Result<long>.Fail(errors);
         }
 
-        using var transaction = db.Database.BeginTransaction();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
         var campaign = new CampaignRecord
         {
             Title = title!,
@@ -144,10 +145,10 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
             CreatedBy = user,
         };
         db.Campaigns.Add(campaign);
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancel).ConfigureAwait(false);
         db.CampaignBodies.AddRange(ids.Select(id => new CampaignBodyRecord { CampaignId = campaign.Id, BodyId = id }));
-        db.SaveChanges();
-        transaction.Commit();
+        await db.SaveChangesAsync(cancel).ConfigureAwait(false);
+        await transaction.CommitAsync(cancel).ConfigureAwait(false);
         return Result<long>.Ok(campaign.Id);
     }
 
@@ -193,9 +194,9 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
 /// </summary>
 internal sealed class StartCampaign(AufsichtDb db, InvitationMail mail, TimeProvider clock)
 {
-    public Result<int> Run(long campaignId, string publicUrl, Language language)
+    public async Task<Result<int>> RunAsync(long campaignId, string publicUrl, Language language, CancellationToken cancel)
     {
-        var campaign = db.Campaigns.SingleOrDefault(c => c.Id == campaignId);
+        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancel).ConfigureAwait(false);
         if (campaign is null)
         {
             return Result<int>.Fail("campaign", UiText.T(language, "campaign.unknown"));
@@ -207,16 +208,16 @@ internal sealed class StartCampaign(AufsichtDb db, InvitationMail mail, TimeProv
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        mail.Prepare(campaign);
-        using var transaction = db.Database.BeginTransaction();
-        var bodies = db.CampaignBodies.Where(t => t.CampaignId == campaignId)
+        await mail.PrepareAsync(campaign, cancel).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
+        var bodies = await db.CampaignBodies.Where(t => t.CampaignId == campaignId)
             .Join(db.Bodies, t => t.BodyId, b => b.Id, (_, b) => b)
             .AsNoTracking()
-            .ToList();
+            .ToListAsync(cancel).ConfigureAwait(false);
         var sent = 0;
         foreach (var body in bodies)
         {
-            if (mail.Invite(campaign, body, publicUrl, reminder: 0, now))
+            if (await mail.InviteAsync(campaign, body, publicUrl, reminder: 0, now, cancel).ConfigureAwait(false))
             {
                 sent++;
             }
@@ -225,8 +226,8 @@ internal sealed class StartCampaign(AufsichtDb db, InvitationMail mail, TimeProv
         campaign.State = CampaignState.Running;
         campaign.StartedAt = now;
         campaign.Revision++;
-        db.SaveChanges();
-        transaction.Commit();
+        await db.SaveChangesAsync(cancel).ConfigureAwait(false);
+        await transaction.CommitAsync(cancel).ConfigureAwait(false);
         mail.Signal();
         return Result<int>.Ok(sent);
     }
@@ -235,11 +236,12 @@ internal sealed class StartCampaign(AufsichtDb db, InvitationMail mail, TimeProv
 /// <summary>Closes a running campaign: the links stop accepting answers; what was submitted stays.</summary>
 internal sealed class CloseCampaign(AufsichtDb db, TimeProvider clock)
 {
-    public Result<bool> Run(long campaignId, Language language)
+    public async Task<Result<bool>> RunAsync(long campaignId, Language language, CancellationToken cancel)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var changed = db.Campaigns.Where(c => c.Id == campaignId && c.State == CampaignState.Running)
-            .ExecuteUpdate(s => s.SetProperty(c => c.State, CampaignState.Closed).SetProperty(c => c.ClosedAt, now).SetProperty(c => c.Revision, c => c.Revision + 1));
+        var changed = await db.Campaigns.Where(c => c.Id == campaignId && c.State == CampaignState.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CampaignState.Closed).SetProperty(c => c.ClosedAt, now).SetProperty(c => c.Revision, c => c.Revision + 1), cancel)
+            .ConfigureAwait(false);
         return changed == 1 ? Result<bool>.Ok(true) : Result<bool>.Fail("campaign", UiText.T(language, "campaign.notRunning"));
     }
 }
@@ -247,27 +249,30 @@ internal sealed class CloseCampaign(AufsichtDb db, TimeProvider clock)
 /// <summary>Revokes a body's links in a running campaign and sends a new one (e.g. the contact person changed, or a link leaked).</summary>
 internal sealed class ReissueInvitation(AufsichtDb db, InvitationMail mail, TimeProvider clock)
 {
-    public Result<bool> Run(long campaignId, long bodyId, string publicUrl, Language language)
+    public async Task<Result<bool>> RunAsync(long campaignId, long bodyId, string publicUrl, Language language, CancellationToken cancel)
     {
-        var campaign = db.Campaigns.SingleOrDefault(c => c.Id == campaignId);
+        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancel).ConfigureAwait(false);
         if (campaign is not { State: CampaignState.Running })
         {
             return Result<bool>.Fail("campaign", UiText.T(language, "campaign.notRunning"));
         }
 
-        var body = db.Bodies.AsNoTracking().SingleOrDefault(b => b.Id == bodyId && db.CampaignBodies.Any(t => t.CampaignId == campaignId && t.BodyId == b.Id));
+#pragma warning disable RS0030 // inside a predicate: translated to a SQL subquery
+        var body = await db.Bodies.AsNoTracking()
+            .SingleOrDefaultAsync(b => b.Id == bodyId && db.CampaignBodies.Any(t => t.CampaignId == campaignId && t.BodyId == b.Id), cancel).ConfigureAwait(false);
+#pragma warning restore RS0030
         if (body is null)
         {
             return Result<bool>.Fail("body", UiText.T(language, "campaign.unknownBody"));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        mail.Prepare(campaign);
-        using var transaction = db.Database.BeginTransaction();
-        RevokeInvitations.RevokeAll(db, campaignId, bodyId, now);
-        var sent = mail.Invite(campaign, body, publicUrl, reminder: 0, now);
-        db.SaveChanges();
-        transaction.Commit();
+        await mail.PrepareAsync(campaign, cancel).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
+        await RevokeInvitations.RevokeAllAsync(db, campaignId, bodyId, now, cancel).ConfigureAwait(false);
+        var sent = await mail.InviteAsync(campaign, body, publicUrl, reminder: 0, now, cancel).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancel).ConfigureAwait(false);
+        await transaction.CommitAsync(cancel).ConfigureAwait(false);
         mail.Signal();
         return Result<bool>.Ok(sent);
     }
@@ -282,33 +287,33 @@ internal sealed class ReissueInvitation(AufsichtDb db, InvitationMail mail, Time
 internal sealed class RevokeInvitations(AufsichtDb db, TimeProvider clock)
 {
     /// <summary>How many links were still valid and are now revoked.</summary>
-    public Result<int> Run(long campaignId, long bodyId, Language language)
+    public async Task<Result<int>> RunAsync(long campaignId, long bodyId, Language language, CancellationToken cancel)
     {
-        var state = db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.State).SingleOrDefault();
+        var state = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.State).SingleOrDefaultAsync(cancel).ConfigureAwait(false);
         if (state != CampaignState.Running)
         {
             return Result<int>.Fail("campaign", UiText.T(language, "campaign.notRunning"));
         }
 
-        if (!db.CampaignBodies.Any(t => t.CampaignId == campaignId && t.BodyId == bodyId))
+        if (!await db.CampaignBodies.AnyAsync(t => t.CampaignId == campaignId && t.BodyId == bodyId, cancel).ConfigureAwait(false))
         {
             return Result<int>.Fail("body", UiText.T(language, "campaign.unknownBody"));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        using var transaction = db.Database.BeginTransaction();
-        var revoked = RevokeAll(db, campaignId, bodyId, now);
-        transaction.Commit();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
+        var revoked = await RevokeAllAsync(db, campaignId, bodyId, now, cancel).ConfigureAwait(false);
+        await transaction.CommitAsync(cancel).ConfigureAwait(false);
         return Result<int>.Ok(revoked);
     }
 
     /// <summary>Revokes a body's valid links and takes their waiting messages out of the outbox (caller's transaction); how many links.</summary>
-    public static int RevokeAll(AufsichtDb db, long campaignId, long bodyId, DateTime now)
+    public static async Task<int> RevokeAllAsync(AufsichtDb db, long campaignId, long bodyId, DateTime now, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var revoked = db.Invitations.Where(i => i.CampaignId == campaignId && i.BodyId == bodyId && i.RevokedAt == null)
-            .ExecuteUpdate(s => s.SetProperty(i => i.RevokedAt, now));
-        Mail.Outbox.CancelRevoked(db, campaignId, bodyId, now);
+        var revoked = await db.Invitations.Where(i => i.CampaignId == campaignId && i.BodyId == bodyId && i.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), cancel).ConfigureAwait(false);
+        await Mail.Outbox.CancelRevokedAsync(db, campaignId, bodyId, now, cancel).ConfigureAwait(false);
         return revoked;
     }
 }
@@ -320,10 +325,10 @@ internal sealed class RevokeInvitations(AufsichtDb db, TimeProvider clock)
 /// </summary>
 internal sealed class EditCampaignTemplates(AufsichtDb db)
 {
-    public Result<bool> Run(long campaignId, Mail.CampaignTemplates templates, Language language)
+    public async Task<Result<bool>> RunAsync(long campaignId, Mail.CampaignTemplates templates, Language language, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(templates);
-        var state = db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.State).SingleOrDefault();
+        var state = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.State).SingleOrDefaultAsync(cancel).ConfigureAwait(false);
         if (state is null)
         {
             return Result<bool>.Fail("campaign", UiText.T(language, "campaign.unknown"));
@@ -342,8 +347,9 @@ internal sealed class EditCampaignTemplates(AufsichtDb db)
 
         // Only while still a draft: a start between the read above and this write must not change what was sent.
         var json = templates.ToJson();
-        var changed = db.Campaigns.Where(c => c.Id == campaignId && c.State == CampaignState.Draft)
-            .ExecuteUpdate(s => s.SetProperty(c => c.TemplatesJson, json).SetProperty(c => c.Revision, c => c.Revision + 1));
+        var changed = await db.Campaigns.Where(c => c.Id == campaignId && c.State == CampaignState.Draft)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.TemplatesJson, json).SetProperty(c => c.Revision, c => c.Revision + 1), cancel)
+            .ConfigureAwait(false);
         return changed == 1 ? Result<bool>.Ok(true) : Result<bool>.Fail("campaign", UiText.T(language, "campaign.notDraft"));
     }
 }

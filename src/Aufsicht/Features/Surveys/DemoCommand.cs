@@ -6,6 +6,7 @@ using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Web;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Surveys;
 
@@ -22,7 +23,11 @@ internal static class DemoCommand
     private static readonly string[] Suffixes = ["brück", "hagen", "feld", "dorf", "au", "wald", "see", "tal", "hausen", "kirchen", "mühl", "stedt"];
     private static readonly string[] Regions = ["Landkreis Seenplatte-Nord", "Landkreis Boddenland", "Landkreis Heidemark", "Kreisfreie Stadt Hafenstadt", "Landkreis Uckerwiesen", "Landkreis Küstenvorland"];
 
-    public static int Run(IEnumerable<string> args, CliContext context)
+    // The CLI dispatcher calls verbs synchronously: a command-line run is a plain script on its own thread, so it
+    // blocks once here on the asynchronous work.
+    public static int Run(IEnumerable<string> args, CliContext context) => RunAsync(args, context, CancellationToken.None).GetAwaiter().GetResult();
+
+    private static async Task<int> RunAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(context);
         var a = Arguments.Parse("demo", args, ["--bodies", "--data-dir", "--database", "--tokens"], []);
@@ -33,28 +38,29 @@ internal static class DemoCommand
             : 300;
         string[] appArgs = ["--Logging:LogLevel:Default=Warning", .. Pass(a, "--data-dir"), .. Pass(a, "--database")];
         var app = WebApp.Build(appArgs);
-        using var scope = app.Services.CreateScope();
+        await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
-        if (db.Campaigns.Any() || db.Bodies.Any())
+        if (await db.Campaigns.AnyAsync(cancel).ConfigureAwait(false) || await db.Bodies.AnyAsync(cancel).ConfigureAwait(false))
         {
             throw new InputException("demo: this database already holds bodies or campaigns; the demo only fills an empty one (choose another --data-dir)");
         }
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var seeded = Seed(scope.ServiceProvider, count, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, a.Option("--tokens"));
+        var seeded = await SeedAsync(scope.ServiceProvider, count, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, a.Option("--tokens"), cancel)
+            .ConfigureAwait(false);
         var password = RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 20);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         const string email = "demo@aufsicht.example";
-        var user = users.FindByEmailAsync(email).GetAwaiter().GetResult() ?? new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-        if (user.Id is { Length: > 0 } && users.Users.Any(u => u.Id == user.Id))
+        var user = await users.FindByEmailAsync(email).ConfigureAwait(false) ?? new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+        if (user.Id is { Length: > 0 } && await users.Users.AnyAsync(u => u.Id == user.Id, cancel).ConfigureAwait(false))
         {
-            users.RemovePasswordAsync(user).GetAwaiter().GetResult();
-            users.AddPasswordAsync(user, password).GetAwaiter().GetResult();
+            await users.RemovePasswordAsync(user).ConfigureAwait(false);
+            await users.AddPasswordAsync(user, password).ConfigureAwait(false);
         }
         else
         {
-            users.CreateAsync(user, password).GetAwaiter().GetResult();
-            users.AddToRoleAsync(user, Roles.Supervisor).GetAwaiter().GetResult();
+            await users.CreateAsync(user, password).ConfigureAwait(false);
+            await users.AddToRoleAsync(user, Roles.Supervisor).ConfigureAwait(false);
         }
 
         var o = context.Terminal.Writer;
@@ -67,15 +73,16 @@ internal static class DemoCommand
     private static IEnumerable<string> Pass(Arguments a, string name) => a.Option(name) is { } value ? [name, value] : [];
 
     /// <summary>The bodies, the running campaign with invitations, the answers of about seven in ten bodies, and their evaluation.</summary>
-    public static (long CampaignId, int Answered) Seed(IServiceProvider services, int count, DateTime now, string? tokensFile)
+    public static async Task<(long CampaignId, int Answered)> SeedAsync(IServiceProvider services, int count, DateTime now, string? tokensFile, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(services);
         var db = services.GetRequiredService<AufsichtDb>();
         var store = services.GetRequiredService<QuestionnaireStore>();
         var catalog = services.GetRequiredService<Catalog.CatalogStore>();
         var random = new Random(2026);
-        var questionnaireId = db.Questionnaires.Where(q => q.Key == "videokonferenz").OrderByDescending(q => q.Version).Select(q => q.Id).First();
-        var questionnaire = store.Get(questionnaireId).Definition;
+        var questionnaireId = await db.Questionnaires.Where(q => q.Key == "videokonferenz").OrderByDescending(q => q.Version).Select(q => q.Id).FirstAsync(cancel)
+            .ConfigureAwait(false);
+        var questionnaire = (await store.GetAsync(questionnaireId, cancel).ConfigureAwait(false)).Definition;
 
         var bodies = new List<BodyRecord>(count);
         for (var i = 0; i < count; i++)
@@ -108,7 +115,7 @@ internal static class DemoCommand
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Bodies.AddRange(bodies);
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancel).ConfigureAwait(false);
 
         var campaign = new CampaignRecord
         {
@@ -125,7 +132,7 @@ internal static class DemoCommand
             StartedAt = now.AddDays(-10),
         };
         db.Campaigns.Add(campaign);
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancel).ConfigureAwait(false);
         db.CampaignBodies.AddRange(bodies.Select(b => new CampaignBodyRecord { CampaignId = campaign.Id, BodyId = b.Id }));
         var tokens = new List<string>(count);
         foreach (var body in bodies)
@@ -135,11 +142,11 @@ internal static class DemoCommand
             db.Invitations.Add(new InvitationRecord { CampaignId = campaign.Id, BodyId = body.Id, TokenHash = hash, IssuedAt = now.AddDays(-10), Email = body.ContactEmail, Language = body.Language });
         }
 
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancel).ConfigureAwait(false);
         if (tokensFile is not null)
         {
             // For load tests only: the links the e-mails would have carried (the database keeps their hashes alone).
-            File.WriteAllLines(tokensFile, tokens);
+            await File.WriteAllLinesAsync(tokensFile, tokens, cancel).ConfigureAwait(false);
         }
 
         var services2 = services.GetRequiredService<CatalogStoreServices>();
@@ -167,16 +174,16 @@ internal static class DemoCommand
         }
 
         db.Responses.AddRange(pending.Select(p => p.Response));
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancel).ConfigureAwait(false);
         foreach (var (response, version) in pending)
         {
             version.ResponseId = response.Id;
         }
 
         db.ResponseVersions.AddRange(pending.Select(p => p.Version));
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancel).ConfigureAwait(false);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
-        services.GetRequiredService<CampaignEvaluator>().ReevaluateAll(db, campaign, now);
+        await services.GetRequiredService<CampaignEvaluator>().ReevaluateAllAsync(db, campaign, now, cancel).ConfigureAwait(false);
         return (campaign.Id, answered);
     }
 

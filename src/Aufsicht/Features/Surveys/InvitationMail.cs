@@ -11,14 +11,14 @@ namespace Aufsicht.Features.Surveys;
 internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionnaires, Catalog.CatalogStore catalog, OutboxSignal signal, IConfiguration configuration)
 {
     /// <summary>Loads what the messages need before the caller opens its transaction (the questionnaire store reads with its own connection).</summary>
-    public void Prepare(CampaignRecord campaign)
+    public async Task PrepareAsync(CampaignRecord campaign, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        questionnaires.Get(campaign.QuestionnaireId);
+        await questionnaires.GetAsync(campaign.QuestionnaireId, cancel).ConfigureAwait(false);
     }
 
     /// <summary>Adds the invitation (reminder 0) or the n-th reminder, and its message; true if a message was queued, false if the body has no address.</summary>
-    public bool Invite(CampaignRecord campaign, BodyRecord body, string publicUrl, int reminder, DateTime now)
+    public async Task<bool> InviteAsync(CampaignRecord campaign, BodyRecord body, string publicUrl, int reminder, DateTime now, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(body);
@@ -35,7 +35,7 @@ internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionn
             Reminder = reminder,
         };
         db.Invitations.Add(invitation);
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancel).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(body.ContactEmail))
         {
             return false;

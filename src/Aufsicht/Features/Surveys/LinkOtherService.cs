@@ -3,6 +3,7 @@ using Aufsicht.Core.Law;
 using Aufsicht.Data;
 using Aufsicht.Features.Catalog;
 using Aufsicht.Web;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Surveys;
 
@@ -12,9 +13,9 @@ namespace Aufsicht.Features.Surveys;
 /// </summary>
 internal sealed class LinkOtherService(AufsichtDb db, CatalogStore catalog, CampaignEvaluator evaluator, TimeProvider clock)
 {
-    public Result<Reevaluated> Run(long campaignId, long otherId, string? serviceId, string? user, Language language)
+    public async Task<Result<Reevaluated>> RunAsync(long campaignId, long otherId, string? serviceId, string? user, Language language, CancellationToken cancel)
     {
-        var other = db.OtherServices.SingleOrDefault(o => o.Id == otherId && o.CampaignId == campaignId);
+        var other = await db.OtherServices.SingleOrDefaultAsync(o => o.Id == otherId && o.CampaignId == campaignId, cancel).ConfigureAwait(false);
         if (other is null)
         {
             return Result<Reevaluated>.Fail("other", UiText.T(language, "others.unknown"));
@@ -32,8 +33,8 @@ internal sealed class LinkOtherService(AufsichtDb db, CatalogStore catalog, Camp
         other.LinkedAt = now;
         // The link and the new evaluations are saved together. The whole campaign is re-evaluated: one way of writing
         // evaluations, and fast enough (bench/README.md).
-        var campaign = db.Campaigns.Single(c => c.Id == campaignId);
-        var (count, asOf, view) = evaluator.ReevaluateAll(db, campaign, now);
+        var campaign = await db.Campaigns.SingleAsync(c => c.Id == campaignId, cancel).ConfigureAwait(false);
+        var (count, asOf, view) = await evaluator.ReevaluateAllAsync(db, campaign, now, cancel).ConfigureAwait(false);
         return Result<Reevaluated>.Ok(new Reevaluated(count, asOf, view, watch.Elapsed));
     }
 }

@@ -17,14 +17,39 @@ internal sealed class QuestionnaireStore(IServiceScopeFactory scopes)
 {
     private readonly ConcurrentDictionary<long, (QuestionnaireRecord Record, Questionnaire Definition)> _cache = new();
 
+    /// <summary>A version, read from the database the first time it is asked for (asynchronously, with its own connection).</summary>
+    public async ValueTask<(QuestionnaireRecord Record, Questionnaire Definition)> GetAsync(long id, CancellationToken cancel)
+    {
+        if (_cache.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var record = await scope.ServiceProvider.GetRequiredService<AufsichtDb>().Questionnaires.AsNoTracking()
+            .SingleAsync(q => q.Id == id, cancel).ConfigureAwait(false);
+        return _cache.GetOrAdd(id, Parse(record));
+    }
+
+    /// <summary>
+    /// A version already loaded by <see cref="GetAsync"/>: request paths load it asynchronously first (the link, the
+    /// page handler, the use case), so that views and the evaluator can ask for it synchronously.
+    /// </summary>
     public (QuestionnaireRecord Record, Questionnaire Definition) Get(long id) =>
         _cache.GetOrAdd(id, key =>
         {
             using var scope = scopes.CreateScope();
+#pragma warning disable RS0030 // Only reached if a caller did not load the version with GetAsync first (a miss of a cache that never empties); every request path does.
             var record = scope.ServiceProvider.GetRequiredService<AufsichtDb>().Questionnaires.AsNoTracking().Single(q => q.Id == key);
-            var read = QuestionnaireReader.Read(Encoding.UTF8.GetBytes(record.DefinitionJson));
-            return read.IsOk ? (record, read.Value) : throw new InvalidOperationException($"questionnaire {key} in the database is invalid: {read.Errors[0]}");
+#pragma warning restore RS0030
+            return Parse(record);
         });
+
+    private static (QuestionnaireRecord Record, Questionnaire Definition) Parse(QuestionnaireRecord record)
+    {
+        var read = QuestionnaireReader.Read(Encoding.UTF8.GetBytes(record.DefinitionJson));
+        return read.IsOk ? (record, read.Value) : throw new InvalidOperationException($"questionnaire {record.Id} in the database is invalid: {read.Errors[0]}");
+    }
 }
 
 /// <summary>What importing a questionnaire definition did.</summary>
@@ -38,7 +63,7 @@ internal sealed class ImportQuestionnaire(AufsichtDb db, TimeProvider clock)
 {
     public const int MaxBytes = 1024 * 1024;
 
-    public Result<QuestionnaireImported> Run(ReadOnlyMemory<byte> content, string? user)
+    public async Task<Result<QuestionnaireImported>> RunAsync(ReadOnlyMemory<byte> content, string? user, CancellationToken cancel)
     {
         if (content.Length > MaxBytes)
         {
@@ -51,15 +76,15 @@ internal sealed class ImportQuestionnaire(AufsichtDb db, TimeProvider clock)
             return Result<QuestionnaireImported>.Fail(read.Errors);
         }
 
-        return Result<QuestionnaireImported>.Ok(Store(db, read.Value.Key, content, user, clock.GetUtcNow().UtcDateTime));
+        return Result<QuestionnaireImported>.Ok(await StoreAsync(db, read.Value.Key, content, user, clock.GetUtcNow().UtcDateTime, cancel).ConfigureAwait(false));
     }
 
-    /// <summary>Stores a definition already checked; used by <see cref="Run"/> and at start for the shipped questionnaires.</summary>
-    public static QuestionnaireImported Store(AufsichtDb db, string key, ReadOnlyMemory<byte> content, string? user, DateTime now)
+    /// <summary>Stores a definition already checked; used by <see cref="RunAsync"/> and at start for the shipped questionnaires.</summary>
+    public static async Task<QuestionnaireImported> StoreAsync(AufsichtDb db, string key, ReadOnlyMemory<byte> content, string? user, DateTime now, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(db);
         var hash = Convert.ToHexStringLower(SHA256.HashData(content.Span));
-        var latest = db.Questionnaires.Where(q => q.Key == key).OrderByDescending(q => q.Version).FirstOrDefault();
+        var latest = await db.Questionnaires.Where(q => q.Key == key).OrderByDescending(q => q.Version).FirstOrDefaultAsync(cancel).ConfigureAwait(false);
         if (latest is not null && latest.Hash == hash)
         {
             return new QuestionnaireImported(latest.Id, key, latest.Version, IsNew: false);
@@ -75,12 +100,12 @@ internal sealed class ImportQuestionnaire(AufsichtDb db, TimeProvider clock)
             ImportedBy = user,
         };
         db.Questionnaires.Add(record);
-        db.SaveChanges();
+        await db.SaveChangesAsync(cancel).ConfigureAwait(false);
         return new QuestionnaireImported(record.Id, key, record.Version, IsNew: true);
     }
 
     /// <summary>The shipped questionnaires (data/questionnaires/), at start; invalid shipped data is a bug of the release.</summary>
-    public static void Shipped(AufsichtDb db, IEnumerable<DataFile> files, DateTime now)
+    public static async Task ShippedAsync(AufsichtDb db, IEnumerable<DataFile> files, DateTime now, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(files);
         foreach (var file in files.Where(f => f.Path.StartsWith("questionnaires/", StringComparison.Ordinal)))
@@ -91,7 +116,7 @@ internal sealed class ImportQuestionnaire(AufsichtDb db, TimeProvider clock)
                 throw new InvalidOperationException($"{file.Path}: {read.Errors[0]} (the shipped data were validated before; this is a bug)");
             }
 
-            Store(db, read.Value.Key, file.Content, "shipped", now);
+            await StoreAsync(db, read.Value.Key, file.Content, "shipped", now, cancel).ConfigureAwait(false);
         }
     }
 }

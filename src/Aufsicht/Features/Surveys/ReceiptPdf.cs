@@ -20,11 +20,11 @@ internal sealed record SubmittedVersion(Respondent Respondent, ResponseVersionRe
 internal static class ReceiptPdf
 {
     public static void MapReceiptPdf(this IEndpointRouteBuilder app) =>
-        app.MapGet("/antwort/{token}/quittung.pdf", async (string token, int? fassung, HttpContext context, AufsichtDb db, RespondentLinks links, CatalogStore catalog) =>
+        app.MapGet("/antwort/{token}/quittung.pdf", async (string token, int? fassung, HttpContext context, AufsichtDb db, RespondentLinks links, CatalogStore catalog, CancellationToken cancel) =>
         {
             // The receipt names the body and its answers: no cache may keep it.
             context.Response.Headers.CacheControl = "no-store";
-            var (status, submitted) = await FindAsync(db, links, token, fassung ?? 0, context.Connection.RemoteIpAddress).ConfigureAwait(false);
+            var (status, submitted) = await FindAsync(db, links, token, fassung ?? 0, context.Connection.RemoteIpAddress, cancel).ConfigureAwait(false);
             if (submitted is null)
             {
                 return Results.StatusCode(status);
@@ -37,7 +37,7 @@ internal static class ReceiptPdf
         }).AllowAnonymous().ExcludeFromDescription();
 
     /// <summary>The version a link and number open, or the status to answer with (429 while blocked, else 404).</summary>
-    public static async Task<(int Status, SubmittedVersion? Submitted)> FindAsync(AufsichtDb db, RespondentLinks links, string token, int version, IPAddress? address)
+    public static async Task<(int Status, SubmittedVersion? Submitted)> FindAsync(AufsichtDb db, RespondentLinks links, string token, int version, IPAddress? address, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(links);
@@ -46,13 +46,13 @@ internal static class ReceiptPdf
             return (StatusCodes.Status429TooManyRequests, null);
         }
 
-        var (respondent, _) = await links.FindAsync(db, token, address).ConfigureAwait(false);
+        var (respondent, _) = await links.FindAsync(db, token, address, cancel).ConfigureAwait(false);
         if (respondent?.Response is null)
         {
             return (StatusCodes.Status404NotFound, null);
         }
 
-        var record = await db.ResponseVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ResponseId == respondent.Response.Id && v.Version == version).ConfigureAwait(false);
+        var record = await db.ResponseVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ResponseId == respondent.Response.Id && v.Version == version, cancel).ConfigureAwait(false);
         return record is null
             ? (StatusCodes.Status404NotFound, null)
             : (StatusCodes.Status200OK, new SubmittedVersion(respondent, record, Answers.FromJson(record.AnswersJson)));

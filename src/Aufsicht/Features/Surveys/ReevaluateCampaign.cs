@@ -4,6 +4,7 @@ using Aufsicht.Core.Law;
 using Aufsicht.Data;
 using Aufsicht.Features.Catalog;
 using Aufsicht.Web;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Surveys;
 
@@ -16,10 +17,10 @@ internal sealed record Reevaluated(int Bodies, DateOnly AsOf, string Authority, 
 /// </summary>
 internal sealed class ReevaluateCampaign(AufsichtDb db, CampaignEvaluator evaluator, CatalogStore catalog, TimeProvider clock)
 {
-    public Result<Reevaluated> Run(long campaignId, string? asOf, string? authority, Language language)
+    public async Task<Result<Reevaluated>> RunAsync(long campaignId, string? asOf, string? authority, Language language, CancellationToken cancel)
     {
         var watch = Stopwatch.StartNew();
-        var campaign = db.Campaigns.SingleOrDefault(c => c.Id == campaignId);
+        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancel).ConfigureAwait(false);
         if (campaign is null)
         {
             return Result<Reevaluated>.Fail("campaign", UiText.T(language, "campaign.unknown"));
@@ -55,7 +56,7 @@ internal sealed class ReevaluateCampaign(AufsichtDb db, CampaignEvaluator evalua
             return Result<Reevaluated>.Fail(errors);
         }
 
-        var (count, evaluatedAsOf, view) = evaluator.ReevaluateAll(db, campaign, clock.GetUtcNow().UtcDateTime);
+        var (count, evaluatedAsOf, view) = await evaluator.ReevaluateAllAsync(db, campaign, clock.GetUtcNow().UtcDateTime, cancel).ConfigureAwait(false);
         return Result<Reevaluated>.Ok(new Reevaluated(count, evaluatedAsOf, view, watch.Elapsed));
     }
 }

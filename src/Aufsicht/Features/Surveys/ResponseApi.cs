@@ -18,12 +18,12 @@ internal sealed record ResponseResult(int Revision, int? Version, string? Receip
 internal static class ResponseApi
 {
     public static void MapResponseApi(this IEndpointRouteBuilder app) =>
-        app.MapPut("/api/v1/antworten/{token}", async (string token, HttpContext http, RespondentLinks links, AufsichtDb db, SaveResponse save) =>
+        app.MapPut("/api/v1/antworten/{token}", async (string token, HttpContext http, RespondentLinks links, AufsichtDb db, SaveResponse save, CancellationToken cancel) =>
         {
             ResponseRequest? request;
             try
             {
-                request = await System.Text.Json.JsonSerializer.DeserializeAsync<ResponseRequest>(http.Request.Body, CampaignEvaluator.Json, http.RequestAborted).ConfigureAwait(false);
+                request = await System.Text.Json.JsonSerializer.DeserializeAsync<ResponseRequest>(http.Request.Body, CampaignEvaluator.Json, cancel).ConfigureAwait(false);
             }
             catch (System.Text.Json.JsonException e)
             {
@@ -42,7 +42,7 @@ internal static class ResponseApi
                 return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "too many wrong links from this address; try again later");
             }
 
-            var (respondent, problem) = await links.FindAsync(db, token, address, http.RequestAborted).ConfigureAwait(false);
+            var (respondent, problem) = await links.FindAsync(db, token, address, cancel).ConfigureAwait(false);
             if (problem != LinkProblem.None)
             {
                 return problem == LinkProblem.Closed
@@ -51,7 +51,7 @@ internal static class ResponseApi
             }
 
             var answers = new Answers((request.Answers ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)(p.Value ?? []), StringComparer.Ordinal));
-            var (outcome, errors) = await save.ReplaceAsync(respondent!, answers, request.Submit).ConfigureAwait(false);
+            var (outcome, errors) = await save.ReplaceAsync(respondent!, answers, request.Submit, cancel).ConfigureAwait(false);
             if (errors.Count > 0)
             {
                 var language = UiLanguageMiddleware.Of(http);

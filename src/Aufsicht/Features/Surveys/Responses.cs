@@ -43,7 +43,7 @@ internal sealed class RespondentLinks(QuestionnaireStore questionnaires, TimePro
     /// the first becomes a window function over all responses in EF's SQL: 64 ms of CPU per request on SQLite).
     /// Asynchronous: under load a thread waiting for PostgreSQL would otherwise be lost to the pool (bench/README.md).
     /// </summary>
-    public async Task<(Respondent? Respondent, LinkProblem Problem)> FindAsync(AufsichtDb db, string? token, IPAddress? address, CancellationToken cancel = default)
+    public async Task<(Respondent? Respondent, LinkProblem Problem)> FindAsync(AufsichtDb db, string? token, IPAddress? address, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(db);
         var hash = Tokens.LooksValid(token) ? Tokens.Hash(token!) : null;
@@ -62,7 +62,8 @@ internal sealed class RespondentLinks(QuestionnaireStore questionnaires, TimePro
 
         var campaign = found.Campaign;
         var response = await db.Responses.AsNoTracking().SingleOrDefaultAsync(r => r.CampaignId == campaign.Id && r.BodyId == found.Body.Id, cancel).ConfigureAwait(false);
-        var respondent = new Respondent(found.Invitation, campaign, found.Body, response, questionnaires.Get(campaign.QuestionnaireId).Definition);
+        var questionnaire = (await questionnaires.GetAsync(campaign.QuestionnaireId, cancel).ConfigureAwait(false)).Definition;
+        var respondent = new Respondent(found.Invitation, campaign, found.Body, response, questionnaire);
         return campaign.State switch
         {
             CampaignState.Draft => (null, LinkProblem.NotStarted),
@@ -99,7 +100,7 @@ internal sealed record SaveOutcome(int Revision, int? Version, string? Receipt, 
 internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, CatalogStoreServices services, ResponseWriter writer, TimeProvider clock)
 {
     /// <summary>Merges the posted answers of <paramref name="section"/> into the draft and saves it.</summary>
-    public async Task<(SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors, Answers Draft)> SaveAsync(Respondent respondent, Section section, Answers posted, int revision)
+    public async Task<(SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors, Answers Draft)> SaveAsync(Respondent respondent, Section section, Answers posted, int revision, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(respondent);
         var q = respondent.Questionnaire;
@@ -122,28 +123,28 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
             return (null, errors, new Answers(merged));
         }
 
-        return (await WriteAsync(respondent, draft, revision, submit: false).ConfigureAwait(false), [], draft);
+        return (await WriteAsync(respondent, draft, revision, submit: false, cancel).ConfigureAwait(false), [], draft);
     }
 
     /// <summary>Submits the saved draft as a new version, if it is complete.</summary>
-    public async Task<(SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors)> SubmitAsync(Respondent respondent, int revision)
+    public async Task<(SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors)> SubmitAsync(Respondent respondent, int revision, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(respondent);
         var draft = Draft(respondent);
         var errors = SurveyForm.Check(respondent.Questionnaire, draft, services.IsService, complete: true);
-        return errors.Count > 0 ? (null, errors) : (await WriteAsync(respondent, draft, revision, submit: true).ConfigureAwait(false), []);
+        return errors.Count > 0 ? (null, errors) : (await WriteAsync(respondent, draft, revision, submit: true, cancel).ConfigureAwait(false), []);
     }
 
     /// <summary>
     /// Replaces all answers at once (the API: a body's own system sending its answers) and submits them if asked; a
     /// concurrent change still gives a conflict rather than a lost update.
     /// </summary>
-    public async Task<(SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors)> ReplaceAsync(Respondent respondent, Answers answers, bool submit)
+    public async Task<(SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors)> ReplaceAsync(Respondent respondent, Answers answers, bool submit, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(respondent);
         var draft = SurveyForm.Clean(respondent.Questionnaire, answers);
         var errors = SurveyForm.Check(respondent.Questionnaire, draft, services.IsService, complete: submit);
-        return errors.Count > 0 ? (null, errors) : (await WriteAsync(respondent, draft, respondent.Response?.Revision ?? 0, submit).ConfigureAwait(false), []);
+        return errors.Count > 0 ? (null, errors) : (await WriteAsync(respondent, draft, respondent.Response?.Revision ?? 0, submit, cancel).ConfigureAwait(false), []);
     }
 
     public static Answers Draft(Respondent respondent) =>
@@ -169,17 +170,18 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
     /// Writes through the group commit (<see cref="ResponseWriter"/>) when the response is as the request found it;
     /// otherwise — a conflict, a double submit, free-text services to queue, a failed batch — carefully, alone.
     /// </summary>
-    private async Task<SaveOutcome> WriteAsync(Respondent respondent, Answers draft, int revision, bool submit)
+    private async Task<SaveOutcome> WriteAsync(Respondent respondent, Answers draft, int revision, bool submit, CancellationToken cancel)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var json = draft.ToJson();
         if (submit && respondent.Response is { } seen && seen.DraftJson == json
-            && await AlreadySubmittedAsync(respondent, seen, json).ConfigureAwait(false) is { } same)
+            && await AlreadySubmittedAsync(respondent, seen, json, cancel).ConfigureAwait(false) is { } same)
         {
             // Submitting again what was just submitted (a client retrying, a form sent twice) makes no new version.
             return same;
         }
 
+        // No token for the group commit: a batch is shared with other requests, and a queued write is committed or refused whole.
         if ((respondent.Response?.Revision ?? 0) == revision && Prepare(respondent, draft, json, submit, now) is { } pending
             && await writer.WriteAsync(pending).ConfigureAwait(false))
         {
@@ -188,13 +190,13 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
 
         if (!db.Database.IsSqlite())
         {
-            return await WriteAloneAsync(respondent, draft, json, revision, submit, now).ConfigureAwait(false);
+            return await WriteAloneAsync(respondent, draft, json, revision, submit, now, cancel).ConfigureAwait(false);
         }
 
-        await ResponseWriter.SqliteGate.WaitAsync().ConfigureAwait(false);
+        await ResponseWriter.SqliteGate.WaitAsync(cancel).ConfigureAwait(false);
         try
         {
-            return await WriteAloneAsync(respondent, draft, json, revision, submit, now).ConfigureAwait(false);
+            return await WriteAloneAsync(respondent, draft, json, revision, submit, now, cancel).ConfigureAwait(false);
         }
         finally
         {
@@ -231,7 +233,7 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
     /// The outcome of the newest submitted version if it holds exactly <paramref name="json"/> (receipt and the body's
     /// status, as the first answer gave them); null otherwise.
     /// </summary>
-    private async Task<SaveOutcome?> AlreadySubmittedAsync(Respondent respondent, ResponseRecord response, string json)
+    private async Task<SaveOutcome?> AlreadySubmittedAsync(Respondent respondent, ResponseRecord response, string json, CancellationToken cancel)
     {
         if (response.SubmittedVersion == 0)
         {
@@ -239,24 +241,24 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
         }
 
         var latest = await db.ResponseVersions.Where(v => v.ResponseId == response.Id && v.Version == response.SubmittedVersion)
-            .Select(v => new { v.AnswersJson, v.Receipt }).SingleOrDefaultAsync().ConfigureAwait(false);
+            .Select(v => new { v.AnswersJson, v.Receipt }).SingleOrDefaultAsync(cancel).ConfigureAwait(false);
         if (latest is null || latest.AnswersJson != json)
         {
             return null;
         }
 
         var status = await db.Evaluations.Where(e => e.CampaignId == respondent.Campaign.Id && e.BodyId == respondent.Body.Id)
-            .Select(e => e.Status).SingleOrDefaultAsync().ConfigureAwait(false);
+            .Select(e => e.Status).SingleOrDefaultAsync(cancel).ConfigureAwait(false);
         return new SaveOutcome(response.Revision, response.SubmittedVersion, latest.Receipt, status);
     }
 
     private static readonly IReadOnlyDictionary<string, string> NoLinks = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The careful path: reads the response in its own transaction and decides on what is there now.</summary>
-    private async Task<SaveOutcome> WriteAloneAsync(Respondent respondent, Answers draft, string json, int revision, bool submit, DateTime now)
+    private async Task<SaveOutcome> WriteAloneAsync(Respondent respondent, Answers draft, string json, int revision, bool submit, DateTime now, CancellationToken cancel)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
-        var response = await db.Responses.SingleOrDefaultAsync(r => r.CampaignId == respondent.Campaign.Id && r.BodyId == respondent.Body.Id).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
+        var response = await db.Responses.SingleOrDefaultAsync(r => r.CampaignId == respondent.Campaign.Id && r.BodyId == respondent.Body.Id, cancel).ConfigureAwait(false);
         if (response is null)
         {
             if (revision != 0)
@@ -270,7 +272,7 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
         else if (response.Revision != revision)
         {
             // The same submission sent twice (a double click, a resent form): the first one's receipt, not a second version.
-            return (submit ? await AlreadySubmittedAsync(respondent, response, json).ConfigureAwait(false) : null) ?? SaveOutcome.Conflict;
+            return (submit ? await AlreadySubmittedAsync(respondent, response, json, cancel).ConfigureAwait(false) : null) ?? SaveOutcome.Conflict;
         }
 
         response.DraftJson = json;
@@ -284,7 +286,7 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
 
         try
         {
-            await db.SaveChangesAsync().ConfigureAwait(false);
+            await db.SaveChangesAsync(cancel).ConfigureAwait(false);
         }
         catch (DbUpdateException)
         {
@@ -306,14 +308,14 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
                 var links = NoLinks;
                 if (others.Count > 0)
                 {
-                    OtherServices.Queue(db, respondent.Campaign.Id, others);
-                    links = OtherServices.Links(db, respondent.Campaign.Id);
+                    await OtherServices.QueueAsync(db, respondent.Campaign.Id, others, cancel).ConfigureAwait(false);
+                    links = await OtherServices.LinksAsync(db, respondent.Campaign.Id, cancel).ConfigureAwait(false);
                 }
 
                 var result = evaluator.Evaluate(respondent.Campaign, respondent.Body, draft, asOf, authority, links);
                 var rows = CampaignEvaluator.Rows(respondent.Campaign.Id, respondent.Body.Id, version, result, asOf, authority.Id, now);
-                await CampaignEvaluator.ReplaceAsync(db, rows, earlier: version > 1).ConfigureAwait(false);
-                await db.SaveChangesAsync().ConfigureAwait(false);
+                await CampaignEvaluator.ReplaceAsync(db, rows, earlier: version > 1, cancel).ConfigureAwait(false);
+                await db.SaveChangesAsync(cancel).ConfigureAwait(false);
                 status = rows.Evaluation.Status;
             }
             catch (DbUpdateException)
@@ -323,7 +325,7 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
             }
         }
 
-        await transaction.CommitAsync().ConfigureAwait(false);
+        await transaction.CommitAsync(cancel).ConfigureAwait(false);
         return new SaveOutcome(newRevision, submit ? version : null, receipt, status);
     }
 

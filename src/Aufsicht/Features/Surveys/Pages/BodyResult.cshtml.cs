@@ -34,9 +34,10 @@ public sealed class BodyResultModel : AppPage
 
     public string? Message { get; private set; }
 
-    public IActionResult OnGet(long id, long bodyId) => Load(id, bodyId) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(long id, long bodyId, CancellationToken cancel) =>
+        await LoadAsync(id, bodyId, cancel).ConfigureAwait(true) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostReissueAsync(long id, long bodyId)
+    public async Task<IActionResult> OnPostReissueAsync(long id, long bodyId, CancellationToken cancel)
     {
         if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
         {
@@ -44,8 +45,8 @@ public sealed class BodyResultModel : AppPage
         }
 
         var url = InvitationMail.PublicUrl(Service<IConfiguration>(), $"{Request.Scheme}://{Request.Host}");
-        var result = Service<ReissueInvitation>().Run(id, bodyId, url, Language);
-        if (!Load(id, bodyId))
+        var result = await Service<ReissueInvitation>().RunAsync(id, bodyId, url, Language, cancel).ConfigureAwait(true);
+        if (!await LoadAsync(id, bodyId, cancel).ConfigureAwait(true))
         {
             return NotFound();
         }
@@ -59,15 +60,15 @@ public sealed class BodyResultModel : AppPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(long id, long bodyId)
+    public async Task<IActionResult> OnPostRevokeAsync(long id, long bodyId, CancellationToken cancel)
     {
         if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
         {
             return Forbid();
         }
 
-        var result = Service<RevokeInvitations>().Run(id, bodyId, Language);
-        if (!Load(id, bodyId))
+        var result = await Service<RevokeInvitations>().RunAsync(id, bodyId, Language, cancel).ConfigureAwait(true);
+        if (!await LoadAsync(id, bodyId, cancel).ConfigureAwait(true))
         {
             return NotFound();
         }
@@ -81,28 +82,35 @@ public sealed class BodyResultModel : AppPage
         return Page();
     }
 
-    private bool Load(long id, long bodyId)
+    private async Task<bool> LoadAsync(long id, long bodyId, CancellationToken cancel)
     {
         var db = Service<AufsichtDb>();
-        var campaign = db.Campaigns.AsNoTracking().SingleOrDefault(c => c.Id == id);
-        var body = db.Bodies.AsNoTracking().SingleOrDefault(b => b.Id == bodyId && db.CampaignBodies.Any(t => t.CampaignId == id && t.BodyId == b.Id));
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancel).ConfigureAwait(true);
+#pragma warning disable RS0030 // inside a predicate: translated to a SQL subquery
+        var body = await db.Bodies.AsNoTracking()
+            .SingleOrDefaultAsync(b => b.Id == bodyId && db.CampaignBodies.Any(t => t.CampaignId == id && t.BodyId == b.Id), cancel).ConfigureAwait(true);
+#pragma warning restore RS0030
         if (campaign is null || body is null)
         {
             return false;
         }
 
         (Campaign, Body) = (campaign, body);
-        Questionnaire = Service<QuestionnaireStore>().Get(campaign.QuestionnaireId).Definition;
-        Evaluation = db.Evaluations.AsNoTracking().SingleOrDefault(e => e.CampaignId == id && e.BodyId == bodyId);
+        Questionnaire = (await Service<QuestionnaireStore>().GetAsync(campaign.QuestionnaireId, cancel).ConfigureAwait(true)).Definition;
+        Evaluation = await db.Evaluations.AsNoTracking().SingleOrDefaultAsync(e => e.CampaignId == id && e.BodyId == bodyId, cancel).ConfigureAwait(true);
         Outcomes = Evaluation is null ? [] : CampaignEvaluator.Outcomes(Evaluation.ResultJson);
-        var responseId = db.Responses.Where(r => r.CampaignId == id && r.BodyId == bodyId).Select(r => (long?)r.Id).SingleOrDefault();
-        Versions = responseId is null ? [] : db.ResponseVersions.AsNoTracking().Where(v => v.ResponseId == responseId).OrderByDescending(v => v.Version).ToList();
+        var responseId = await db.Responses.Where(r => r.CampaignId == id && r.BodyId == bodyId).Select(r => (long?)r.Id).SingleOrDefaultAsync(cancel).ConfigureAwait(true);
+        Versions = responseId is null
+            ? []
+            : await db.ResponseVersions.AsNoTracking().Where(v => v.ResponseId == responseId).OrderByDescending(v => v.Version).ToListAsync(cancel).ConfigureAwait(true);
         Answers = Versions.Count > 0 ? Answers.FromJson(Versions[0].AnswersJson) : Answers.Empty;
-        Invitations = db.Invitations.AsNoTracking().Where(i => i.CampaignId == id && i.BodyId == bodyId).OrderByDescending(i => i.Id)
+#pragma warning disable RS0030 // inside a projection: translated to a SQL subquery
+        Invitations = await db.Invitations.AsNoTracking().Where(i => i.CampaignId == id && i.BodyId == bodyId).OrderByDescending(i => i.Id)
             .Select(i => new InvitationRow(i.Id, i.IssuedAt, i.RevokedAt, i.Email,
                 db.Outbox.Where(o => o.InvitationId == i.Id).OrderByDescending(o => o.Id).Select(o => o.State).FirstOrDefault(),
                 db.Outbox.Where(o => o.InvitationId == i.Id).OrderByDescending(o => o.Id).Select(o => o.LastError).FirstOrDefault()))
-            .ToList();
+            .ToListAsync(cancel).ConfigureAwait(true);
+#pragma warning restore RS0030
         return true;
     }
 

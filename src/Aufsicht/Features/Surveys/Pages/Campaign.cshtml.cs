@@ -40,21 +40,21 @@ public sealed class CampaignModel : AppPage
 
     internal string? TemplateError(string field) => TemplateErrors.FirstOrDefault(e => e.Path == field)?.Message;
 
-    public IActionResult OnGet(long id, int seite = 0)
+    public async Task<IActionResult> OnGetAsync(long id, int seite, CancellationToken cancel)
     {
         PageIndex = Math.Max(0, seite);
-        return Load(id) ? Page() : NotFound();
+        return await LoadAsync(id, cancel).ConfigureAwait(true) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostStartAsync(long id)
+    public async Task<IActionResult> OnPostStartAsync(long id, CancellationToken cancel)
     {
         if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
         {
             return Forbid();
         }
 
-        var started = Service<StartCampaign>().Run(id, PublicUrl(), Language);
-        if (!Load(id))
+        var started = await Service<StartCampaign>().RunAsync(id, PublicUrl(), Language, cancel).ConfigureAwait(true);
+        if (!await LoadAsync(id, cancel).ConfigureAwait(true))
         {
             return NotFound();
         }
@@ -68,15 +68,15 @@ public sealed class CampaignModel : AppPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(long id)
+    public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken cancel)
     {
         if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
         {
             return Forbid();
         }
 
-        var closed = Service<CloseCampaign>().Run(id, Language);
-        if (!Load(id))
+        var closed = await Service<CloseCampaign>().RunAsync(id, Language, cancel).ConfigureAwait(true);
+        if (!await LoadAsync(id, cancel).ConfigureAwait(true))
         {
             return NotFound();
         }
@@ -90,7 +90,7 @@ public sealed class CampaignModel : AppPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostTemplatesAsync(long id)
+    public async Task<IActionResult> OnPostTemplatesAsync(long id, CancellationToken cancel)
     {
         if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
         {
@@ -103,8 +103,8 @@ public sealed class CampaignModel : AppPage
         var posted = new CampaignTemplates(
             new MailTemplate(Text(CampaignTemplates.InvitationKind, "subject"), Text(CampaignTemplates.InvitationKind, "text")),
             new MailTemplate(Text(CampaignTemplates.ReminderKind, "subject"), Text(CampaignTemplates.ReminderKind, "text")));
-        var saved = Service<EditCampaignTemplates>().Run(id, posted, Language);
-        if (!Load(id))
+        var saved = await Service<EditCampaignTemplates>().RunAsync(id, posted, Language, cancel).ConfigureAwait(true);
+        if (!await LoadAsync(id, cancel).ConfigureAwait(true))
         {
             return NotFound();
         }
@@ -122,10 +122,10 @@ public sealed class CampaignModel : AppPage
         return Page();
     }
 
-    private bool Load(long id)
+    private async Task<bool> LoadAsync(long id, CancellationToken cancel)
     {
         var db = Service<AufsichtDb>();
-        var data = CampaignDashboard.Load(db, id, PageIndex);
+        var data = await CampaignDashboard.LoadAsync(db, id, PageIndex, regions: 12, cancel).ConfigureAwait(true);
         if (data is null)
         {
             return false;
@@ -134,11 +134,13 @@ public sealed class CampaignModel : AppPage
         Data = data;
         var stored = CampaignTemplates.FromJson(data.Campaign.TemplatesJson);
         Templates = stored.IsOk ? stored.Value : CampaignTemplates.Default;
-        var first = db.CampaignBodies.Where(t => t.CampaignId == id)
+        // The questionnaire's title (the page and the invitation preview show it), read now rather than while rendering.
+        await Service<QuestionnaireStore>().GetAsync(data.Campaign.QuestionnaireId, cancel).ConfigureAwait(true);
+        var first = await db.CampaignBodies.Where(t => t.CampaignId == id)
             .Join(db.Bodies, t => t.BodyId, b => b.Id, (_, b) => b)
             .AsNoTracking()
             .OrderBy(b => b.Id)
-            .FirstOrDefault();
+            .FirstOrDefaultAsync(cancel).ConfigureAwait(true);
         if (first is not null && stored.IsOk && stored.Value.ValidateFields().Count == 0)
         {
             var (subject, text) = Service<InvitationMail>().Preview(data.Campaign, first, PublicUrl());

@@ -19,9 +19,9 @@ public sealed class CampaignsModel : AppPage
 
     internal CampaignInput Input { get; private set; } = new(null, 0, null, "7,1", null, null, "365", null, null, null);
 
-    public void OnGet() => Load();
+    public Task OnGetAsync(CancellationToken cancel) => LoadAsync(cancel);
 
-    public async Task<IActionResult> OnPostAsync(string? title, long questionnaire, string? deadline, string? reminders, string? authority, string? asOf, string? retention, string? kind, string? state, string? region, string? bodies)
+    public async Task<IActionResult> OnPostAsync(string? title, long questionnaire, string? deadline, string? reminders, string? authority, string? asOf, string? retention, string? kind, string? state, string? region, string? bodies, CancellationToken cancel)
     {
         if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
         {
@@ -29,27 +29,34 @@ public sealed class CampaignsModel : AppPage
         }
 
         Input = new CampaignInput(title, questionnaire, deadline, reminders, authority, asOf, retention, kind, state, region, bodies);
-        var created = Service<CreateCampaign>().Run(Input, User.Identity?.Name, Language);
+        var created = await Service<CreateCampaign>().RunAsync(Input, User.Identity?.Name, Language, cancel).ConfigureAwait(true);
         if (created.IsOk)
         {
             return Redirect($"/umfragen/{created.Value}");
         }
 
-        Load();
+        await LoadAsync(cancel).ConfigureAwait(true);
         return Fail(StatusCodes.Status400BadRequest, created.Errors.Select(e => e.Message).ToArray());
     }
 
-    private void Load()
+    private async Task LoadAsync(CancellationToken cancel)
     {
         var db = Service<AufsichtDb>();
-        Campaigns = db.Campaigns.AsNoTracking()
+#pragma warning disable RS0030 // inside a projection: translated to SQL subqueries
+        Campaigns = await db.Campaigns.AsNoTracking()
             .OrderByDescending(c => c.Id)
             .Select(c => new CampaignRow(c.Id, c.Title, c.State, c.Deadline,
                 db.CampaignBodies.Count(t => t.CampaignId == c.Id),
                 db.Evaluations.Count(e => e.CampaignId == c.Id),
                 db.Evaluations.Count(e => e.CampaignId == c.Id && e.Status == BodyStatus.Deficient)))
-            .ToList();
-        Questionnaires = db.Questionnaires.AsNoTracking().OrderBy(q => q.Key).ThenByDescending(q => q.Version).ToList();
+            .ToListAsync(cancel).ConfigureAwait(true);
+#pragma warning restore RS0030
+        Questionnaires = await db.Questionnaires.AsNoTracking().OrderBy(q => q.Key).ThenByDescending(q => q.Version).ToListAsync(cancel).ConfigureAwait(true);
+        // Their titles, read now rather than while rendering.
+        foreach (var questionnaire in Questionnaires)
+        {
+            await Service<QuestionnaireStore>().GetAsync(questionnaire.Id, cancel).ConfigureAwait(true);
+        }
     }
 
     internal string QuestionnaireTitle(QuestionnaireRecord record) =>

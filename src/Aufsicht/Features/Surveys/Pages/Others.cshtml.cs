@@ -19,12 +19,12 @@ public sealed class OthersModel : AppPage
 
     public string? Message { get; private set; }
 
-    public IActionResult OnGet(long id) => Load(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancel) => await LoadAsync(id, cancel).ConfigureAwait(true) ? Page() : NotFound();
 
-    public IActionResult OnPost(long id, long other, string? service)
+    public async Task<IActionResult> OnPostAsync(long id, long other, string? service, CancellationToken cancel)
     {
-        var result = Service<LinkOtherService>().Run(id, other, service, User.Identity?.Name, Language);
-        if (!Load(id))
+        var result = await Service<LinkOtherService>().RunAsync(id, other, service, User.Identity?.Name, Language, cancel).ConfigureAwait(true);
+        if (!await LoadAsync(id, cancel).ConfigureAwait(true))
         {
             return NotFound();
         }
@@ -38,20 +38,22 @@ public sealed class OthersModel : AppPage
         return Page();
     }
 
-    private bool Load(long id)
+    private async Task<bool> LoadAsync(long id, CancellationToken cancel)
     {
         var db = Service<AufsichtDb>();
-        var campaign = db.Campaigns.AsNoTracking().SingleOrDefault(c => c.Id == id);
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancel).ConfigureAwait(true);
         if (campaign is null)
         {
             return false;
         }
 
         Campaign = campaign;
-        var rows = db.OtherServices.AsNoTracking().Where(o => o.CampaignId == id).OrderBy(o => o.LinkedService != null).ThenBy(o => o.Text).ToList();
+        var rows = await db.OtherServices.AsNoTracking().Where(o => o.CampaignId == id).OrderBy(o => o.LinkedService != null).ThenBy(o => o.Text)
+            .ToListAsync(cancel).ConfigureAwait(true);
         // How many bodies named it: their answers carry the text, the evaluation rows its normalised form while unlinked.
-        var counts = db.EvaluationServices.Where(s => s.CampaignId == id && s.Service.StartsWith(OtherServices.Prefix))
-            .GroupBy(s => s.Service).Select(g => new { g.Key, Count = g.Count() }).ToDictionary(g => g.Key, g => g.Count, StringComparer.Ordinal);
+        var counts = await db.EvaluationServices.Where(s => s.CampaignId == id && s.Service.StartsWith(OtherServices.Prefix))
+            .GroupBy(s => s.Service).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancel)
+            .ConfigureAwait(true);
         Rows = rows.Select(o => new OtherRow(o.Id, o.Text, o.LinkedService, o.LinkedBy, counts.GetValueOrDefault(OtherServices.Prefix + o.Text))).ToList();
         return true;
     }

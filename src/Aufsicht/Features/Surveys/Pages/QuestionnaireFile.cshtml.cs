@@ -12,12 +12,12 @@ namespace Aufsicht.Features.Surveys.Pages;
 [Authorize(Policy = Roles.Staff)]
 public sealed class QuestionnaireFileModel : AppPage
 {
-    public IActionResult OnGet(long id)
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancel)
     {
-        var record = Service<AufsichtDb>().Questionnaires.AsNoTracking()
+        var record = await Service<AufsichtDb>().Questionnaires.AsNoTracking()
             .Where(q => q.Id == id)
             .Select(q => new { q.Key, q.Version, q.DefinitionJson })
-            .SingleOrDefault();
+            .SingleOrDefaultAsync(cancel).ConfigureAwait(true);
         return record is null
             ? NotFound()
             : File(Encoding.UTF8.GetBytes(record.DefinitionJson), "application/json", $"{record.Key}-fassung-{record.Version}.json");

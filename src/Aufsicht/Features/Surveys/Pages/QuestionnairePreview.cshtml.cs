@@ -5,6 +5,7 @@ using Aufsicht.Features.Shared;
 using Aufsicht.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Surveys.Pages;
 
@@ -22,14 +23,14 @@ public sealed class QuestionnairePreviewModel : AppPage, IQuestionForm
     /// <summary>Empty: a body opening the form for the first time sees no answer.</summary>
     public Answers Draft => Answers.Empty;
 
-    public IActionResult OnGet(long id)
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancel)
     {
-        if (!Service<AufsichtDb>().Questionnaires.Any(q => q.Id == id))
+        if (!await Service<AufsichtDb>().Questionnaires.AnyAsync(q => q.Id == id, cancel).ConfigureAwait(true))
         {
             return NotFound();
         }
 
-        (Record, Questionnaire) = Service<QuestionnaireStore>().Get(id);
+        (Record, Questionnaire) = await Service<QuestionnaireStore>().GetAsync(id, cancel).ConfigureAwait(true);
         return Page();
     }
 

@@ -26,7 +26,7 @@ public sealed class QuestionnairesModel : AppPage
     /// <summary>The errors of a refused file, each as "path: message".</summary>
     public IReadOnlyList<string> FileErrors { get; private set; } = [];
 
-    public void OnGet() => Load();
+    public Task OnGetAsync(CancellationToken cancel) => LoadAsync(cancel);
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancel)
     {
@@ -38,35 +38,42 @@ public sealed class QuestionnairesModel : AppPage
         var (content, problem) = await ReadUploadAsync(file, ImportQuestionnaire.MaxBytes, "questionnaires.noFile", "questionnaires.tooLarge", cancel).ConfigureAwait(true);
         if (content is null)
         {
-            return Refuse([UiText.T(Language, problem!)]);
+            return await RefuseAsync([UiText.T(Language, problem!)], cancel).ConfigureAwait(true);
         }
 
-        var imported = Service<ImportQuestionnaire>().Run(content, User.Identity?.Name);
+        var imported = await Service<ImportQuestionnaire>().RunAsync(content, User.Identity?.Name, cancel).ConfigureAwait(true);
         if (!imported.IsOk)
         {
-            return Refuse(imported.Errors.Select(e => e.ToString()).ToArray());
+            return await RefuseAsync(imported.Errors.Select(e => e.ToString()).ToArray(), cancel).ConfigureAwait(true);
         }
 
         Imported = imported.Value;
-        Load();
+        await LoadAsync(cancel).ConfigureAwait(true);
         return Page();
     }
 
-    private PageResult Refuse(IReadOnlyList<string> errors)
+    private async Task<PageResult> RefuseAsync(IReadOnlyList<string> errors, CancellationToken cancel)
     {
         FileErrors = errors;
-        Load();
+        await LoadAsync(cancel).ConfigureAwait(true);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 
-    private void Load()
+    private async Task LoadAsync(CancellationToken cancel)
     {
         var db = Service<AufsichtDb>();
-        Rows = db.Questionnaires.AsNoTracking()
+#pragma warning disable RS0030 // inside a projection: translated to a SQL subquery
+        Rows = await db.Questionnaires.AsNoTracking()
             .OrderBy(q => q.Key).ThenByDescending(q => q.Version)
             .Select(q => new QuestionnaireRow(q.Id, q.Key, q.Version, q.ImportedAt, q.ImportedBy, db.Campaigns.Count(c => c.QuestionnaireId == q.Id)))
-            .ToList();
+            .ToListAsync(cancel).ConfigureAwait(true);
+#pragma warning restore RS0030
+        // Their titles, read now rather than while rendering.
+        foreach (var row in Rows)
+        {
+            await Service<QuestionnaireStore>().GetAsync(row.Id, cancel).ConfigureAwait(true);
+        }
     }
 
     internal string Title(long id) => Service<QuestionnaireStore>().Get(id).Definition.Title.In(Language);

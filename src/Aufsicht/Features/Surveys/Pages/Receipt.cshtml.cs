@@ -18,11 +18,11 @@ public sealed class ReceiptModel : AppPage
 
     internal Answers Answers { get; private set; } = Answers.Empty;
 
-    public async Task<IActionResult> OnGetAsync(string token, int fassung)
+    public async Task<IActionResult> OnGetAsync(string token, int fassung, CancellationToken cancel)
     {
         Token = token;
         Response.Headers.CacheControl = "no-store";
-        var (status, submitted) = await ReceiptPdf.FindAsync(Service<AufsichtDb>(), Service<RespondentLinks>(), token, fassung, HttpContext.Connection.RemoteIpAddress).ConfigureAwait(true);
+        var (status, submitted) = await ReceiptPdf.FindAsync(Service<AufsichtDb>(), Service<RespondentLinks>(), token, fassung, HttpContext.Connection.RemoteIpAddress, cancel).ConfigureAwait(true);
         if (submitted is null)
         {
             return StatusCode(status);

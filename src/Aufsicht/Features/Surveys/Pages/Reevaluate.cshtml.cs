@@ -20,9 +20,9 @@ public sealed class ReevaluateModel : AppPage
 
     public string? Message { get; private set; }
 
-    public IActionResult OnGet(long id)
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancel)
     {
-        if (!Load(id))
+        if (!await LoadAsync(id, cancel).ConfigureAwait(true))
         {
             return NotFound();
         }
@@ -32,10 +32,10 @@ public sealed class ReevaluateModel : AppPage
         return Page();
     }
 
-    public IActionResult OnPost(long id, string? asOf, string? authority)
+    public async Task<IActionResult> OnPostAsync(long id, string? asOf, string? authority, CancellationToken cancel)
     {
-        var result = Service<ReevaluateCampaign>().Run(id, asOf, authority, Language);
-        if (!Load(id))
+        var result = await Service<ReevaluateCampaign>().RunAsync(id, asOf, authority, Language, cancel).ConfigureAwait(true);
+        if (!await LoadAsync(id, cancel).ConfigureAwait(true))
         {
             return NotFound();
         }
@@ -52,9 +52,9 @@ public sealed class ReevaluateModel : AppPage
         return Page();
     }
 
-    private bool Load(long id)
+    private async Task<bool> LoadAsync(long id, CancellationToken cancel)
     {
-        var campaign = Service<AufsichtDb>().Campaigns.AsNoTracking().SingleOrDefault(c => c.Id == id);
+        var campaign = await Service<AufsichtDb>().Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancel).ConfigureAwait(true);
         if (campaign is null)
         {
             return false;

@@ -55,9 +55,9 @@ public sealed class RespondModel : AppPage, IQuestionForm
     public string ServiceName(string key) =>
         ServiceNames.InAnswers(Service<Catalog.CatalogStore>().Catalog, key, Draft, Questionnaire, UiText.T(Language, "respond.other"));
 
-    public async Task<IActionResult> OnGetAsync(string token, int? abschnitt)
+    public async Task<IActionResult> OnGetAsync(string token, int? abschnitt, CancellationToken cancel)
     {
-        if (await OpenAsync(token).ConfigureAwait(true) is { } problem)
+        if (await OpenAsync(token, cancel).ConfigureAwait(true) is { } problem)
         {
             return problem;
         }
@@ -69,9 +69,9 @@ public sealed class RespondModel : AppPage, IQuestionForm
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string token, int? abschnitt, int revision, string? action)
+    public async Task<IActionResult> OnPostAsync(string token, int? abschnitt, int revision, string? action, CancellationToken cancel)
     {
-        if (await OpenAsync(token).ConfigureAwait(true) is { } problem)
+        if (await OpenAsync(token, cancel).ConfigureAwait(true) is { } problem)
         {
             return problem;
         }
@@ -86,8 +86,8 @@ public sealed class RespondModel : AppPage, IQuestionForm
         var save = Service<SaveResponse>();
         if (action == "submit")
         {
-            var (outcome, errors) = await save.SubmitAsync(Respondent, revision).ConfigureAwait(true);
-            return await FinishAsync(outcome, errors, null, Answers.Empty).ConfigureAwait(true);
+            var (outcome, errors) = await save.SubmitAsync(Respondent, revision, cancel).ConfigureAwait(true);
+            return await FinishAsync(outcome, errors, null, Answers.Empty, cancel).ConfigureAwait(true);
         }
 
         if (abschnitt is not { } index || index < 0 || index >= Questionnaire.Sections.Count)
@@ -96,7 +96,7 @@ public sealed class RespondModel : AppPage, IQuestionForm
         }
 
         var posted = Posted();
-        var (saved, answerErrors, draft) = await save.SaveAsync(Respondent, Questionnaire.Sections[index], posted, revision).ConfigureAwait(true);
+        var (saved, answerErrors, draft) = await save.SaveAsync(Respondent, Questionnaire.Sections[index], posted, revision, cancel).ConfigureAwait(true);
         if (saved is { IsConflict: false })
         {
             var next = action == "next" ? index + 1 : index;
@@ -104,10 +104,10 @@ public sealed class RespondModel : AppPage, IQuestionForm
             return Redirect(target);
         }
 
-        return await FinishAsync(saved, answerErrors, index, draft).ConfigureAwait(true);
+        return await FinishAsync(saved, answerErrors, index, draft, cancel).ConfigureAwait(true);
     }
 
-    private async Task<IActionResult> FinishAsync(SaveOutcome? outcome, IReadOnlyList<AnswerError> errors, int? section, Answers shown)
+    private async Task<IActionResult> FinishAsync(SaveOutcome? outcome, IReadOnlyList<AnswerError> errors, int? section, Answers shown, CancellationToken cancel)
     {
         if (outcome is { IsConflict: false, Receipt: { } })
         {
@@ -116,7 +116,7 @@ public sealed class RespondModel : AppPage, IQuestionForm
 
         // Shown again with what was posted (or the saved draft), the errors, or the conflict notice.
         Conflict = outcome is { IsConflict: true };
-        var fresh = (await Service<RespondentLinks>().FindAsync(Service<AufsichtDb>(), Token, HttpContext.Connection.RemoteIpAddress, HttpContext.RequestAborted).ConfigureAwait(true)).Respondent!;
+        var fresh = (await Service<RespondentLinks>().FindAsync(Service<AufsichtDb>(), Token, HttpContext.Connection.RemoteIpAddress, cancel).ConfigureAwait(true)).Respondent!;
         Respondent = fresh;
         Draft = Conflict || section is null ? SaveResponse.Draft(fresh) : shown;
         Revision = Conflict ? fresh.Response?.Revision ?? 0 : Respondent.Response?.Revision ?? 0;
@@ -127,7 +127,7 @@ public sealed class RespondModel : AppPage, IQuestionForm
         return Page();
     }
 
-    private async Task<IActionResult?> OpenAsync(string token)
+    private async Task<IActionResult?> OpenAsync(string token, CancellationToken cancel)
     {
         Token = token;
         var links = Service<RespondentLinks>();
@@ -138,7 +138,7 @@ public sealed class RespondModel : AppPage, IQuestionForm
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
-        var (respondent, problem) = await links.FindAsync(Service<AufsichtDb>(), token, address, HttpContext.RequestAborted).ConfigureAwait(true);
+        var (respondent, problem) = await links.FindAsync(Service<AufsichtDb>(), token, address, cancel).ConfigureAwait(true);
         switch (problem)
         {
             case LinkProblem.Unknown or LinkProblem.Revoked or LinkProblem.NotStarted:
