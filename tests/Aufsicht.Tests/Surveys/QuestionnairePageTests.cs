@@ -76,11 +76,7 @@ public abstract class QuestionnairePageTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private T Db<T>(Func<AufsichtDb, T> query)
-    {
-        using var scope = _server.Services.CreateScope();
-        return query(scope.ServiceProvider.GetRequiredService<AufsichtDb>());
-    }
+    private T Db<T>(Func<AufsichtDb, T> query) => _server.Db(query);
 
     private static byte[] Content(string title, string condition = "usesChat") =>
         Encoding.UTF8.GetBytes(Definition.Replace("{0}", title, StringComparison.Ordinal).Replace("{1}", condition, StringComparison.Ordinal));

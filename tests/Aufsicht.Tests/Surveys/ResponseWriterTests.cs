@@ -98,15 +98,13 @@ public abstract class ResponseWriterTests : IAsyncLifetime
         Assert.True(await Writer.WriteAsync(Submission(bodies[1], seen: null, "good")));
     }
 
-    private List<long> AddBodies(int count)
+    private List<long> AddBodies(int count) => _server.Db(db =>
     {
-        using var scope = _server.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
         var added = SurveyServer.NewBodies(count, "W-" + Guid.NewGuid().ToString("N")[..8] + "-", "Schule {0}", "school");
         db.Bodies.AddRange(added);
         db.SaveChanges();
         return added.ConvertAll(b => b.Id);
-    }
+    });
 
     /// <summary>A submission of <paramref name="note"/> on top of <paramref name="seen"/>, with a one-service evaluation.</summary>
     private PendingWrite Submission(long body, ResponseRecord? seen, string note)

@@ -221,11 +221,7 @@ public abstract class SurveyFlowTests : IAsyncLifetime
         Assert.Equal(["gemeinde@example.org"], Db(db => db.Outbox.Where(o => o.CampaignId == id && o.Kind == "reminder").Select(o => o.To).ToList()));
 
         // A given-up invitation is sent again only while its link is valid: the municipality's, not the school's.
-        using (var scope = _server.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
-            db.Outbox.Where(o => o.CampaignId == id && o.Kind == "invitation").ExecuteUpdate(u => u.SetProperty(o => o.State, OutboxState.Failed));
-        }
+        Db(db => db.Outbox.Where(o => o.CampaignId == id && o.Kind == "invitation").ExecuteUpdate(u => u.SetProperty(o => o.State, OutboxState.Failed)));
 
         (status, shown, _) = await supervisor.PostFormAsync("/post", "/post?handler=Retry", []);
         Assert.Contains("1 Nachricht(en) stehen wieder im Postausgang", shown, StringComparison.Ordinal);

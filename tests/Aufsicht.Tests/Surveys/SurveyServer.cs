@@ -50,12 +50,6 @@ internal static partial class SurveyServer
         }).ToList();
     }
 
-    public static T Db<T>(this AppServer server, Func<AufsichtDb, T> query)
-    {
-        using var scope = server.Services.CreateScope();
-        return query(scope.ServiceProvider.GetRequiredService<AufsichtDb>());
-    }
-
     [GeneratedRegex("/antwort/[A-Za-z0-9_-]{43}")]
     public static partial Regex LinkPattern();
 

@@ -45,12 +45,24 @@ public sealed class AppServer : IAsyncDisposable
         string[] args =
         [
             "--urls", "http://127.0.0.1:0", "--data-dir", dataDir, "--catalog", Path.Combine(Cli.Repository, "data"),
-            "--Logging:LogLevel:Default=Warning", .. extraArgs,
+            "--Logging:LogLevel:Default=Warning", "--Aufsicht:ForbidSynchronousDatabase=true", .. extraArgs,
         ];
         var app = WebApp.Build(args);
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new AppServer(app, dataDir, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// Runs a test's own query on the app's database. The test may wait for it synchronously (it is no request); the
+    /// app's requests and workers run in flows of their own, where <see cref="Data.SynchronousAccessGuard"/> stays on.
+    /// </summary>
+    public T Db<T>(Func<Data.AufsichtDb, T> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var allowed = Data.SynchronousAccessGuard.Allow();
+        using var scope = _app.Services.CreateScope();
+        return query(scope.ServiceProvider.GetRequiredService<Data.AufsichtDb>());
     }
 
     /// <summary>Creates an account with a role directly in the app's database (as `aufsicht admin create-user` does).</summary>

@@ -30,27 +30,48 @@ internal sealed record DashboardData(
     int PendingOthers,
     IReadOnlyDictionary<string, int> Mail);
 
+/// <summary>A campaign's figures without the campaign itself, with every deficient body: what the dashboard cache keeps.</summary>
+internal sealed record DashboardFigures(
+    StatusCounts Overall,
+    IReadOnlyList<(DateOnly Day, int Cumulative)> Responses,
+    IReadOnlyList<StatusCounts> ByKind,
+    IReadOnlyList<StatusCounts> ByRegion,
+    IReadOnlyList<ServiceUse> Services,
+    IReadOnlyList<DeficientBody> Deficient,
+    int PendingOthers,
+    IReadOnlyDictionary<string, int> Mail);
+
 internal static class CampaignDashboard
 {
     public const int PageSize = 50;
 
     /// <summary>
     /// The campaign's figures, with one <paramref name="page"/> of deficient bodies (<see cref="PageSize"/> each), or
-    /// all of them when <paramref name="page"/> is null (the report lists every one).
+    /// all of them when <paramref name="page"/> is null (the report lists every one). The figures come from
+    /// <paramref name="cache"/> when nothing they show has changed since they were computed.
     /// </summary>
-    /// <remarks>
-    /// Callers pass every argument: the defaults the synchronous version had (page 0, 12 regions) cannot stand before
-    /// a required token.
-    /// </remarks>
-    public static async Task<DashboardData?> LoadAsync(AufsichtDb db, long campaignId, int? page, int regions, CancellationToken cancel)
+    public static async Task<DashboardData?> LoadAsync(AufsichtDb db, DashboardCache cache, long campaignId, int? page, int regions, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(cache);
+        // The stamp before anything else: figures computed after reading it include every change it stands for.
+        var stamp = await DashboardCache.StampAsync(db, campaignId, cancel).ConfigureAwait(false);
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancel).ConfigureAwait(false);
         if (campaign is null)
         {
             return null;
         }
 
+        var figures = await cache.GetAsync(campaignId, regions, stamp, cancel).ConfigureAwait(false);
+        var deficient = page is { } index ? figures.Deficient.Skip(index * PageSize).Take(PageSize).ToList() : figures.Deficient;
+        return new DashboardData(campaign, figures.Overall, figures.Responses, figures.ByKind, figures.ByRegion, figures.Services, deficient,
+            figures.Deficient.Count, figures.PendingOthers, figures.Mail);
+    }
+
+    /// <summary>Computes every figure of the campaign afresh, with all its deficient bodies (what <see cref="DashboardCache"/> keeps).</summary>
+    public static async Task<DashboardFigures> ComputeAsync(AufsichtDb db, long campaignId, int regions, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var targets = db.CampaignBodies.Where(t => t.CampaignId == campaignId).Join(db.Bodies, t => t.BodyId, b => b.Id, (_, b) => b);
         var evaluations = db.Evaluations.Where(e => e.CampaignId == campaignId);
 
@@ -101,8 +122,7 @@ internal static class CampaignDashboard
         var deficientQuery = evaluations.Where(e => e.Status == BodyStatus.Deficient)
             .Join(db.Bodies, e => e.BodyId, b => b.Id, (e, b) => new { b.Id, b.Name, b.Kind, b.Region, e.MainFindings })
             .OrderBy(d => d.Name).ThenBy(d => d.Id);
-        var deficient = (await (page is { } index ? deficientQuery.Skip(index * PageSize).Take(PageSize) : deficientQuery)
-            .ToListAsync(cancel).ConfigureAwait(false))
+        var deficient = (await deficientQuery.ToListAsync(cancel).ConfigureAwait(false))
             .Select(d => new DeficientBody(d.Id, d.Name, d.Kind, d.Region, d.MainFindings))
             .ToList();
 
@@ -110,7 +130,7 @@ internal static class CampaignDashboard
             .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancel).ConfigureAwait(false);
         var pending = await db.OtherServices.CountAsync(o => o.CampaignId == campaignId && o.LinkedService == null, cancel).ConfigureAwait(false);
 
-        return new DashboardData(campaign, overall, cumulative, byKind, byRegion, services, deficient, overall.Deficient, pending, mail);
+        return new DashboardFigures(overall, cumulative, byKind, byRegion, services, deficient, pending, mail);
     }
 
     private static StatusCounts Counts(string group, int targets, IEnumerable<(string Status, int Count)> statuses)

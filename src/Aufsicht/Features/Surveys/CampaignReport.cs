@@ -18,18 +18,18 @@ internal static class CampaignReport
 
     public static void MapCampaignReport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/umfragen/{id:long}/bericht.odt", (long id, HttpContext context, AufsichtDb db, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, CancellationToken cancel) =>
-            FileAsync(id, context, db, questionnaires, catalog, clock, "odt", cancel))
+        app.MapGet("/umfragen/{id:long}/bericht.odt", (long id, HttpContext context, AufsichtDb db, DashboardCache cache, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, CancellationToken cancel) =>
+            FileAsync(id, context, db, cache, questionnaires, catalog, clock, "odt", cancel))
             .RequireAuthorization(Roles.Staff).ExcludeFromDescription();
-        app.MapGet("/umfragen/{id:long}/bericht.pdf", (long id, HttpContext context, AufsichtDb db, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, CancellationToken cancel) =>
-            FileAsync(id, context, db, questionnaires, catalog, clock, "pdf", cancel))
+        app.MapGet("/umfragen/{id:long}/bericht.pdf", (long id, HttpContext context, AufsichtDb db, DashboardCache cache, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, CancellationToken cancel) =>
+            FileAsync(id, context, db, cache, questionnaires, catalog, clock, "pdf", cancel))
             .RequireAuthorization(Roles.Staff).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> FileAsync(long id, HttpContext context, AufsichtDb db, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, string format, CancellationToken cancel)
+    private static async Task<IResult> FileAsync(long id, HttpContext context, AufsichtDb db, DashboardCache cache, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, string format, CancellationToken cancel)
     {
-        // Every deficient body, in one query: the report is the record, not a page of it.
-        var data = await CampaignDashboard.LoadAsync(db, id, page: null, regions: 12, cancel).ConfigureAwait(false);
+        // Every deficient body: the report is the record, not a page of it.
+        var data = await CampaignDashboard.LoadAsync(db, cache, id, page: null, regions: 12, cancel).ConfigureAwait(false);
         if (data is null)
         {
             return Results.NotFound();

@@ -8,6 +8,7 @@ internal static class SurveySetup
         services.AddSingleton<QuestionnaireStore>();
         services.AddSingleton<RespondentLinks>();
         services.AddSingleton<CampaignEvaluator>();
+        services.AddSingleton<DashboardCache>();
         services.AddSingleton<CatalogStoreServices>();
         services.AddScoped<InvitationMail>();
         services.AddScoped<ImportQuestionnaire>();

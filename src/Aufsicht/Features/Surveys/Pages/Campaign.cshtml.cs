@@ -125,7 +125,7 @@ public sealed class CampaignModel : AppPage
     private async Task<bool> LoadAsync(long id, CancellationToken cancel)
     {
         var db = Service<AufsichtDb>();
-        var data = await CampaignDashboard.LoadAsync(db, id, PageIndex, regions: 12, cancel).ConfigureAwait(true);
+        var data = await CampaignDashboard.LoadAsync(db, Service<DashboardCache>(), id, PageIndex, regions: 12, cancel).ConfigureAwait(true);
         if (data is null)
         {
             return false;
