@@ -3,6 +3,8 @@
 # Installs what the tests need when it is missing: Debian's Chromium for the browser tests and PostgreSQL for the
 # database tests (the tests start a throwaway cluster of their own on a free loopback port). Needs root for apt-get,
 # as on CI.
+# ./test.sh --fast: a developer's quick check — the build and the tests of category Unit only (no database, no
+# browser; see tests/README.md), without the formatting check and without installing anything.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -10,6 +12,18 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "test.sh: the .NET SDK is required (see global.json)" >&2
   exit 1
+fi
+
+fast=false
+case "${1:-}" in
+  --fast) fast=true ;;
+  "") ;;
+  *) echo "usage: ./test.sh [--fast]" >&2; exit 2 ;;
+esac
+
+if $fast; then
+  dotnet build Aufsicht.slnx -c Release -warnaserror -nologo -v q
+  exec dotnet test Aufsicht.slnx -c Release --no-build --nologo --filter "Category=Unit"
 fi
 
 missing=()

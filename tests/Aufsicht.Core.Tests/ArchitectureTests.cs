@@ -5,6 +5,7 @@ using Xunit;
 namespace Aufsicht.Core.Tests;
 
 /// <summary>The domain is pure: it references the base library only, and reads no clock, file, network or console.</summary>
+[Trait("Category", "Unit")]
 public sealed class ArchitectureTests
 {
     private static readonly Assembly Core = typeof(Aufsicht.Core.Assessment.Assessor).Assembly;

@@ -4,6 +4,7 @@ using Xunit;
 namespace Aufsicht.Tests;
 
 /// <summary>`aufsicht assess service` as DESIGN.md §5 specifies it: JSON out, exit 0 on any verdict, 2 on bad input.</summary>
+[Trait("Category", "Unit")]
 public sealed class AssessCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("aufsicht-test-").FullName;

@@ -4,6 +4,7 @@ using Xunit;
 namespace Aufsicht.Tests;
 
 /// <summary>`aufsicht assess batch`: one result per line, streamed; a bad line is reported and the rest goes on.</summary>
+[Trait("Category", "Unit")]
 public sealed class BatchCommandTests
 {
     private static string Line(string need = "high", string service = "webex-telekom") =>

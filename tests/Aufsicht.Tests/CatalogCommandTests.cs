@@ -4,6 +4,7 @@ using Xunit;
 namespace Aufsicht.Tests;
 
 /// <summary>`aufsicht catalog list|show|validate` and `aufsicht authorities`.</summary>
+[Trait("Category", "Unit")]
 public sealed class CatalogCommandTests
 {
     [Fact]

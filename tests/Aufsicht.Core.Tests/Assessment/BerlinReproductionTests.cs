@@ -8,6 +8,7 @@ namespace Aufsicht.Core.Tests.Assessment;
 /// The engine, fed with the catalogue's facts, reproduces the colours Berlin published on 3 July 2020
 /// (domain/assessment.md §5) — and, the same way, every other published decision in <c>data/decisions/</c>.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class BerlinReproductionTests
 {
     /// <summary>Berlin's list of 3 July 2020, as domain/assessment.md §5 states it.</summary>

@@ -7,6 +7,7 @@ using static Aufsicht.Core.Tests.TestData;
 namespace Aufsicht.Core.Tests.Assessment;
 
 /// <summary>U01–U06 and the deployment verdict (domain/assessment.md §2, "Use by one body").</summary>
+[Trait("Category", "Unit")]
 public sealed class DeploymentTests
 {
     private static readonly DateOnly Date = D("2024-01-01");

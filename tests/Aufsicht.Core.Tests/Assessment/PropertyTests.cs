@@ -11,6 +11,7 @@ namespace Aufsicht.Core.Tests.Assessment;
 /// Invariants over random profiles: a worse fact never improves a verdict; the verdict does not depend on the order
 /// of findings; an unknown counting fact is never green; same inputs, same output.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class PropertyTests
 {
     private static readonly string[] Countries = ["DE", "FR", "US", "IN", "KR", "GB", "CH", "worldwide"];

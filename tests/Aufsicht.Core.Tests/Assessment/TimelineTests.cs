@@ -6,6 +6,7 @@ using static Aufsicht.Core.Tests.TestData;
 namespace Aufsicht.Core.Tests.Assessment;
 
 /// <summary>T01/T02 follow the legal timeline (domain/assessment.md §4): the same facts, judged the day before and the day of each event.</summary>
+[Trait("Category", "Unit")]
 public sealed class TimelineTests
 {
     private static ServiceAssessment Assess(ServiceBuilder b, string date, AuthorityProfile? authority = null) =>

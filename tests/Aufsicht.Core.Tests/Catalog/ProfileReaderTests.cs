@@ -6,6 +6,7 @@ using Xunit;
 namespace Aufsicht.Core.Tests.Catalog;
 
 /// <summary>The profile formats accept the examples of domain/assessment.md §6 as they stand, and name the field of every mistake.</summary>
+[Trait("Category", "Unit")]
 public sealed class ProfileReaderTests
 {
     private static ReadOnlyMemory<byte> Utf8(string text) => Encoding.UTF8.GetBytes(text);

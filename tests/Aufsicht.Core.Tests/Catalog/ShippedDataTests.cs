@@ -8,6 +8,7 @@ using static Aufsicht.Core.Tests.TestData;
 namespace Aufsicht.Core.Tests.Catalog;
 
 /// <summary>The shipped catalogue: big enough, every fact sourced, every criterion worded in both languages, schemas in step with the code.</summary>
+[Trait("Category", "Unit")]
 public sealed partial class ShippedDataTests
 {
     [Fact]

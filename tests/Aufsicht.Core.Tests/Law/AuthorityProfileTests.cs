@@ -5,6 +5,7 @@ using static Aufsicht.Core.Tests.TestData;
 namespace Aufsicht.Core.Tests.Law;
 
 /// <summary>Authorities disagree (domain/assessment.md §3): their profiles change the outcome where they should.</summary>
+[Trait("Category", "Unit")]
 public sealed class AuthorityProfileTests
 {
     private static readonly AuthorityProfile Berlin = AuthorityProfile.BerlinMethod;

@@ -4,6 +4,7 @@ using Xunit;
 namespace Aufsicht.Core.Tests.Surveys;
 
 /// <summary>The registry format: German and English headers, German words for values, and every mistake named by row and column.</summary>
+[Trait("Category", "Unit")]
 public sealed class BodyRowsTests
 {
     private static readonly string[] Header = ["externalId", "name", "kind", "region", "state", "publicBody", "publicUndertaking", "contactName", "contactEmail", "language"];

@@ -7,6 +7,7 @@ using Xunit;
 
 namespace Aufsicht.Core.Tests.Surveys;
 
+[Trait("Category", "Unit")]
 public sealed class QuestionnaireTests
 {
     private static readonly string Shipped = File.ReadAllText(Path.Combine(TestData.DataFolder, "questionnaires", "videokonferenz.json"));

@@ -3,6 +3,7 @@ using Xunit;
 namespace Aufsicht.Tests.Bodies;
 
 /// <summary>`aufsicht bodies import|export`: the same use case and format as the pages, with exit code 2 and every error on bad input.</summary>
+[Trait("Category", "Database")]
 public sealed class BodiesCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("aufsicht-bodies-").FullName;

@@ -5,17 +5,20 @@ using Xunit;
 
 namespace Aufsicht.Tests.Bodies;
 
+[Trait("Category", "Browser")]
 public sealed class BodyBrowserTestsOnSqlite : BodyBrowserTests
 {
     protected override string Database => "sqlite";
 }
 
+[Trait("Category", "Browser")]
 public sealed class BodyBrowserTestsOnPostgres : BodyBrowserTests
 {
     protected override string Database => "postgres";
 }
 
 /// <summary>The registry pages in a real browser: a supervisor imports a file, sees its errors, then the list and one body — axe finds no violation.</summary>
+[Trait("Category", "Browser")]
 public abstract class BodyBrowserTests : IAsyncLifetime
 {
     private AppServer _server = null!;

@@ -8,17 +8,20 @@ using Xunit;
 
 namespace Aufsicht.Tests.Bodies;
 
+[Trait("Category", "Database")]
 public sealed class BodyImportTestsOnSqlite : BodyImportTests
 {
     protected override string Database => "sqlite";
 }
 
+[Trait("Category", "Database")]
 public sealed class BodyImportTestsOnPostgres : BodyImportTests
 {
     protected override string Database => "postgres";
 }
 
 /// <summary>The registry of bodies through its pages: import all-or-nothing, re-import updates, export re-imports unchanged.</summary>
+[Trait("Category", "Database")]
 public abstract class BodyImportTests : IAsyncLifetime
 {
     private const string Password = "correct horse battery staple";

@@ -7,6 +7,7 @@ using Xunit;
 namespace Aufsicht.Tests.Mail;
 
 /// <summary>The shipped texts render with umlauts, link and dates; a broken template is refused with a message that names it.</summary>
+[Trait("Category", "Unit")]
 public sealed class MailTemplateTests
 {
     private static readonly MailModel Model = new("Grundschule Käthe Kollwitz", "Videokonferenzen an Schulen 2026", new DateOnly(2026, 3, 31),

@@ -8,11 +8,13 @@ using Xunit;
 
 namespace Aufsicht.Tests.Mail;
 
+[Trait("Category", "Database")]
 public sealed class OutboxTestsOnSqlite : OutboxTests
 {
     protected override string Database => "sqlite";
 }
 
+[Trait("Category", "Database")]
 public sealed class OutboxTestsOnPostgres : OutboxTests
 {
     protected override string Database => "postgres";
@@ -23,6 +25,7 @@ public sealed class OutboxTestsOnPostgres : OutboxTests
 /// through server failures, with two instances on one database, across a restart — and a refused address is recorded,
 /// not retried. No timed assertions: each test waits (generously) for its end state.
 /// </summary>
+[Trait("Category", "Database")]
 public abstract class OutboxTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);

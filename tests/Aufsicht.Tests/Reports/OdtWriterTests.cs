@@ -6,6 +6,7 @@ using Xunit;
 
 namespace Aufsicht.Tests.Reports;
 
+[Trait("Category", "Unit")]
 public sealed class OdtWriterTests
 {
     private static readonly XNamespace Office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";

@@ -7,6 +7,7 @@ using Xunit;
 
 namespace Aufsicht.Tests.Reports;
 
+[Trait("Category", "Unit")]
 public sealed class PdfWriterTests
 {
     [Fact]

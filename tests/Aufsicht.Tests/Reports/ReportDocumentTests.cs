@@ -5,6 +5,7 @@ using Xunit;
 
 namespace Aufsicht.Tests.Reports;
 
+[Trait("Category", "Unit")]
 public sealed class ReportDocumentTests
 {
     [Theory]

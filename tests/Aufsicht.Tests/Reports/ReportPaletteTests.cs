@@ -4,6 +4,7 @@ using Xunit;
 
 namespace Aufsicht.Tests.Reports;
 
+[Trait("Category", "Unit")]
 public sealed class ReportPaletteTests
 {
     [Theory]

@@ -8,6 +8,7 @@ namespace Aufsicht.Tests.Reports;
 /// Writes the sample report as ODT, PDF and SVG, so a person can open and look at them: set AUFSICHT_REPORT_SAMPLES
 /// to a folder (otherwise a temp folder is used and removed), then e.g. `soffice --headless --convert-to pdf`.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class SampleFilesTests
 {
     [Fact]

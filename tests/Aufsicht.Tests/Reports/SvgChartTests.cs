@@ -5,6 +5,7 @@ using Xunit;
 
 namespace Aufsicht.Tests.Reports;
 
+[Trait("Category", "Unit")]
 public sealed class SvgChartTests
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";

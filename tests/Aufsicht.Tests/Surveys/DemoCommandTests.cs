@@ -3,6 +3,7 @@ using Xunit;
 
 namespace Aufsicht.Tests.Surveys;
 
+[Trait("Category", "Database")]
 public sealed class DemoCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("aufsicht-demo-").FullName;

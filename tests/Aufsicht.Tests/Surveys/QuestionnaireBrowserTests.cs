@@ -7,11 +7,13 @@ using Xunit;
 
 namespace Aufsicht.Tests.Surveys;
 
+[Trait("Category", "Browser")]
 public sealed class QuestionnaireBrowserTestsOnSqlite : QuestionnaireBrowserTests
 {
     protected override string Database => "sqlite";
 }
 
+[Trait("Category", "Browser")]
 public sealed class QuestionnaireBrowserTestsOnPostgres : QuestionnaireBrowserTests
 {
     protected override string Database => "postgres";
@@ -21,6 +23,7 @@ public sealed class QuestionnaireBrowserTestsOnPostgres : QuestionnaireBrowserTe
 /// The questionnaire list with an upload, the preview (conditions toggled live, the language switched) and a draft
 /// campaign's template form with a refused and an accepted save, in a real browser; every page checked with axe.
 /// </summary>
+[Trait("Category", "Browser")]
 public abstract class QuestionnaireBrowserTests : IAsyncLifetime
 {
     private const string Password = "correct horse battery staple";

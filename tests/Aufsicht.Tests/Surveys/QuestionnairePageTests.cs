@@ -11,11 +11,13 @@ using Xunit;
 
 namespace Aufsicht.Tests.Surveys;
 
+[Trait("Category", "Database")]
 public sealed class QuestionnairePageTestsOnSqlite : QuestionnairePageTests
 {
     protected override string Database => "sqlite";
 }
 
+[Trait("Category", "Database")]
 public sealed class QuestionnairePageTestsOnPostgres : QuestionnairePageTests
 {
     protected override string Database => "postgres";
@@ -25,6 +27,7 @@ public sealed class QuestionnairePageTestsOnPostgres : QuestionnairePageTests
 /// The questionnaire pages and a campaign's e-mail templates over HTTP: import all-or-nothing with versions, the
 /// preview of what a body sees, and templates checked before they are saved and used by the next invitation.
 /// </summary>
+[Trait("Category", "Database")]
 public abstract class QuestionnairePageTests : IAsyncLifetime
 {
     private const string Password = "correct horse battery staple";

@@ -10,11 +10,13 @@ using Xunit;
 
 namespace Aufsicht.Tests.Surveys;
 
+[Trait("Category", "Database")]
 public sealed class ReportTestsOnSqlite : ReportTests
 {
     protected override string Database => "sqlite";
 }
 
+[Trait("Category", "Database")]
 public sealed class ReportTestsOnPostgres : ReportTests
 {
     protected override string Database => "postgres";
@@ -24,6 +26,7 @@ public sealed class ReportTestsOnPostgres : ReportTests
 /// A campaign's report (ODT, PDF), the charts on its dashboard and the respondent's receipt as PDF, over HTTP after a
 /// real submission; and who may fetch them.
 /// </summary>
+[Trait("Category", "Database")]
 public abstract class ReportTests : IAsyncLifetime
 {
     private const string Password = SurveyServer.Password;

@@ -13,6 +13,7 @@ namespace Aufsicht.Tests.Surveys;
 /// The answer API over a real server process: what it acknowledges is on disk even when the process is killed at
 /// once; bad JSON and wrong answers are refused with messages, writing nothing.
 /// </summary>
+[Trait("Category", "Database")]
 public sealed class ResponseApiTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("aufsicht-api-").FullName;

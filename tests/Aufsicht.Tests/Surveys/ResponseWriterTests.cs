@@ -6,11 +6,13 @@ using Xunit;
 
 namespace Aufsicht.Tests.Surveys;
 
+[Trait("Category", "Database")]
 public sealed class ResponseWriterTestsOnSqlite : ResponseWriterTests
 {
     protected override string Database => "sqlite";
 }
 
+[Trait("Category", "Database")]
 public sealed class ResponseWriterTestsOnPostgres : ResponseWriterTests
 {
     protected override string Database => "postgres";
@@ -21,6 +23,7 @@ public sealed class ResponseWriterTestsOnPostgres : ResponseWriterTests
 /// once with their versions and evaluations; a write based on a response that changed meanwhile does nothing and
 /// says so; a batch in which one write fails writes none of them, so each can be written alone.
 /// </summary>
+[Trait("Category", "Database")]
 public abstract class ResponseWriterTests : IAsyncLifetime
 {
     private AppServer _server = null!;

@@ -10,11 +10,13 @@ using Xunit;
 
 namespace Aufsicht.Tests.Surveys;
 
+[Trait("Category", "Browser")]
 public sealed class SurveyBrowserTestsOnSqlite : SurveyBrowserTests
 {
     protected override string Database => "sqlite";
 }
 
+[Trait("Category", "Browser")]
 public sealed class SurveyBrowserTestsOnPostgres : SurveyBrowserTests
 {
     protected override string Database => "postgres";
@@ -26,6 +28,7 @@ public sealed class SurveyBrowserTestsOnPostgres : SurveyBrowserTests
 /// saves, comes back, submits; the supervisor sees the verdict and exports the answer. Every page is checked with axe,
 /// and no request leaves the app's own host.
 /// </summary>
+[Trait("Category", "Browser")]
 public abstract partial class SurveyBrowserTests : IAsyncLifetime
 {
     private const string Password = "correct horse battery staple";

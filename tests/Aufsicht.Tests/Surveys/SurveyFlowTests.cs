@@ -8,11 +8,13 @@ using Xunit;
 
 namespace Aufsicht.Tests.Surveys;
 
+[Trait("Category", "Database")]
 public sealed class SurveyFlowTestsOnSqlite : SurveyFlowTests
 {
     protected override string Database => "sqlite";
 }
 
+[Trait("Category", "Database")]
 public sealed class SurveyFlowTestsOnPostgres : SurveyFlowTests
 {
     protected override string Database => "postgres";
@@ -22,6 +24,7 @@ public sealed class SurveyFlowTestsOnPostgres : SurveyFlowTests
 /// A campaign over HTTP as supervisor and respondent would run it: create, start, answer by link, save, submit,
 /// amend; and the refusals — wrong values, stale forms, double submits, bad and revoked links.
 /// </summary>
+[Trait("Category", "Database")]
 public abstract class SurveyFlowTests : IAsyncLifetime
 {
     private const string Password = SurveyServer.Password;

@@ -6,17 +6,20 @@ using Xunit;
 
 namespace Aufsicht.Tests.Web;
 
+[Trait("Category", "Database")]
 public sealed class AccountTestsOnSqlite : AccountTests
 {
     protected override string Database => "sqlite";
 }
 
+[Trait("Category", "Database")]
 public sealed class AccountTestsOnPostgres : AccountTests
 {
     protected override string Database => "postgres";
 }
 
 /// <summary>Signing in, roles, and a supervisor correcting a fact with source and reason — with every bad input refused.</summary>
+[Trait("Category", "Database")]
 public abstract class AccountTests : IAsyncLifetime
 {
     private const string Password = "correct horse battery staple";
@@ -268,17 +271,20 @@ public abstract class AccountTests : IAsyncLifetime
     }
 }
 
+[Trait("Category", "Database")]
 public sealed class SetupTestsOnSqlite : SetupTests
 {
     protected override string Database => "sqlite";
 }
 
+[Trait("Category", "Database")]
 public sealed class SetupTestsOnPostgres : SetupTests
 {
     protected override string Database => "postgres";
 }
 
 /// <summary>First run: the set-up page creates the first administrator, from the server itself only, and only once.</summary>
+[Trait("Category", "Database")]
 public abstract class SetupTests
 {
     protected abstract string Database { get; }

@@ -10,16 +10,19 @@ namespace Aufsicht.Tests.Web;
 /// Who may use what: every page and endpoint declares it (anonymous, or a policy), and a walk over all of them as
 /// every role — anonymous included — finds each answering as declared.
 /// </summary>
+[Trait("Category", "Database")]
 public sealed class AuthorizationTestsOnSqlite : AuthorizationTests
 {
     protected override string Database => "sqlite";
 }
 
+[Trait("Category", "Database")]
 public sealed class AuthorizationTestsOnPostgres : AuthorizationTests
 {
     protected override string Database => "postgres";
 }
 
+[Trait("Category", "Database")]
 public abstract class AuthorizationTests : IAsyncLifetime
 {
     protected abstract string Database { get; }

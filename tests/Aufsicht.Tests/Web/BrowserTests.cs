@@ -4,11 +4,13 @@ using Xunit;
 
 namespace Aufsicht.Tests.Web;
 
+[Trait("Category", "Browser")]
 public sealed class BrowserTestsOnSqlite : BrowserTests
 {
     protected override string Database => "sqlite";
 }
 
+[Trait("Category", "Browser")]
 public sealed class BrowserTestsOnPostgres : BrowserTests
 {
     protected override string Database => "postgres";
@@ -19,6 +21,7 @@ public sealed class BrowserTestsOnPostgres : BrowserTests
 /// picks a date and an authority, compares, switches language and moves by keyboard. On every page axe-core must
 /// report no violation, and a recorder of every request the browser makes must find none to another host.
 /// </summary>
+[Trait("Category", "Browser")]
 public abstract class BrowserTests : IAsyncLifetime
 {
     private AppServer _server = null!;

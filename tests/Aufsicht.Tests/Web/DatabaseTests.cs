@@ -10,6 +10,7 @@ using Xunit;
 namespace Aufsicht.Tests.Web;
 
 /// <summary>The catalogue in the database, on SQLite and on PostgreSQL: migrations, first load, updates that keep edits.</summary>
+[Trait("Category", "Database")]
 public sealed class DatabaseTests
 {
     public static TheoryData<string> Databases => new() { "sqlite", "postgres" };

@@ -3,17 +3,20 @@ using Xunit;
 
 namespace Aufsicht.Tests.Web;
 
+[Trait("Category", "Database")]
 public sealed class OidcTestsOnSqlite : OidcTests
 {
     protected override string Database => "sqlite";
 }
 
+[Trait("Category", "Database")]
 public sealed class OidcTestsOnPostgres : OidcTests
 {
     protected override string Database => "postgres";
 }
 
 /// <summary>Signing in through the authority's identity provider (OpenID Connect), against a real provider on loopback.</summary>
+[Trait("Category", "Database")]
 public abstract class OidcTests : IAsyncLifetime
 {
     private OidcTestServer _idp = null!;

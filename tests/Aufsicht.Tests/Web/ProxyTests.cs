@@ -9,6 +9,7 @@ namespace Aufsicht.Tests.Web;
 /// in Aufsicht:TrustedProxies, so the limit on wrong links counts clients, not the proxy — and nobody else can pick an
 /// address by sending the header.
 /// </summary>
+[Trait("Category", "Database")]
 public sealed class ProxyTests
 {
     [Fact]

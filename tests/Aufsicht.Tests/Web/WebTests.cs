@@ -7,18 +7,21 @@ using Xunit;
 namespace Aufsicht.Tests.Web;
 
 /// <summary>Every web test on SQLite.</summary>
+[Trait("Category", "Database")]
 public sealed class WebTestsOnSqlite : WebTests
 {
     protected override string Database => "sqlite";
 }
 
 /// <summary>Every web test on a real PostgreSQL server.</summary>
+[Trait("Category", "Database")]
 public sealed class WebTestsOnPostgres : WebTests
 {
     protected override string Database => "postgres";
 }
 
 /// <summary>The web application over HTTP: pages, API, ProblemDetails, headers, language, bad input — on each database.</summary>
+[Trait("Category", "Database")]
 public abstract class WebTests : IAsyncLifetime
 {
     private AppServer _server = null!;

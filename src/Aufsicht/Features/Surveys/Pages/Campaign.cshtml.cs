@@ -136,11 +136,9 @@ public sealed class CampaignModel : AppPage
         Templates = stored.IsOk ? stored.Value : CampaignTemplates.Default;
         // The questionnaire's title (the page and the invitation preview show it), read now rather than while rendering.
         await Service<QuestionnaireStore>().GetAsync(data.Campaign.QuestionnaireId, cancel).ConfigureAwait(true);
-        var first = await db.CampaignBodies.Where(t => t.CampaignId == id)
-            .Join(db.Bodies, t => t.BodyId, b => b.Id, (_, b) => b)
-            .AsNoTracking()
-            .OrderBy(b => b.Id)
-            .FirstOrDefaultAsync(cancel).ConfigureAwait(true);
+        // The first target by id: a seek on the targets' key, instead of joining every target to its body and sorting them.
+        var firstId = await db.CampaignBodies.Where(t => t.CampaignId == id).MinAsync(t => (long?)t.BodyId, cancel).ConfigureAwait(true);
+        var first = firstId is null ? null : await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == firstId, cancel).ConfigureAwait(true);
         if (first is not null && stored.IsOk && stored.Value.ValidateFields().Count == 0)
         {
             var (subject, text) = Service<InvitationMail>().Preview(data.Campaign, first, PublicUrl());
