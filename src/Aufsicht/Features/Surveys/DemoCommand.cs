@@ -23,11 +23,7 @@ internal static class DemoCommand
     private static readonly string[] Suffixes = ["brück", "hagen", "feld", "dorf", "au", "wald", "see", "tal", "hausen", "kirchen", "mühl", "stedt"];
     private static readonly string[] Regions = ["Landkreis Seenplatte-Nord", "Landkreis Boddenland", "Landkreis Heidemark", "Kreisfreie Stadt Hafenstadt", "Landkreis Uckerwiesen", "Landkreis Küstenvorland"];
 
-    // The CLI dispatcher calls verbs synchronously: a command-line run is a plain script on its own thread, so it
-    // blocks once here on the asynchronous work.
-    public static int Run(IEnumerable<string> args, CliContext context) => RunAsync(args, context, CancellationToken.None).GetAwaiter().GetResult();
-
-    private static async Task<int> RunAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
+    public static async Task<int> RunAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(context);
         var a = Arguments.Parse("demo", args, ["--bodies", "--data-dir", "--database", "--tokens"], []);
