@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Aufsicht.Features.Shared;
 
-/// <summary>What every page of the app shares: the user's language, the messages of a refused form, the services it asks for.</summary>
+/// <summary>What every page of the app shares: the user's language, the messages of a refused form.</summary>
 public abstract class AppPage : PageModel
 {
     public Language Language => UiLanguageMiddleware.Of(HttpContext);
@@ -23,8 +23,12 @@ public abstract class AppPage : PageModel
     protected PageResult Fail(string key, int status = StatusCodes.Status400BadRequest) => Fail(status, [UiText.T(Language, key)]);
 
     /// <summary>Whether the user meets a policy: for a handler that needs more than the page (Razor Pages authorise whole pages only).</summary>
+    /// <remarks>
+    /// The one service the base class resolves itself, from the request's services: taking it in every derived page's
+    /// constructor would burden all of them for a helper only some handlers call. Pages take what they need by injection.
+    /// </remarks>
     protected async Task<bool> AllowedAsync(string policy) =>
-        (await Microsoft.AspNetCore.Authorization.AuthorizationServiceExtensions.AuthorizeAsync(Service<Microsoft.AspNetCore.Authorization.IAuthorizationService>(), User, policy).ConfigureAwait(false)).Succeeded;
+        (await Microsoft.AspNetCore.Authorization.AuthorizationServiceExtensions.AuthorizeAsync(HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Authorization.IAuthorizationService>(), User, policy).ConfigureAwait(false)).Succeeded;
 
     /// <summary>An uploaded file's bytes, or the <see cref="UiText"/> key saying why there are none (no file, too large).</summary>
     protected static async Task<(byte[]? Content, string? Problem)> ReadUploadAsync(IFormFile? file, long maxBytes, string noFileKey, string tooLargeKey, CancellationToken cancel)
@@ -43,7 +47,4 @@ public abstract class AppPage : PageModel
         await file.CopyToAsync(buffer, cancel).ConfigureAwait(false);
         return (buffer.ToArray(), null);
     }
-
-    protected TService Service<TService>()
-        where TService : notnull => HttpContext.RequestServices.GetRequiredService<TService>();
 }

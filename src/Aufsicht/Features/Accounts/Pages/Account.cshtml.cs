@@ -9,7 +9,7 @@ namespace Aufsicht.Features.Accounts.Pages;
 
 /// <summary>One's own account: roles, and the TOTP second factor (set up with any authenticator app; recovery codes shown once).</summary>
 [Authorize(Policy = Accounts.Roles.Staff)]
-public sealed class AccountModel : AppPage
+internal sealed class AccountModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn) : AppPage
 {
 
     public string Email { get; private set; } = string.Empty;
@@ -24,21 +24,18 @@ public sealed class AccountModel : AppPage
 
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
-
-    private UserManager<IdentityUser> Users => Service<UserManager<IdentityUser>>();
-
     public async Task<IActionResult> OnGetAsync() => await Show().ConfigureAwait(false);
 
     public async Task<IActionResult> OnPostEnableAsync(string? code)
     {
-        var user = await Users.GetUserAsync(User).ConfigureAwait(false);
+        var user = await users.GetUserAsync(User).ConfigureAwait(false);
         if (user is null)
         {
             return Challenge();
         }
 
         var token = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
-        var valid = token.Length == 6 && await Users.VerifyTwoFactorTokenAsync(user, Users.Options.Tokens.AuthenticatorTokenProvider, token).ConfigureAwait(false);
+        var valid = token.Length == 6 && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, token).ConfigureAwait(false);
         if (!valid)
         {
             Errors = [UiText.T(UiLanguageMiddleware.Of(HttpContext), "account.wrongCode")];
@@ -46,43 +43,43 @@ public sealed class AccountModel : AppPage
             return await Show().ConfigureAwait(false);
         }
 
-        await Users.SetTwoFactorEnabledAsync(user, true).ConfigureAwait(false);
-        RecoveryCodes = (await Users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10).ConfigureAwait(false))?.ToList() ?? [];
-        await Service<SignInManager<IdentityUser>>().RefreshSignInAsync(user).ConfigureAwait(false);
+        await users.SetTwoFactorEnabledAsync(user, true).ConfigureAwait(false);
+        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10).ConfigureAwait(false))?.ToList() ?? [];
+        await signIn.RefreshSignInAsync(user).ConfigureAwait(false);
         return await Show().ConfigureAwait(false);
     }
 
     public async Task<IActionResult> OnPostDisableAsync()
     {
-        var user = await Users.GetUserAsync(User).ConfigureAwait(false);
+        var user = await users.GetUserAsync(User).ConfigureAwait(false);
         if (user is null)
         {
             return Challenge();
         }
 
-        await Users.SetTwoFactorEnabledAsync(user, false).ConfigureAwait(false);
-        await Users.ResetAuthenticatorKeyAsync(user).ConfigureAwait(false);
+        await users.SetTwoFactorEnabledAsync(user, false).ConfigureAwait(false);
+        await users.ResetAuthenticatorKeyAsync(user).ConfigureAwait(false);
         return await Show().ConfigureAwait(false);
     }
 
     private async Task<IActionResult> Show()
     {
-        var user = await Users.GetUserAsync(User).ConfigureAwait(false);
+        var user = await users.GetUserAsync(User).ConfigureAwait(false);
         if (user is null)
         {
             return Challenge();
         }
 
         Email = user.Email ?? user.UserName ?? string.Empty;
-        Roles = (await Users.GetRolesAsync(user).ConfigureAwait(false)).ToList();
-        TwoFactorEnabled = await Users.GetTwoFactorEnabledAsync(user).ConfigureAwait(false);
+        Roles = (await users.GetRolesAsync(user).ConfigureAwait(false)).ToList();
+        TwoFactorEnabled = await users.GetTwoFactorEnabledAsync(user).ConfigureAwait(false);
         if (!TwoFactorEnabled)
         {
-            var key = await Users.GetAuthenticatorKeyAsync(user).ConfigureAwait(false);
+            var key = await users.GetAuthenticatorKeyAsync(user).ConfigureAwait(false);
             if (string.IsNullOrEmpty(key))
             {
-                await Users.ResetAuthenticatorKeyAsync(user).ConfigureAwait(false);
-                key = await Users.GetAuthenticatorKeyAsync(user).ConfigureAwait(false);
+                await users.ResetAuthenticatorKeyAsync(user).ConfigureAwait(false);
+                key = await users.GetAuthenticatorKeyAsync(user).ConfigureAwait(false);
             }
 
             FormattedKey = Format(key!);

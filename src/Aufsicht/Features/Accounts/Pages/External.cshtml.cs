@@ -12,34 +12,30 @@ namespace Aufsicht.Features.Accounts.Pages;
 /// administrator. An identity without a local account is refused with a message.
 /// </summary>
 [AllowAnonymous]
-public sealed class ExternalModel : AppPage
+internal sealed class ExternalModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, OidcOptions? oidc = null) : AppPage
 {
-
-
-    private SignInManager<IdentityUser> SignInManager => Service<SignInManager<IdentityUser>>();
-
     public IActionResult OnPost(string? returnUrl)
     {
-        if (HttpContext.RequestServices.GetService<OidcOptions>() is null)
+        if (oidc is null)
         {
             return NotFound();
         }
 
         var back = "/anmelden/extern?returnUrl=" + Uri.EscapeDataString(returnUrl is { Length: > 0 } && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
-        return Challenge(SignInManager.ConfigureExternalAuthenticationProperties(OidcOptions.Scheme, back), OidcOptions.Scheme);
+        return Challenge(signIn.ConfigureExternalAuthenticationProperties(OidcOptions.Scheme, back), OidcOptions.Scheme);
     }
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl)
     {
         var target = returnUrl is { Length: > 0 } && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
-        var info = await SignInManager.GetExternalLoginInfoAsync().ConfigureAwait(false);
+        var info = await signIn.GetExternalLoginInfoAsync().ConfigureAwait(false);
         if (info is null)
         {
             // Nothing to finish (opened directly, or the provider refused): say so, as a bad request.
             return Fail("login.externalFailed", StatusCodes.Status400BadRequest);
         }
 
-        var result = await SignInManager.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: true).ConfigureAwait(false);
+        var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: true).ConfigureAwait(false);
         if (result.Succeeded)
         {
             return LocalRedirect(target);
@@ -52,7 +48,6 @@ public sealed class ExternalModel : AppPage
 
         var email = info.Principal.FindFirstValue("email") ?? info.Principal.FindFirstValue(ClaimTypes.Email);
         var verified = info.Principal.FindFirstValue("email_verified") is null or "true" or "True";
-        var users = Service<UserManager<IdentityUser>>();
         var user = email is null || !verified ? null : await users.FindByEmailAsync(email).ConfigureAwait(false);
         if (user is null)
         {
@@ -70,7 +65,7 @@ public sealed class ExternalModel : AppPage
             return Fail("login.externalFailed", StatusCodes.Status403Forbidden);
         }
 
-        await SignInManager.SignInAsync(user, isPersistent: false, authenticationMethod: info.LoginProvider).ConfigureAwait(false);
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: info.LoginProvider).ConfigureAwait(false);
         return LocalRedirect(target);
     }
 

@@ -7,7 +7,7 @@ namespace Aufsicht.Features.Accounts.Pages;
 
 /// <summary>Signing in with e-mail and password. One message for any failure (no hint which part was wrong); lockout after repeated failures.</summary>
 [AllowAnonymous]
-public sealed class LoginModel : AppPage
+internal sealed class LoginModel(SignInManager<IdentityUser> signIn, OidcOptions? oidc = null) : AppPage
 {
 
 
@@ -15,7 +15,7 @@ public sealed class LoginModel : AppPage
 
     public string ReturnUrl { get; private set; } = "/";
 
-    public string? External => HttpContext.RequestServices.GetService<OidcOptions>()?.DisplayName;
+    public string? External => oidc?.DisplayName;
 
     public void OnGet(string? returnUrl)
     {
@@ -31,7 +31,6 @@ public sealed class LoginModel : AppPage
             return Fail("login.missing");
         }
 
-        var signIn = Service<SignInManager<IdentityUser>>();
         var result = await signIn.PasswordSignInAsync(email, password, isPersistent: false, lockoutOnFailure: true).ConfigureAwait(false);
         if (result.Succeeded)
         {

@@ -7,7 +7,7 @@ namespace Aufsicht.Features.Accounts.Pages;
 
 /// <summary>The second step of signing in for accounts with TOTP: a six-digit code, or one of the recovery codes.</summary>
 [AllowAnonymous]
-public sealed class LoginCodeModel : AppPage
+internal sealed class LoginCodeModel(SignInManager<IdentityUser> signIn) : AppPage
 {
 
 
@@ -21,7 +21,6 @@ public sealed class LoginCodeModel : AppPage
     public async Task<IActionResult> OnPostAsync(string? code, string? returnUrl)
     {
         OnGet(returnUrl);
-        var signIn = Service<SignInManager<IdentityUser>>();
         if (await signIn.GetTwoFactorAuthenticationUserAsync().ConfigureAwait(false) is null)
         {
             return LocalRedirect("/anmelden");

@@ -7,13 +7,13 @@ namespace Aufsicht.Features.Accounts.Pages;
 
 /// <summary>Signing out: a POST (with antiforgery) from the header's button; a GET only shows the catalogue.</summary>
 [AllowAnonymous]
-public sealed class LogoutModel : AppPage
+internal sealed class LogoutModel(SignInManager<IdentityUser> signIn) : AppPage
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await Service<SignInManager<IdentityUser>>().SignOutAsync().ConfigureAwait(false);
+        await signIn.SignOutAsync().ConfigureAwait(false);
         return LocalRedirect("/");
     }
 }

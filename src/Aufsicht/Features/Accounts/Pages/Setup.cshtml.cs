@@ -12,7 +12,7 @@ namespace Aufsicht.Features.Accounts.Pages;
 /// does the same from the shell.
 /// </summary>
 [AllowAnonymous]
-public sealed class SetupModel : AppPage
+internal sealed class SetupModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn) : AppPage
 {
 
 
@@ -41,7 +41,6 @@ public sealed class SetupModel : AppPage
             return Fail("setup.mismatch");
         }
 
-        var users = Service<UserManager<IdentityUser>>();
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
         var created = await users.CreateAsync(user, password).ConfigureAwait(false);
         if (!created.Succeeded)
@@ -50,7 +49,7 @@ public sealed class SetupModel : AppPage
         }
 
         await users.AddToRoleAsync(user, Roles.Administrator).ConfigureAwait(false);
-        await Service<SignInManager<IdentityUser>>().SignInAsync(user, isPersistent: false).ConfigureAwait(false);
+        await signIn.SignInAsync(user, isPersistent: false).ConfigureAwait(false);
         return LocalRedirect("/konto");
     }
 
@@ -62,7 +61,6 @@ public sealed class SetupModel : AppPage
             return false;
         }
 
-        var users = Service<UserManager<IdentityUser>>();
         return (await users.GetUsersInRoleAsync(Roles.Administrator).ConfigureAwait(false)).Count == 0;
     }
 

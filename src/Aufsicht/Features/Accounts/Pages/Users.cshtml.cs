@@ -9,15 +9,12 @@ namespace Aufsicht.Features.Accounts.Pages;
 
 /// <summary>Administrators manage accounts: list them, create one with a role, lock and unlock.</summary>
 [Authorize(Policy = Accounts.Roles.CanAdminister)]
-public sealed class UsersModel : AppPage
+internal sealed class UsersModel(UserManager<IdentityUser> users, TimeProvider clock) : AppPage
 {
-
 
     public string? Message { get; private set; }
 
     internal IReadOnlyList<(string Id, string Email, IList<string> Roles, bool TwoFactor, bool Locked)> Users { get; private set; } = [];
-
-    private UserManager<IdentityUser> Manager => Service<UserManager<IdentityUser>>();
 
     public async Task OnGetAsync(CancellationToken cancel) => await Load(cancel).ConfigureAwait(false);
 
@@ -29,13 +26,13 @@ public sealed class UsersModel : AppPage
         }
 
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-        var created = await Manager.CreateAsync(user, password).ConfigureAwait(false);
+        var created = await users.CreateAsync(user, password).ConfigureAwait(false);
         if (!created.Succeeded)
         {
             return await Refuse(created.Errors.Select(e => e.Description).ToList(), cancel).ConfigureAwait(false);
         }
 
-        await Manager.AddToRoleAsync(user, role).ConfigureAwait(false);
+        await users.AddToRoleAsync(user, role).ConfigureAwait(false);
         Message = UiText.T(Language, "users.created", email, role);
         await Load(cancel).ConfigureAwait(false);
         return Page();
@@ -47,22 +44,22 @@ public sealed class UsersModel : AppPage
 
     private async Task<IActionResult> SetLock(string? id, bool locked, CancellationToken cancel)
     {
-        var user = id is null ? null : await Manager.FindByIdAsync(id).ConfigureAwait(false);
+        var user = id is null ? null : await users.FindByIdAsync(id).ConfigureAwait(false);
         if (user is null)
         {
             return await Refuse([UiText.T(Language, "users.unknown")], cancel).ConfigureAwait(false);
         }
 
-        if (locked && user.Id == Manager.GetUserId(User))
+        if (locked && user.Id == users.GetUserId(User))
         {
             return await Refuse([UiText.T(Language, "users.notSelf")], cancel).ConfigureAwait(false);
         }
 
-        await Manager.SetLockoutEnabledAsync(user, true).ConfigureAwait(false);
-        await Manager.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null).ConfigureAwait(false);
+        await users.SetLockoutEnabledAsync(user, true).ConfigureAwait(false);
+        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null).ConfigureAwait(false);
         if (locked)
         {
-            await Manager.UpdateSecurityStampAsync(user).ConfigureAwait(false); // ends its sessions
+            await users.UpdateSecurityStampAsync(user).ConfigureAwait(false); // ends its sessions
         }
 
         Message = UiText.T(Language, locked ? "users.lockedMessage" : "users.unlockedMessage", user.Email ?? user.UserName ?? "?");
@@ -79,10 +76,10 @@ public sealed class UsersModel : AppPage
     private async Task Load(CancellationToken cancel)
     {
         var list = new List<(string, string, IList<string>, bool, bool)>();
-        var now = Service<TimeProvider>().GetUtcNow();
-        foreach (var user in await Manager.Users.OrderBy(u => u.Email).ToListAsync(cancel).ConfigureAwait(false))
+        var now = clock.GetUtcNow();
+        foreach (var user in await users.Users.OrderBy(u => u.Email).ToListAsync(cancel).ConfigureAwait(false))
         {
-            list.Add((user.Id, user.Email ?? user.UserName ?? "?", await Manager.GetRolesAsync(user).ConfigureAwait(false), user.TwoFactorEnabled,
+            list.Add((user.Id, user.Email ?? user.UserName ?? "?", await users.GetRolesAsync(user).ConfigureAwait(false), user.TwoFactorEnabled,
                 user.LockoutEnd is { } end && end > now));
         }
 

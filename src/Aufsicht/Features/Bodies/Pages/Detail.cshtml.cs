@@ -12,7 +12,7 @@ namespace Aufsicht.Features.Bodies.Pages;
 
 /// <summary>One body: every field of its entry, the edit form (same rules as an import row) and its disclosure export.</summary>
 [Authorize(Policy = Roles.Staff)]
-public sealed class DetailModel : AppPage
+internal sealed class DetailModel(AufsichtDb db, IAuthorizationService authorization) : AppPage
 {
     internal BodyRecord Body { get; private set; } = null!;
 
@@ -37,7 +37,7 @@ public sealed class DetailModel : AppPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(long id, long? revision, CancellationToken cancel)
+    public async Task<IActionResult> OnPostAsync(long id, long? revision, [FromServices] EditBody edit, CancellationToken cancel)
     {
         if (!await Load(id, cancel).ConfigureAwait(false))
         {
@@ -50,7 +50,7 @@ public sealed class DetailModel : AppPage
         }
 
         var fields = BodyRows.Columns.ToDictionary(c => c.Name, c => (string?)Request.Form[c.Name].ToString(), StringComparer.Ordinal);
-        var result = await Service<EditBody>().RunAsync(id, fields, revision, cancel).ConfigureAwait(false);
+        var result = await edit.RunAsync(id, fields, revision, cancel).ConfigureAwait(false);
         if (!result.IsOk)
         {
             Values = fields;
@@ -72,14 +72,14 @@ public sealed class DetailModel : AppPage
 
     private async Task<bool> Load(long id, CancellationToken cancel)
     {
-        var body = await Service<AufsichtDb>().Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancel).ConfigureAwait(false);
+        var body = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancel).ConfigureAwait(false);
         if (body is null)
         {
             return false;
         }
 
         Body = body;
-        CanChange = (await Service<IAuthorizationService>().AuthorizeAsync(User, Roles.CanRunSurveys).ConfigureAwait(false)).Succeeded;
+        CanChange = (await authorization.AuthorizeAsync(User, Roles.CanRunSurveys).ConfigureAwait(false)).Succeeded;
         return true;
     }
 

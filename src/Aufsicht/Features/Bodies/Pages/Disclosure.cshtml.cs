@@ -8,12 +8,12 @@ namespace Aufsicht.Features.Bodies.Pages;
 
 /// <summary>Everything stored about one body as a JSON download, for a request in the manner of Art. 15 GDPR.</summary>
 [Authorize(Policy = Roles.Staff)]
-public sealed class DisclosureModel : AppPage
+internal sealed class DisclosureModel(TimeProvider clock, AufsichtDb db) : AppPage
 {
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancel)
     {
-        var now = Service<TimeProvider>().GetUtcNow().UtcDateTime;
-        var document = await BodyDisclosure.BuildAsync(Service<AufsichtDb>(), id, now, cancel).ConfigureAwait(false);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var document = await BodyDisclosure.BuildAsync(db, id, now, cancel).ConfigureAwait(false);
         if (document is null)
         {
             return NotFound();

@@ -8,7 +8,7 @@ namespace Aufsicht.Features.Bodies.Pages;
 
 /// <summary>The whole registry as CSV or XLSX, in the import format: an export imports again unchanged.</summary>
 [Authorize(Policy = Roles.Staff)]
-public sealed class ExportModel : AppPage
+internal sealed class ExportModel(AufsichtDb db, TimeProvider clock) : AppPage
 {
     public async Task<IActionResult> OnGetAsync(string format, CancellationToken cancel)
     {
@@ -17,7 +17,6 @@ public sealed class ExportModel : AppPage
             return NotFound();
         }
 
-        var db = Service<AufsichtDb>();
         var bodies = new List<Core.Surveys.BodyInput>();
         await foreach (var body in BodyMapping.All(db).WithCancellation(cancel).ConfigureAwait(false))
         {
@@ -35,7 +34,7 @@ public sealed class ExportModel : AppPage
         }
 
         buffer.Position = 0;
-        var today = DateOnly.FromDateTime(Service<TimeProvider>().GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return File(buffer, format == "csv" ? BodyFile.CsvType : BodyFile.XlsxType, $"organisationen-{today}.{format}");
     }
 }

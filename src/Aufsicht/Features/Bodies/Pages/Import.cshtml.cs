@@ -12,18 +12,14 @@ namespace Aufsicht.Features.Bodies.Pages;
 // A little room above the file limit for the multipart framing, so an oversized file gets our message, not a 413.
 [RequestSizeLimit(BodyFile.MaxBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = BodyFile.MaxBytes + (1024 * 1024))]
-public sealed class ImportModel : AppPage
+internal sealed class ImportModel : AppPage
 {
     internal BodyImportReport? Report { get; private set; }
 
     /// <summary>The errors of a refused file, each naming row and column.</summary>
     public IReadOnlyList<string> FileErrors { get; private set; } = [];
 
-    public void OnGet()
-    {
-    }
-
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancel)
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, [FromServices] ImportBodies import, CancellationToken cancel)
     {
         var (content, problem) = await ReadUploadAsync(file, BodyFile.MaxBytes, "bodies.import.noFile", "bodies.import.tooLarge", cancel).ConfigureAwait(false);
         if (content is null)
@@ -31,7 +27,7 @@ public sealed class ImportModel : AppPage
             return Refuse([UiText.T(Language, problem!)]);
         }
 
-        var result = await Service<ImportBodies>().RunAsync(content, file!.FileName, cancel).ConfigureAwait(false);
+        var result = await import.RunAsync(content, file!.FileName, cancel).ConfigureAwait(false);
         if (!result.IsOk)
         {
             return Refuse(result.Errors.Select(e => e.ToString()).ToList());

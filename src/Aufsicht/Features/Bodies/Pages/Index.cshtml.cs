@@ -11,7 +11,7 @@ namespace Aufsicht.Features.Bodies.Pages;
 
 /// <summary>The registry: search by name or id, filter by kind, state and region, 50 bodies a page.</summary>
 [Authorize(Policy = Roles.Staff)]
-public sealed class IndexModel : AppPage
+internal sealed class IndexModel(AufsichtDb db, IAuthorizationService authorization) : AppPage
 {
     public const int PageSize = 50;
 
@@ -77,8 +77,7 @@ public sealed class IndexModel : AppPage
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
-        var db = Service<AufsichtDb>();
-        CanChange = (await Service<IAuthorizationService>().AuthorizeAsync(User, Roles.CanRunSurveys).ConfigureAwait(false)).Succeeded;
+        CanChange = (await authorization.AuthorizeAsync(User, Roles.CanRunSurveys).ConfigureAwait(false)).Succeeded;
         KindCounts = (await db.Bodies.GroupBy(b => b.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancel).ConfigureAwait(false))
             .OrderBy(k => FactDomains.BodyKinds.ToList().IndexOf(k.Key)).Select(k => (k.Key, k.Count)).ToList();
         Total = KindCounts.Sum(k => k.Count);

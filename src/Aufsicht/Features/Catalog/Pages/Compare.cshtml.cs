@@ -8,7 +8,7 @@ namespace Aufsicht.Features.Catalog.Pages;
 /// <summary>Several services side by side, criterion by criterion, on one date in one view.</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CataloguePages.CachePolicy)]
-public sealed class CompareModel : AppPage
+internal sealed class CompareModel(CatalogStore store, TimeProvider clock) : AppPage
 {
 
 
@@ -24,8 +24,6 @@ public sealed class CompareModel : AppPage
 
     public void OnGet(string[]? ids, string? asOf, string? authority)
     {
-        var store = Service<CatalogStore>();
-        var clock = Service<TimeProvider>();
         var view = ViewPicker.Resolve(store, clock, asOf, authority, Language, out var errors);
         Picker = new ViewPicker(store, view, Language, asOf, authority);
         var chosen = (ids ?? []).Where(store.Catalog.Contains).Distinct(StringComparer.Ordinal).Take(12).ToList();

@@ -11,7 +11,7 @@ namespace Aufsicht.Features.Catalog.Pages;
 
 /// <summary>A supervisor corrects a fact: one fact and value, the date it applies from, the source and why.</summary>
 [Authorize(Policy = Roles.CanEditCatalogue)]
-public sealed class EditModel : AppPage
+internal sealed class EditModel(CatalogStore store, AufsichtDb db, TimeProvider clock) : AppPage
 {
     public string Id { get; private set; } = string.Empty;
 
@@ -46,7 +46,7 @@ public sealed class EditModel : AppPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id, string? fact, string? factsAsOf, string? sourceUrl, string? sourceSeen, string? reason, int? revision, CancellationToken cancel)
+    public async Task<IActionResult> OnPostAsync(string id, string? fact, string? factsAsOf, string? sourceUrl, string? sourceSeen, string? reason, int? revision, [FromServices] EditFact editFact, CancellationToken cancel)
     {
         if (!await LoadAsync(id, factsAsOf, cancel).ConfigureAwait(true))
         {
@@ -61,7 +61,7 @@ public sealed class EditModel : AppPage
         var user = User.Identity?.Name ?? "?";
         var result = date is null
             ? Core.Result<FactChangeRecord>.Fail("factsAsOf", "expected a date as YYYY-MM-DD")
-            : await Service<EditFact>().RunAsync(edit, user, cancel).ConfigureAwait(true);
+            : await editFact.RunAsync(edit, user, cancel).ConfigureAwait(true);
         if (!result.IsOk)
         {
             Errors = result.Errors.Select(e => $"{Label(e.Path)}: {e.Message}").ToList();
@@ -84,7 +84,6 @@ public sealed class EditModel : AppPage
 
     private async Task<bool> LoadAsync(string id, string? asOf, CancellationToken cancel)
     {
-        var store = Service<CatalogStore>();
         if (!store.Catalog.Contains(id))
         {
             return false;
@@ -95,7 +94,6 @@ public sealed class EditModel : AppPage
         _snapshot = store.Catalog.SnapshotOn(id, date) ?? store.Catalog.Latest(id);
         Name = _snapshot!.Name;
         FactsAsOf = (ParseDate(asOf) ?? _snapshot.FactsAsOf).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var db = Service<AufsichtDb>();
         var snapshotDate = ParseDate(FactsAsOf)!.Value;
         Revision = await db.Snapshots.Where(s => s.ServiceId == id && s.FactsAsOf == snapshotDate).Select(s => (int?)s.Revision)
             .FirstOrDefaultAsync(cancel).ConfigureAwait(true);
@@ -104,7 +102,7 @@ public sealed class EditModel : AppPage
 
     private string Label(string path) => UiText.Has("edit." + path) ? UiText.T(Language, "edit." + path) : path;
 
-    private DateOnly Today() => DateOnly.FromDateTime(Service<TimeProvider>().GetUtcNow().UtcDateTime);
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;

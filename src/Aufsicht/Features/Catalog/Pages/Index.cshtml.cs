@@ -6,7 +6,7 @@ namespace Aufsicht.Features.Catalog.Pages;
 /// <summary>The catalogue: every service with its lights on the chosen date in the chosen view, filtered and searched.</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CataloguePages.CachePolicy)]
-public sealed class IndexModel : AppPage
+internal sealed class IndexModel(CatalogStore store, TimeProvider clock) : AppPage
 {
 
     public string? Q { get; private set; }
@@ -36,8 +36,6 @@ public sealed class IndexModel : AppPage
 
     public void OnGet(string? q, string? category, string? verdict, string? country, string? open, string? asOf, string? authority)
     {
-        var store = Service<CatalogStore>();
-        var clock = Service<TimeProvider>();
         (Q, Category, Verdict, Country, Open) = (q, category, verdict, country, open);
         var view = ViewPicker.Resolve(store, clock, asOf, authority, Language, out var viewErrors);
         var filter = CatalogQueries.ResolveFilter(q, category, verdict, country, open);

@@ -1,6 +1,7 @@
 using Aufsicht.Core.Assessment;
 using Aufsicht.Core.Catalog;
 using Aufsicht.Core.Law;
+using Aufsicht.Data;
 using Aufsicht.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Aufsicht.Features.Catalog.Pages;
 /// <summary>One service: its lights on the chosen date in the chosen view, every finding, published decisions, alternatives, history and sources.</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CataloguePages.CachePolicy)]
-public sealed class ServiceModel : AppPage
+internal sealed class ServiceModel(CatalogStore store, TimeProvider clock, AufsichtDb db) : AppPage
 {
     public string Id { get; private set; } = string.Empty;
 
@@ -42,8 +43,6 @@ public sealed class ServiceModel : AppPage
 
     public async Task OnGetAsync(string id, string? asOf, string? authority, CancellationToken cancel)
     {
-        var store = Service<CatalogStore>();
-        var clock = Service<TimeProvider>();
         Id = id;
         Texts = store.Texts;
         Catalog = store.Catalog;
@@ -68,7 +67,6 @@ public sealed class ServiceModel : AppPage
         if (User.Identity?.IsAuthenticated == true)
         {
             // Who changed what is staff information: shown to signed-in users only.
-            var db = Service<Aufsicht.Data.AufsichtDb>();
             Changes = await db.FactChanges.Where(c => c.ServiceId == id).OrderByDescending(c => c.ChangedAt).Take(50).ToListAsync(cancel).ConfigureAwait(true);
             var pending = Snapshot is null ? null
                 : await db.Snapshots.Where(s => s.ServiceId == id && s.FactsAsOf == Snapshot.FactsAsOf && s.PendingShippedJson != null).Select(s => s.PendingShippedJson)

@@ -8,7 +8,7 @@ namespace Aufsicht.Features.Mail.Pages;
 
 /// <summary>Supervisors see how the outgoing mail stands, and which messages did not arrive (refused or given up), newest first.</summary>
 [Authorize(Policy = Accounts.Roles.CanRunSurveys)]
-public sealed class OutboxModel : AppPage
+internal sealed class OutboxModel(AufsichtDb db, MailSettings mail) : AppPage
 {
     public const int PageSize = 50;
 
@@ -30,9 +30,9 @@ public sealed class OutboxModel : AppPage
     public string? Message { get; private set; }
 
     /// <summary>Sends message <paramref name="id"/> again, or every given-up one without an id.</summary>
-    public async Task<IActionResult> OnPostRetryAsync(long? id, CancellationToken cancel = default)
+    public async Task<IActionResult> OnPostRetryAsync(long? id, [FromServices] RetryMail retry, CancellationToken cancel = default)
     {
-        var queued = await Service<RetryMail>().RunAsync(id, cancel).ConfigureAwait(true);
+        var queued = await retry.RunAsync(id, cancel).ConfigureAwait(true);
         await OnGetAsync(1, cancel).ConfigureAwait(true);
         if (queued == 0)
         {
@@ -45,8 +45,7 @@ public sealed class OutboxModel : AppPage
 
     public async Task OnGetAsync(int seite = 1, CancellationToken cancel = default)
     {
-        var db = Service<AufsichtDb>();
-        SendingEnabled = Service<MailSettings>().Enabled;
+        SendingEnabled = mail.Enabled;
         Counts = await db.Outbox.GroupBy(o => o.State).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancel).ConfigureAwait(false);
         var problems = Counts.GetValueOrDefault(OutboxState.Rejected) + Counts.GetValueOrDefault(OutboxState.Failed);

@@ -14,7 +14,7 @@ internal sealed record InvitationRow(long Id, DateTime IssuedAt, DateTime? Revok
 
 /// <summary>One body in a campaign: its status, the findings per service with their texts, its answers and versions, its invitations.</summary>
 [Authorize(Policy = Roles.Staff)]
-public sealed class BodyResultModel : AppPage
+internal sealed class BodyResultModel(AufsichtDb db, IConfiguration configuration, QuestionnaireStore questionnaires, Catalog.CatalogStore catalog) : AppPage
 {
     internal CampaignRecord Campaign { get; private set; } = null!;
 
@@ -37,15 +37,15 @@ public sealed class BodyResultModel : AppPage
     public async Task<IActionResult> OnGetAsync(long id, long bodyId, CancellationToken cancel) =>
         await LoadAsync(id, bodyId, cancel).ConfigureAwait(true) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostReissueAsync(long id, long bodyId, CancellationToken cancel)
+    public async Task<IActionResult> OnPostReissueAsync(long id, long bodyId, [FromServices] ReissueInvitation reissue, CancellationToken cancel)
     {
         if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
         {
             return Forbid();
         }
 
-        var url = InvitationMail.PublicUrl(Service<IConfiguration>(), $"{Request.Scheme}://{Request.Host}");
-        var result = await Service<ReissueInvitation>().RunAsync(id, bodyId, url, Language, cancel).ConfigureAwait(true);
+        var url = InvitationMail.PublicUrl(configuration, $"{Request.Scheme}://{Request.Host}");
+        var result = await reissue.RunAsync(id, bodyId, url, Language, cancel).ConfigureAwait(true);
         if (!await LoadAsync(id, bodyId, cancel).ConfigureAwait(true))
         {
             return NotFound();
@@ -60,14 +60,14 @@ public sealed class BodyResultModel : AppPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(long id, long bodyId, CancellationToken cancel)
+    public async Task<IActionResult> OnPostRevokeAsync(long id, long bodyId, [FromServices] RevokeInvitations revoke, CancellationToken cancel)
     {
         if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
         {
             return Forbid();
         }
 
-        var result = await Service<RevokeInvitations>().RunAsync(id, bodyId, Language, cancel).ConfigureAwait(true);
+        var result = await revoke.RunAsync(id, bodyId, Language, cancel).ConfigureAwait(true);
         if (!await LoadAsync(id, bodyId, cancel).ConfigureAwait(true))
         {
             return NotFound();
@@ -84,7 +84,6 @@ public sealed class BodyResultModel : AppPage
 
     private async Task<bool> LoadAsync(long id, long bodyId, CancellationToken cancel)
     {
-        var db = Service<AufsichtDb>();
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancel).ConfigureAwait(true);
 #pragma warning disable RS0030 // inside a predicate: translated to a SQL subquery
         var body = await db.Bodies.AsNoTracking()
@@ -96,7 +95,7 @@ public sealed class BodyResultModel : AppPage
         }
 
         (Campaign, Body) = (campaign, body);
-        Questionnaire = (await Service<QuestionnaireStore>().GetAsync(campaign.QuestionnaireId, cancel).ConfigureAwait(true)).Definition;
+        Questionnaire = (await questionnaires.GetAsync(campaign.QuestionnaireId, cancel).ConfigureAwait(true)).Definition;
         Evaluation = await db.Evaluations.AsNoTracking().SingleOrDefaultAsync(e => e.CampaignId == id && e.BodyId == bodyId, cancel).ConfigureAwait(true);
         Outcomes = Evaluation is null ? [] : CampaignEvaluator.Outcomes(Evaluation.ResultJson);
         var responseId = await db.Responses.Where(r => r.CampaignId == id && r.BodyId == bodyId).Select(r => (long?)r.Id).SingleOrDefaultAsync(cancel).ConfigureAwait(true);
@@ -115,10 +114,10 @@ public sealed class BodyResultModel : AppPage
     }
 
     internal string ServiceName(string? id, string? other) =>
-        id is not null ? ServiceNames.Of(Service<Catalog.CatalogStore>().Catalog, id) : "„" + other + "“";
+        id is not null ? ServiceNames.Of(catalog.Catalog, id) : "„" + other + "“";
 
     internal string AnswerServiceName(string key) =>
-        ServiceNames.InAnswers(Service<Catalog.CatalogStore>().Catalog, key, Answers, Questionnaire, key);
+        ServiceNames.InAnswers(catalog.Catalog, key, Answers, Questionnaire, key);
 
     /// <summary>A stored finding's explanation and remedy in the page's language.</summary>
     internal (string Explanation, string? Remedy, IReadOnlyList<string> Articles) Text(StoredFinding stored, StoredOutcome outcome)
@@ -126,7 +125,7 @@ public sealed class BodyResultModel : AppPage
         var level = Levels.TryParseLevel(stored.Level, out var parsed) ? parsed : Level.NotAssessed;
         var finding = new Finding(stored.Criterion, level, stored.Reason,
             stored.Args?.Select(a => KeyValuePair.Create(a.Key, a.Value)).ToArray() ?? Finding.NoArgs);
-        var texts = Service<Catalog.CatalogStore>().Texts;
+        var texts = catalog.Texts;
         var service = ServiceName(outcome.Service, outcome.Other);
         var authority = Evaluation!.Authority;
         return (texts.Explanation(finding, Language, service, Evaluation.AsOf, authority),

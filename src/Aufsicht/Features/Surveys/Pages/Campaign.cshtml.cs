@@ -11,7 +11,7 @@ namespace Aufsicht.Features.Surveys.Pages;
 
 /// <summary>A campaign's dashboard: progress, verdicts by body kind and region, services in use, deficient bodies; and its actions.</summary>
 [Authorize(Policy = Roles.Staff)]
-public sealed class CampaignModel : AppPage
+internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, QuestionnaireStore questionnaires, InvitationMail invitations, IConfiguration configuration, Catalog.CatalogStore catalog) : AppPage
 {
     internal DashboardData Data { get; private set; } = null!;
 
@@ -46,14 +46,14 @@ public sealed class CampaignModel : AppPage
         return await LoadAsync(id, cancel).ConfigureAwait(true) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostStartAsync(long id, CancellationToken cancel)
+    public async Task<IActionResult> OnPostStartAsync(long id, [FromServices] StartCampaign start, CancellationToken cancel)
     {
         if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
         {
             return Forbid();
         }
 
-        var started = await Service<StartCampaign>().RunAsync(id, PublicUrl(), Language, cancel).ConfigureAwait(true);
+        var started = await start.RunAsync(id, PublicUrl(), Language, cancel).ConfigureAwait(true);
         if (!await LoadAsync(id, cancel).ConfigureAwait(true))
         {
             return NotFound();
@@ -68,14 +68,14 @@ public sealed class CampaignModel : AppPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken cancel)
+    public async Task<IActionResult> OnPostCloseAsync(long id, [FromServices] CloseCampaign close, CancellationToken cancel)
     {
         if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
         {
             return Forbid();
         }
 
-        var closed = await Service<CloseCampaign>().RunAsync(id, Language, cancel).ConfigureAwait(true);
+        var closed = await close.RunAsync(id, Language, cancel).ConfigureAwait(true);
         if (!await LoadAsync(id, cancel).ConfigureAwait(true))
         {
             return NotFound();
@@ -90,7 +90,7 @@ public sealed class CampaignModel : AppPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostTemplatesAsync(long id, CancellationToken cancel)
+    public async Task<IActionResult> OnPostTemplatesAsync(long id, [FromServices] EditCampaignTemplates editTemplates, CancellationToken cancel)
     {
         if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
         {
@@ -103,7 +103,7 @@ public sealed class CampaignModel : AppPage
         var posted = new CampaignTemplates(
             new MailTemplate(Text(CampaignTemplates.InvitationKind, "subject"), Text(CampaignTemplates.InvitationKind, "text")),
             new MailTemplate(Text(CampaignTemplates.ReminderKind, "subject"), Text(CampaignTemplates.ReminderKind, "text")));
-        var saved = await Service<EditCampaignTemplates>().RunAsync(id, posted, Language, cancel).ConfigureAwait(true);
+        var saved = await editTemplates.RunAsync(id, posted, Language, cancel).ConfigureAwait(true);
         if (!await LoadAsync(id, cancel).ConfigureAwait(true))
         {
             return NotFound();
@@ -124,8 +124,7 @@ public sealed class CampaignModel : AppPage
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancel)
     {
-        var db = Service<AufsichtDb>();
-        var data = await CampaignDashboard.LoadAsync(db, Service<DashboardCache>(), id, PageIndex, regions: 12, cancel).ConfigureAwait(true);
+        var data = await CampaignDashboard.LoadAsync(db, dashboards, id, PageIndex, regions: 12, cancel).ConfigureAwait(true);
         if (data is null)
         {
             return false;
@@ -135,13 +134,13 @@ public sealed class CampaignModel : AppPage
         var stored = CampaignTemplates.FromJson(data.Campaign.TemplatesJson);
         Templates = stored.IsOk ? stored.Value : CampaignTemplates.Default;
         // The questionnaire's title (the page and the invitation preview show it), read now rather than while rendering.
-        await Service<QuestionnaireStore>().GetAsync(data.Campaign.QuestionnaireId, cancel).ConfigureAwait(true);
+        await questionnaires.GetAsync(data.Campaign.QuestionnaireId, cancel).ConfigureAwait(true);
         // The first target by id: a seek on the targets' key, instead of joining every target to its body and sorting them.
         var firstId = await db.CampaignBodies.Where(t => t.CampaignId == id).MinAsync(t => (long?)t.BodyId, cancel).ConfigureAwait(true);
         var first = firstId is null ? null : await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == firstId, cancel).ConfigureAwait(true);
         if (first is not null && stored.IsOk && stored.Value.ValidateFields().Count == 0)
         {
-            var (subject, text) = Service<InvitationMail>().Preview(data.Campaign, first, PublicUrl());
+            var (subject, text) = invitations.Preview(data.Campaign, first, PublicUrl());
             InvitationPreview = (first, subject, text);
         }
 
@@ -149,12 +148,12 @@ public sealed class CampaignModel : AppPage
     }
 
     /// <summary>The address invitation links point to: the configured public address, else the one this request came to.</summary>
-    internal string PublicUrl() => InvitationMail.PublicUrl(Service<IConfiguration>(), $"{Request.Scheme}://{Request.Host}");
+    internal string PublicUrl() => InvitationMail.PublicUrl(configuration, $"{Request.Scheme}://{Request.Host}");
 
     /// <summary>The templates can be changed: the campaign is a draft and the user may run surveys.</summary>
     internal bool CanEditTemplates => Data.Campaign.State == CampaignState.Draft && (User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Supervisor));
 
-    internal string QuestionnaireTitle => Service<QuestionnaireStore>().Get(Data.Campaign.QuestionnaireId).Definition.Title.In(Language);
+    internal string QuestionnaireTitle => questionnaires.Get(Data.Campaign.QuestionnaireId).Definition.Title.In(Language);
 
-    internal string ServiceName(string key) => CampaignReport.ServiceName(Service<Catalog.CatalogStore>(), key);
+    internal string ServiceName(string key) => CampaignReport.ServiceName(catalog, key);
 }

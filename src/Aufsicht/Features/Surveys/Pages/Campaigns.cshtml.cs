@@ -11,7 +11,7 @@ internal sealed record CampaignRow(long Id, string Title, string State, DateOnly
 
 /// <summary>The authority's survey campaigns, and the form to create one (supervisors).</summary>
 [Authorize(Policy = Roles.Staff)]
-public sealed class CampaignsModel : AppPage
+internal sealed class CampaignsModel(AufsichtDb db, QuestionnaireStore questionnaires, Catalog.CatalogStore catalog) : AppPage
 {
     internal IReadOnlyList<CampaignRow> Campaigns { get; private set; } = [];
 
@@ -21,7 +21,7 @@ public sealed class CampaignsModel : AppPage
 
     public Task OnGetAsync(CancellationToken cancel) => LoadAsync(cancel);
 
-    public async Task<IActionResult> OnPostAsync(string? title, long questionnaire, string? deadline, string? reminders, string? authority, string? asOf, string? retention, string? kind, string? state, string? region, string? bodies, CancellationToken cancel)
+    public async Task<IActionResult> OnPostAsync(string? title, long questionnaire, string? deadline, string? reminders, string? authority, string? asOf, string? retention, string? kind, string? state, string? region, string? bodies, [FromServices] CreateCampaign create, CancellationToken cancel)
     {
         if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
         {
@@ -29,7 +29,7 @@ public sealed class CampaignsModel : AppPage
         }
 
         Input = new CampaignInput(title, questionnaire, deadline, reminders, authority, asOf, retention, kind, state, region, bodies);
-        var created = await Service<CreateCampaign>().RunAsync(Input, User.Identity?.Name, Language, cancel).ConfigureAwait(true);
+        var created = await create.RunAsync(Input, User.Identity?.Name, Language, cancel).ConfigureAwait(true);
         if (created.IsOk)
         {
             return Redirect($"/umfragen/{created.Value}");
@@ -41,7 +41,6 @@ public sealed class CampaignsModel : AppPage
 
     private async Task LoadAsync(CancellationToken cancel)
     {
-        var db = Service<AufsichtDb>();
 #pragma warning disable RS0030 // inside a projection: translated to SQL subqueries
         Campaigns = await db.Campaigns.AsNoTracking()
             .OrderByDescending(c => c.Id)
@@ -55,13 +54,13 @@ public sealed class CampaignsModel : AppPage
         // Their titles, read now rather than while rendering.
         foreach (var questionnaire in Questionnaires)
         {
-            await Service<QuestionnaireStore>().GetAsync(questionnaire.Id, cancel).ConfigureAwait(true);
+            await questionnaires.GetAsync(questionnaire.Id, cancel).ConfigureAwait(true);
         }
     }
 
     internal string QuestionnaireTitle(QuestionnaireRecord record) =>
-        Service<QuestionnaireStore>().Get(record.Id).Definition.Title.In(Language);
+        questionnaires.Get(record.Id).Definition.Title.In(Language);
 
     internal IEnumerable<(string Id, string Name)> Authorities =>
-        Service<Catalog.CatalogStore>().Catalog.Authorities.Select(a => (a.Id, a.Name.In(Language)));
+        catalog.Catalog.Authorities.Select(a => (a.Id, a.Name.In(Language)));
 }

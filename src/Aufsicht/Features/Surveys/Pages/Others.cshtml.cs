@@ -11,7 +11,7 @@ internal sealed record OtherRow(long Id, string Text, string? LinkedService, str
 
 /// <summary>Services named in free text, waiting for a supervisor to link each to a catalogue entry.</summary>
 [Authorize(Policy = Roles.CanRunSurveys)]
-public sealed class OthersModel : AppPage
+internal sealed class OthersModel(AufsichtDb db, Catalog.CatalogStore store) : AppPage
 {
     internal CampaignRecord Campaign { get; private set; } = null!;
 
@@ -21,9 +21,9 @@ public sealed class OthersModel : AppPage
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancel) => await LoadAsync(id, cancel).ConfigureAwait(true) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(long id, long other, string? service, CancellationToken cancel)
+    public async Task<IActionResult> OnPostAsync(long id, long other, string? service, [FromServices] LinkOtherService link, CancellationToken cancel)
     {
-        var result = await Service<LinkOtherService>().RunAsync(id, other, service, User.Identity?.Name, Language, cancel).ConfigureAwait(true);
+        var result = await link.RunAsync(id, other, service, User.Identity?.Name, Language, cancel).ConfigureAwait(true);
         if (!await LoadAsync(id, cancel).ConfigureAwait(true))
         {
             return NotFound();
@@ -40,7 +40,6 @@ public sealed class OthersModel : AppPage
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancel)
     {
-        var db = Service<AufsichtDb>();
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancel).ConfigureAwait(true);
         if (campaign is null)
         {
@@ -62,10 +61,10 @@ public sealed class OthersModel : AppPage
     {
         get
         {
-            var catalog = Service<Catalog.CatalogStore>().Catalog;
+            var catalog = store.Catalog;
             return catalog.ServiceIds.Select(i => catalog.Latest(i)!).OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).Select(s => (s.Id, s.Name));
         }
     }
 
-    internal string NameOf(string id) => ServiceNames.Of(Service<Catalog.CatalogStore>().Catalog, id);
+    internal string NameOf(string id) => ServiceNames.Of(store.Catalog, id);
 }

@@ -10,11 +10,11 @@ namespace Aufsicht.Features.Surveys.Pages;
 
 /// <summary>A questionnaire version's definition exactly as imported: edited and imported again, it becomes the next version.</summary>
 [Authorize(Policy = Roles.Staff)]
-public sealed class QuestionnaireFileModel : AppPage
+internal sealed class QuestionnaireFileModel(AufsichtDb db) : AppPage
 {
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancel)
     {
-        var record = await Service<AufsichtDb>().Questionnaires.AsNoTracking()
+        var record = await db.Questionnaires.AsNoTracking()
             .Where(q => q.Id == id)
             .Select(q => new { q.Key, q.Version, q.DefinitionJson })
             .SingleOrDefaultAsync(cancel).ConfigureAwait(true);

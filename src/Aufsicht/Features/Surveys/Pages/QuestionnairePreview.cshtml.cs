@@ -14,7 +14,7 @@ namespace Aufsicht.Features.Surveys.Pages;
 /// partial. Nothing is posted: there is no form, only the fields, and the script shows conditional questions live.
 /// </summary>
 [Authorize(Policy = Roles.Staff)]
-public sealed class QuestionnairePreviewModel : AppPage, IQuestionForm
+internal sealed class QuestionnairePreviewModel(AufsichtDb db, QuestionnaireStore questionnaires, Catalog.CatalogStore catalog) : AppPage, IQuestionForm
 {
     internal QuestionnaireRecord Record { get; private set; } = null!;
 
@@ -25,12 +25,12 @@ public sealed class QuestionnairePreviewModel : AppPage, IQuestionForm
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancel)
     {
-        if (!await Service<AufsichtDb>().Questionnaires.AnyAsync(q => q.Id == id, cancel).ConfigureAwait(true))
+        if (!await db.Questionnaires.AnyAsync(q => q.Id == id, cancel).ConfigureAwait(true))
         {
             return NotFound();
         }
 
-        (Record, Questionnaire) = await Service<QuestionnaireStore>().GetAsync(id, cancel).ConfigureAwait(true);
+        (Record, Questionnaire) = await questionnaires.GetAsync(id, cancel).ConfigureAwait(true);
         return Page();
     }
 
@@ -41,9 +41,9 @@ public sealed class QuestionnairePreviewModel : AppPage, IQuestionForm
     /// that key whatever the catalogue holds for its category, and no real product seems to be judged in the preview.
     /// </summary>
     public string ServiceName(string key) =>
-        key == Answers.Other ? ExampleService : ServiceNames.Of(Service<Catalog.CatalogStore>().Catalog, key);
+        key == Answers.Other ? ExampleService : ServiceNames.Of(catalog.Catalog, key);
 
-    public IReadOnlyList<(string Id, string Name)> ServiceChoices(Question question) => RespondModel.Choices(Service<Catalog.CatalogStore>(), question);
+    public IReadOnlyList<(string Id, string Name)> ServiceChoices(Question question) => RespondModel.Choices(catalog, question);
 
     internal string ExampleService => UiText.T(Language, "preview.example");
 

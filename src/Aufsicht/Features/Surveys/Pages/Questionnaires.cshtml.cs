@@ -16,7 +16,7 @@ internal sealed record QuestionnaireRow(long Id, string Key, int Version, DateTi
 // A little room above the file limit for the multipart framing, so an oversized file gets our message, not a 413.
 [RequestSizeLimit(ImportQuestionnaire.MaxBytes + (64 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportQuestionnaire.MaxBytes + (64 * 1024))]
-public sealed class QuestionnairesModel : AppPage
+internal sealed class QuestionnairesModel(AufsichtDb db, QuestionnaireStore questionnaires) : AppPage
 {
     internal IReadOnlyList<QuestionnaireRow> Rows { get; private set; } = [];
 
@@ -28,7 +28,7 @@ public sealed class QuestionnairesModel : AppPage
 
     public Task OnGetAsync(CancellationToken cancel) => LoadAsync(cancel);
 
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancel)
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, [FromServices] ImportQuestionnaire import, CancellationToken cancel)
     {
         if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
         {
@@ -41,7 +41,7 @@ public sealed class QuestionnairesModel : AppPage
             return await RefuseAsync([UiText.T(Language, problem!)], cancel).ConfigureAwait(true);
         }
 
-        var imported = await Service<ImportQuestionnaire>().RunAsync(content, User.Identity?.Name, cancel).ConfigureAwait(true);
+        var imported = await import.RunAsync(content, User.Identity?.Name, cancel).ConfigureAwait(true);
         if (!imported.IsOk)
         {
             return await RefuseAsync(imported.Errors.Select(e => e.ToString()).ToArray(), cancel).ConfigureAwait(true);
@@ -62,7 +62,6 @@ public sealed class QuestionnairesModel : AppPage
 
     private async Task LoadAsync(CancellationToken cancel)
     {
-        var db = Service<AufsichtDb>();
 #pragma warning disable RS0030 // inside a projection: translated to a SQL subquery
         Rows = await db.Questionnaires.AsNoTracking()
             .OrderBy(q => q.Key).ThenByDescending(q => q.Version)
@@ -72,11 +71,11 @@ public sealed class QuestionnairesModel : AppPage
         // Their titles, read now rather than while rendering.
         foreach (var row in Rows)
         {
-            await Service<QuestionnaireStore>().GetAsync(row.Id, cancel).ConfigureAwait(true);
+            await questionnaires.GetAsync(row.Id, cancel).ConfigureAwait(true);
         }
     }
 
-    internal string Title(long id) => Service<QuestionnaireStore>().Get(id).Definition.Title.In(Language);
+    internal string Title(long id) => questionnaires.Get(id).Definition.Title.In(Language);
 
     internal string When(DateTime utc) =>
         utc.ToString(Language == Core.Law.Language.De ? "dd.MM.yyyy HH:mm 'UTC'" : "yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);

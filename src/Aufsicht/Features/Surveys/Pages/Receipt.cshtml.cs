@@ -8,7 +8,7 @@ namespace Aufsicht.Features.Surveys.Pages;
 
 /// <summary>The receipt of a submitted version: what was submitted, when, and its receipt number (also as PDF).</summary>
 [AllowAnonymous]
-public sealed class ReceiptModel : AppPage
+internal sealed class ReceiptModel(AufsichtDb db, RespondentLinks links, Catalog.CatalogStore catalog) : AppPage
 {
     public string Token { get; private set; } = string.Empty;
 
@@ -22,7 +22,7 @@ public sealed class ReceiptModel : AppPage
     {
         Token = token;
         Response.Headers.CacheControl = "no-store";
-        var (status, submitted) = await ReceiptPdf.FindAsync(Service<AufsichtDb>(), Service<RespondentLinks>(), token, fassung, HttpContext.Connection.RemoteIpAddress, cancel).ConfigureAwait(true);
+        var (status, submitted) = await ReceiptPdf.FindAsync(db, links, token, fassung, HttpContext.Connection.RemoteIpAddress, cancel).ConfigureAwait(true);
         if (submitted is null)
         {
             return StatusCode(status);
@@ -32,5 +32,5 @@ public sealed class ReceiptModel : AppPage
         return Page();
     }
 
-    internal string ServiceName(string key) => ReceiptPdf.ServiceName(Service<Catalog.CatalogStore>(), new(Respondent, Version, Answers), key);
+    internal string ServiceName(string key) => ReceiptPdf.ServiceName(catalog, new(Respondent, Version, Answers), key);
 }

@@ -10,7 +10,7 @@ namespace Aufsicht.Features.Surveys.Pages;
 
 /// <summary>Re-evaluates a whole campaign, at another as-of date or in another authority's view if chosen.</summary>
 [Authorize(Policy = Roles.CanRunSurveys)]
-public sealed class ReevaluateModel : AppPage
+internal sealed class ReevaluateModel(AufsichtDb db, Catalog.CatalogStore catalog) : AppPage
 {
     internal CampaignRecord Campaign { get; private set; } = null!;
 
@@ -32,9 +32,9 @@ public sealed class ReevaluateModel : AppPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(long id, string? asOf, string? authority, CancellationToken cancel)
+    public async Task<IActionResult> OnPostAsync(long id, string? asOf, string? authority, [FromServices] ReevaluateCampaign reevaluate, CancellationToken cancel)
     {
-        var result = await Service<ReevaluateCampaign>().RunAsync(id, asOf, authority, Language, cancel).ConfigureAwait(true);
+        var result = await reevaluate.RunAsync(id, asOf, authority, Language, cancel).ConfigureAwait(true);
         if (!await LoadAsync(id, cancel).ConfigureAwait(true))
         {
             return NotFound();
@@ -54,7 +54,7 @@ public sealed class ReevaluateModel : AppPage
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancel)
     {
-        var campaign = await Service<AufsichtDb>().Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancel).ConfigureAwait(true);
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancel).ConfigureAwait(true);
         if (campaign is null)
         {
             return false;
@@ -65,5 +65,5 @@ public sealed class ReevaluateModel : AppPage
     }
 
     internal IEnumerable<(string Id, string Name)> Authorities =>
-        Service<Catalog.CatalogStore>().Catalog.Authorities.Select(a => (a.Id, a.Name.In(Language)));
+        catalog.Catalog.Authorities.Select(a => (a.Id, a.Name.In(Language)));
 }

@@ -14,7 +14,7 @@ namespace Aufsicht.Features.Surveys.Pages;
 /// whose condition is not met on the same page; the server drops their answers anyway).
 /// </summary>
 [AllowAnonymous]
-public sealed class RespondModel : AppPage, IQuestionForm
+internal sealed class RespondModel(RespondentLinks links, Catalog.CatalogStore catalog, AufsichtDb db) : AppPage, IQuestionForm
 {
     public string Token { get; private set; } = string.Empty;
 
@@ -37,7 +37,7 @@ public sealed class RespondModel : AppPage, IQuestionForm
 
     public bool Conflict { get; private set; }
 
-    public IReadOnlyList<(string Id, string Name)> ServiceChoices(Question question) => Choices(Service<Catalog.CatalogStore>(), question);
+    public IReadOnlyList<(string Id, string Name)> ServiceChoices(Question question) => Choices(catalog, question);
 
     /// <summary>The catalogue services a services question offers (of its category, if it names one), by name.</summary>
     internal static IReadOnlyList<(string Id, string Name)> Choices(Catalog.CatalogStore store, Question question)
@@ -53,7 +53,7 @@ public sealed class RespondModel : AppPage, IQuestionForm
     }
 
     public string ServiceName(string key) =>
-        ServiceNames.InAnswers(Service<Catalog.CatalogStore>().Catalog, key, Draft, Questionnaire, UiText.T(Language, "respond.other"));
+        ServiceNames.InAnswers(catalog.Catalog, key, Draft, Questionnaire, UiText.T(Language, "respond.other"));
 
     public async Task<IActionResult> OnGetAsync(string token, int? abschnitt, CancellationToken cancel)
     {
@@ -69,7 +69,7 @@ public sealed class RespondModel : AppPage, IQuestionForm
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string token, int? abschnitt, int revision, string? action, CancellationToken cancel)
+    public async Task<IActionResult> OnPostAsync(string token, int? abschnitt, int revision, string? action, [FromServices] SaveResponse save, CancellationToken cancel)
     {
         if (await OpenAsync(token, cancel).ConfigureAwait(true) is { } problem)
         {
@@ -83,7 +83,6 @@ public sealed class RespondModel : AppPage, IQuestionForm
             return Page();
         }
 
-        var save = Service<SaveResponse>();
         if (action == "submit")
         {
             var (outcome, errors) = await save.SubmitAsync(Respondent, revision, cancel).ConfigureAwait(true);
@@ -116,7 +115,7 @@ public sealed class RespondModel : AppPage, IQuestionForm
 
         // Shown again with what was posted (or the saved draft), the errors, or the conflict notice.
         Conflict = outcome is { IsConflict: true };
-        var fresh = (await Service<RespondentLinks>().FindAsync(Service<AufsichtDb>(), Token, HttpContext.Connection.RemoteIpAddress, cancel).ConfigureAwait(true)).Respondent!;
+        var fresh = (await links.FindAsync(db, Token, HttpContext.Connection.RemoteIpAddress, cancel).ConfigureAwait(true)).Respondent!;
         Respondent = fresh;
         Draft = Conflict || section is null ? SaveResponse.Draft(fresh) : shown;
         Revision = Conflict ? fresh.Response?.Revision ?? 0 : Respondent.Response?.Revision ?? 0;
@@ -130,7 +129,6 @@ public sealed class RespondModel : AppPage, IQuestionForm
     private async Task<IActionResult?> OpenAsync(string token, CancellationToken cancel)
     {
         Token = token;
-        var links = Service<RespondentLinks>();
         var address = HttpContext.Connection.RemoteIpAddress;
         Response.Headers.CacheControl = "no-store";
         if (links.IsBlocked(address))
@@ -138,7 +136,7 @@ public sealed class RespondModel : AppPage, IQuestionForm
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
-        var (respondent, problem) = await links.FindAsync(Service<AufsichtDb>(), token, address, cancel).ConfigureAwait(true);
+        var (respondent, problem) = await links.FindAsync(db, token, address, cancel).ConfigureAwait(true);
         switch (problem)
         {
             case LinkProblem.Unknown or LinkProblem.Revoked or LinkProblem.NotStarted:
