@@ -112,7 +112,7 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.ToTable("campaigns");
             e.HasKey(c => c.Id);
             e.Property(c => c.Title).HasMaxLength(300);
-            e.Property(c => c.State).HasMaxLength(16);
+            e.Property(c => c.State).HasMaxLength(16).HasConversion(StoredStates.CampaignStateConverter);
             e.Property(c => c.ReminderDays).HasMaxLength(100);
             e.Property(c => c.Authority).HasMaxLength(80);
             e.Property(c => c.CreatedBy).HasMaxLength(256);
@@ -171,7 +171,7 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.HasKey(v => v.Id);
             e.HasIndex(v => new { v.CampaignId, v.BodyId }).IsUnique();
             e.HasIndex(v => new { v.CampaignId, v.Status });
-            e.Property(v => v.Status).HasMaxLength(16);
+            e.Property(v => v.Status).HasMaxLength(16).HasConversion(StoredStates.ComplianceConverter);
             e.Property(v => v.MainFindings).HasMaxLength(200);
             e.Property(v => v.Authority).HasMaxLength(80);
             e.HasOne<CampaignRecord>().WithMany().HasForeignKey(v => v.CampaignId).OnDelete(DeleteBehavior.Cascade);
@@ -183,7 +183,7 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.HasIndex(v => new { v.CampaignId, v.BodyId });
             e.HasIndex(v => new { v.CampaignId, v.Service, v.Verdict });
             e.Property(v => v.Service).HasMaxLength(220);
-            e.Property(v => v.Verdict).HasMaxLength(16);
+            e.Property(v => v.Verdict).HasMaxLength(16).HasConversion(StoredStates.VerdictConverter);
             e.HasOne<CampaignRecord>().WithMany().HasForeignKey(v => v.CampaignId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<OtherServiceRecord>(e =>
@@ -206,7 +206,7 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.Property(o => o.To).HasMaxLength(320);
             e.Property(o => o.Subject).HasMaxLength(500);
             e.Property(o => o.MessageId).HasMaxLength(200);
-            e.Property(o => o.State).HasMaxLength(16);
+            e.Property(o => o.State).HasMaxLength(16).HasConversion(StoredStates.OutboxStateConverter);
             e.Property(o => o.ClaimedBy).HasMaxLength(100);
             e.Property(o => o.LastError).HasMaxLength(2000);
         });

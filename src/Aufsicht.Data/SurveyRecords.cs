@@ -1,3 +1,6 @@
+using Aufsicht.Core.Law;
+using Aufsicht.Core.Surveys;
+
 namespace Aufsicht.Data;
 
 /// <summary>One supervised body (Organisation) of the authority's registry. Its external id makes re-imports update instead of duplicate.</summary>
@@ -54,12 +57,12 @@ public sealed class QuestionnaireRecord
     public string? ImportedBy { get; set; }
 }
 
-/// <summary>Where a campaign stands.</summary>
-public static class CampaignState
+/// <summary>Where a campaign stands. Stored as draft, running or closed (<see cref="StoredStates"/>).</summary>
+public enum CampaignState
 {
-    public const string Draft = "draft";
-    public const string Running = "running";
-    public const string Closed = "closed";
+    Draft,
+    Running,
+    Closed,
 }
 
 /// <summary>A survey campaign: one frozen questionnaire version sent to a set of bodies, with a deadline and reminders.</summary>
@@ -71,7 +74,7 @@ public sealed class CampaignRecord
 
     public long QuestionnaireId { get; set; }
 
-    public required string State { get; set; }
+    public CampaignState State { get; set; }
 
     public DateOnly Deadline { get; set; }
 
@@ -181,17 +184,6 @@ public sealed class ResponseVersionRecord
     public required string Receipt { get; set; }
 }
 
-/// <summary>A body's status in a campaign.</summary>
-public static class BodyStatus
-{
-    public const string NotAnswered = "not-answered";
-    public const string Compliant = "compliant";
-    public const string Deficient = "deficient";
-
-    /// <summary>Neither: some answer is unknown, or a service named in free text awaits its link to the catalogue.</summary>
-    public const string Unclear = "unclear";
-}
-
 /// <summary>The evaluation of a body's newest submitted version.</summary>
 public sealed class EvaluationRecord
 {
@@ -203,7 +195,11 @@ public sealed class EvaluationRecord
 
     public int Version { get; set; }
 
-    public required string Status { get; set; }
+    /// <summary>
+    /// The body's standing, stored as compliant, deficient or unclear. A body without a row has not answered
+    /// (<see cref="StoredStates.NotAnswered"/>).
+    /// </summary>
+    public Compliance Status { get; set; }
 
     /// <summary>The criteria of the red and yellow findings, worst first, e.g. "L03,U06" (for lists and filters).</summary>
     public required string MainFindings { get; set; }
@@ -230,7 +226,8 @@ public sealed class EvaluationServiceRecord
     /// <summary>A catalogue id, or "other:" and the normalised free text while it awaits a link.</summary>
     public required string Service { get; set; }
 
-    public required string Verdict { get; set; }
+    /// <summary>Stored as the verdict's wire name: green, yellow, red or not-assessed.</summary>
+    public Verdict Verdict { get; set; }
 }
 
 /// <summary>A service named in free text ("other, namely …") in a campaign, and the catalogue entry a supervisor linked it to.</summary>
@@ -250,17 +247,17 @@ public sealed class OtherServiceRecord
     public DateTime? LinkedAt { get; set; }
 }
 
-/// <summary>What happened to an outgoing message.</summary>
-public static class OutboxState
+/// <summary>What happened to an outgoing message. Stored as pending, sent, rejected or failed (<see cref="StoredStates"/>).</summary>
+public enum OutboxState
 {
-    public const string Pending = "pending";
-    public const string Sent = "sent";
+    Pending,
+    Sent,
 
     /// <summary>The server refused the address for good (5xx): shown to supervisors, not retried.</summary>
-    public const string Rejected = "rejected";
+    Rejected,
 
     /// <summary>Gave up after the last retry.</summary>
-    public const string Failed = "failed";
+    Failed,
 }
 
 /// <summary>
@@ -288,7 +285,7 @@ public sealed class OutboxRecord
     /// <summary>The Message-ID header, fixed when the row is made, so a receiver can recognise a repeat.</summary>
     public required string MessageId { get; set; }
 
-    public required string State { get; set; }
+    public OutboxState State { get; set; }
 
     public int Attempts { get; set; }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Aufsicht.Core.Surveys;
 using Aufsicht.Data;
 using Aufsicht.Features.Surveys;
 using Aufsicht.Tests.Web;
@@ -98,7 +99,7 @@ public abstract class DashboardTests : IAsyncLifetime
         Assert.NotEqual(before, mailed.Mail.GetValueOrDefault(OutboxState.Sent));
 
         // An evaluation removed by hand: the body counts as not answered again.
-        await WriteAsync(db => db.Evaluations.Where(e => e.CampaignId == id && e.Status == "deficient").ExecuteDeleteAsync());
+        await WriteAsync(db => db.Evaluations.Where(e => e.CampaignId == id && e.Status == Compliance.Deficient).ExecuteDeleteAsync());
         var removed = await ExactAsync(id);
         Assert.Equal((1, 0, 2), (removed.Overall.Compliant, removed.Overall.Deficient, removed.Overall.NotAnswered));
         Assert.Empty(removed.Deficient);

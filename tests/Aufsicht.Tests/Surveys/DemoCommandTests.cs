@@ -1,3 +1,5 @@
+using Aufsicht.Core.Surveys;
+using Aufsicht.Data;
 using Aufsicht.Web;
 using Xunit;
 
@@ -20,12 +22,12 @@ public sealed class DemoCommandTests : IDisposable
         using var db = DatabaseSetup.Open(new ServerOptions(_dir, null, null));
         Assert.Equal(50, db.Bodies.Count());
         var campaign = Assert.Single(db.Campaigns);
-        Assert.Equal("running", campaign.State);
+        Assert.Equal(CampaignState.Running, campaign.State);
         var answered = db.Responses.Count(r => r.SubmittedVersion > 0);
         Assert.InRange(answered, 20, 50);
         Assert.Equal(answered, db.Evaluations.Count());
-        Assert.Contains(db.Evaluations, e => e.Status == "deficient");
-        Assert.Contains(db.Evaluations, e => e.Status == "compliant");
+        Assert.Contains(db.Evaluations, e => e.Status == Compliance.Deficient);
+        Assert.Contains(db.Evaluations, e => e.Status == Compliance.Compliant);
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Aufsicht.Core.Surveys;
 using Aufsicht.Data;
 using Aufsicht.Tests.Web;
 using UglyToad.PdfPig;
@@ -137,7 +138,7 @@ public abstract class ReportTests : IAsyncLifetime
                 CampaignId = id,
                 BodyId = b.Id,
                 Version = 1,
-                Status = BodyStatus.Deficient,
+                Status = Compliance.Deficient,
                 MainFindings = "L03",
                 ResultJson = "[]",
                 AsOf = DateOnly.FromDateTime(now),

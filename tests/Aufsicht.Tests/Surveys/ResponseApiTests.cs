@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using Aufsicht.Core.Surveys;
 using Aufsicht.Data;
 using Aufsicht.Tests.Web;
 using Aufsicht.Web;
@@ -63,7 +64,7 @@ public sealed class ResponseApiTests : IDisposable
         Assert.NotNull(version);
         var bodyId = Db(db => db.Responses.Single(r => r.Id == version.ResponseId).BodyId);
         var evaluation = Db(db => db.Evaluations.Single(e => e.BodyId == bodyId));
-        Assert.Equal((version.Version, "compliant"), (evaluation.Version, evaluation.Status));
+        Assert.Equal((version.Version, Compliance.Compliant), (evaluation.Version, evaluation.Status));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Aufsicht.Core.Law;
+using Aufsicht.Core.Surveys;
 using Aufsicht.Data;
 using Aufsicht.Features.Surveys;
 using Aufsicht.Tests.Web;
@@ -62,7 +64,7 @@ public abstract class ResponseWriterTests : IAsyncLifetime
         Assert.All(bodies, b => Assert.Equal([1, 2], versions.Where(v => v.ResponseId == responses[b].Id).Select(v => v.Version).Order()));
         var evaluations = _server.Db(db => db.Evaluations.Where(e => e.CampaignId == _campaign).ToList());
         Assert.Equal(40, evaluations.Count);
-        Assert.All(evaluations, e => Assert.Equal((2, "deficient"), (e.Version, e.Status)));
+        Assert.All(evaluations, e => Assert.Equal((2, Compliance.Deficient), (e.Version, e.Status)));
         Assert.Equal(40, _server.Db(db => db.EvaluationServices.Count(e => e.CampaignId == _campaign)));
     }
 
@@ -119,14 +121,14 @@ public abstract class ResponseWriterTests : IAsyncLifetime
             CampaignId = _campaign,
             BodyId = body,
             Version = version,
-            Status = "deficient",
+            Status = Compliance.Deficient,
             MainFindings = "L03",
             ResultJson = "[]",
             AsOf = DateOnly.FromDateTime(now),
             Authority = "default",
             EvaluatedAt = now,
         };
-        var service = new EvaluationServiceRecord { CampaignId = _campaign, BodyId = body, Service = "zoom", Verdict = "red" };
+        var service = new EvaluationServiceRecord { CampaignId = _campaign, BodyId = body, Service = "zoom", Verdict = Verdict.Red };
         return new PendingWrite(_campaign, body, seen, $$"""{"note":["{{note}}"]}""", now, true, version, $"U{_campaign}-{body}-F{version}", (evaluation, [service]));
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Aufsicht.Core.Surveys;
 using Aufsicht.Data;
 using Aufsicht.Tests.Web;
 using Microsoft.EntityFrameworkCore;
@@ -105,7 +106,7 @@ public abstract class SurveyFlowTests : IAsyncLifetime
         (_, page, _) = await supervisor.GetAsync($"/umfragen/{id}");
         Assert.Contains("Gemeinde Süderholz", page, StringComparison.Ordinal);
         var evaluation = Db(db => db.Evaluations.Single(e => e.CampaignId == id));
-        Assert.Equal("deficient", evaluation.Status);
+        Assert.Equal(Compliance.Deficient, evaluation.Status);
         Assert.False(string.IsNullOrEmpty(evaluation.MainFindings), "a deficient body names its main findings");
         Assert.Contains("L03", evaluation.MainFindings, StringComparison.Ordinal); // Zoom's contract, from the catalogue
         Assert.Contains("U03", evaluation.MainFindings, StringComparison.Ordinal); // participants informed only in part
@@ -319,7 +320,7 @@ public abstract class SurveyFlowTests : IAsyncLifetime
         ]);
         var (status, _, _) = await respondent.PostFormAsync(link, link, [new("revision", "2"), new("action", "submit")]);
         Assert.Equal(HttpStatusCode.Redirect, status);
-        Assert.Equal("unclear", Db(db => db.Evaluations.Single(e => e.CampaignId == id).Status));
+        Assert.Equal(Compliance.Unclear, Db(db => db.Evaluations.Single(e => e.CampaignId == id).Status));
 
         var (_, page, _) = await supervisor.GetAsync($"/umfragen/{id}/andere");
         Assert.Contains("„unser bbb“", page, StringComparison.Ordinal);
@@ -332,7 +333,7 @@ public abstract class SurveyFlowTests : IAsyncLifetime
             [new("other", other.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("service", "jitsi-self-operated")]);
         Assert.Equal(HttpStatusCode.OK, status);
         var evaluation = Db(db => db.Evaluations.Single(e => e.CampaignId == id));
-        Assert.Equal("compliant", evaluation.Status);
+        Assert.Equal(Compliance.Compliant, evaluation.Status);
         Assert.Equal("jitsi-self-operated", Db(db => db.EvaluationServices.Single(e => e.CampaignId == id).Service));
 
         // Re-evaluating at another date changes the date of every evaluation; a bad date changes nothing.

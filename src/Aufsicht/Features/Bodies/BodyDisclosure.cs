@@ -70,7 +70,7 @@ internal static class BodyDisclosure
             {
                 c.Id,
                 c.Title,
-                c.State,
+                State = c.State.ToStored(),
                 c.Deadline,
                 CreatedAt = Utc(c.CreatedAt),
                 StartedAt = Utc(c.StartedAt),
@@ -109,7 +109,7 @@ internal static class BodyDisclosure
             {
                 e.CampaignId,
                 e.Version,
-                e.Status,
+                Status = e.Status.ToStored(),
                 e.MainFindings,
                 Result = Embed(e.ResultJson),
                 e.AsOf,

@@ -1,3 +1,5 @@
+using Aufsicht.Core.Law;
+using Aufsicht.Core.Surveys;
 using Aufsicht.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +30,7 @@ internal sealed record DashboardData(
     IReadOnlyList<DeficientBody> Deficient,
     int DeficientTotal,
     int PendingOthers,
-    IReadOnlyDictionary<string, int> Mail);
+    IReadOnlyDictionary<OutboxState, int> Mail);
 
 /// <summary>A campaign's figures without the campaign itself, with every deficient body: what the dashboard cache keeps.</summary>
 internal sealed record DashboardFigures(
@@ -39,7 +41,7 @@ internal sealed record DashboardFigures(
     IReadOnlyList<ServiceUse> Services,
     IReadOnlyList<DeficientBody> Deficient,
     int PendingOthers,
-    IReadOnlyDictionary<string, int> Mail);
+    IReadOnlyDictionary<OutboxState, int> Mail);
 
 internal static class CampaignDashboard
 {
@@ -114,12 +116,12 @@ internal static class CampaignDashboard
             .GroupBy(s => new { s.Service, s.Verdict }).Select(g => new { g.Key.Service, g.Key.Verdict, Count = g.Count() }).ToListAsync(cancel).ConfigureAwait(false))
             .GroupBy(s => s.Service)
             .Select(g => new ServiceUse(g.Key,
-                g.Where(x => x.Verdict == "green").Sum(x => x.Count), g.Where(x => x.Verdict == "yellow").Sum(x => x.Count),
-                g.Where(x => x.Verdict == "red").Sum(x => x.Count), g.Where(x => x.Verdict == "not-assessed").Sum(x => x.Count)))
+                g.Where(x => x.Verdict == Verdict.Green).Sum(x => x.Count), g.Where(x => x.Verdict == Verdict.Yellow).Sum(x => x.Count),
+                g.Where(x => x.Verdict == Verdict.Red).Sum(x => x.Count), g.Where(x => x.Verdict == Verdict.NotAssessed).Sum(x => x.Count)))
             .OrderByDescending(s => s.Total).ThenBy(s => s.Service, StringComparer.Ordinal)
             .ToList();
 
-        var deficientQuery = evaluations.Where(e => e.Status == BodyStatus.Deficient)
+        var deficientQuery = evaluations.Where(e => e.Status == Compliance.Deficient)
             .Join(db.Bodies, e => e.BodyId, b => b.Id, (e, b) => new { b.Id, b.Name, b.Kind, b.Region, e.MainFindings })
             .OrderBy(d => d.Name).ThenBy(d => d.Id);
         var deficient = (await deficientQuery.ToListAsync(cancel).ConfigureAwait(false))
@@ -127,23 +129,23 @@ internal static class CampaignDashboard
             .ToList();
 
         var mail = await db.Outbox.Where(o => o.CampaignId == campaignId).GroupBy(o => o.State).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancel).ConfigureAwait(false);
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancel).ConfigureAwait(false);
         var pending = await db.OtherServices.CountAsync(o => o.CampaignId == campaignId && o.LinkedService == null, cancel).ConfigureAwait(false);
 
         return new DashboardFigures(overall, cumulative, byKind, byRegion, services, deficient, pending, mail);
     }
 
-    private static StatusCounts Counts(string group, int targets, IEnumerable<(string Status, int Count)> statuses)
+    private static StatusCounts Counts(string group, int targets, IEnumerable<(Compliance Status, int Count)> statuses)
     {
         int compliant = 0, deficient = 0, unclear = 0;
         foreach (var (status, count) in statuses)
         {
             switch (status)
             {
-                case BodyStatus.Compliant:
+                case Compliance.Compliant:
                     compliant += count;
                     break;
-                case BodyStatus.Deficient:
+                case Compliance.Deficient:
                     deficient += count;
                     break;
                 default:

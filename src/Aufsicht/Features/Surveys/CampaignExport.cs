@@ -111,7 +111,7 @@ internal static class CampaignExport
                 : string.Join("; ", CampaignEvaluator.Outcomes(evaluation.ResultJson).Select(o => $"{o.Service ?? OtherServices.Prefix + o.Other}={o.Verdict}"));
             string[] fixedCells =
             [
-                body.ExternalId, body.Name, body.Kind, body.Region ?? string.Empty, body.State, evaluation?.Status ?? BodyStatus.NotAnswered,
+                body.ExternalId, body.Name, body.Kind, body.Region ?? string.Empty, body.State, ((Compliance?)evaluation?.Status).ToStored(),
                 evaluation?.MainFindings ?? string.Empty, verdicts, version?.Version.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 version?.SubmittedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? string.Empty, version?.Receipt ?? string.Empty,
             ];

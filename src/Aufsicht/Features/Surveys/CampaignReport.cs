@@ -67,7 +67,7 @@ internal static class CampaignReport
         List<KeyValue> about =
         [
             new(T("report.campaign.questionnaire"), names.Questionnaire),
-            new(T("report.campaign.state"), T("campaign.state." + campaign.State)),
+            new(T("report.campaign.state"), T("campaign.state." + campaign.State.ToStored())),
         ];
         if (campaign.StartedAt is { } started)
         {

@@ -289,7 +289,7 @@ internal sealed class RevokeInvitations(AufsichtDb db, TimeProvider clock)
     /// <summary>How many links were still valid and are now revoked.</summary>
     public async Task<Result<int>> RunAsync(long campaignId, long bodyId, Language language, CancellationToken cancel)
     {
-        var state = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.State).SingleOrDefaultAsync(cancel).ConfigureAwait(false);
+        var state = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => (CampaignState?)c.State).SingleOrDefaultAsync(cancel).ConfigureAwait(false);
         if (state != CampaignState.Running)
         {
             return Result<int>.Fail("campaign", UiText.T(language, "campaign.notRunning"));
@@ -328,7 +328,7 @@ internal sealed class EditCampaignTemplates(AufsichtDb db)
     public async Task<Result<bool>> RunAsync(long campaignId, Mail.CampaignTemplates templates, Language language, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(templates);
-        var state = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.State).SingleOrDefaultAsync(cancel).ConfigureAwait(false);
+        var state = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => (CampaignState?)c.State).SingleOrDefaultAsync(cancel).ConfigureAwait(false);
         if (state is null)
         {
             return Result<bool>.Fail("campaign", UiText.T(language, "campaign.unknown"));

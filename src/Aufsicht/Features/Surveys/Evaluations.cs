@@ -59,7 +59,7 @@ internal sealed class CampaignEvaluator(CatalogStore catalog, QuestionnaireStore
             CampaignId = campaignId,
             BodyId = bodyId,
             Version = version,
-            Status = Status(result.Compliance),
+            Status = result.Compliance,
             MainFindings = Truncate(string.Join(',', result.MainFindings()), 200),
             ResultJson = JsonSerializer.Serialize(outcomes, Json),
             AsOf = asOf,
@@ -71,7 +71,7 @@ internal sealed class CampaignEvaluator(CatalogStore catalog, QuestionnaireStore
             CampaignId = campaignId,
             BodyId = bodyId,
             Service = s.ServiceId ?? Truncate(OtherServices.Prefix + OtherServices.Normalise(s.OtherText ?? string.Empty), 220),
-            Verdict = s.Verdict.WireName(),
+            Verdict = s.Verdict,
         }).ToList();
         return (evaluation, services);
     }
@@ -146,9 +146,9 @@ internal sealed class CampaignEvaluator(CatalogStore catalog, QuestionnaireStore
 
             await InsertAsync(connection, dbTransaction, "evaluations",
                 ["CampaignId", "BodyId", "Version", "Status", "MainFindings", "ResultJson", "AsOf", "Authority", "EvaluatedAt"],
-                evaluations, e => [e.CampaignId, e.BodyId, e.Version, e.Status, e.MainFindings, e.ResultJson, e.AsOf, e.Authority, e.EvaluatedAt], cancel).ConfigureAwait(false);
+                evaluations, e => [e.CampaignId, e.BodyId, e.Version, e.Status.ToStored(), e.MainFindings, e.ResultJson, e.AsOf, e.Authority, e.EvaluatedAt], cancel).ConfigureAwait(false);
             await InsertAsync(connection, dbTransaction, "evaluation_services", ["CampaignId", "BodyId", "Service", "Verdict"],
-                services, e => [e.CampaignId, e.BodyId, e.Service, e.Verdict], cancel).ConfigureAwait(false);
+                services, e => [e.CampaignId, e.BodyId, e.Service, e.Verdict.ToStored()], cancel).ConfigureAwait(false);
             count += submissions.Count;
             after = submissions[^1].BodyId;
         }
@@ -227,12 +227,6 @@ internal sealed class CampaignEvaluator(CatalogStore catalog, QuestionnaireStore
     public static IReadOnlyList<StoredOutcome> Outcomes(string resultJson) =>
         JsonSerializer.Deserialize<StoredOutcome[]>(resultJson, Json) ?? [];
 
-    public static string Status(Compliance compliance) => compliance switch
-    {
-        Compliance.Compliant => BodyStatus.Compliant,
-        Compliance.Deficient => BodyStatus.Deficient,
-        _ => BodyStatus.Unclear,
-    };
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -77,7 +77,7 @@ internal static class ResponseApi
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "the answers were changed at the same time by another request; nothing was saved");
         }
 
-        return Results.Ok(new ResponseResult(outcome.Revision, outcome.Version, outcome.Receipt, outcome.Status));
+        return Results.Ok(new ResponseResult(outcome.Revision, outcome.Version, outcome.Receipt, outcome.Status?.ToStored()));
     }
 
     private static string Message(Respondent respondent, AnswerError error, Language language)

@@ -199,13 +199,13 @@ internal sealed partial class ResponseWriter(IServiceScopeFactory scopes, ILogge
             INSERT INTO evaluations ("CampaignId", "BodyId", "Version", "Status", "MainFindings", "ResultJson", "AsOf", "Authority", "EvaluatedAt")
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
             """,
-            evaluation.CampaignId, evaluation.BodyId, evaluation.Version, evaluation.Status, evaluation.MainFindings, evaluation.ResultJson,
+            evaluation.CampaignId, evaluation.BodyId, evaluation.Version, evaluation.Status.ToStored(), evaluation.MainFindings, evaluation.ResultJson,
             evaluation.AsOf, evaluation.Authority, evaluation.EvaluatedAt);
         foreach (var s in services)
         {
             yield return new Statement(
                 """INSERT INTO evaluation_services ("CampaignId", "BodyId", "Service", "Verdict") VALUES (@p0, @p1, @p2, @p3)""",
-                s.CampaignId, s.BodyId, s.Service, s.Verdict);
+                s.CampaignId, s.BodyId, s.Service, s.Verdict.ToStored());
         }
     }
 

@@ -85,7 +85,7 @@ internal sealed class RespondentLinks(QuestionnaireStore questionnaires, TimePro
 }
 
 /// <summary>What saving or submitting did.</summary>
-internal sealed record SaveOutcome(int Revision, int? Version, string? Receipt, string? Status = null)
+internal sealed record SaveOutcome(int Revision, int? Version, string? Receipt, Compliance? Status = null)
 {
     public static readonly SaveOutcome Conflict = new(-1, null, null);
 
@@ -248,7 +248,7 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
         }
 
         var status = await db.Evaluations.Where(e => e.CampaignId == respondent.Campaign.Id && e.BodyId == respondent.Body.Id)
-            .Select(e => e.Status).SingleOrDefaultAsync(cancel).ConfigureAwait(false);
+            .Select(e => (Compliance?)e.Status).SingleOrDefaultAsync(cancel).ConfigureAwait(false);
         return new SaveOutcome(response.Revision, response.SubmittedVersion, latest.Receipt, status);
     }
 
@@ -296,7 +296,7 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
 
         var (version, newRevision) = (response.SubmittedVersion, response.Revision);
         string? receipt = null;
-        string? status = null;
+        Compliance? status = null;
         if (submit)
         {
             try

@@ -12,9 +12,9 @@ internal sealed class OutboxModel(AufsichtDb db, MailSettings mail) : AppPage
 {
     public const int PageSize = 50;
 
-    internal static readonly IReadOnlyList<string> States = [OutboxState.Pending, OutboxState.Sent, OutboxState.Rejected, OutboxState.Failed];
+    internal static readonly IReadOnlyList<OutboxState> States = [OutboxState.Pending, OutboxState.Sent, OutboxState.Rejected, OutboxState.Failed];
 
-    internal IReadOnlyDictionary<string, int> Counts { get; private set; } = new Dictionary<string, int>();
+    internal IReadOnlyDictionary<OutboxState, int> Counts { get; private set; } = new Dictionary<OutboxState, int>();
 
     internal IReadOnlyList<Problem> Problems { get; private set; } = [];
 
@@ -47,7 +47,7 @@ internal sealed class OutboxModel(AufsichtDb db, MailSettings mail) : AppPage
     {
         SendingEnabled = mail.Enabled;
         Counts = await db.Outbox.GroupBy(o => o.State).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancel).ConfigureAwait(false);
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancel).ConfigureAwait(false);
         var problems = Counts.GetValueOrDefault(OutboxState.Rejected) + Counts.GetValueOrDefault(OutboxState.Failed);
         PageCount = Math.Max(1, (problems + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(seite, 1, PageCount);
@@ -67,5 +67,5 @@ internal sealed class OutboxModel(AufsichtDb db, MailSettings mail) : AppPage
         RetryableCount = await RetryMail.Retryable(db).CountAsync(cancel).ConfigureAwait(false);
     }
 
-    internal sealed record Problem(long Id, string To, string Kind, long? CampaignId, string State, string? Error, int Attempts, DateTime When, long? BodyId, bool Retryable);
+    internal sealed record Problem(long Id, string To, string Kind, long? CampaignId, OutboxState State, string? Error, int Attempts, DateTime When, long? BodyId, bool Retryable);
 }

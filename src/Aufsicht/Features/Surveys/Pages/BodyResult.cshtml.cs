@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Surveys.Pages;
 
-internal sealed record InvitationRow(long Id, DateTime IssuedAt, DateTime? RevokedAt, string? Email, string? MailState, string? MailError);
+internal sealed record InvitationRow(long Id, DateTime IssuedAt, DateTime? RevokedAt, string? Email, OutboxState? MailState, string? MailError);
 
 /// <summary>One body in a campaign: its status, the findings per service with their texts, its answers and versions, its invitations.</summary>
 [Authorize(Policy = Roles.Staff)]
@@ -106,7 +106,7 @@ internal sealed class BodyResultModel(AufsichtDb db, IConfiguration configuratio
 #pragma warning disable RS0030 // inside a projection: translated to a SQL subquery
         Invitations = await db.Invitations.AsNoTracking().Where(i => i.CampaignId == id && i.BodyId == bodyId).OrderByDescending(i => i.Id)
             .Select(i => new InvitationRow(i.Id, i.IssuedAt, i.RevokedAt, i.Email,
-                db.Outbox.Where(o => o.InvitationId == i.Id).OrderByDescending(o => o.Id).Select(o => o.State).FirstOrDefault(),
+                db.Outbox.Where(o => o.InvitationId == i.Id).OrderByDescending(o => o.Id).Select(o => (OutboxState?)o.State).FirstOrDefault(),
                 db.Outbox.Where(o => o.InvitationId == i.Id).OrderByDescending(o => o.Id).Select(o => o.LastError).FirstOrDefault()))
             .ToListAsync(cancel).ConfigureAwait(true);
 #pragma warning restore RS0030

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Surveys.Pages;
 
-internal sealed record CampaignRow(long Id, string Title, string State, DateOnly Deadline, int Targets, int Answered, int Deficient);
+internal sealed record CampaignRow(long Id, string Title, CampaignState State, DateOnly Deadline, int Targets, int Answered, int Deficient);
 
 /// <summary>The authority's survey campaigns, and the form to create one (supervisors).</summary>
 [Authorize(Policy = Roles.Staff)]
@@ -47,7 +47,7 @@ internal sealed class CampaignsModel(AufsichtDb db, QuestionnaireStore questionn
             .Select(c => new CampaignRow(c.Id, c.Title, c.State, c.Deadline,
                 db.CampaignBodies.Count(t => t.CampaignId == c.Id),
                 db.Evaluations.Count(e => e.CampaignId == c.Id),
-                db.Evaluations.Count(e => e.CampaignId == c.Id && e.Status == BodyStatus.Deficient)))
+                db.Evaluations.Count(e => e.CampaignId == c.Id && e.Status == Aufsicht.Core.Surveys.Compliance.Deficient)))
             .ToListAsync(cancel).ConfigureAwait(true);
 #pragma warning restore RS0030
         Questionnaires = await db.Questionnaires.AsNoTracking().OrderBy(q => q.Key).ThenByDescending(q => q.Version).ToListAsync(cancel).ConfigureAwait(true);

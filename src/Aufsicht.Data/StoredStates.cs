@@ -1,0 +1,83 @@
+using Aufsicht.Core.Law;
+using Aufsicht.Core.Surveys;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Aufsicht.Data;
+
+/// <summary>
+/// The strings the states are stored as, one mapping per enum: the columns, raw SQL, exports and UI text keys all use
+/// these names (not the C# member names), so the data written before the states became enums still reads.
+/// </summary>
+public static class StoredStates
+{
+    /// <summary>The status of a body that has no evaluation: never stored, but shown and exported beside the stored ones.</summary>
+    public const string NotAnswered = "not-answered";
+
+    public static string ToStored(this CampaignState state) => state switch
+    {
+        CampaignState.Draft => "draft",
+        CampaignState.Running => "running",
+        CampaignState.Closed => "closed",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
+    public static string ToStored(this OutboxState state) => state switch
+    {
+        OutboxState.Pending => "pending",
+        OutboxState.Sent => "sent",
+        OutboxState.Rejected => "rejected",
+        OutboxState.Failed => "failed",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
+    public static string ToStored(this Compliance status) => status switch
+    {
+        Compliance.Compliant => "compliant",
+        Compliance.Deficient => "deficient",
+        Compliance.Unclear => "unclear",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    /// <summary>A body's status as shown and exported: <see cref="NotAnswered"/> while it has no evaluation.</summary>
+    public static string ToStored(this Compliance? status) => status is { } known ? known.ToStored() : NotAnswered;
+
+    /// <summary>The verdict's wire name (green, yellow, red, not-assessed), as the catalogue format writes it too.</summary>
+    public static string ToStored(this Verdict verdict) => verdict.WireName();
+
+    internal static CampaignState ToCampaignState(string stored) => stored switch
+    {
+        "draft" => CampaignState.Draft,
+        "running" => CampaignState.Running,
+        "closed" => CampaignState.Closed,
+        _ => throw new FormatException($"Unknown campaign state '{stored}'."),
+    };
+
+    internal static OutboxState ToOutboxState(string stored) => stored switch
+    {
+        "pending" => OutboxState.Pending,
+        "sent" => OutboxState.Sent,
+        "rejected" => OutboxState.Rejected,
+        "failed" => OutboxState.Failed,
+        _ => throw new FormatException($"Unknown outbox state '{stored}'."),
+    };
+
+    internal static Compliance ToCompliance(string stored) => stored switch
+    {
+        "compliant" => Compliance.Compliant,
+        "deficient" => Compliance.Deficient,
+        "unclear" => Compliance.Unclear,
+        _ => throw new FormatException($"Unknown evaluation status '{stored}'."),
+    };
+
+    internal static Verdict ToVerdict(string stored) =>
+        Levels.TryParseVerdict(stored, out var verdict) ? verdict : throw new FormatException($"Unknown verdict '{stored}'.");
+
+    // The converters AufsichtDb puts on the state columns.
+    internal static readonly ValueConverter<CampaignState, string> CampaignStateConverter = new(v => v.ToStored(), s => ToCampaignState(s));
+
+    internal static readonly ValueConverter<OutboxState, string> OutboxStateConverter = new(v => v.ToStored(), s => ToOutboxState(s));
+
+    internal static readonly ValueConverter<Compliance, string> ComplianceConverter = new(v => v.ToStored(), s => ToCompliance(s));
+
+    internal static readonly ValueConverter<Verdict, string> VerdictConverter = new(v => v.ToStored(), s => ToVerdict(s));
+}
