@@ -44,40 +44,27 @@ public static class StoredStates
     /// <summary>The verdict's wire name (green, yellow, red, not-assessed), as the catalogue format writes it too.</summary>
     public static string ToStored(this Verdict verdict) => verdict.WireName();
 
-    internal static CampaignState ToCampaignState(string stored) => stored switch
+    /// <summary>The member stored as <paramref name="stored"/>: the inverse of its <c>ToStored</c>, so each string is written once.</summary>
+    private static T Parse<T>(string stored, Func<T, string> toStored)
+        where T : struct, Enum
     {
-        "draft" => CampaignState.Draft,
-        "running" => CampaignState.Running,
-        "closed" => CampaignState.Closed,
-        _ => throw new FormatException($"Unknown campaign state '{stored}'."),
-    };
+        foreach (var value in Enum.GetValues<T>())
+        {
+            if (string.Equals(toStored(value), stored, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
 
-    internal static OutboxState ToOutboxState(string stored) => stored switch
-    {
-        "pending" => OutboxState.Pending,
-        "sent" => OutboxState.Sent,
-        "rejected" => OutboxState.Rejected,
-        "failed" => OutboxState.Failed,
-        _ => throw new FormatException($"Unknown outbox state '{stored}'."),
-    };
-
-    internal static Compliance ToCompliance(string stored) => stored switch
-    {
-        "compliant" => Compliance.Compliant,
-        "deficient" => Compliance.Deficient,
-        "unclear" => Compliance.Unclear,
-        _ => throw new FormatException($"Unknown evaluation status '{stored}'."),
-    };
-
-    internal static Verdict ToVerdict(string stored) =>
-        Levels.TryParseVerdict(stored, out var verdict) ? verdict : throw new FormatException($"Unknown verdict '{stored}'.");
+        throw new FormatException($"Unknown {typeof(T).Name} '{stored}' in the database.");
+    }
 
     // The converters AufsichtDb puts on the state columns.
-    internal static readonly ValueConverter<CampaignState, string> CampaignStateConverter = new(v => v.ToStored(), s => ToCampaignState(s));
+    internal static readonly ValueConverter<CampaignState, string> CampaignStateConverter = new(v => v.ToStored(), s => Parse<CampaignState>(s, ToStored));
 
-    internal static readonly ValueConverter<OutboxState, string> OutboxStateConverter = new(v => v.ToStored(), s => ToOutboxState(s));
+    internal static readonly ValueConverter<OutboxState, string> OutboxStateConverter = new(v => v.ToStored(), s => Parse<OutboxState>(s, ToStored));
 
-    internal static readonly ValueConverter<Compliance, string> ComplianceConverter = new(v => v.ToStored(), s => ToCompliance(s));
+    internal static readonly ValueConverter<Compliance, string> ComplianceConverter = new(v => v.ToStored(), s => Parse<Compliance>(s, ToStored));
 
-    internal static readonly ValueConverter<Verdict, string> VerdictConverter = new(v => v.ToStored(), s => ToVerdict(s));
+    internal static readonly ValueConverter<Verdict, string> VerdictConverter = new(v => v.ToStored(), s => Parse<Verdict>(s, ToStored));
 }

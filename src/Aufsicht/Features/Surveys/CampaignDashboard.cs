@@ -19,18 +19,11 @@ internal sealed record ServiceUse(string Service, int Green, int Yellow, int Red
 
 internal sealed record DeficientBody(long Id, string Name, string Kind, string? Region, string MainFindings);
 
-/// <summary>Everything the dashboard and the report show about a campaign, each figure from one grouped query.</summary>
-internal sealed record DashboardData(
-    CampaignRecord Campaign,
-    StatusCounts Overall,
-    IReadOnlyList<(DateOnly Day, int Cumulative)> Responses,
-    IReadOnlyList<StatusCounts> ByKind,
-    IReadOnlyList<StatusCounts> ByRegion,
-    IReadOnlyList<ServiceUse> Services,
-    IReadOnlyList<DeficientBody> Deficient,
-    int DeficientTotal,
-    int PendingOthers,
-    IReadOnlyDictionary<OutboxState, int> Mail);
+/// <summary>
+/// Everything the dashboard and the report show about a campaign: the campaign as it is now, its figures (cached,
+/// <see cref="DashboardCache"/>), and the deficient bodies asked for — one page of them, or all for the report.
+/// </summary>
+internal sealed record DashboardData(CampaignRecord Campaign, DashboardFigures Figures, IReadOnlyList<DeficientBody> Deficient);
 
 /// <summary>A campaign's figures without the campaign itself, with every deficient body: what the dashboard cache keeps.</summary>
 internal sealed record DashboardFigures(
@@ -66,8 +59,7 @@ internal static class CampaignDashboard
 
         var figures = await cache.GetAsync(campaignId, regions, stamp, cancel).ConfigureAwait(false);
         var deficient = page is { } index ? figures.Deficient.Skip(index * PageSize).Take(PageSize).ToList() : figures.Deficient;
-        return new DashboardData(campaign, figures.Overall, figures.Responses, figures.ByKind, figures.ByRegion, figures.Services, deficient,
-            figures.Deficient.Count, figures.PendingOthers, figures.Mail);
+        return new DashboardData(campaign, figures, deficient);
     }
 
     /// <summary>Computes every figure of the campaign afresh, with all its deficient bodies (what <see cref="DashboardCache"/> keeps).</summary>

@@ -60,7 +60,7 @@ internal static class CampaignReport
         ArgumentNullException.ThrowIfNull(names);
         string T(string key) => UiText.T(language, key);
         var campaign = data.Campaign;
-        var overall = data.Overall;
+        var overall = data.Figures.Overall;
         var answered = overall.Total - overall.NotAnswered;
         string Share(int part) => $"{ReportFormat.Number(part, language)} ({ReportFormat.Percent(Percent(part, overall.Total), language)})";
 
@@ -110,10 +110,10 @@ internal static class CampaignReport
             new Heading(T("report.campaign.section.services"), 2),
         ];
 
-        if (data.Services.Count > 0)
+        if (data.Figures.Services.Count > 0)
         {
             blocks.Add(new Chart(Services(data, names.Service, language)));
-            if (data.Services.Count > ChartedServices)
+            if (data.Figures.Services.Count > ChartedServices)
             {
                 blocks.Add(new Paragraph(UiText.T(language, "campaign.chart.topServices", ChartedServices)));
             }
@@ -150,8 +150,8 @@ internal static class CampaignReport
     public static LineChart ResponseRate(DashboardData data, Language language)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var total = data.Overall.Total;
-        var points = data.Responses.Select(r => new LinePoint(r.Day, Math.Min(100, Percent(r.Cumulative, total)))).ToList();
+        var total = data.Figures.Overall.Total;
+        var points = data.Figures.Responses.Select(r => new LinePoint(r.Day, Math.Min(100, Percent(r.Cumulative, total)))).ToList();
         if (data.Campaign.StartedAt is { } started && (points.Count == 0 || DateOnly.FromDateTime(started) < points[0].Date))
         {
             points.Insert(0, new LinePoint(DateOnly.FromDateTime(started), 0));
@@ -163,13 +163,13 @@ internal static class CampaignReport
     public static BarChart ByKind(DashboardData data, Language language)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Statuses(UiText.T(language, "campaign.byKind"), UiText.T(language, "campaigns.kind"), data.ByKind, g => UiText.T(language, "kind." + g), language);
+        return Statuses(UiText.T(language, "campaign.byKind"), UiText.T(language, "campaigns.kind"), data.Figures.ByKind, g => UiText.T(language, "kind." + g), language);
     }
 
     public static BarChart ByRegion(DashboardData data, Language language)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Statuses(UiText.T(language, "campaign.byRegion"), UiText.T(language, "campaigns.region"), data.ByRegion,
+        return Statuses(UiText.T(language, "campaign.byRegion"), UiText.T(language, "campaigns.region"), data.Figures.ByRegion,
             g => g.Length == 0 ? UiText.T(language, "campaign.noRegion") : g, language);
     }
 
@@ -188,7 +188,7 @@ internal static class CampaignReport
                 new ChartSeries(UiText.T(language, "level.red"), Tone.Red),
                 new ChartSeries(UiText.T(language, "level.not-assessed"), Tone.Grey),
             ],
-            [.. data.Services.Take(all ? int.MaxValue : ChartedServices).Select(s => new Bar(serviceName(s.Service), [s.Green, s.Yellow, s.Red, s.NotAssessed]))]);
+            [.. data.Figures.Services.Take(all ? int.MaxValue : ChartedServices).Select(s => new Bar(serviceName(s.Service), [s.Green, s.Yellow, s.Red, s.NotAssessed]))]);
     }
 
     /// <summary>A service key as people read it: the catalogue name, or the free text in quotes while it awaits its link.</summary>
