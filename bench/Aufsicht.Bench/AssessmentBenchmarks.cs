@@ -2,7 +2,7 @@ using System.Text;
 using Aufsicht.Cli;
 using Aufsicht.Core.Assessment;
 using Aufsicht.Core.Catalog;
-using Aufsicht.Core.Json;
+using Aufsicht.Core.DataFiles;
 using Aufsicht.Core.Law;
 using BenchmarkDotNet.Attributes;
 

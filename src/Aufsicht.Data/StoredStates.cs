@@ -1,5 +1,5 @@
+using Aufsicht.Core.Evaluation;
 using Aufsicht.Core.Law;
-using Aufsicht.Core.Surveys;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Aufsicht.Data;

@@ -1,6 +1,5 @@
+using Aufsicht.Core.Evaluation;
 using Aufsicht.Core.Law;
-using Aufsicht.Core.Surveys;
-
 namespace Aufsicht.Data;
 
 /// <summary>One supervised body (Organisation) of the authority's registry. Its external id makes re-imports update instead of duplicate.</summary>

@@ -1,6 +1,6 @@
 using Aufsicht.Core.Assessment;
 using Aufsicht.Core.Catalog;
-using Aufsicht.Core.Json;
+using Aufsicht.Core.DataFiles;
 using Aufsicht.Core.Law;
 
 namespace Aufsicht.Core.Tests;

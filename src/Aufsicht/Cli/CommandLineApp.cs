@@ -108,7 +108,7 @@ internal static class CommandLineApp
                 ["bodies", "import", .. var more] => Features.Bodies.BodiesCommand.ImportAsync(more, context, cancel),
                 ["bodies", "export", .. var more] => Features.Bodies.BodiesCommand.ExportAsync(more, context, cancel),
                 ["bodies", ..] => throw new InputException("bodies: expected 'bodies import' or 'bodies export'"),
-                ["demo", .. var more] => Features.Surveys.DemoCommand.RunAsync(more, context, cancel),
+                ["demo", .. var more] => Features.Campaigns.DemoCommand.RunAsync(more, context, cancel),
                 ["admin", "create-user", .. var more] => Features.Accounts.AdminCommand.CreateUserAsync(more, context, cancel),
                 ["admin", ..] => throw new InputException("admin: expected 'admin create-user'"),
                 ["assess", ..] => throw new InputException("assess: expected 'assess service' or 'assess batch'"),

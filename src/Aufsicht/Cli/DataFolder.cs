@@ -1,5 +1,4 @@
-using Aufsicht.Core.Json;
-
+using Aufsicht.Core.DataFiles;
 namespace Aufsicht.Cli;
 
 /// <summary>

@@ -9,8 +9,11 @@ internal static class UiText
         General,
         Features.Bodies.BodyText.Entries,
         Features.Mail.MailText.Entries,
-        Features.Surveys.SurveyText.Entries,
-        Features.Reports.ReportText.Entries);
+        Features.Questionnaires.QuestionnaireText.Entries,
+        Features.Campaigns.CampaignText.Entries,
+        Features.Responses.ResponseText.Entries,
+        Features.Evaluation.EvaluationText.Entries,
+        Documents.DocumentText.Entries);
 
     private static Dictionary<string, (string De, string En)> General => new(StringComparer.Ordinal)
     {

@@ -1,9 +1,11 @@
 using Aufsicht.Cli;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
+using Aufsicht.Features.Campaigns;
 using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Mail;
-using Aufsicht.Features.Surveys;
+using Aufsicht.Features.Questionnaires;
+using Aufsicht.Features.Responses;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Aufsicht.Web;
@@ -92,7 +94,12 @@ internal static class WebApp
         builder.Services.AddDbContextPool<AufsichtDb>(o => DatabaseSetup.Configure(o, options));
         builder.Services.AddSingleton(sp => new CatalogStore(data, sp.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHostedService<CatalogRefresher>();
-        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            // The respondent portal is anonymous as a folder: the invitation link is the key (DESIGN.md §6).
+            o.Conventions.AllowAnonymousToFolder("/Responses/Pages");
+        });
 
         // German text as text: umlauts and „quotes“ stay characters instead of &#xFC; (markup is still encoded).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

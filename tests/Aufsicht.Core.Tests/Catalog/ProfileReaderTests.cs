@@ -1,5 +1,5 @@
 using System.Text;
-using Aufsicht.Core.Json;
+using Aufsicht.Core.Catalog;
 using Aufsicht.Tests.Shared;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Aufsicht.Core.Json;
+using Aufsicht.Core.DataFiles;
 using Aufsicht.Data;
 using Aufsicht.Features.Catalog;
 using Aufsicht.Web;

@@ -1,5 +1,5 @@
 using System.Net;
-using Aufsicht.Features.Surveys;
+using Aufsicht.Features.Responses;
 using Xunit;
 
 namespace Aufsicht.Tests.Web;

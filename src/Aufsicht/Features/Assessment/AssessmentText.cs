@@ -1,7 +1,7 @@
 using Aufsicht.Cli;
 using Aufsicht.Core.Assessment;
 using Aufsicht.Core.Catalog;
-using Aufsicht.Core.Json;
+using Aufsicht.Core.DataFiles;
 using Aufsicht.Core.Law;
 
 namespace Aufsicht.Features.Assessment;

@@ -2,7 +2,8 @@ using System.Buffers;
 using System.Text.Json;
 using Aufsicht.Cli;
 using Aufsicht.Core.Assessment;
-using Aufsicht.Core.Json;
+using Aufsicht.Core.Catalog;
+using Aufsicht.Core.DataFiles;
 using Aufsicht.Core.Law;
 
 namespace Aufsicht.Features.Assessment;

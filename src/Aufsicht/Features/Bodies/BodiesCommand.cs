@@ -67,7 +67,7 @@ internal static class BodiesCommand
         var options = ServerOptions.From(a);
         await using var db = DatabaseSetup.Open(options);
         await DatabaseSetup.MigrateAsync(db, options, cancel).ConfigureAwait(false);
-        var bodies = new List<Core.Surveys.BodyInput>();
+        var bodies = new List<Core.Bodies.BodyInput>();
         await foreach (var body in BodyMapping.All(db).WithCancellation(cancel).ConfigureAwait(false))
         {
             bodies.Add(body);

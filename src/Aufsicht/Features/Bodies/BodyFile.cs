@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Aufsicht.Core;
-using Aufsicht.Core.Surveys;
+using Aufsicht.Core.Bodies;
 using CsvHelper;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 

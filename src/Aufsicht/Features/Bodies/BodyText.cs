@@ -67,5 +67,12 @@ internal static class BodyText
         ["bodies.detail.optional"] = ("freiwillig", "optional"),
         ["bodies.field.id"] = ("Organisation", "Body"),
         ["bodies.field.revision"] = ("Gleichzeitige Änderung", "Concurrent change"),
+        ["kind.school"] = ("Schule", "school"),
+        ["kind.municipality"] = ("Gemeinde", "municipality"),
+        ["kind.district"] = ("Landkreis", "district"),
+        ["kind.state-authority"] = ("Landesbehörde", "state authority"),
+        ["kind.university"] = ("Hochschule", "university"),
+        ["kind.company"] = ("Unternehmen", "company"),
+        ["kind.other"] = ("Sonstige", "other"),
     };
 }

@@ -1,5 +1,5 @@
 using Aufsicht.Core;
-using Aufsicht.Core.Surveys;
+using Aufsicht.Core.Bodies;
 using Aufsicht.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Aufsicht.Core.Assessment;
 using Aufsicht.Core.Catalog;
-using Aufsicht.Core.Json;
 using Aufsicht.Core.Law;
 using Aufsicht.Features.Assessment;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Aufsicht.Core.Json;
+using Aufsicht.Core.Catalog;
+using Aufsicht.Core.DataFiles;
 using Aufsicht.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using Aufsicht.Core.Assessment;
 using Aufsicht.Core.Catalog;
-using Aufsicht.Core.Json;
+using Aufsicht.Core.DataFiles;
 using Aufsicht.Core.Law;
 using Aufsicht.Data;
 using Microsoft.EntityFrameworkCore;

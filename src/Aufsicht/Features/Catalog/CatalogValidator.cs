@@ -2,9 +2,9 @@ using System.Text.Json;
 using Aufsicht.Cli;
 using Aufsicht.Core.Assessment;
 using Aufsicht.Core.Catalog;
-using Aufsicht.Core.Json;
+using Aufsicht.Core.DataFiles;
 using Aufsicht.Core.Law;
-using Aufsicht.Core.Surveys;
+using Aufsicht.Core.Questionnaires;
 using Json.Schema;
 
 namespace Aufsicht.Features.Catalog;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aufsicht.Core;
 using Aufsicht.Core.Catalog;
-using Aufsicht.Core.Json;
 using Aufsicht.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -48,5 +48,9 @@ internal static class MailText
         ["mail.template.en"] = ("englisch", "English"),
         ["mail.template.missing"] = ("fehlt", "missing"),
         ["mail.template.json"] = ("Die Vorlagen sind kein gültiges JSON (invitation und reminder, je mit subject und text, je mit de und en): {0}", "The templates are not valid JSON (invitation and reminder, each with subject and text, each with de and en): {0}"),
+        ["mailstate.pending"] = ("wartend", "waiting"),
+        ["mailstate.sent"] = ("gesendet", "sent"),
+        ["mailstate.rejected"] = ("abgewiesen", "rejected"),
+        ["mailstate.failed"] = ("gescheitert", "failed"),
     };
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Aufsicht.Core.Surveys;
+using Aufsicht.Core.Bodies;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Shared;

@@ -17,7 +17,7 @@ internal sealed class ExportModel(AufsichtDb db, TimeProvider clock) : AppPage
             return NotFound();
         }
 
-        var bodies = new List<Core.Surveys.BodyInput>();
+        var bodies = new List<Core.Bodies.BodyInput>();
         await foreach (var body in BodyMapping.All(db).WithCancellation(cancel).ConfigureAwait(false))
         {
             bodies.Add(body);

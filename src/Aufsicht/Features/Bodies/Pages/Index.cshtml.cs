@@ -1,5 +1,5 @@
+using Aufsicht.Core.Bodies;
 using Aufsicht.Core.Catalog;
-using Aufsicht.Core.Surveys;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Shared;

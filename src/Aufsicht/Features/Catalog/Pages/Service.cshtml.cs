@@ -71,7 +71,7 @@ internal sealed class ServiceModel(CatalogStore store, TimeProvider clock, Aufsi
             var pending = Snapshot is null ? null
                 : await db.Snapshots.Where(s => s.ServiceId == id && s.FactsAsOf == Snapshot.FactsAsOf && s.PendingShippedJson != null).Select(s => s.PendingShippedJson)
                     .FirstOrDefaultAsync(cancel).ConfigureAwait(true);
-            if (pending is not null && Core.Json.ProfileReader.ReadService(System.Text.Encoding.UTF8.GetBytes(pending)) is { IsOk: true } shipped)
+            if (pending is not null && Core.Catalog.ProfileReader.ReadService(System.Text.Encoding.UTF8.GetBytes(pending)) is { IsOk: true } shipped)
             {
                 Conflicts = Differences(Snapshot!, shipped.Value);
             }

@@ -1,0 +1,370 @@
+using System.Globalization;
+using Aufsicht.Core.Catalog;
+using Aufsicht.Core.DataFiles;
+namespace Aufsicht.Core.Bodies;
+
+/// <summary>One supervised body as read from a registry file or the edit form, validated and normalised.</summary>
+public sealed record BodyInput(
+    string ExternalId,
+    string Name,
+    string Kind,
+    string? Region,
+    string State,
+    bool PublicBody,
+    bool PublicUndertaking,
+    string? ContactName,
+    string? ContactEmail,
+    string Language);
+
+/// <summary>One column of the registry format: its canonical name, its German name, whether it is required, its longest value.</summary>
+public sealed record BodyColumn(string Name, string German, bool Required, int MaxLength);
+
+/// <summary>
+/// Reads the rows of a registry file (CSV or spreadsheet, already split into cells) into bodies. Every mistake is
+/// reported with the row as the user sees it in the file (the header is row 1) and the column, never only the first.
+/// </summary>
+public static class BodyRows
+{
+    /// <summary>More rows than a German state has schools, municipalities and authorities together.</summary>
+    public const int MaxRows = 100_000;
+
+    /// <summary>The canonical columns in file order; the lengths are those of the <c>bodies</c> table.</summary>
+    public static readonly IReadOnlyList<BodyColumn> Columns =
+    [
+        new("externalId", "Kennung", true, 100),
+        new("name", "Name", true, 300),
+        new("kind", "Art", true, 20),
+        new("region", "Region", false, 100),
+        new("state", "Land", true, 2),
+        new("publicBody", "Öffentliche Stelle", false, 5),
+        new("publicUndertaking", "Wettbewerbsunternehmen", false, 5),
+        new("contactName", "Ansprechperson", false, 200),
+        new("contactEmail", "E-Mail", false, 320),
+        new("language", "Sprache", false, 2),
+    ];
+
+    /// <summary>The German states as their two-letter codes.</summary>
+    public static readonly IReadOnlyList<string> States = ["BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"];
+
+    public static readonly IReadOnlyList<string> Languages = ["de", "en"];
+
+    /// <summary>German words for the kinds of body, as people write them in their own lists.</summary>
+    private static readonly Dictionary<string, string> GermanKinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Schule"] = "school",
+        ["Gemeinde"] = "municipality",
+        ["Kommune"] = "municipality",
+        ["Landkreis"] = "district",
+        ["Landesbehörde"] = "state-authority",
+        ["Hochschule"] = "university",
+        ["Universität"] = "university",
+        ["Unternehmen"] = "company",
+        ["Sonstige"] = "other",
+    };
+
+    /// <summary>Kinds that are public bodies unless the file says otherwise (§ 2 BDSG).</summary>
+    private static readonly HashSet<string> PublicKinds = new(StringComparer.Ordinal) { "school", "municipality", "district", "state-authority", "university" };
+
+    private static readonly Dictionary<string, bool> Booleans = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["true"] = true,
+        ["ja"] = true,
+        ["yes"] = true,
+        ["1"] = true,
+        ["false"] = false,
+        ["nein"] = false,
+        ["no"] = false,
+        ["0"] = false,
+    };
+
+    private const string BooleanWords = "true, false, ja, nein, yes, no, 1 or 0";
+
+    /// <summary>
+    /// Validates a whole file: header and rows. Rows whose cells are all empty are skipped (spreadsheets keep them);
+    /// a row shorter than the header has empty cells. At most <paramref name="maxErrors"/> errors are listed, then one
+    /// saying how many more there are.
+    /// </summary>
+    public static Result<IReadOnlyList<BodyInput>> Read(IReadOnlyList<string?> header, IEnumerable<IReadOnlyList<string?>> rows, int maxErrors = 100)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(rows);
+        var errors = new ErrorList(maxErrors);
+        var positions = ReadHeader(header, errors);
+        if (errors.Count > 0)
+        {
+            return Result<IReadOnlyList<BodyInput>>.Fail(errors.ToList());
+        }
+
+        var bodies = new List<BodyInput>();
+        var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rowNumber = 1;
+        var dataRows = 0;
+        foreach (var row in rows)
+        {
+            rowNumber++;
+            if (row.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            if (++dataRows > MaxRows)
+            {
+                errors.Add(new Error($"row {rowNumber}", $"the file has more than {MaxRows.ToString("N0", CultureInfo.InvariantCulture)} rows; split it into several files"));
+                break;
+            }
+
+            var here = rowNumber;
+            for (var i = header.Count; i < row.Count; i++)
+            {
+                if (!string.IsNullOrWhiteSpace(row[i]))
+                {
+                    errors.Add(new Error($"row {here}, column {i + 1}", "a value beyond the last column of the header"));
+                    break;
+                }
+            }
+
+            for (var i = 0; i < header.Count && i < row.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(header[i]) && !string.IsNullOrWhiteSpace(row[i]))
+                {
+                    errors.Add(new Error($"row {here}, column {i + 1}", "a value in a column without a name in the header"));
+                }
+            }
+
+            var body = ReadFields(
+                column => positions.TryGetValue(column, out var index) && index < row.Count ? row[index] : null,
+                (column, message) => errors.Add(new Error($"row {here}, column \"{column}\"", message)));
+            if (body is null)
+            {
+                continue;
+            }
+
+            if (firstRowOf.TryGetValue(body.ExternalId, out var first))
+            {
+                errors.Add(new Error($"row {here}, column \"externalId\"", $"\"{Short(body.ExternalId)}\" is already the id of row {first}; each body must appear once"));
+                continue;
+            }
+
+            firstRowOf[body.ExternalId] = here;
+            bodies.Add(body);
+        }
+
+        return errors.Count > 0 ? Result<IReadOnlyList<BodyInput>>.Fail(errors.ToList()) : Result<IReadOnlyList<BodyInput>>.Ok(bodies);
+    }
+
+    /// <summary>Validates one body given as canonical column name → value (the edit form); errors name the column.</summary>
+    public static Result<BodyInput> ReadOne(IReadOnlyDictionary<string, string?> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var errors = new List<Error>();
+        var body = ReadFields(column => fields.GetValueOrDefault(column), (column, message) => errors.Add(new Error(column, message)));
+        return body is null ? Result<BodyInput>.Fail(errors) : Result<BodyInput>.Ok(body);
+    }
+
+    /// <summary>A body as the cells of one row in <see cref="Columns"/> order: what an export writes and an import reads back unchanged.</summary>
+    public static IReadOnlyList<string> ToCells(BodyInput body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return
+        [
+            body.ExternalId, body.Name, body.Kind, body.Region ?? string.Empty, body.State,
+            body.PublicBody ? "true" : "false", body.PublicUndertaking ? "true" : "false",
+            body.ContactName ?? string.Empty, body.ContactEmail ?? string.Empty, body.Language,
+        ];
+    }
+
+    private static Dictionary<string, int> ReadHeader(IReadOnlyList<string?> header, ErrorList errors)
+    {
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var known = Columns.SelectMany(c => new[] { c.Name, c.German }).ToList();
+        var suggested = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Count; i++)
+        {
+            var text = (header[i] ?? string.Empty).Trim().TrimStart('\uFEFF').Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var column = Columns.FirstOrDefault(c => string.Equals(c.Name, text, StringComparison.OrdinalIgnoreCase) || string.Equals(c.German, text, StringComparison.OrdinalIgnoreCase));
+            if (column is null)
+            {
+                var nearest = ObjectReader.Nearest(text, known);
+                if (nearest is not null)
+                {
+                    suggested.Add(Columns.First(c => c.Name == nearest || c.German == nearest).Name);
+                }
+
+                errors.Add(new Error($"row 1, column \"{Short(text)}\"", "unknown column" + (nearest is null
+                    ? $"; the columns are {string.Join(", ", Columns.Select(c => c.Name))}"
+                    : $"; did you mean \"{nearest}\"?")));
+            }
+            else if (positions.TryGetValue(column.Name, out var other))
+            {
+                errors.Add(new Error($"row 1, column \"{Short(text)}\"", $"column {column.Name} appears twice (also column {other + 1})"));
+            }
+            else
+            {
+                positions[column.Name] = i;
+            }
+        }
+
+        // A misspelt required column is already reported with its suggestion; saying it is missing too would be noise.
+        foreach (var column in Columns.Where(c => c.Required && !positions.ContainsKey(c.Name) && !suggested.Contains(c.Name)))
+        {
+            errors.Add(new Error("row 1", $"the required column \"{column.Name}\" (or \"{column.German}\") is missing"));
+        }
+
+        return positions;
+    }
+
+    /// <summary>Reads every field of one body, reporting each mistake; null if there was any.</summary>
+    private static BodyInput? ReadFields(Func<string, string?> get, Action<string, string> error)
+    {
+        var failed = false;
+        void Fail(string column, string message)
+        {
+            failed = true;
+            error(column, message);
+        }
+
+        string? Text(string column)
+        {
+            var spec = Columns.First(c => c.Name == column);
+            var value = get(column)?.Trim();
+            if (string.IsNullOrEmpty(value))
+            {
+                if (spec.Required)
+                {
+                    Fail(column, "a value is required");
+                }
+
+                return null;
+            }
+
+            if (value.Length > spec.MaxLength)
+            {
+                Fail(column, $"at most {spec.MaxLength} characters; got {value.Length}");
+                return null;
+            }
+
+            if (value.Any(char.IsControl))
+            {
+                Fail(column, "a line break or control character is not allowed here");
+                return null;
+            }
+
+            return value;
+        }
+
+        var externalId = Text("externalId");
+        var name = Text("name");
+        var kind = Choice(Text("kind"), "kind", FactDomains.BodyKinds, GermanKinds, Fail);
+        var region = Text("region");
+        var state = Choice(Text("state"), "state", States, null, Fail);
+        var publicBody = Boolean(get("publicBody"), "publicBody", Fail);
+        var publicUndertaking = Boolean(get("publicUndertaking"), "publicUndertaking", Fail);
+        var contactName = Text("contactName");
+        var contactEmail = Text("contactEmail");
+        if (contactEmail is not null && !IsEmail(contactEmail))
+        {
+            Fail("contactEmail", $"\"{Short(contactEmail)}\" is not an e-mail address such as name@example.org");
+        }
+
+        var language = Choice(Text("language"), "language", Languages, null, Fail) ?? "de";
+        var isPublic = publicBody ?? (kind is not null && PublicKinds.Contains(kind));
+        if (publicUndertaking == true && !isPublic)
+        {
+            Fail("publicUndertaking", "only a public body can be a public undertaking (§ 2(5) BDSG); set publicBody to true or this to false");
+        }
+
+        return failed
+            ? null
+            : new BodyInput(externalId!, name!, kind!, region, state!, isPublic, publicUndertaking ?? false, contactName, contactEmail, language);
+    }
+
+    /// <summary>A value of a fixed set, matched without regard to case (and German words where given), returned in its canonical spelling.</summary>
+    private static string? Choice(string? value, string column, IReadOnlyList<string> values, Dictionary<string, string>? aliases, Action<string, string> fail)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var match = values.FirstOrDefault(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
+        if (match is not null)
+        {
+            return match;
+        }
+
+        if (aliases is not null && aliases.TryGetValue(value, out var alias))
+        {
+            return alias;
+        }
+
+        var nearest = ObjectReader.Nearest(value, [.. values, .. aliases?.Keys ?? Enumerable.Empty<string>()]);
+        fail(column, $"\"{Short(value)}\" is not one of {string.Join(", ", values)}" + (nearest is null ? string.Empty : $" (did you mean \"{nearest}\"?)"));
+        return null;
+    }
+
+    private static bool? Boolean(string? value, string column, Action<string, string> fail)
+    {
+        value = value?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (Booleans.TryGetValue(value, out var result))
+        {
+            return result;
+        }
+
+        fail(column, $"\"{Short(value)}\" is not one of {BooleanWords}");
+        return null;
+    }
+
+    /// <summary>A plausible address: one @, a local part, a domain with a dot, no spaces. Whether it exists only a mail can tell.</summary>
+    private static bool IsEmail(string text)
+    {
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at != text.LastIndexOf('@') || at == text.Length - 1 || at > 64)
+        {
+            return false;
+        }
+
+        var domain = text[(at + 1)..];
+        return !text.Any(c => char.IsWhiteSpace(c) || c is '<' or '>' or ',' or ';' or '"' or '(' or ')' or '[' or ']' or '\\')
+            && !text.Contains("..", StringComparison.Ordinal)
+            && text[0] != '.' && text[at - 1] != '.'
+            && domain.Split('.') is { Length: >= 2 } labels
+            && labels.All(l => l.Length is > 0 and <= 63 && l[0] != '-' && l[^1] != '-')
+            && labels[^1].Length >= 2;
+    }
+
+    private static string Short(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
+    /// <summary>Collects errors up to a limit and counts the rest, so a file with a wrong column in 30,000 rows stays readable.</summary>
+    private sealed class ErrorList(int max)
+    {
+        private readonly List<Error> _errors = [];
+        private int _more;
+
+        public int Count => _errors.Count + _more;
+
+        public void Add(Error error)
+        {
+            if (_errors.Count < max)
+            {
+                _errors.Add(error);
+            }
+            else
+            {
+                _more++;
+            }
+        }
+
+        public List<Error> ToList() =>
+            _more == 0 ? _errors : [.. _errors, new Error(string.Empty, $"… and {_more.ToString("N0", CultureInfo.InvariantCulture)} more errors")];
+    }
+}

@@ -1,0 +1,224 @@
+using Aufsicht.Core.Law;
+using Aufsicht.Data;
+using Aufsicht.Documents;
+using Aufsicht.Features.Accounts;
+using Aufsicht.Features.Catalog;
+using Aufsicht.Features.Questionnaires;
+using Aufsicht.Features.Responses;
+using Aufsicht.Web;
+
+namespace Aufsicht.Features.Campaigns;
+
+/// <summary>
+/// A campaign's results as a report for an authority's annual report (ODT to edit, PDF to file), and the charts that
+/// the dashboard shows too, so page and report draw the same pictures from the same figures.
+/// </summary>
+internal static class CampaignReport
+{
+    /// <summary>More bars than this make the services chart unreadable; the table beside it lists every service.</summary>
+    public const int ChartedServices = 12;
+
+    public static void MapCampaignReport(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/umfragen/{id:long}/bericht.odt", (long id, HttpContext context, AufsichtDb db, DashboardCache cache, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, CancellationToken cancel) =>
+            FileAsync(id, context, db, cache, questionnaires, catalog, clock, "odt", cancel))
+            .RequireAuthorization(Roles.Staff).ExcludeFromDescription();
+        app.MapGet("/umfragen/{id:long}/bericht.pdf", (long id, HttpContext context, AufsichtDb db, DashboardCache cache, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, CancellationToken cancel) =>
+            FileAsync(id, context, db, cache, questionnaires, catalog, clock, "pdf", cancel))
+            .RequireAuthorization(Roles.Staff).ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> FileAsync(long id, HttpContext context, AufsichtDb db, DashboardCache cache, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, string format, CancellationToken cancel)
+    {
+        // Every deficient body: the report is the record, not a page of it.
+        var data = await CampaignDashboard.LoadAsync(db, cache, id, page: null, regions: 12, cancel).ConfigureAwait(false);
+        if (data is null)
+        {
+            return Results.NotFound();
+        }
+
+        var language = UiLanguageMiddleware.Of(context);
+        var campaign = data.Campaign;
+        var names = new ReportNames(
+            (await questionnaires.GetAsync(campaign.QuestionnaireId, cancel).ConfigureAwait(false)).Definition.Title.In(language),
+            catalog.Catalog.FindAuthority(campaign.Authority)?.Name.In(language) ?? campaign.Authority,
+            key => ServiceName(catalog, key));
+        var document = Build(data, names, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), language);
+        using var stream = new MemoryStream();
+        if (format == "odt")
+        {
+            OdtWriter.Write(document, stream);
+            return Results.File(stream.ToArray(), "application/vnd.oasis.opendocument.text", $"umfrage-{id}-bericht.odt");
+        }
+
+        PdfWriter.Write(document, stream);
+        return Results.File(stream.ToArray(), "application/pdf", $"umfrage-{id}-bericht.pdf");
+    }
+
+    /// <summary>The report of a campaign; <paramref name="data"/> should hold all deficient bodies (<c>page: null</c>).</summary>
+    public static ReportDocument Build(DashboardData data, ReportNames names, DateOnly today, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(names);
+        string T(string key) => UiText.T(language, key);
+        var campaign = data.Campaign;
+        var overall = data.Figures.Overall;
+        var answered = overall.Total - overall.NotAnswered;
+        string Share(int part) => $"{ReportFormat.Number(part, language)} ({ReportFormat.Percent(Percent(part, overall.Total), language)})";
+
+        List<KeyValue> about =
+        [
+            new(T("report.campaign.questionnaire"), names.Questionnaire),
+            new(T("report.campaign.state"), T("campaign.state." + campaign.State.ToStored())),
+        ];
+        if (campaign.StartedAt is { } started)
+        {
+            about.Add(new(T("report.campaign.started"), ReportFormat.Date(DateOnly.FromDateTime(started), language)));
+        }
+
+        about.Add(new(T("report.campaign.deadline"), ReportFormat.Date(campaign.Deadline, language)));
+        if (campaign.ClosedAt is { } closed)
+        {
+            about.Add(new(T("report.campaign.closed"), ReportFormat.Date(DateOnly.FromDateTime(closed), language)));
+        }
+
+        about.Add(new(T("report.campaign.asOf"), campaign.EvaluationAsOf is { } asOf ? ReportFormat.Date(asOf, language) : T("report.campaign.asOfEach")));
+        about.Add(new(T("report.campaign.authority"), names.Authority));
+
+        List<Block> blocks =
+        [
+            new Heading(T("report.campaign.about")),
+            new KeyValues(about),
+            new Heading(T("report.campaign.figures")),
+            new KeyValues(
+            [
+                new(T("report.campaign.asked"), ReportFormat.Number(overall.Total, language)),
+                new(T("report.campaign.answered"), Share(answered)),
+                new(T("report.campaign.compliant"), Share(overall.Compliant)),
+                new(T("report.campaign.deficient"), Share(overall.Deficient)),
+                new(T("report.campaign.unclear"), Share(overall.Unclear)),
+                new(T("report.campaign.notAnswered"), Share(overall.NotAnswered)),
+            ]),
+            new Paragraph(T("report.campaign.sharesNote")),
+            new Heading(T("report.campaign.results")),
+            new Heading(T("report.campaign.section.responses"), 2),
+            new Chart(ResponseRate(data, language)),
+            new Heading(T("report.campaign.section.kind"), 2),
+            new Chart(ByKind(data, language)),
+            SvgChart.TableOf(ByKind(data, language), language),
+            new Heading(T("report.campaign.section.region"), 2),
+            new Chart(ByRegion(data, language)),
+            SvgChart.TableOf(ByRegion(data, language), language),
+            new Heading(T("report.campaign.section.services"), 2),
+        ];
+
+        if (data.Figures.Services.Count > 0)
+        {
+            blocks.Add(new Chart(Services(data, names.Service, language)));
+            if (data.Figures.Services.Count > ChartedServices)
+            {
+                blocks.Add(new Paragraph(UiText.T(language, "campaign.chart.topServices", ChartedServices)));
+            }
+
+            blocks.Add(SvgChart.TableOf(Services(data, names.Service, language, all: true), language));
+        }
+        else
+        {
+            blocks.Add(new Paragraph(T("report.campaign.noServices")));
+        }
+
+        blocks.Add(new Heading(T("campaign.deficientBodies")));
+        if (data.Deficient.Count > 0)
+        {
+            blocks.Add(new Paragraph(UiText.T(language, "report.campaign.deficientIntro", data.Deficient.Count)));
+            blocks.Add(new Table(
+                T("campaign.deficientBodies"),
+                [T("campaign.body"), T("campaigns.kind"), T("campaigns.region"), T("campaign.mainFindings")],
+                [.. data.Deficient.Select(b => (IReadOnlyList<string>)[b.Name, T("kind." + b.Kind), b.Region ?? string.Empty, Findings(b.MainFindings)])]));
+        }
+        else
+        {
+            blocks.Add(new Paragraph(T("report.campaign.noDeficient")));
+        }
+
+        blocks.Add(new Heading(T("report.campaign.method")));
+        blocks.Add(new Paragraph(T("report.campaign.methodText")));
+        blocks.Add(new Paragraph(T("report.campaign.criteriaText")));
+
+        return new ReportDocument(campaign.Title, UiText.T(language, "report.campaign.subtitle", ReportFormat.Date(today, language)), language, blocks);
+    }
+
+    /// <summary>Share of bodies asked that have answered, per day, from the day the campaign started.</summary>
+    public static LineChart ResponseRate(DashboardData data, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var total = data.Figures.Overall.Total;
+        var points = data.Figures.Responses.Select(r => new LinePoint(r.Day, Math.Min(100, Percent(r.Cumulative, total)))).ToList();
+        if (data.Campaign.StartedAt is { } started && (points.Count == 0 || DateOnly.FromDateTime(started) < points[0].Date))
+        {
+            points.Insert(0, new LinePoint(DateOnly.FromDateTime(started), 0));
+        }
+
+        return new LineChart(UiText.T(language, "campaign.responses"), null, UiText.T(language, "campaign.rate"), points);
+    }
+
+    public static BarChart ByKind(DashboardData data, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Statuses(UiText.T(language, "campaign.byKind"), UiText.T(language, "campaigns.kind"), data.Figures.ByKind, g => UiText.T(language, "kind." + g), language);
+    }
+
+    public static BarChart ByRegion(DashboardData data, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Statuses(UiText.T(language, "campaign.byRegion"), UiText.T(language, "campaigns.region"), data.Figures.ByRegion,
+            g => g.Length == 0 ? UiText.T(language, "campaign.noRegion") : g, language);
+    }
+
+    /// <summary>Bodies using each service, stacked by the verdict of their use; the most used first.</summary>
+    public static BarChart Services(DashboardData data, Func<string, string> serviceName, Language language, bool all = false)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(serviceName);
+        return new BarChart(
+            UiText.T(language, "campaign.services"),
+            null,
+            UiText.T(language, "table.service"),
+            [
+                new ChartSeries(UiText.T(language, "level.green"), Tone.Green),
+                new ChartSeries(UiText.T(language, "level.yellow"), Tone.Yellow),
+                new ChartSeries(UiText.T(language, "level.red"), Tone.Red),
+                new ChartSeries(UiText.T(language, "level.not-assessed"), Tone.Grey),
+            ],
+            [.. data.Figures.Services.Take(all ? int.MaxValue : ChartedServices).Select(s => new Bar(serviceName(s.Service), [s.Green, s.Yellow, s.Red, s.NotAssessed]))]);
+    }
+
+    /// <summary>A service key as people read it: the catalogue name, or the free text in quotes while it awaits its link.</summary>
+    public static string ServiceName(CatalogStore catalog, string key)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(key);
+        return ServiceNames.OfRow(catalog.Catalog, key);
+    }
+
+    /// <summary>"L03,U06" as a list to read.</summary>
+    public static string Findings(string mainFindings) => mainFindings.Replace(",", ", ", StringComparison.Ordinal);
+
+    private static BarChart Statuses(string title, string header, IReadOnlyList<StatusCounts> groups, Func<string, string> label, Language language) => new(
+        title,
+        null,
+        header,
+        [
+            // Each tone has its own pattern too (solid, cross-hatch, diagonal, dots), so the four stay apart in greyscale.
+            new ChartSeries(UiText.T(language, "status.compliant"), Tone.Green),
+            new ChartSeries(UiText.T(language, "status.deficient"), Tone.Red),
+            new ChartSeries(UiText.T(language, "status.unclear"), Tone.Yellow),
+            new ChartSeries(UiText.T(language, "status.not-answered"), Tone.Grey),
+        ],
+        [.. groups.Select(g => new Bar(label(g.Group), [g.Compliant, g.Deficient, g.Unclear, g.NotAnswered]))]);
+
+    private static double Percent(int part, int whole) => whole == 0 ? 0 : 100.0 * part / whole;
+}
+
+/// <summary>What the report names but the figures hold only as ids: the questionnaire, the authority view, the services.</summary>
+internal sealed record ReportNames(string Questionnaire, string Authority, Func<string, string> Service);

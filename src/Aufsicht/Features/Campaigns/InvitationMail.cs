@@ -1,0 +1,91 @@
+using Aufsicht.Core.Law;
+using Aufsicht.Data;
+using Aufsicht.Features.Mail;
+using Aufsicht.Features.Questionnaires;
+
+namespace Aufsicht.Features.Campaigns;
+
+/// <summary>
+/// Makes an invitation or reminder (a new token; only its hash is kept) and, where the body has an address, puts the
+/// e-mail with the link into the outbox — in the caller's transaction, so the row and the message are saved together.
+/// </summary>
+internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionnaires, Catalog.CatalogStore catalog, OutboxSignal signal, IConfiguration configuration)
+{
+    /// <summary>Loads what the messages need before the caller opens its transaction (the questionnaire store reads with its own connection).</summary>
+    public async Task PrepareAsync(CampaignRecord campaign, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        await questionnaires.GetAsync(campaign.QuestionnaireId, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds the invitation (reminder 0) or the n-th reminder, and its message; true if a message was queued, false if the body has no address.</summary>
+    public async Task<bool> InviteAsync(CampaignRecord campaign, BodyRecord body, string publicUrl, int reminder, DateTime now, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(publicUrl);
+        var (token, hash) = Tokens.New();
+        var invitation = new InvitationRecord
+        {
+            CampaignId = campaign.Id,
+            BodyId = body.Id,
+            TokenHash = hash,
+            IssuedAt = now,
+            Email = body.ContactEmail,
+            Language = body.Language,
+            Reminder = reminder,
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(cancel).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(body.ContactEmail))
+        {
+            return false;
+        }
+
+        var kind = reminder == 0 ? CampaignTemplates.InvitationKind : CampaignTemplates.ReminderKind;
+        var (subject, text) = Render(campaign, body, kind, publicUrl.TrimEnd('/') + "/antwort/" + token);
+        Outbox.Add(db, kind, campaign.Id, invitation.Id, body.ContactEmail, subject, text, now);
+        return true;
+    }
+
+    /// <summary>
+    /// The invitation as <paramref name="body"/> would receive it, with a stand-in for the personal link (a token is
+    /// made only when the campaign starts): what a supervisor reads before starting.
+    /// </summary>
+    public (string Subject, string Text) Preview(CampaignRecord campaign, BodyRecord body, string publicUrl)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(publicUrl);
+        var placeholder = Web.UiText.T(LanguageOf(body), "templates.linkPlaceholder");
+        return Render(campaign, body, CampaignTemplates.InvitationKind, publicUrl.TrimEnd('/') + "/antwort/" + placeholder);
+    }
+
+    /// <summary>The message in the body's language, from the campaign's templates (the shipped ones if the stored JSON cannot be read).</summary>
+    private (string Subject, string Text) Render(CampaignRecord campaign, BodyRecord body, string kind, string link)
+    {
+        var language = LanguageOf(body);
+        var model = new MailModel(body.Name, campaign.Title, campaign.Deadline, link,
+            AuthorityName(campaign, language), questionnaires.Get(campaign.QuestionnaireId).Definition.Title.In(language));
+        var templates = CampaignTemplates.FromJson(campaign.TemplatesJson);
+        return (templates.IsOk ? templates.Value : CampaignTemplates.Default).Render(kind, model, language);
+    }
+
+    private static Language LanguageOf(BodyRecord body) => body.Language == "en" ? Language.En : Language.De;
+
+    /// <summary>The address invitation links point to: Aufsicht:PublicUrl, else where this server was reached (<paramref name="fallback"/>).</summary>
+    public static string PublicUrl(IConfiguration configuration, string fallback)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration["Aufsicht:PublicUrl"] is { Length: > 0 } configured ? configured : fallback;
+    }
+
+    /// <summary>Wakes the outbox worker; call after the caller committed.</summary>
+    public void Signal() => signal.Notify();
+
+    /// <summary>Who signs the mail: the installation's authority (Aufsicht:AuthorityName), else the campaign's authority view.</summary>
+    private string AuthorityName(CampaignRecord campaign, Language language) =>
+        configuration["Aufsicht:AuthorityName"] is { Length: > 0 } name
+            ? name
+            : catalog.Catalog.FindAuthority(campaign.Authority)?.Name.In(language) ?? campaign.Authority;
+}

@@ -1,0 +1,137 @@
+using Aufsicht.Core.Assessment;
+using Aufsicht.Core.Law;
+using Aufsicht.Core.Questionnaires;
+using Aufsicht.Data;
+using Aufsicht.Features.Accounts;
+using Aufsicht.Features.Evaluation;
+using Aufsicht.Features.Questionnaires;
+using Aufsicht.Features.Responses;
+using Aufsicht.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Features.Campaigns.Pages;
+
+internal sealed record InvitationRow(long Id, DateTime IssuedAt, DateTime? RevokedAt, string? Email, OutboxState? MailState, string? MailError);
+
+/// <summary>One body in a campaign: its status, the findings per service with their texts, its answers and versions, its invitations.</summary>
+[Authorize(Policy = Roles.Staff)]
+internal sealed class BodyResultModel(AufsichtDb db, IConfiguration configuration, QuestionnaireStore questionnaires, Catalog.CatalogStore catalog) : AppPage
+{
+    internal CampaignRecord Campaign { get; private set; } = null!;
+
+    internal BodyRecord Body { get; private set; } = null!;
+
+    internal EvaluationRecord? Evaluation { get; private set; }
+
+    internal IReadOnlyList<StoredOutcome> Outcomes { get; private set; } = [];
+
+    internal IReadOnlyList<ResponseVersionRecord> Versions { get; private set; } = [];
+
+    internal IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
+
+    internal Questionnaire Questionnaire { get; private set; } = null!;
+
+    internal Answers Answers { get; private set; } = Answers.Empty;
+
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, long bodyId, CancellationToken cancel) =>
+        await LoadAsync(id, bodyId, cancel).ConfigureAwait(true) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReissueAsync(long id, long bodyId, [FromServices] ReissueInvitation reissue, CancellationToken cancel)
+    {
+        if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
+        {
+            return Forbid();
+        }
+
+        var url = InvitationMail.PublicUrl(configuration, $"{Request.Scheme}://{Request.Host}");
+        var result = await reissue.RunAsync(id, bodyId, url, Language, cancel).ConfigureAwait(true);
+        if (!await LoadAsync(id, bodyId, cancel).ConfigureAwait(true))
+        {
+            return NotFound();
+        }
+
+        if (!result.IsOk)
+        {
+            return Fail(StatusCodes.Status409Conflict, result.Errors.Select(e => e.Message).ToArray());
+        }
+
+        Message = Web.UiText.T(Language, result.Value ? "body.reissued" : "body.reissuedNoAddress");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(long id, long bodyId, [FromServices] RevokeInvitations revoke, CancellationToken cancel)
+    {
+        if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
+        {
+            return Forbid();
+        }
+
+        var result = await revoke.RunAsync(id, bodyId, Language, cancel).ConfigureAwait(true);
+        if (!await LoadAsync(id, bodyId, cancel).ConfigureAwait(true))
+        {
+            return NotFound();
+        }
+
+        if (!result.IsOk)
+        {
+            return Fail(StatusCodes.Status409Conflict, result.Errors.Select(e => e.Message).ToArray());
+        }
+
+        Message = Web.UiText.T(Language, result.Value > 0 ? "body.revoked" : "body.nothingToRevoke");
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long id, long bodyId, CancellationToken cancel)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancel).ConfigureAwait(true);
+#pragma warning disable RS0030 // inside a predicate: translated to a SQL subquery
+        var body = await db.Bodies.AsNoTracking()
+            .SingleOrDefaultAsync(b => b.Id == bodyId && db.CampaignBodies.Any(t => t.CampaignId == id && t.BodyId == b.Id), cancel).ConfigureAwait(true);
+#pragma warning restore RS0030
+        if (campaign is null || body is null)
+        {
+            return false;
+        }
+
+        (Campaign, Body) = (campaign, body);
+        Questionnaire = (await questionnaires.GetAsync(campaign.QuestionnaireId, cancel).ConfigureAwait(true)).Definition;
+        Evaluation = await db.Evaluations.AsNoTracking().SingleOrDefaultAsync(e => e.CampaignId == id && e.BodyId == bodyId, cancel).ConfigureAwait(true);
+        Outcomes = Evaluation is null ? [] : CampaignEvaluator.Outcomes(Evaluation.ResultJson);
+        var responseId = await db.Responses.Where(r => r.CampaignId == id && r.BodyId == bodyId).Select(r => (long?)r.Id).SingleOrDefaultAsync(cancel).ConfigureAwait(true);
+        Versions = responseId is null
+            ? []
+            : await db.ResponseVersions.AsNoTracking().Where(v => v.ResponseId == responseId).OrderByDescending(v => v.Version).ToListAsync(cancel).ConfigureAwait(true);
+        Answers = Versions.Count > 0 ? Answers.FromJson(Versions[0].AnswersJson) : Answers.Empty;
+#pragma warning disable RS0030 // inside a projection: translated to a SQL subquery
+        Invitations = await db.Invitations.AsNoTracking().Where(i => i.CampaignId == id && i.BodyId == bodyId).OrderByDescending(i => i.Id)
+            .Select(i => new InvitationRow(i.Id, i.IssuedAt, i.RevokedAt, i.Email,
+                db.Outbox.Where(o => o.InvitationId == i.Id).OrderByDescending(o => o.Id).Select(o => (OutboxState?)o.State).FirstOrDefault(),
+                db.Outbox.Where(o => o.InvitationId == i.Id).OrderByDescending(o => o.Id).Select(o => o.LastError).FirstOrDefault()))
+            .ToListAsync(cancel).ConfigureAwait(true);
+#pragma warning restore RS0030
+        return true;
+    }
+
+    internal string ServiceName(string? id, string? other) =>
+        id is not null ? ServiceNames.Of(catalog.Catalog, id) : "„" + other + "“";
+
+    internal string AnswerServiceName(string key) =>
+        ServiceNames.InAnswers(catalog.Catalog, key, Answers, Questionnaire, key);
+
+    /// <summary>A stored finding's explanation and remedy in the page's language.</summary>
+    internal (string Explanation, string? Remedy, IReadOnlyList<string> Articles) Text(StoredFinding stored, StoredOutcome outcome)
+    {
+        var level = Levels.TryParseLevel(stored.Level, out var parsed) ? parsed : Level.NotAssessed;
+        var finding = new Finding(stored.Criterion, level, stored.Reason,
+            stored.Args?.Select(a => KeyValuePair.Create(a.Key, a.Value)).ToArray() ?? Finding.NoArgs);
+        var texts = catalog.Texts;
+        var service = ServiceName(outcome.Service, outcome.Other);
+        var authority = Evaluation!.Authority;
+        return (texts.Explanation(finding, Language, service, Evaluation.AsOf, authority),
+            texts.Remedy(finding, Language, service, Evaluation.AsOf, authority), texts.Articles(finding));
+    }
+}

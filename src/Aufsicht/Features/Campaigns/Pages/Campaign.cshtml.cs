@@ -1,0 +1,160 @@
+using Aufsicht.Core;
+using Aufsicht.Data;
+using Aufsicht.Features.Accounts;
+using Aufsicht.Features.Mail;
+using Aufsicht.Features.Questionnaires;
+using Aufsicht.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Features.Campaigns.Pages;
+
+/// <summary>A campaign's dashboard: progress, verdicts by body kind and region, services in use, deficient bodies; and its actions.</summary>
+[Authorize(Policy = Roles.Staff)]
+internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, QuestionnaireStore questionnaires, InvitationMail invitations, IConfiguration configuration, Catalog.CatalogStore catalog) : AppPage
+{
+    internal DashboardData Data { get; private set; } = null!;
+
+    public int PageIndex { get; private set; }
+
+    public string? Message { get; private set; }
+
+    /// <summary>The templates in the form: the stored ones, or what was posted when it was refused.</summary>
+    internal CampaignTemplates Templates { get; private set; } = CampaignTemplates.Default;
+
+    /// <summary>Why posted templates were refused, each with its field (<see cref="CampaignTemplates.Field"/>).</summary>
+    internal IReadOnlyList<Error> TemplateErrors { get; private set; } = [];
+
+    /// <summary>The invitation as the first target body would receive it, with the stored templates; null without a target.</summary>
+    internal (BodyRecord Body, string Subject, string Text)? InvitationPreview { get; private set; }
+
+    /// <summary>Each template's field, kind, part and language, in the order of the form.</summary>
+    internal static readonly IReadOnlyList<(string Field, string Kind, string Part, Core.Law.Language Language)> TemplateFields =
+        [.. from kind in (string[])[CampaignTemplates.InvitationKind, CampaignTemplates.ReminderKind]
+            from part in (string[])["subject", "text"]
+            from language in (Core.Law.Language[])[Core.Law.Language.De, Core.Law.Language.En]
+            select (CampaignTemplates.Field(kind, part, language), kind, part, language)];
+
+    /// <summary>An HTML id for a template field ("invitation.subject.de" → "tpl-invitation-subject-de").</summary>
+    internal static string TemplateId(string field) => "tpl-" + field.Replace('.', '-');
+
+    internal string? TemplateError(string field) => TemplateErrors.FirstOrDefault(e => e.Path == field)?.Message;
+
+    public async Task<IActionResult> OnGetAsync(long id, int seite, CancellationToken cancel)
+    {
+        PageIndex = Math.Max(0, seite);
+        return await LoadAsync(id, cancel).ConfigureAwait(true) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostStartAsync(long id, [FromServices] StartCampaign start, CancellationToken cancel)
+    {
+        if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
+        {
+            return Forbid();
+        }
+
+        var started = await start.RunAsync(id, PublicUrl(), Language, cancel).ConfigureAwait(true);
+        if (!await LoadAsync(id, cancel).ConfigureAwait(true))
+        {
+            return NotFound();
+        }
+
+        if (!started.IsOk)
+        {
+            return Fail(StatusCodes.Status409Conflict, started.Errors.Select(e => e.Message).ToArray());
+        }
+
+        Message = Web.UiText.T(Language, "campaign.started", started.Value);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(long id, [FromServices] CloseCampaign close, CancellationToken cancel)
+    {
+        if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
+        {
+            return Forbid();
+        }
+
+        var closed = await close.RunAsync(id, Language, cancel).ConfigureAwait(true);
+        if (!await LoadAsync(id, cancel).ConfigureAwait(true))
+        {
+            return NotFound();
+        }
+
+        if (!closed.IsOk)
+        {
+            return Fail(StatusCodes.Status409Conflict, closed.Errors.Select(e => e.Message).ToArray());
+        }
+
+        Message = Web.UiText.T(Language, "campaign.closedMessage");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTemplatesAsync(long id, [FromServices] EditCampaignTemplates editTemplates, CancellationToken cancel)
+    {
+        if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
+        {
+            return Forbid();
+        }
+
+        string Posted(string kind, string part, Core.Law.Language language) =>
+            Request.Form[CampaignTemplates.Field(kind, part, language)].ToString().ReplaceLineEndings("\n");
+        Core.Law.LocalizedText Text(string kind, string part) => new(Posted(kind, part, Core.Law.Language.De), Posted(kind, part, Core.Law.Language.En));
+        var posted = new CampaignTemplates(
+            new MailTemplate(Text(CampaignTemplates.InvitationKind, "subject"), Text(CampaignTemplates.InvitationKind, "text")),
+            new MailTemplate(Text(CampaignTemplates.ReminderKind, "subject"), Text(CampaignTemplates.ReminderKind, "text")));
+        var saved = await editTemplates.RunAsync(id, posted, Language, cancel).ConfigureAwait(true);
+        if (!await LoadAsync(id, cancel).ConfigureAwait(true))
+        {
+            return NotFound();
+        }
+
+        if (!saved.IsOk)
+        {
+            // Messages about a template go next to its box; any other (the campaign started meanwhile) above the page.
+            TemplateErrors = saved.Errors.Where(e => e.Path != "campaign").ToArray();
+            Templates = TemplateErrors.Count > 0 ? posted : Templates;
+            return Fail(TemplateErrors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict,
+                saved.Errors.Where(e => e.Path == "campaign").Select(e => e.Message).ToArray());
+        }
+
+        Message = Web.UiText.T(Language, "templates.saved");
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancel)
+    {
+        var data = await CampaignDashboard.LoadAsync(db, dashboards, id, PageIndex, regions: 12, cancel).ConfigureAwait(true);
+        if (data is null)
+        {
+            return false;
+        }
+
+        Data = data;
+        var stored = CampaignTemplates.FromJson(data.Campaign.TemplatesJson);
+        Templates = stored.IsOk ? stored.Value : CampaignTemplates.Default;
+        // The questionnaire's title (the page and the invitation preview show it), read now rather than while rendering.
+        await questionnaires.GetAsync(data.Campaign.QuestionnaireId, cancel).ConfigureAwait(true);
+        // The first target by id: a seek on the targets' key, instead of joining every target to its body and sorting them.
+        var firstId = await db.CampaignBodies.Where(t => t.CampaignId == id).MinAsync(t => (long?)t.BodyId, cancel).ConfigureAwait(true);
+        var first = firstId is null ? null : await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == firstId, cancel).ConfigureAwait(true);
+        if (first is not null && stored.IsOk && stored.Value.ValidateFields().Count == 0)
+        {
+            var (subject, text) = invitations.Preview(data.Campaign, first, PublicUrl());
+            InvitationPreview = (first, subject, text);
+        }
+
+        return true;
+    }
+
+    /// <summary>The address invitation links point to: the configured public address, else the one this request came to.</summary>
+    internal string PublicUrl() => InvitationMail.PublicUrl(configuration, $"{Request.Scheme}://{Request.Host}");
+
+    /// <summary>The templates can be changed: the campaign is a draft and the user may run surveys.</summary>
+    internal bool CanEditTemplates => Data.Campaign.State == CampaignState.Draft && (User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Supervisor));
+
+    internal string QuestionnaireTitle => questionnaires.Get(Data.Campaign.QuestionnaireId).Definition.Title.In(Language);
+
+    internal string ServiceName(string key) => CampaignReport.ServiceName(catalog, key);
+}

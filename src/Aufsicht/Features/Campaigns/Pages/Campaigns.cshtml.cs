@@ -1,0 +1,67 @@
+using Aufsicht.Data;
+using Aufsicht.Features.Accounts;
+using Aufsicht.Features.Questionnaires;
+using Aufsicht.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Features.Campaigns.Pages;
+
+internal sealed record CampaignRow(long Id, string Title, CampaignState State, DateOnly Deadline, int Targets, int Answered, int Deficient);
+
+/// <summary>The authority's survey campaigns, and the form to create one (supervisors).</summary>
+[Authorize(Policy = Roles.Staff)]
+internal sealed class CampaignsModel(AufsichtDb db, QuestionnaireStore questionnaires, Catalog.CatalogStore catalog) : AppPage
+{
+    internal IReadOnlyList<CampaignRow> Campaigns { get; private set; } = [];
+
+    internal IReadOnlyList<QuestionnaireRecord> Questionnaires { get; private set; } = [];
+
+    internal CampaignInput Input { get; private set; } = new(null, 0, null, "7,1", null, null, "365", null, null, null);
+
+    public Task OnGetAsync(CancellationToken cancel) => LoadAsync(cancel);
+
+    public async Task<IActionResult> OnPostAsync(string? title, long questionnaire, string? deadline, string? reminders, string? authority, string? asOf, string? retention, string? kind, string? state, string? region, string? bodies, [FromServices] CreateCampaign create, CancellationToken cancel)
+    {
+        if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
+        {
+            return Forbid();
+        }
+
+        Input = new CampaignInput(title, questionnaire, deadline, reminders, authority, asOf, retention, kind, state, region, bodies);
+        var created = await create.RunAsync(Input, User.Identity?.Name, Language, cancel).ConfigureAwait(true);
+        if (created.IsOk)
+        {
+            return Redirect($"/umfragen/{created.Value}");
+        }
+
+        await LoadAsync(cancel).ConfigureAwait(true);
+        return Fail(StatusCodes.Status400BadRequest, created.Errors.Select(e => e.Message).ToArray());
+    }
+
+    private async Task LoadAsync(CancellationToken cancel)
+    {
+#pragma warning disable RS0030 // inside a projection: translated to SQL subqueries
+        Campaigns = await db.Campaigns.AsNoTracking()
+            .OrderByDescending(c => c.Id)
+            .Select(c => new CampaignRow(c.Id, c.Title, c.State, c.Deadline,
+                db.CampaignBodies.Count(t => t.CampaignId == c.Id),
+                db.Evaluations.Count(e => e.CampaignId == c.Id),
+                db.Evaluations.Count(e => e.CampaignId == c.Id && e.Status == Aufsicht.Core.Evaluation.Compliance.Deficient)))
+            .ToListAsync(cancel).ConfigureAwait(true);
+#pragma warning restore RS0030
+        Questionnaires = await db.Questionnaires.AsNoTracking().OrderBy(q => q.Key).ThenByDescending(q => q.Version).ToListAsync(cancel).ConfigureAwait(true);
+        // Their titles, read now rather than while rendering.
+        foreach (var questionnaire in Questionnaires)
+        {
+            await questionnaires.GetAsync(questionnaire.Id, cancel).ConfigureAwait(true);
+        }
+    }
+
+    internal string QuestionnaireTitle(QuestionnaireRecord record) =>
+        questionnaires.Get(record.Id).Definition.Title.In(Language);
+
+    internal IEnumerable<(string Id, string Name)> Authorities =>
+        catalog.Catalog.Authorities.Select(a => (a.Id, a.Name.In(Language)));
+}

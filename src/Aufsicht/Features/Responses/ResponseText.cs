@@ -1,0 +1,50 @@
+namespace Aufsicht.Features.Responses;
+
+/// <summary>The texts of the respondent portal, German first.</summary>
+internal static class ResponseText
+{
+    public static readonly IReadOnlyDictionary<string, (string De, string En)> Entries = new Dictionary<string, (string De, string En)>(StringComparer.Ordinal)
+    {
+        ["respond.for"] = ("Für: {0} · Umfrage „{1}“", "For: {0} · survey \"{1}\""),
+        ["respond.deadline"] = ("Bitte antworten Sie bis zum {0}. Sie brauchen kein Konto; dieser Link ist Ihr Zugang – geben Sie ihn nicht weiter.", "Please answer by {0}. You need no account; this link is your access – do not pass it on."),
+        ["respond.submittedOn"] = ("Eingereicht am {0} (Fassung {1}). Sie können Ihre Antworten ändern und erneut einreichen; frühere Fassungen bleiben erhalten.", "Submitted on {0} (version {1}). You can change your answers and submit again; earlier versions are kept."),
+        ["respond.showReceipt"] = ("Eingangsbestätigung ansehen", "View the receipt"),
+        ["respond.closed"] = ("Diese Umfrage ist abgeschlossen. Sie können Ihre Antworten ansehen, aber nicht mehr ändern.", "This survey is closed. You can view your answers but no longer change them."),
+        ["respond.saved"] = ("Ihre Antworten sind gespeichert. Sie können jederzeit über denselben Link weitermachen.", "Your answers are saved. You can continue at any time with the same link."),
+        ["respond.errorsTitle"] = ("Bitte prüfen Sie diese Angaben", "Please check these answers"),
+        ["respond.conflictTitle"] = ("Die Antworten wurden inzwischen geändert", "The answers were changed in the meantime"),
+        ["respond.conflict"] = ("Diese Antworten wurden in einem anderen Fenster oder von einer anderen Person geändert, nachdem Sie die Seite geöffnet hatten. Ihre Eingaben auf dieser Seite wurden nicht gespeichert, damit nichts überschrieben wird. Unten sehen Sie den gespeicherten Stand; bitte prüfen Sie ihn und geben Sie Ihre Änderungen erneut ein.", "These answers were changed in another window or by another person after you opened the page. What you entered on this page was not saved, so that nothing is overwritten. Below is the saved state; please check it and enter your changes again."),
+        ["respond.steps"] = ("Abschnitte des Fragebogens", "Sections of the questionnaire"),
+        ["respond.review"] = ("Überprüfen und absenden", "Review and submit"),
+        ["respond.reviewIntro"] = ("Hier sehen Sie alle gespeicherten Antworten. Prüfen Sie sie und senden Sie sie dann ab; Sie erhalten eine Eingangsbestätigung.", "Here are all saved answers. Check them, then submit; you will get a receipt."),
+        ["respond.noServices"] = ("Sie haben im ersten Abschnitt kein System gewählt; hier ist nichts zu beantworten.", "You chose no system in the first section; there is nothing to answer here."),
+        ["respond.saveNext"] = ("Speichern und weiter", "Save and continue"),
+        ["respond.saveReview"] = ("Speichern und überprüfen", "Save and review"),
+        ["respond.save"] = ("Speichern", "Save"),
+        ["respond.change"] = ("ändern", "change"),
+        ["respond.unanswered"] = ("keine Angabe", "no answer"),
+        ["respond.submit"] = ("Antworten verbindlich absenden", "Submit the answers"),
+        ["respond.submitAgain"] = ("Geänderte Antworten als neue Fassung absenden", "Submit the changed answers as a new version"),
+        ["respond.other"] = ("anderes System", "another system"),
+        ["respond.otherName"] = ("Name des anderen Systems", "Name of the other system"),
+        ["respond.required"] = ("(Pflichtangabe)", "(required)"),
+        ["respond.onlyIf"] = ("Nur zu beantworten, wenn bei „{0}“ gewählt ist: {1}", "Answer only if \"{0}\" is: {1}"),
+        ["link.title"] = ("Dieser Link öffnet keinen Fragebogen", "This link opens no questionnaire"),
+        ["link.unknown"] = ("Der Link ist unbekannt. Bitte prüfen Sie, ob er vollständig aus der E-Mail übernommen wurde.", "The link is unknown. Please check that it was copied from the e-mail in full."),
+        ["link.revoked"] = ("Dieser Link wurde ersetzt. Bitte verwenden Sie den Link aus der neuesten E-Mail der Aufsichtsbehörde.", "This link was replaced. Please use the link from the authority's newest e-mail."),
+        ["link.notstarted"] = ("Diese Umfrage hat noch nicht begonnen.", "This survey has not started yet."),
+        ["link.help"] = ("Bei Fragen wenden Sie sich bitte an die Aufsichtsbehörde, die Ihnen die Einladung geschickt hat.", "If you have questions, please contact the authority that sent you the invitation."),
+        ["receipt.title"] = ("Eingangsbestätigung", "Receipt"),
+        ["receipt.thanks"] = ("Vielen Dank. Die Antworten von {0} sind eingegangen.", "Thank you. The answers of {0} have been received."),
+        ["receipt.number"] = ("Eingangsnummer", "Receipt number"),
+        ["receipt.campaign"] = ("Umfrage", "Survey"),
+        ["receipt.questionnaire"] = ("Fragebogen", "Questionnaire"),
+        ["receipt.body"] = ("Stelle", "Body"),
+        ["receipt.version"] = ("Fassung", "Version"),
+        ["receipt.when"] = ("Eingegangen am", "Received on"),
+        ["receipt.pdf"] = ("Eingangsbestätigung als PDF", "Receipt as PDF"),
+        ["receipt.pdfSubtitle"] = ("Die Antworten von {0} sind am {1} eingegangen.", "The answers of {0} were received on {1}."),
+        ["receipt.amend"] = ("Antworten ändern", "Change the answers"),
+        ["receipt.answers"] = ("Ihre Antworten", "Your answers"),
+    };
+}
