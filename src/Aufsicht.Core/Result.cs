@@ -1,9 +1,62 @@
 namespace Aufsicht.Core;
 
-/// <summary>An expected failure: what is wrong, and where (a JSON path such as <c>contract.ownPurposes</c>).</summary>
-public sealed record Error(string Path, string Message)
+/// <summary>What kind of expected failure an <see cref="Error"/> is: the edges map it to an HTTP status and an exit code.</summary>
+public enum ErrorKind
 {
-    public override string ToString() => Path.Length == 0 ? Message : $"{Path}: {Message}";
+    /// <summary>The input is wrong (a form field, a file, an argument).</summary>
+    Invalid,
+
+    /// <summary>What the input names does not exist.</summary>
+    NotFound,
+
+    /// <summary>Someone else changed the thing since it was read (a stale revision).</summary>
+    Conflict,
+
+    /// <summary>The caller may not do this.</summary>
+    Forbidden,
+
+    /// <summary>It existed but is no longer usable (a revoked link, a closed campaign).</summary>
+    Gone,
+
+    /// <summary>The input is larger than allowed.</summary>
+    TooLarge,
+}
+
+/// <summary>
+/// An expected failure: its kind, the field it concerns (a form field or a JSON path such as
+/// <c>contract.ownPurposes</c>; empty for the whole input), and a message key with its arguments. The text is looked up
+/// at the edge (page, API, CLI) in the user's language, so no use case and no reader writes a message of its own.
+/// </summary>
+public sealed record Error(ErrorKind Kind, string Field, string Key, IReadOnlyList<string> Args)
+{
+    public static Error Invalid(string field, string key, params string[] args) => new(ErrorKind.Invalid, field, key, args);
+
+    public static Error NotFound(string field, string key, params string[] args) => new(ErrorKind.NotFound, field, key, args);
+
+    public static Error Conflict(string field, string key, params string[] args) => new(ErrorKind.Conflict, field, key, args);
+
+    public static Error Forbidden(string field, string key, params string[] args) => new(ErrorKind.Forbidden, field, key, args);
+
+    public static Error Gone(string field, string key, params string[] args) => new(ErrorKind.Gone, field, key, args);
+
+    public static Error TooLarge(string field, string key, params string[] args) => new(ErrorKind.TooLarge, field, key, args);
+
+    /// <summary>TRANSITIONAL (issue 11): an error whose message is not keyed yet. Every use goes before the issue closes.</summary>
+    public Error(string path, string message)
+        : this(ErrorKind.Invalid, path, UnkeyedMessage, [message])
+    {
+    }
+
+    /// <summary>TRANSITIONAL (issue 11): the key of <see cref="Error(string, string)"/>; its one argument is the text.</summary>
+    public const string UnkeyedMessage = "unkeyed";
+
+    /// <summary>TRANSITIONAL (issue 11): the old name of <see cref="Field"/>.</summary>
+    public string Path => Field;
+
+    /// <summary>TRANSITIONAL (issue 11): the old message text (unkeyed errors only; otherwise the key and arguments).</summary>
+    public string Message => Key == UnkeyedMessage ? Args[0] : Args.Count == 0 ? Key : $"{Key}({string.Join(", ", Args)})";
+
+    public override string ToString() => Field.Length == 0 ? Message : $"{Field}: {Message}";
 }
 
 /// <summary>A value or the errors that prevented it. Exceptions are for bugs; bad input is a <see cref="Result{T}"/>.</summary>
@@ -28,5 +81,10 @@ public readonly record struct Result<T>
     public static Result<T> Fail(IReadOnlyList<Error> errors) =>
         errors.Count == 0 ? throw new ArgumentException("A failure needs at least one error.", nameof(errors)) : new(default, errors);
 
+    public static Result<T> Fail(Error error) => Fail([error]);
+
+    /// <summary>TRANSITIONAL (issue 11): an unkeyed failure.</summary>
     public static Result<T> Fail(string path, string message) => Fail([new Error(path, message)]);
+
+    public static implicit operator Result<T>(Error error) => Fail([error]);
 }
