@@ -4,7 +4,6 @@ using Aufsicht.Core.Law;
 using Aufsicht.Data;
 using Aufsicht.Features.Campaigns;
 using Aufsicht.Features.Catalog;
-using Aufsicht.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Evaluation;
@@ -24,7 +23,7 @@ internal sealed class ReevaluateCampaign(AufsichtDb db, CampaignEvaluator evalua
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancel).ConfigureAwait(false);
         if (campaign is null)
         {
-            return Result<Reevaluated>.Fail("campaign", UiText.T(language, "campaign.unknown"));
+            return Result<Reevaluated>.Fail("campaign", Texts.T(language, "campaign.unknown"));
         }
 
         var errors = new List<Error>();
@@ -36,7 +35,7 @@ internal sealed class ReevaluateCampaign(AufsichtDb db, CampaignEvaluator evalua
             }
             else
             {
-                errors.Add(new Error("asOf", UiText.T(language, "invalid.date", asOf)));
+                errors.Add(new Error("asOf", Texts.T(language, "invalid.date", asOf)));
             }
         }
 
@@ -48,7 +47,7 @@ internal sealed class ReevaluateCampaign(AufsichtDb db, CampaignEvaluator evalua
             }
             else
             {
-                errors.Add(new Error("authority", UiText.T(language, "invalid.authority", authority)));
+                errors.Add(new Error("authority", Texts.T(language, "invalid.authority", authority)));
             }
         }
 

@@ -1,6 +1,5 @@
 using Aufsicht.Core.Law;
 using Aufsicht.Features.Catalog;
-using Aufsicht.Web;
 
 namespace Aufsicht.Features.Shared;
 
@@ -57,8 +56,8 @@ internal sealed class ViewPicker(CatalogStore store, View view, Language languag
         }
 
         errors = result.Errors.Select(e => e.Path == "asOf"
-            ? UiText.T(language, "invalid.date", Short(asOf))
-            : UiText.T(language, "invalid.authority", Short(authority))).ToList();
+            ? Texts.T(language, "invalid.date", Short(asOf))
+            : Texts.T(language, "invalid.authority", Short(authority))).ToList();
         var fallback = CatalogQueries.ResolveView(store, result.Errors.Any(e => e.Path == "asOf") ? null : asOf, result.Errors.Any(e => e.Path == "authority") ? null : authority, today);
         return fallback.Value;
     }

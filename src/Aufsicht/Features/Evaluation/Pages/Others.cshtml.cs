@@ -35,7 +35,7 @@ internal sealed class OthersModel(AufsichtDb db, Catalog.CatalogStore store) : A
             return Fail(StatusCodes.Status400BadRequest, result.Errors.Select(e => e.Message).ToArray());
         }
 
-        Message = Web.UiText.T(Language, "others.linked", result.Value.Bodies);
+        Message = Texts.T(Language, "others.linked", result.Value.Bodies);
         return Page();
     }
 
