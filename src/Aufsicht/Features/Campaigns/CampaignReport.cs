@@ -3,8 +3,8 @@ using Aufsicht.Data;
 using Aufsicht.Documents;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Catalog;
+using Aufsicht.Features.Evaluation;
 using Aufsicht.Features.Questionnaires;
-using Aufsicht.Features.Responses;
 using Aufsicht.Web;
 
 namespace Aufsicht.Features.Campaigns;
@@ -198,7 +198,7 @@ internal static class CampaignReport
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(key);
-        return ServiceNames.OfRow(catalog.Catalog, key);
+        return OtherServices.NameOfRow(catalog.Catalog, key);
     }
 
     /// <summary>"L03,U06" as a list to read.</summary>

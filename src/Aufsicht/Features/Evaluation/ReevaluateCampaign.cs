@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Aufsicht.Core;
 using Aufsicht.Core.Law;
 using Aufsicht.Data;
-using Aufsicht.Features.Campaigns;
 using Aufsicht.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +28,7 @@ internal sealed class ReevaluateCampaign(AufsichtDb db, CampaignEvaluator evalua
         var errors = new List<Error>();
         if (!string.IsNullOrWhiteSpace(asOf))
         {
-            if (CreateCampaign.ParseDate(asOf) is { } date)
+            if (DateOnly.TryParseExact(asOf.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
             {
                 campaign.EvaluationAsOf = date;
             }

@@ -1,6 +1,6 @@
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
-using Aufsicht.Features.Responses;
+using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,7 @@
 using Aufsicht.Core.Questionnaires;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
-using Aufsicht.Features.Responses;
+using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

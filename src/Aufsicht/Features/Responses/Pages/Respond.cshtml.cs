@@ -1,6 +1,7 @@
 using System.Globalization;
 using Aufsicht.Core.Questionnaires;
 using Aufsicht.Data;
+using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Questionnaires.Pages;
 using Aufsicht.Features.Shared;
 using Microsoft.AspNetCore.Mvc;

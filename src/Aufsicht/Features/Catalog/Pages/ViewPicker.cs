@@ -1,7 +1,6 @@
 using Aufsicht.Core.Law;
-using Aufsicht.Features.Catalog;
 
-namespace Aufsicht.Features.Shared;
+namespace Aufsicht.Features.Catalog.Pages;
 
 /// <summary>
 /// The as-of date and authority pickers of the catalogue pages: plain GET form fields, so "what was the verdict on
