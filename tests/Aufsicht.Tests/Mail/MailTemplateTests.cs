@@ -1,6 +1,6 @@
-using Aufsicht.Web;
 using Aufsicht.Core.Law;
 using Aufsicht.Features.Mail;
+using Aufsicht.Web;
 using Microsoft.Extensions.Configuration;
 using Xunit;
 
