@@ -1,5 +1,6 @@
 using Aufsicht.Features.Assessment;
 using Aufsicht.Features.Catalog;
+using Aufsicht.Web;
 
 namespace Aufsicht.Cli;
 
@@ -116,8 +117,9 @@ internal static class CommandLineApp
                 [var verb, ..] => throw new InputException($"unknown command '{verb}'; run 'aufsicht --help'"),
             }).ConfigureAwait(false);
         }
-        catch (InputException e)
+        catch (Exception e) when (e is InputException or SettingException)
         {
+            // A wrong setting (the data folder, the database) reads as bad input does: one line, exit code 2.
             context.Error.WriteLine("aufsicht: " + e.Message);
             return ExitCode.InvalidInput;
         }

@@ -1,9 +1,12 @@
 using Aufsicht.Core.DataFiles;
+using Aufsicht.Web;
+
 namespace Aufsicht.Cli;
 
 /// <summary>
 /// Finds and reads the catalogue's data folder: <c>--data DIR</c>, else <c>AUFSICHT_CATALOG</c>, else the
-/// <c>data/</c> shipped beside the executable.
+/// <c>data/</c> shipped beside the executable. A folder that is missing or holds an invalid catalogue is a wrong
+/// setting (<see cref="SettingException"/>): the web app reads it at start too.
 /// </summary>
 internal static class DataFolder
 {
@@ -12,7 +15,7 @@ internal static class DataFolder
         var folder = option ?? Environment.GetEnvironmentVariable("AUFSICHT_CATALOG") ?? Path.Combine(AppContext.BaseDirectory, "data");
         return Directory.Exists(folder)
             ? Path.GetFullPath(folder)
-            : throw new InputException($"data folder '{folder}' does not exist (set it with --data DIR)");
+            : throw new SettingException($"data folder '{folder}' does not exist (set it with --data DIR)");
     }
 
     /// <summary>Every JSON file below the folder except the schemas, with paths relative to it and '/' as separator.</summary>
@@ -29,7 +32,7 @@ internal static class DataFolder
         var result = DataReader.Read(Files(folder));
         return result.IsOk
             ? result.Value
-            : throw new InputException($"the catalogue in {folder} is invalid:\n  " + string.Join("\n  ", result.Errors)
+            : throw new SettingException($"the catalogue in {folder} is invalid:\n  " + string.Join("\n  ", result.Errors)
                 + "\n(run 'aufsicht catalog validate' for details)");
     }
 

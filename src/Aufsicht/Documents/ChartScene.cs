@@ -1,5 +1,4 @@
 using Aufsicht.Core.Law;
-using Aufsicht.Web;
 
 namespace Aufsicht.Documents;
 
@@ -63,7 +62,7 @@ internal static class ChartLayout
 
         if (chart.Bars.Count == 0)
         {
-            shapes.Add(new TextShape(Pad, y + FontSize, UiText.T(language, "report.chart.empty"), FontSize, TextAnchor.Start, false, ReportPalette.AxisText, "chart-text"));
+            shapes.Add(new TextShape(Pad, y + FontSize, DocumentText.T(language, "report.chart.empty"), FontSize, TextAnchor.Start, false, ReportPalette.AxisText, "chart-text"));
             return new ChartScene(Width, y + FontSize + (2 * Pad), shapes);
         }
 
@@ -172,7 +171,7 @@ internal static class ChartLayout
         var points = chart.Points;
         if (points.Count == 0)
         {
-            shapes.Add(new TextShape((left + right) / 2, (top + bottom) / 2, UiText.T(language, "report.chart.empty"), FontSize, TextAnchor.Middle, false, ReportPalette.AxisText, "chart-text"));
+            shapes.Add(new TextShape((left + right) / 2, (top + bottom) / 2, DocumentText.T(language, "report.chart.empty"), FontSize, TextAnchor.Middle, false, ReportPalette.AxisText, "chart-text"));
             return new ChartScene(Width, height, shapes);
         }
 

@@ -1,6 +1,11 @@
+using Aufsicht.Core.Law;
+
 namespace Aufsicht.Documents;
 
-/// <summary>The texts of this feature's pages and messages, German first (merged into <see cref="Web.UiText"/>).</summary>
+/// <summary>
+/// The texts the renderers write themselves (page numbers, chart captions), German first. The library looks them up
+/// here, in its own table, because it knows no feature; the app's one lookup lists this table too.
+/// </summary>
 internal static class DocumentText
 {
     public static readonly IReadOnlyDictionary<string, (string De, string En)> Entries = new Dictionary<string, (string De, string En)>(StringComparer.Ordinal)
@@ -14,4 +19,10 @@ internal static class DocumentText
         ["report.chart.line.describe"] = ("Liniendiagramm. {0}", "Line chart. {0}"),
         ["report.generator"] = ("Aufsicht – Datenschutzaufsicht über Cloud-Dienste", "Aufsicht – supervising cloud services under the GDPR"),
     };
+
+    public static string T(Language language, string key) =>
+        Entries.TryGetValue(key, out var text) ? (language == Language.De ? text.De : text.En) : key;
+
+    public static string T(Language language, string key, params object[] args) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, T(language, key), args);
 }

@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using Aufsicht.Core.Law;
-using Aufsicht.Web;
 
 namespace Aufsicht.Documents;
 
@@ -161,7 +160,7 @@ internal static class OdtWriter
         Start(xml, "style:master-page", "style:name", "Standard", "style:page-layout-name", "pm1");
         Start(xml, "style:footer");
         Start(xml, "text:p", "text:style-name", "Footer");
-        WritePageNumberLine(xml, UiText.T(language, "report.page"));
+        WritePageNumberLine(xml, DocumentText.T(language, "report.page"));
         xml.WriteEndElement();
         xml.WriteEndElement();
         xml.WriteEndElement();

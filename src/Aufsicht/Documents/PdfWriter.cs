@@ -1,5 +1,4 @@
 using Aufsicht.Core.Law;
-using Aufsicht.Web;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -258,7 +257,7 @@ internal static class PdfWriter
                     {
                         if (captionHeight > 0)
                         {
-                            Text(UiText.T(language, "report.table.continued", table.Caption), captionFont, ink, 0, 4);
+                            Text(DocumentText.T(language, "report.table.continued", table.Caption), captionFont, ink, 0, 4);
                         }
 
                         DrawRow(header, widths, _ => ReportPalette.TableHeaderFill, cellBold, cellTag: null);
@@ -498,7 +497,7 @@ internal static class PdfWriter
             y = Top;
             if (pages is { } total)
             {
-                var text = UiText.T(language, "report.page", pdf.PageCount, total);
+                var text = DocumentText.T(language, "report.page", pdf.PageCount, total);
                 Artifact(() => gfx.DrawString(text, footer, footerInk, page.Width.Point / 2, page.Height.Point - 34, XStringFormats.BaseLineCenter));
             }
         }

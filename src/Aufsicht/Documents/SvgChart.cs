@@ -1,7 +1,6 @@
 using System.Text;
 using System.Xml;
 using Aufsicht.Core.Law;
-using Aufsicht.Web;
 
 namespace Aufsicht.Documents;
 
@@ -79,7 +78,7 @@ internal static class SvgChart
                     List<string> headers = [bar.CategoryHeader, .. bar.Series.Select(s => s.Name)];
                     if (bar.IsStacked)
                     {
-                        headers.Add(UiText.T(language, "report.chart.total"));
+                        headers.Add(DocumentText.T(language, "report.chart.total"));
                     }
 
                     var rows = bar.Bars.Select(b =>
@@ -98,7 +97,7 @@ internal static class SvgChart
             case LineChart line:
                 return new Table(
                     line.Title,
-                    [UiText.T(language, "report.chart.date"), line.ValueHeader],
+                    [DocumentText.T(language, "report.chart.date"), line.ValueHeader],
                     [.. line.Points.Select(p => (IReadOnlyList<string>)[ReportFormat.Date(p.Date, language), ReportFormat.Percent(p.Percent, language)])]);
 
             default:
@@ -117,7 +116,7 @@ internal static class SvgChart
         var table = TableOf(model, language);
         var rows = table.Rows.Select(r => r[0] + ": " + string.Join(", ", r.Skip(1).Select((cell, i) => table.Headers[i + 1] + " " + cell)));
         var key = model is BarChart ? "report.chart.bar.describe" : "report.chart.line.describe";
-        return UiText.T(language, key, string.Join("; ", rows));
+        return DocumentText.T(language, key, string.Join("; ", rows));
     }
 
     private static void WritePattern(XmlWriter xml, string id, Tone tone)

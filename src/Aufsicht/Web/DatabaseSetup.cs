@@ -1,4 +1,3 @@
-using Aufsicht.Cli;
 using Aufsicht.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,7 +52,7 @@ internal static class DatabaseSetup
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
-            throw new InputException($"database ({Describe(server)}): cannot be opened or migrated: {e.Message}");
+            throw new SettingException($"database ({Describe(server)}): cannot be opened or migrated: {e.Message}");
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Aufsicht.Cli;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Aufsicht.Web;
@@ -14,7 +13,7 @@ internal static class Proxies
 {
     public const string Setting = "Aufsicht:TrustedProxies";
 
-    /// <summary>The trusted addresses; empty when none are configured. A value that is no IP address is an <see cref="InputException"/>.</summary>
+    /// <summary>The trusted addresses; empty when none are configured. A value that is no IP address is a <see cref="SettingException"/>.</summary>
     public static IReadOnlyList<IPAddress> From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -27,7 +26,7 @@ internal static class Proxies
         return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(a => IPAddress.TryParse(a, out var address)
                 ? address
-                : throw new InputException($"{Setting}: '{a}' is not an IP address (give the reverse proxies' addresses, comma-separated, e.g. 10.0.0.5,10.0.0.6)"))
+                : throw new SettingException($"{Setting}: '{a}' is not an IP address (give the reverse proxies' addresses, comma-separated, e.g. 10.0.0.5,10.0.0.6)"))
             .ToList();
     }
 

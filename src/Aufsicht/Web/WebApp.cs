@@ -3,6 +3,7 @@ using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Campaigns;
 using Aufsicht.Features.Catalog;
+using Aufsicht.Features.Evaluation;
 using Aufsicht.Features.Mail;
 using Aufsicht.Features.Questionnaires;
 using Aufsicht.Features.Responses;
@@ -32,7 +33,7 @@ internal static class WebApp
         {
             app = Build(args);
         }
-        catch (InputException e)
+        catch (SettingException e)
         {
             Console.Error.WriteLine("aufsicht: " + e.Message);
             return ExitCode.InvalidInput;
@@ -53,7 +54,7 @@ internal static class WebApp
         return ExitCode.Ok;
     }
 
-    /// <summary>Builds the configured application; invalid configuration is an <see cref="InputException"/> naming the setting.</summary>
+    /// <summary>Builds the configured application; invalid configuration is a <see cref="SettingException"/> naming the setting.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -78,7 +79,7 @@ internal static class WebApp
                 if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
                     || uri.Scheme is not ("http" or "https"))
                 {
-                    throw new InputException($"--urls: '{url}' is not an address to listen on, such as {DefaultUrl}");
+                    throw new SettingException($"--urls: '{url}' is not an address to listen on, such as {DefaultUrl}");
                 }
             }
         }
@@ -108,7 +109,10 @@ internal static class WebApp
         builder.Services.AddMail(builder.Configuration);
         builder.Services.AddExternalSignIn(OidcOptions.From(builder.Configuration));
         builder.Services.AddScoped<EditFact>();
-        builder.Services.AddSurveys();
+        builder.Services.AddQuestionnaires();
+        builder.Services.AddEvaluation();
+        builder.Services.AddResponses();
+        builder.Services.AddCampaigns();
         builder.Services.AddScoped<Features.Bodies.ImportBodies>();
         builder.Services.AddScoped<Features.Bodies.EditBody>();
         builder.Services.AddSingleton<HealthCheck>();
@@ -203,7 +207,7 @@ internal sealed record ServerOptions(string DataDir, string? Database, string? C
         var catalog = configuration["Aufsicht:Catalog"];
         if (string.IsNullOrWhiteSpace(dataDir))
         {
-            throw new InputException("--data-dir: must name a folder");
+            throw new SettingException("--data-dir: must name a folder");
         }
 
         return new ServerOptions(Path.GetFullPath(dataDir), string.IsNullOrWhiteSpace(database) ? null : database, catalog)

@@ -89,9 +89,9 @@ public abstract class OidcTests : IAsyncLifetime
     [Fact]
     public async Task HalfAConfiguration_IsAClearStartupError()
     {
-        var e = await Assert.ThrowsAsync<Aufsicht.Cli.InputException>(() => AppServer.StartAsync("--Aufsicht:Oidc:Authority=https://idp.example"));
+        var e = await Assert.ThrowsAsync<Aufsicht.Web.SettingException>(() => AppServer.StartAsync("--Aufsicht:Oidc:Authority=https://idp.example"));
         Assert.Contains("Aufsicht:Oidc:ClientId: required", e.Message, StringComparison.Ordinal);
-        var insecure = await Assert.ThrowsAsync<Aufsicht.Cli.InputException>(() => AppServer.StartAsync("--Aufsicht:Oidc:Authority=http://idp.example", "--Aufsicht:Oidc:ClientId=x"));
+        var insecure = await Assert.ThrowsAsync<Aufsicht.Web.SettingException>(() => AppServer.StartAsync("--Aufsicht:Oidc:Authority=http://idp.example", "--Aufsicht:Oidc:ClientId=x"));
         Assert.Contains("must use https", insecure.Message, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,6 @@
 using Aufsicht.Core.Law;
 using Aufsicht.Documents;
-using Aufsicht.Web;
+using Aufsicht.Features;
 using Xunit;
 
 namespace Aufsicht.Tests.Documents;
@@ -61,7 +61,7 @@ public sealed class ReportDocumentTests
             Assert.StartsWith("report.", entry.Key, StringComparison.Ordinal);
             Assert.False(string.IsNullOrWhiteSpace(entry.Value.De));
             Assert.False(string.IsNullOrWhiteSpace(entry.Value.En));
-            Assert.True(UiText.Has(entry.Key));
+            Assert.True(Texts.Has(entry.Key));
         });
     }
 }

@@ -1,6 +1,6 @@
-using Aufsicht.Cli;
 using Aufsicht.Core.Law;
 using Aufsicht.Features.Mail;
+using Aufsicht.Web;
 using Microsoft.Extensions.Configuration;
 using Xunit;
 
@@ -112,7 +112,7 @@ public sealed class MailTemplateTests
     [InlineData("Aufsicht:Mail:User=aufsicht", "Aufsicht:Mail:Password: required when Aufsicht:Mail:User is set")]
     public void Settings_BadValue_NamesTheSetting(string settings, string message)
     {
-        var e = Assert.Throws<InputException>(() => MailSettings.From(Configuration(settings)));
+        var e = Assert.Throws<SettingException>(() => MailSettings.From(Configuration(settings)));
         Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
     }
 

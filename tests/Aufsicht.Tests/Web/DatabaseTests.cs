@@ -139,14 +139,14 @@ public sealed class DatabaseTests
     [Fact]
     public async Task BadListenAddress_IsAClearStartupError()
     {
-        var e = await Assert.ThrowsAsync<Aufsicht.Cli.InputException>(() => AppServer.StartAsync("--urls", "notaurl"));
+        var e = await Assert.ThrowsAsync<Aufsicht.Web.SettingException>(() => AppServer.StartAsync("--urls", "notaurl"));
         Assert.Equal("--urls: 'notaurl' is not an address to listen on, such as http://127.0.0.1:5080", e.Message);
     }
 
     [Fact]
     public async Task UnreachableDatabase_IsAClearStartupError()
     {
-        var e = await Assert.ThrowsAsync<Aufsicht.Cli.InputException>(() => AppServer.StartAsync("--database", "Host=127.0.0.1;Port=1;Username=x;Timeout=2"));
+        var e = await Assert.ThrowsAsync<Aufsicht.Web.SettingException>(() => AppServer.StartAsync("--database", "Host=127.0.0.1;Port=1;Username=x;Timeout=2"));
         Assert.Contains("cannot be opened or migrated", e.Message, StringComparison.Ordinal);
     }
 

@@ -46,7 +46,7 @@ public sealed class ProxyTests
     [InlineData("10.0.0.5,10.0.0.256")]
     public async Task TrustedProxies_NotAnAddress_IsAClearStartupError(string value)
     {
-        var e = await Assert.ThrowsAsync<Aufsicht.Cli.InputException>(() => AppServer.StartAsync("--Aufsicht:TrustedProxies", value));
+        var e = await Assert.ThrowsAsync<Aufsicht.Web.SettingException>(() => AppServer.StartAsync("--Aufsicht:TrustedProxies", value));
         Assert.StartsWith("Aufsicht:TrustedProxies: '", e.Message, StringComparison.Ordinal);
         Assert.Contains("is not an IP address", e.Message, StringComparison.Ordinal);
     }

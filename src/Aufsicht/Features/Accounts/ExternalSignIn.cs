@@ -1,4 +1,4 @@
-using Aufsicht.Cli;
+using Aufsicht.Web;
 using Microsoft.AspNetCore.Identity;
 
 namespace Aufsicht.Features.Accounts;
@@ -21,18 +21,18 @@ internal sealed record OidcOptions(string Authority, string ClientId, string? Cl
 
         if (string.IsNullOrWhiteSpace(authority) || !Uri.TryCreate(authority, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
         {
-            throw new InputException("Aufsicht:Oidc:Authority: expected the identity provider's address (https://…)");
+            throw new SettingException("Aufsicht:Oidc:Authority: expected the identity provider's address (https://…)");
         }
 
         if (string.IsNullOrWhiteSpace(clientId))
         {
-            throw new InputException("Aufsicht:Oidc:ClientId: required when Aufsicht:Oidc:Authority is set");
+            throw new SettingException("Aufsicht:Oidc:ClientId: required when Aufsicht:Oidc:Authority is set");
         }
 
         var requireHttps = section.GetValue("RequireHttps", defaultValue: true);
         if (requireHttps && uri.Scheme != "https")
         {
-            throw new InputException("Aufsicht:Oidc:Authority: must use https (set Aufsicht:Oidc:RequireHttps=false only for a provider on this machine)");
+            throw new SettingException("Aufsicht:Oidc:Authority: must use https (set Aufsicht:Oidc:RequireHttps=false only for a provider on this machine)");
         }
 
         return new OidcOptions(authority, clientId, section["ClientSecret"], section["DisplayName"] ?? "Single Sign-On", requireHttps);

@@ -1,6 +1,6 @@
 namespace Aufsicht.Features.Bodies;
 
-/// <summary>The texts of this feature's pages and messages, German first (merged into <see cref="Web.UiText"/>).</summary>
+/// <summary>The texts of this feature's pages and messages, German first (looked up through <see cref="Texts"/>).</summary>
 internal static class BodyText
 {
     public static readonly IReadOnlyDictionary<string, (string De, string En)> Entries = new Dictionary<string, (string De, string En)>(StringComparer.Ordinal)

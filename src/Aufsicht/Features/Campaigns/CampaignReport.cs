@@ -3,8 +3,8 @@ using Aufsicht.Data;
 using Aufsicht.Documents;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Catalog;
+using Aufsicht.Features.Evaluation;
 using Aufsicht.Features.Questionnaires;
-using Aufsicht.Features.Responses;
 using Aufsicht.Web;
 
 namespace Aufsicht.Features.Campaigns;
@@ -60,7 +60,7 @@ internal static class CampaignReport
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(names);
-        string T(string key) => UiText.T(language, key);
+        string T(string key) => Texts.T(language, key);
         var campaign = data.Campaign;
         var overall = data.Figures.Overall;
         var answered = overall.Total - overall.NotAnswered;
@@ -117,7 +117,7 @@ internal static class CampaignReport
             blocks.Add(new Chart(Services(data, names.Service, language)));
             if (data.Figures.Services.Count > ChartedServices)
             {
-                blocks.Add(new Paragraph(UiText.T(language, "campaign.chart.topServices", ChartedServices)));
+                blocks.Add(new Paragraph(Texts.T(language, "campaign.chart.topServices", ChartedServices)));
             }
 
             blocks.Add(SvgChart.TableOf(Services(data, names.Service, language, all: true), language));
@@ -130,7 +130,7 @@ internal static class CampaignReport
         blocks.Add(new Heading(T("campaign.deficientBodies")));
         if (data.Deficient.Count > 0)
         {
-            blocks.Add(new Paragraph(UiText.T(language, "report.campaign.deficientIntro", data.Deficient.Count)));
+            blocks.Add(new Paragraph(Texts.T(language, "report.campaign.deficientIntro", data.Deficient.Count)));
             blocks.Add(new Table(
                 T("campaign.deficientBodies"),
                 [T("campaign.body"), T("campaigns.kind"), T("campaigns.region"), T("campaign.mainFindings")],
@@ -145,7 +145,7 @@ internal static class CampaignReport
         blocks.Add(new Paragraph(T("report.campaign.methodText")));
         blocks.Add(new Paragraph(T("report.campaign.criteriaText")));
 
-        return new ReportDocument(campaign.Title, UiText.T(language, "report.campaign.subtitle", ReportFormat.Date(today, language)), language, blocks);
+        return new ReportDocument(campaign.Title, Texts.T(language, "report.campaign.subtitle", ReportFormat.Date(today, language)), language, blocks);
     }
 
     /// <summary>Share of bodies asked that have answered, per day, from the day the campaign started.</summary>
@@ -159,20 +159,20 @@ internal static class CampaignReport
             points.Insert(0, new LinePoint(DateOnly.FromDateTime(started), 0));
         }
 
-        return new LineChart(UiText.T(language, "campaign.responses"), null, UiText.T(language, "campaign.rate"), points);
+        return new LineChart(Texts.T(language, "campaign.responses"), null, Texts.T(language, "campaign.rate"), points);
     }
 
     public static BarChart ByKind(DashboardData data, Language language)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Statuses(UiText.T(language, "campaign.byKind"), UiText.T(language, "campaigns.kind"), data.Figures.ByKind, g => UiText.T(language, "kind." + g), language);
+        return Statuses(Texts.T(language, "campaign.byKind"), Texts.T(language, "campaigns.kind"), data.Figures.ByKind, g => Texts.T(language, "kind." + g), language);
     }
 
     public static BarChart ByRegion(DashboardData data, Language language)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Statuses(UiText.T(language, "campaign.byRegion"), UiText.T(language, "campaigns.region"), data.Figures.ByRegion,
-            g => g.Length == 0 ? UiText.T(language, "campaign.noRegion") : g, language);
+        return Statuses(Texts.T(language, "campaign.byRegion"), Texts.T(language, "campaigns.region"), data.Figures.ByRegion,
+            g => g.Length == 0 ? Texts.T(language, "campaign.noRegion") : g, language);
     }
 
     /// <summary>Bodies using each service, stacked by the verdict of their use; the most used first.</summary>
@@ -181,14 +181,14 @@ internal static class CampaignReport
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(serviceName);
         return new BarChart(
-            UiText.T(language, "campaign.services"),
+            Texts.T(language, "campaign.services"),
             null,
-            UiText.T(language, "table.service"),
+            Texts.T(language, "table.service"),
             [
-                new ChartSeries(UiText.T(language, "level.green"), Tone.Green),
-                new ChartSeries(UiText.T(language, "level.yellow"), Tone.Yellow),
-                new ChartSeries(UiText.T(language, "level.red"), Tone.Red),
-                new ChartSeries(UiText.T(language, "level.not-assessed"), Tone.Grey),
+                new ChartSeries(Texts.T(language, "level.green"), Tone.Green),
+                new ChartSeries(Texts.T(language, "level.yellow"), Tone.Yellow),
+                new ChartSeries(Texts.T(language, "level.red"), Tone.Red),
+                new ChartSeries(Texts.T(language, "level.not-assessed"), Tone.Grey),
             ],
             [.. data.Figures.Services.Take(all ? int.MaxValue : ChartedServices).Select(s => new Bar(serviceName(s.Service), [s.Green, s.Yellow, s.Red, s.NotAssessed]))]);
     }
@@ -198,7 +198,7 @@ internal static class CampaignReport
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(key);
-        return ServiceNames.OfRow(catalog.Catalog, key);
+        return OtherServices.NameOfRow(catalog.Catalog, key);
     }
 
     /// <summary>"L03,U06" as a list to read.</summary>
@@ -210,10 +210,10 @@ internal static class CampaignReport
         header,
         [
             // Each tone has its own pattern too (solid, cross-hatch, diagonal, dots), so the four stay apart in greyscale.
-            new ChartSeries(UiText.T(language, "status.compliant"), Tone.Green),
-            new ChartSeries(UiText.T(language, "status.deficient"), Tone.Red),
-            new ChartSeries(UiText.T(language, "status.unclear"), Tone.Yellow),
-            new ChartSeries(UiText.T(language, "status.not-answered"), Tone.Grey),
+            new ChartSeries(Texts.T(language, "status.compliant"), Tone.Green),
+            new ChartSeries(Texts.T(language, "status.deficient"), Tone.Red),
+            new ChartSeries(Texts.T(language, "status.unclear"), Tone.Yellow),
+            new ChartSeries(Texts.T(language, "status.not-answered"), Tone.Grey),
         ],
         [.. groups.Select(g => new Bar(label(g.Group), [g.Compliant, g.Deficient, g.Unclear, g.NotAnswered]))]);
 

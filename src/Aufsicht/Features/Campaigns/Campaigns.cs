@@ -3,7 +3,6 @@ using Aufsicht.Core;
 using Aufsicht.Core.Law;
 using Aufsicht.Data;
 using Aufsicht.Features.Catalog;
-using Aufsicht.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Campaigns;
@@ -32,7 +31,7 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new List<Error>();
-        void Fail(string field, string key, params object[] args) => errors.Add(new Error(field, UiText.T(language, key, args)));
+        void Fail(string field, string key, params object[] args) => errors.Add(new Error(field, Texts.T(language, key, args)));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         var title = input.Title?.Trim();
@@ -199,12 +198,12 @@ internal sealed class StartCampaign(AufsichtDb db, InvitationMail mail, TimeProv
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancel).ConfigureAwait(false);
         if (campaign is null)
         {
-            return Result<int>.Fail("campaign", UiText.T(language, "campaign.unknown"));
+            return Result<int>.Fail("campaign", Texts.T(language, "campaign.unknown"));
         }
 
         if (campaign.State != CampaignState.Draft)
         {
-            return Result<int>.Fail("campaign", UiText.T(language, "campaign.notDraft"));
+            return Result<int>.Fail("campaign", Texts.T(language, "campaign.notDraft"));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -242,7 +241,7 @@ internal sealed class CloseCampaign(AufsichtDb db, TimeProvider clock)
         var changed = await db.Campaigns.Where(c => c.Id == campaignId && c.State == CampaignState.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CampaignState.Closed).SetProperty(c => c.ClosedAt, now).SetProperty(c => c.Revision, c => c.Revision + 1), cancel)
             .ConfigureAwait(false);
-        return changed == 1 ? Result<bool>.Ok(true) : Result<bool>.Fail("campaign", UiText.T(language, "campaign.notRunning"));
+        return changed == 1 ? Result<bool>.Ok(true) : Result<bool>.Fail("campaign", Texts.T(language, "campaign.notRunning"));
     }
 }
 
@@ -254,7 +253,7 @@ internal sealed class ReissueInvitation(AufsichtDb db, InvitationMail mail, Time
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancel).ConfigureAwait(false);
         if (campaign is not { State: CampaignState.Running })
         {
-            return Result<bool>.Fail("campaign", UiText.T(language, "campaign.notRunning"));
+            return Result<bool>.Fail("campaign", Texts.T(language, "campaign.notRunning"));
         }
 
 #pragma warning disable RS0030 // inside a predicate: translated to a SQL subquery
@@ -263,7 +262,7 @@ internal sealed class ReissueInvitation(AufsichtDb db, InvitationMail mail, Time
 #pragma warning restore RS0030
         if (body is null)
         {
-            return Result<bool>.Fail("body", UiText.T(language, "campaign.unknownBody"));
+            return Result<bool>.Fail("body", Texts.T(language, "campaign.unknownBody"));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -292,12 +291,12 @@ internal sealed class RevokeInvitations(AufsichtDb db, TimeProvider clock)
         var state = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => (CampaignState?)c.State).SingleOrDefaultAsync(cancel).ConfigureAwait(false);
         if (state != CampaignState.Running)
         {
-            return Result<int>.Fail("campaign", UiText.T(language, "campaign.notRunning"));
+            return Result<int>.Fail("campaign", Texts.T(language, "campaign.notRunning"));
         }
 
         if (!await db.CampaignBodies.AnyAsync(t => t.CampaignId == campaignId && t.BodyId == bodyId, cancel).ConfigureAwait(false))
         {
-            return Result<int>.Fail("body", UiText.T(language, "campaign.unknownBody"));
+            return Result<int>.Fail("body", Texts.T(language, "campaign.unknownBody"));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -331,12 +330,12 @@ internal sealed class EditCampaignTemplates(AufsichtDb db)
         var state = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => (CampaignState?)c.State).SingleOrDefaultAsync(cancel).ConfigureAwait(false);
         if (state is null)
         {
-            return Result<bool>.Fail("campaign", UiText.T(language, "campaign.unknown"));
+            return Result<bool>.Fail("campaign", Texts.T(language, "campaign.unknown"));
         }
 
         if (state != CampaignState.Draft)
         {
-            return Result<bool>.Fail("campaign", UiText.T(language, "campaign.notDraft"));
+            return Result<bool>.Fail("campaign", Texts.T(language, "campaign.notDraft"));
         }
 
         var problems = templates.ValidateFields(language);
@@ -350,6 +349,6 @@ internal sealed class EditCampaignTemplates(AufsichtDb db)
         var changed = await db.Campaigns.Where(c => c.Id == campaignId && c.State == CampaignState.Draft)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.TemplatesJson, json).SetProperty(c => c.Revision, c => c.Revision + 1), cancel)
             .ConfigureAwait(false);
-        return changed == 1 ? Result<bool>.Ok(true) : Result<bool>.Fail("campaign", UiText.T(language, "campaign.notDraft"));
+        return changed == 1 ? Result<bool>.Ok(true) : Result<bool>.Fail("campaign", Texts.T(language, "campaign.notDraft"));
     }
 }

@@ -57,7 +57,7 @@ internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionn
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(publicUrl);
-        var placeholder = Web.UiText.T(LanguageOf(body), "templates.linkPlaceholder");
+        var placeholder = Texts.T(LanguageOf(body), "templates.linkPlaceholder");
         return Render(campaign, body, CampaignTemplates.InvitationKind, publicUrl.TrimEnd('/') + "/antwort/" + placeholder);
     }
 

@@ -2,7 +2,6 @@ using Aufsicht.Core;
 using Aufsicht.Core.Law;
 using Aufsicht.Data;
 using Aufsicht.Features.Catalog;
-using Aufsicht.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Evaluation;
@@ -18,12 +17,12 @@ internal sealed class LinkOtherService(AufsichtDb db, CatalogStore catalog, Camp
         var other = await db.OtherServices.SingleOrDefaultAsync(o => o.Id == otherId && o.CampaignId == campaignId, cancel).ConfigureAwait(false);
         if (other is null)
         {
-            return Result<Reevaluated>.Fail("other", UiText.T(language, "others.unknown"));
+            return Result<Reevaluated>.Fail("other", Texts.T(language, "others.unknown"));
         }
 
         if (string.IsNullOrWhiteSpace(serviceId) || catalog.Catalog.Latest(serviceId) is null)
         {
-            return Result<Reevaluated>.Fail("service", UiText.T(language, "others.unknownService", serviceId ?? string.Empty));
+            return Result<Reevaluated>.Fail("service", Texts.T(language, "others.unknownService", serviceId ?? string.Empty));
         }
 
         var watch = System.Diagnostics.Stopwatch.StartNew();

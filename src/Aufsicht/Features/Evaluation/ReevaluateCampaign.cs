@@ -2,9 +2,7 @@ using System.Diagnostics;
 using Aufsicht.Core;
 using Aufsicht.Core.Law;
 using Aufsicht.Data;
-using Aufsicht.Features.Campaigns;
 using Aufsicht.Features.Catalog;
-using Aufsicht.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Evaluation;
@@ -24,19 +22,19 @@ internal sealed class ReevaluateCampaign(AufsichtDb db, CampaignEvaluator evalua
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancel).ConfigureAwait(false);
         if (campaign is null)
         {
-            return Result<Reevaluated>.Fail("campaign", UiText.T(language, "campaign.unknown"));
+            return Result<Reevaluated>.Fail("campaign", Texts.T(language, "campaign.unknown"));
         }
 
         var errors = new List<Error>();
         if (!string.IsNullOrWhiteSpace(asOf))
         {
-            if (CreateCampaign.ParseDate(asOf) is { } date)
+            if (DateOnly.TryParseExact(asOf.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
             {
                 campaign.EvaluationAsOf = date;
             }
             else
             {
-                errors.Add(new Error("asOf", UiText.T(language, "invalid.date", asOf)));
+                errors.Add(new Error("asOf", Texts.T(language, "invalid.date", asOf)));
             }
         }
 
@@ -48,7 +46,7 @@ internal sealed class ReevaluateCampaign(AufsichtDb db, CampaignEvaluator evalua
             }
             else
             {
-                errors.Add(new Error("authority", UiText.T(language, "invalid.authority", authority)));
+                errors.Add(new Error("authority", Texts.T(language, "invalid.authority", authority)));
             }
         }
 

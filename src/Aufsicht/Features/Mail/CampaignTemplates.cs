@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Aufsicht.Core;
 using Aufsicht.Core.Law;
-using Aufsicht.Web;
 
 namespace Aufsicht.Features.Mail;
 
@@ -37,11 +36,11 @@ internal sealed record CampaignTemplates(MailTemplate Invitation, MailTemplate R
         {
             return JsonSerializer.Deserialize<CampaignTemplates>(json, Json) is { } templates
                 ? Result<CampaignTemplates>.Ok(templates)
-                : Result<CampaignTemplates>.Fail("", UiText.T(language, "mail.template.json", "null"));
+                : Result<CampaignTemplates>.Fail("", Texts.T(language, "mail.template.json", "null"));
         }
         catch (JsonException e)
         {
-            return Result<CampaignTemplates>.Fail(e.Path ?? "", UiText.T(language, "mail.template.json", e.Message));
+            return Result<CampaignTemplates>.Fail(e.Path ?? "", Texts.T(language, "mail.template.json", e.Message));
         }
     }
 
@@ -65,7 +64,7 @@ internal sealed record CampaignTemplates(MailTemplate Invitation, MailTemplate R
                 {
                     var problem = text?.In(textLanguage) is { } liquid && !string.IsNullOrWhiteSpace(liquid)
                         ? MailTemplates.Validate(liquid, language)
-                        : UiText.T(language, "mail.template.missing");
+                        : Texts.T(language, "mail.template.missing");
                     if (problem is not null)
                     {
                         errors.Add(new Error(Field(kind, part, textLanguage), $"{Name(kind, part, textLanguage, language)}: {problem}"));
@@ -83,7 +82,7 @@ internal sealed record CampaignTemplates(MailTemplate Invitation, MailTemplate R
 
     /// <summary>A template's name for people, e.g. "Einladung, Betreff (deutsch)".</summary>
     public static string Name(string kind, string part, Language textLanguage, Language language) =>
-        $"{UiText.T(language, $"mail.template.{kind}.{part}")} ({UiText.T(language, "mail.template." + (textLanguage == Language.De ? "de" : "en"))})";
+        $"{Texts.T(language, $"mail.template.{kind}.{part}")} ({Texts.T(language, "mail.template." + (textLanguage == Language.De ? "de" : "en"))})";
 
     /// <summary>The liquid of one template by its field parts.</summary>
     public string Get(string kind, string part, Language textLanguage)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Aufsicht.Cli;
+using Aufsicht.Web;
 using MailKit.Security;
 using MimeKit;
 
@@ -49,7 +49,7 @@ internal sealed record MailSettings
         return TimeSpan.FromSeconds(Math.Min(seconds, 3600));
     }
 
-    /// <summary>Reads and checks the settings; a bad value is an <see cref="InputException"/> naming the setting.</summary>
+    /// <summary>Reads and checks the settings; a bad value is a <see cref="SettingException"/> naming the setting.</summary>
     public static MailSettings From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -70,7 +70,7 @@ internal sealed record MailSettings
         };
         if (settings.User is not null && settings.Password is null)
         {
-            throw new InputException($"{Prefix}Password: required when {Prefix}User is set");
+            throw new SettingException($"{Prefix}Password: required when {Prefix}User is set");
         }
 
         var from = Text(section, "From");
@@ -78,13 +78,13 @@ internal sealed record MailSettings
         {
             return host is null
                 ? settings
-                : throw new InputException($"{Prefix}From: required when {Prefix}Host is set (the sender address, e.g. datenschutz@behoerde.example)");
+                : throw new SettingException($"{Prefix}From: required when {Prefix}Host is set (the sender address, e.g. datenschutz@behoerde.example)");
         }
 
         if (!MailboxAddress.TryParse(from, out var address) || !address.Address.Contains('@', StringComparison.Ordinal)
             || address.Address.StartsWith('@') || address.Address.EndsWith('@'))
         {
-            throw new InputException($"{Prefix}From: '{from}' is not an e-mail address such as datenschutz@behoerde.example");
+            throw new SettingException($"{Prefix}From: '{from}' is not an e-mail address such as datenschutz@behoerde.example");
         }
 
         return settings with { Sender = address };
@@ -103,7 +103,7 @@ internal sealed record MailSettings
 
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
-            : throw new InputException($"{Prefix}{key}: '{text}' is not a whole number from {min} to {max}");
+            : throw new SettingException($"{Prefix}{key}: '{text}' is not a whole number from {min} to {max}");
     }
 
     private static SecureSocketOptions SecurityOf(IConfiguration section, string? host) =>
@@ -113,7 +113,7 @@ internal sealed record MailSettings
             "none" => SecureSocketOptions.None,
             "starttls" => SecureSocketOptions.StartTls,
             "ssl" => SecureSocketOptions.SslOnConnect,
-            var other => throw new InputException($"{Prefix}Security: '{other}' is not one of none, starttls, ssl"),
+            var other => throw new SettingException($"{Prefix}Security: '{other}' is not one of none, starttls, ssl"),
         };
 
     private static bool IsLoopback(string? host) =>

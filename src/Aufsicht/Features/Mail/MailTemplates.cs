@@ -1,6 +1,5 @@
 using System.Globalization;
 using Aufsicht.Core.Law;
-using Aufsicht.Web;
 using Fluid;
 using Fluid.Ast;
 using Fluid.Values;
@@ -32,21 +31,21 @@ internal static class MailTemplates
         ArgumentNullException.ThrowIfNull(template);
         if (template.Length > MaxLength)
         {
-            return UiText.T(language, "mail.template.tooLong", template.Length, MaxLength);
+            return Texts.T(language, "mail.template.tooLong", template.Length, MaxLength);
         }
 
         if (!Parser.TryParse(template, out var parsed, out var error))
         {
             // Fluid says "(2:18)"; a supervisor reads "line 2, column 18".
             var where = System.Text.RegularExpressions.Regex.Replace(error ?? string.Empty, @"\((\d+):(\d+)\)",
-                m => UiText.T(language, "mail.template.position", m.Groups[1].Value, m.Groups[2].Value), System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
-            return UiText.T(language, "mail.template.syntax", where.Trim());
+                m => Texts.T(language, "mail.template.position", m.Groups[1].Value, m.Groups[2].Value), System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            return Texts.T(language, "mail.template.syntax", where.Trim());
         }
 
         var unknown = VariableCollector.Unknown(parsed);
         return unknown.Count == 0
             ? null
-            : UiText.T(language, "mail.template.unknown", string.Join(", ", unknown.Select(u => "'" + u + "'")), string.Join(", ", Variables));
+            : Texts.T(language, "mail.template.unknown", string.Join(", ", unknown.Select(u => "'" + u + "'")), string.Join(", ", Variables));
     }
 
     /// <summary>Renders a template that <see cref="Validate"/> accepted; dates as dd.MM.yyyy in German, yyyy-MM-dd in English.</summary>

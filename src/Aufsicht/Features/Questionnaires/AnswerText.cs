@@ -1,6 +1,5 @@
 using Aufsicht.Core.Law;
 using Aufsicht.Core.Questionnaires;
-using Aufsicht.Web;
 
 namespace Aufsicht.Features.Questionnaires;
 
@@ -13,7 +12,7 @@ internal static class AnswerText
         ArgumentNullException.ThrowIfNull(serviceName);
         return question.Kind switch
         {
-            QuestionKind.YesNoUnknown => UiText.T(language, "answer.value." + value),
+            QuestionKind.YesNoUnknown => Texts.T(language, "answer.value." + value),
             QuestionKind.Services => serviceName(value),
             QuestionKind.OneOf or QuestionKind.AnyOf => question.Options.FirstOrDefault(o => o.Value == value)?.Label.In(language) ?? value,
             _ => value,

@@ -63,7 +63,7 @@ internal static class ReceiptPdf
     {
         ArgumentNullException.ThrowIfNull(submitted);
         ArgumentNullException.ThrowIfNull(serviceName);
-        string T(string key) => UiText.T(language, key);
+        string T(string key) => Texts.T(language, key);
         var (respondent, version, answers) = submitted;
         var questionnaire = respondent.Questionnaire;
         var when = When(version.SubmittedAt, language);
@@ -92,7 +92,7 @@ internal static class ReceiptPdf
             })]));
         }
 
-        return new ReportDocument(T("receipt.title"), UiText.T(language, "receipt.pdfSubtitle", respondent.Body.Name, when), language, blocks);
+        return new ReportDocument(T("receipt.title"), Texts.T(language, "receipt.pdfSubtitle", respondent.Body.Name, when), language, blocks);
     }
 
     /// <summary>When a version arrived, as the receipt page and the PDF show it.</summary>

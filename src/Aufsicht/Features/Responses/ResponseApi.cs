@@ -85,6 +85,6 @@ internal static class ResponseApi
     {
         var id = error.Key.Split('@', '.')[0];
         var label = respondent.Questionnaire.Find(id)?.Question.Label.In(language) ?? error.Key;
-        return UiText.T(language, "answer." + error.Code, label, error.Argument ?? string.Empty);
+        return Texts.T(language, "answer." + error.Code, label, error.Argument ?? string.Empty);
     }
 }

@@ -7,6 +7,7 @@ using Aufsicht.Core.Evaluation;
 using Aufsicht.Core.Questionnaires;
 using Aufsicht.Data;
 using Aufsicht.Features.Campaigns;
+using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Evaluation;
 using Aufsicht.Features.Questionnaires;
 using Microsoft.EntityFrameworkCore;
@@ -343,38 +344,5 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
     {
         var check = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..6];
         return $"U{respondent.Campaign.Id}-{respondent.Body.Id}-F{version}-{check}";
-    }
-}
-
-/// <summary>What answer checks need from the catalogue: whether an id is a service (of a category).</summary>
-internal sealed class CatalogStoreServices(Catalog.CatalogStore store)
-{
-    public bool IsService(string id, string? category) =>
-        store.Catalog.Latest(id) is { } service && (category is null || service.Category == category);
-}
-
-/// <summary>How survey pages, reports and exports name a service: one rule for catalogue ids and free text.</summary>
-internal static class ServiceNames
-{
-    /// <summary>A catalogue service's name (the id if it is unknown).</summary>
-    public static string Of(ServiceCatalog catalog, string id)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        return catalog.Latest(id)?.Name ?? id;
-    }
-
-    /// <summary>A service key of answers: the catalogue name, or for "other" the name the respondent typed.</summary>
-    public static string InAnswers(ServiceCatalog catalog, string key, Answers answers, Questionnaire questionnaire, string otherFallback)
-    {
-        ArgumentNullException.ThrowIfNull(answers);
-        ArgumentNullException.ThrowIfNull(questionnaire);
-        return key == Answers.Other ? answers.One(Answers.OtherKey(questionnaire.Mapping.ServicesQuestion)) ?? otherFallback : Of(catalog, key);
-    }
-
-    /// <summary>A service of the evaluation rows: the catalogue name, or the free text (still unlinked) in quotes.</summary>
-    public static string OfRow(ServiceCatalog catalog, string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return key.StartsWith(OtherServices.Prefix, StringComparison.Ordinal) ? "„" + key[OtherServices.Prefix.Length..] + "“" : Of(catalog, key);
     }
 }

@@ -19,8 +19,8 @@ public abstract class AppPage : PageModel
         return Page();
     }
 
-    /// <summary>Shows the page again with one message from <see cref="UiText"/>.</summary>
-    protected PageResult Fail(string key, int status = StatusCodes.Status400BadRequest) => Fail(status, [UiText.T(Language, key)]);
+    /// <summary>Shows the page again with one message from <see cref="Texts"/>.</summary>
+    protected PageResult Fail(string key, int status = StatusCodes.Status400BadRequest) => Fail(status, [Texts.T(Language, key)]);
 
     /// <summary>Whether the user meets a policy: for a handler that needs more than the page (Razor Pages authorise whole pages only).</summary>
     /// <remarks>
@@ -30,7 +30,7 @@ public abstract class AppPage : PageModel
     protected async Task<bool> AllowedAsync(string policy) =>
         (await Microsoft.AspNetCore.Authorization.AuthorizationServiceExtensions.AuthorizeAsync(HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Authorization.IAuthorizationService>(), User, policy).ConfigureAwait(false)).Succeeded;
 
-    /// <summary>An uploaded file's bytes, or the <see cref="UiText"/> key saying why there are none (no file, too large).</summary>
+    /// <summary>An uploaded file's bytes, or the <see cref="Texts"/> key saying why there are none (no file, too large).</summary>
     protected static async Task<(byte[]? Content, string? Problem)> ReadUploadAsync(IFormFile? file, long maxBytes, string noFileKey, string tooLargeKey, CancellationToken cancel)
     {
         if (file is null || file.Length == 0)

@@ -1,6 +1,5 @@
 using Aufsicht.Core;
 using Aufsicht.Core.Law;
-using Aufsicht.Web;
 
 namespace Aufsicht.Features.Shared;
 
@@ -17,7 +16,7 @@ internal static class Failures
         ArgumentNullException.ThrowIfNull(error);
         return error.Key == Error.UnkeyedMessage
             ? error.Args[0]
-            : UiText.T(language, error.Key, [.. error.Args]);
+            : Texts.T(language, error.Key, [.. error.Args]);
     }
 
     /// <summary>Every error's message, in order: what a refused form shows.</summary>

@@ -1,5 +1,4 @@
 using Aufsicht.Core.Law;
-using Aufsicht.Web;
 using Microsoft.AspNetCore.Html;
 
 namespace Aufsicht.Features.Shared;
@@ -8,7 +7,7 @@ namespace Aufsicht.Features.Shared;
 internal static class Light
 {
     public static IHtmlContent Of(Language language, string level) =>
-        new HtmlString($"<span class=\"light light-{System.Net.WebUtility.HtmlEncode(level)}\">{System.Net.WebUtility.HtmlEncode(UiText.T(language, "level." + level))}</span>");
+        new HtmlString($"<span class=\"light light-{System.Net.WebUtility.HtmlEncode(level)}\">{System.Net.WebUtility.HtmlEncode(Texts.T(language, "level." + level))}</span>");
 
     public static IHtmlContent Of(Language language, Verdict verdict) => Of(language, verdict.WireName());
 

@@ -38,7 +38,7 @@ internal sealed class AccountModel(UserManager<IdentityUser> users, SignInManage
         var valid = token.Length == 6 && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, token).ConfigureAwait(false);
         if (!valid)
         {
-            Errors = [UiText.T(UiLanguageMiddleware.Of(HttpContext), "account.wrongCode")];
+            Errors = [Texts.T(UiLanguageMiddleware.Of(HttpContext), "account.wrongCode")];
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await Show().ConfigureAwait(false);
         }

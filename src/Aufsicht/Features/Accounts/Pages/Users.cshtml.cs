@@ -1,5 +1,4 @@
 using Aufsicht.Features.Shared;
-using Aufsicht.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +21,7 @@ internal sealed class UsersModel(UserManager<IdentityUser> users, TimeProvider c
     {
         if (string.IsNullOrWhiteSpace(email) || email.Length > 256 || password is null || password.Length > 256 || role is null || !Accounts.Roles.All.Contains(role))
         {
-            return await Refuse([UiText.T(Language, "users.invalid")], cancel).ConfigureAwait(false);
+            return await Refuse([Texts.T(Language, "users.invalid")], cancel).ConfigureAwait(false);
         }
 
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
@@ -33,7 +32,7 @@ internal sealed class UsersModel(UserManager<IdentityUser> users, TimeProvider c
         }
 
         await users.AddToRoleAsync(user, role).ConfigureAwait(false);
-        Message = UiText.T(Language, "users.created", email, role);
+        Message = Texts.T(Language, "users.created", email, role);
         await Load(cancel).ConfigureAwait(false);
         return Page();
     }
@@ -47,12 +46,12 @@ internal sealed class UsersModel(UserManager<IdentityUser> users, TimeProvider c
         var user = id is null ? null : await users.FindByIdAsync(id).ConfigureAwait(false);
         if (user is null)
         {
-            return await Refuse([UiText.T(Language, "users.unknown")], cancel).ConfigureAwait(false);
+            return await Refuse([Texts.T(Language, "users.unknown")], cancel).ConfigureAwait(false);
         }
 
         if (locked && user.Id == users.GetUserId(User))
         {
-            return await Refuse([UiText.T(Language, "users.notSelf")], cancel).ConfigureAwait(false);
+            return await Refuse([Texts.T(Language, "users.notSelf")], cancel).ConfigureAwait(false);
         }
 
         await users.SetLockoutEnabledAsync(user, true).ConfigureAwait(false);
@@ -62,7 +61,7 @@ internal sealed class UsersModel(UserManager<IdentityUser> users, TimeProvider c
             await users.UpdateSecurityStampAsync(user).ConfigureAwait(false); // ends its sessions
         }
 
-        Message = UiText.T(Language, locked ? "users.lockedMessage" : "users.unlockedMessage", user.Email ?? user.UserName ?? "?");
+        Message = Texts.T(Language, locked ? "users.lockedMessage" : "users.unlockedMessage", user.Email ?? user.UserName ?? "?");
         await Load(cancel).ConfigureAwait(false);
         return Page();
     }

@@ -3,7 +3,6 @@ using Aufsicht.Core.Bodies;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Shared;
-using Aufsicht.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +65,7 @@ internal sealed class DetailModel(AufsichtDb db, IAuthorizationService authoriza
         return Page();
     }
 
-    internal string Label(string field) => UiText.Has("bodies.col." + field) ? UiText.T(Language, "bodies.col." + field) : UiText.T(Language, "bodies.field." + field);
+    internal string Label(string field) => Texts.Has("bodies.col." + field) ? Texts.T(Language, "bodies.col." + field) : Texts.T(Language, "bodies.field." + field);
 
     internal static string Time(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 

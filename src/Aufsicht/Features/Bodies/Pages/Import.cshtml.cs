@@ -1,6 +1,5 @@
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Shared;
-using Aufsicht.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,7 +23,7 @@ internal sealed class ImportModel : AppPage
         var (content, problem) = await ReadUploadAsync(file, BodyFile.MaxBytes, "bodies.import.noFile", "bodies.import.tooLarge", cancel).ConfigureAwait(false);
         if (content is null)
         {
-            return Refuse([UiText.T(Language, problem!)]);
+            return Refuse([Texts.T(Language, problem!)]);
         }
 
         var result = await import.RunAsync(content, file!.FileName, cancel).ConfigureAwait(false);

@@ -3,7 +3,6 @@ using Aufsicht.Core.Catalog;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Shared;
-using Aufsicht.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,13 +44,13 @@ internal sealed class IndexModel(AufsichtDb db, IAuthorizationService authorizat
         var errors = new List<string>();
         if (Kind is not null && !FactDomains.BodyKinds.Contains(Kind))
         {
-            errors.Add(UiText.T(Language, "invalid.filter", UiText.T(Language, "bodies.col.kind"), Kind));
+            errors.Add(Texts.T(Language, "invalid.filter", Texts.T(Language, "bodies.col.kind"), Kind));
             Kind = null;
         }
 
         if (State is not null && !BodyRows.States.Contains(State))
         {
-            errors.Add(UiText.T(Language, "invalid.filter", UiText.T(Language, "bodies.col.state"), State));
+            errors.Add(Texts.T(Language, "invalid.filter", Texts.T(Language, "bodies.col.state"), State));
             State = null;
         }
 
@@ -59,7 +58,7 @@ internal sealed class IndexModel(AufsichtDb db, IAuthorizationService authorizat
         var page = seite;
         if (page is not null && (!int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1))
         {
-            errors.Add(UiText.T(Language, "bodies.invalidPage"));
+            errors.Add(Texts.T(Language, "bodies.invalidPage"));
         }
         else
         {

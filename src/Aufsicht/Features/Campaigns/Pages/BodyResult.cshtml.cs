@@ -3,9 +3,9 @@ using Aufsicht.Core.Law;
 using Aufsicht.Core.Questionnaires;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
+using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Evaluation;
 using Aufsicht.Features.Questionnaires;
-using Aufsicht.Features.Responses;
 using Aufsicht.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -59,7 +59,7 @@ internal sealed class BodyResultModel(AufsichtDb db, IConfiguration configuratio
             return Fail(StatusCodes.Status409Conflict, result.Errors.Select(e => e.Message).ToArray());
         }
 
-        Message = Web.UiText.T(Language, result.Value ? "body.reissued" : "body.reissuedNoAddress");
+        Message = Texts.T(Language, result.Value ? "body.reissued" : "body.reissuedNoAddress");
         return Page();
     }
 
@@ -81,7 +81,7 @@ internal sealed class BodyResultModel(AufsichtDb db, IConfiguration configuratio
             return Fail(StatusCodes.Status409Conflict, result.Errors.Select(e => e.Message).ToArray());
         }
 
-        Message = Web.UiText.T(Language, result.Value > 0 ? "body.revoked" : "body.nothingToRevoke");
+        Message = Texts.T(Language, result.Value > 0 ? "body.revoked" : "body.nothingToRevoke");
         return Page();
     }
 

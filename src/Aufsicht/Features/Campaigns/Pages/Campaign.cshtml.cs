@@ -65,7 +65,7 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
             return Fail(StatusCodes.Status409Conflict, started.Errors.Select(e => e.Message).ToArray());
         }
 
-        Message = Web.UiText.T(Language, "campaign.started", started.Value);
+        Message = Texts.T(Language, "campaign.started", started.Value);
         return Page();
     }
 
@@ -87,7 +87,7 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
             return Fail(StatusCodes.Status409Conflict, closed.Errors.Select(e => e.Message).ToArray());
         }
 
-        Message = Web.UiText.T(Language, "campaign.closedMessage");
+        Message = Texts.T(Language, "campaign.closedMessage");
         return Page();
     }
 
@@ -119,7 +119,7 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
                 saved.Errors.Where(e => e.Path == "campaign").Select(e => e.Message).ToArray());
         }
 
-        Message = Web.UiText.T(Language, "templates.saved");
+        Message = Texts.T(Language, "templates.saved");
         return Page();
     }
 

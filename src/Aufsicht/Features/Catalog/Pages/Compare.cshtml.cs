@@ -1,7 +1,6 @@
 using Aufsicht.Core.Assessment;
 using Aufsicht.Core.Law;
 using Aufsicht.Features.Shared;
-using Aufsicht.Web;
 
 namespace Aufsicht.Features.Catalog.Pages;
 
@@ -28,7 +27,7 @@ internal sealed class CompareModel(CatalogStore store, TimeProvider clock) : App
         Picker = new ViewPicker(store, view, Language, asOf, authority);
         var chosen = (ids ?? []).Where(store.Catalog.Contains).Distinct(StringComparer.Ordinal).Take(12).ToList();
         var unknown = (ids ?? []).Where(id => !store.Catalog.Contains(id)).ToList();
-        Errors = [.. errors, .. unknown.Select(id => UiText.T(Language, "service.notFound", id.Length > 40 ? id[..40] : id))];
+        Errors = [.. errors, .. unknown.Select(id => Texts.T(Language, "service.notFound", id.Length > 40 ? id[..40] : id))];
         if (Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

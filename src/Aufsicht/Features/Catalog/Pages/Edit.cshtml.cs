@@ -2,7 +2,6 @@ using System.Globalization;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Shared;
-using Aufsicht.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -100,7 +99,7 @@ internal sealed class EditModel(CatalogStore store, AufsichtDb db, TimeProvider 
         return true;
     }
 
-    private string Label(string path) => UiText.Has("edit." + path) ? UiText.T(Language, "edit." + path) : path;
+    private string Label(string path) => Texts.Has("edit." + path) ? Texts.T(Language, "edit." + path) : path;
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

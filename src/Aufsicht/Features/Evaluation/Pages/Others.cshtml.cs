@@ -1,6 +1,6 @@
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
-using Aufsicht.Features.Responses;
+using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +35,7 @@ internal sealed class OthersModel(AufsichtDb db, Catalog.CatalogStore store) : A
             return Fail(StatusCodes.Status400BadRequest, result.Errors.Select(e => e.Message).ToArray());
         }
 
-        Message = Web.UiText.T(Language, "others.linked", result.Value.Bodies);
+        Message = Texts.T(Language, "others.linked", result.Value.Bodies);
         return Page();
     }
 

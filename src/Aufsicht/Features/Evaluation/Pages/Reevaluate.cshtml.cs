@@ -47,7 +47,7 @@ internal sealed class ReevaluateModel(AufsichtDb db, Catalog.CatalogStore catalo
         }
 
         var done = result.Value;
-        Message = Web.UiText.T(Language, "reevaluate.done", done.Bodies, done.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), done.Authority,
+        Message = Texts.T(Language, "reevaluate.done", done.Bodies, done.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), done.Authority,
             done.Took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture));
         return Page();
     }

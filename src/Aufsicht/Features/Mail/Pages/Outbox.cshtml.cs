@@ -36,10 +36,10 @@ internal sealed class OutboxModel(AufsichtDb db, MailSettings mail) : AppPage
         await OnGetAsync(1, cancel).ConfigureAwait(true);
         if (queued == 0)
         {
-            return Fail(StatusCodes.Status409Conflict, [Web.UiText.T(Language, "mail.retryNone")]);
+            return Fail(StatusCodes.Status409Conflict, [Texts.T(Language, "mail.retryNone")]);
         }
 
-        Message = Web.UiText.T(Language, "mail.retried", queued);
+        Message = Texts.T(Language, "mail.retried", queued);
         return Page();
     }
 

@@ -1,9 +1,8 @@
 using Aufsicht.Core.Questionnaires;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
-using Aufsicht.Features.Responses;
+using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Shared;
-using Aufsicht.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +45,7 @@ internal sealed class QuestionnairePreviewModel(AufsichtDb db, QuestionnaireStor
 
     public IReadOnlyList<(string Id, string Name)> ServiceChoices(Question question) => QuestionFields.Choices(catalog, question);
 
-    internal string ExampleService => UiText.T(Language, "preview.example");
+    internal string ExampleService => Texts.T(Language, "preview.example");
 
     /// <summary>A section's questions as asked: per service ones for the example; all shown, with their condition note.</summary>
     internal static IReadOnlyList<AskedQuestion> AskedIn(Section section) =>

@@ -1,7 +1,6 @@
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Shared;
-using Aufsicht.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,7 +37,7 @@ internal sealed class QuestionnairesModel(AufsichtDb db, QuestionnaireStore ques
         var (content, problem) = await ReadUploadAsync(file, ImportQuestionnaire.MaxBytes, "questionnaires.noFile", "questionnaires.tooLarge", cancel).ConfigureAwait(true);
         if (content is null)
         {
-            return await RefuseAsync([UiText.T(Language, problem!)], cancel).ConfigureAwait(true);
+            return await RefuseAsync([Texts.T(Language, problem!)], cancel).ConfigureAwait(true);
         }
 
         var imported = await import.RunAsync(content, User.Identity?.Name, cancel).ConfigureAwait(true);

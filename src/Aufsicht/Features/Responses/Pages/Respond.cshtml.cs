@@ -1,9 +1,9 @@
 using System.Globalization;
 using Aufsicht.Core.Questionnaires;
 using Aufsicht.Data;
+using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Questionnaires.Pages;
 using Aufsicht.Features.Shared;
-using Aufsicht.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Aufsicht.Features.Responses.Pages;
@@ -39,7 +39,7 @@ internal sealed class RespondModel(RespondentLinks links, Catalog.CatalogStore c
     public IReadOnlyList<(string Id, string Name)> ServiceChoices(Question question) => QuestionFields.Choices(catalog, question);
 
     public string ServiceName(string key) =>
-        ServiceNames.InAnswers(catalog.Catalog, key, Draft, Questionnaire, UiText.T(Language, "respond.other"));
+        ServiceNames.InAnswers(catalog.Catalog, key, Draft, Questionnaire, Texts.T(Language, "respond.other"));
 
     public async Task<IActionResult> OnGetAsync(string token, int? abschnitt, CancellationToken cancel)
     {
@@ -107,7 +107,7 @@ internal sealed class RespondModel(RespondentLinks links, Catalog.CatalogStore c
         Revision = Conflict ? fresh.Response?.Revision ?? 0 : Respondent.Response?.Revision ?? 0;
         SectionIndex = section;
         AnswerErrors = errors;
-        Errors = Conflict ? [UiText.T(Language, "respond.conflict")] : errors.Select(e => Message(e)).ToArray();
+        Errors = Conflict ? [Texts.T(Language, "respond.conflict")] : errors.Select(e => Message(e)).ToArray();
         Response.StatusCode = Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return Page();
     }
@@ -154,7 +154,7 @@ internal sealed class RespondModel(RespondentLinks links, Catalog.CatalogStore c
     internal string Message(AnswerError error)
     {
         var label = LabelOf(error.Key);
-        return UiText.T(Language, "answer." + error.Code, label, error.Argument ?? string.Empty);
+        return Texts.T(Language, "answer." + error.Code, label, error.Argument ?? string.Empty);
     }
 
     /// <summary>A question's label as the respondent saw it, with the service it was asked for.</summary>
@@ -164,7 +164,7 @@ internal sealed class RespondModel(RespondentLinks links, Catalog.CatalogStore c
         var id = at < 0 ? key : key[..at];
         if (id.EndsWith(".other", StringComparison.Ordinal))
         {
-            return UiText.T(Language, "respond.otherName");
+            return Texts.T(Language, "respond.otherName");
         }
 
         var found = Questionnaire.Find(id);

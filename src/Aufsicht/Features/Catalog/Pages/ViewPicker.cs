@@ -1,8 +1,6 @@
 using Aufsicht.Core.Law;
-using Aufsicht.Features.Catalog;
-using Aufsicht.Web;
 
-namespace Aufsicht.Features.Shared;
+namespace Aufsicht.Features.Catalog.Pages;
 
 /// <summary>
 /// The as-of date and authority pickers of the catalogue pages: plain GET form fields, so "what was the verdict on
@@ -57,8 +55,8 @@ internal sealed class ViewPicker(CatalogStore store, View view, Language languag
         }
 
         errors = result.Errors.Select(e => e.Path == "asOf"
-            ? UiText.T(language, "invalid.date", Short(asOf))
-            : UiText.T(language, "invalid.authority", Short(authority))).ToList();
+            ? Texts.T(language, "invalid.date", Short(asOf))
+            : Texts.T(language, "invalid.authority", Short(authority))).ToList();
         var fallback = CatalogQueries.ResolveView(store, result.Errors.Any(e => e.Path == "asOf") ? null : asOf, result.Errors.Any(e => e.Path == "authority") ? null : authority, today);
         return fallback.Value;
     }
