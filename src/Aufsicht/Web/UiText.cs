@@ -8,8 +8,11 @@ internal static class UiText
     private static readonly Dictionary<string, (string De, string En)> Texts = Merge(
         General,
         Features.Bodies.BodyText.Entries,
+        Features.Catalog.CatalogQueryText.Entries,
+        Features.Catalog.DataFileText.Entries,
         Features.Mail.MailText.Entries,
         Features.Questionnaires.QuestionnaireText.Entries,
+        Features.Questionnaires.QuestionnaireFileText.Entries,
         Features.Campaigns.CampaignText.Entries,
         Features.Responses.ResponseText.Entries,
         Features.Evaluation.EvaluationText.Entries,

@@ -25,11 +25,15 @@ internal static class CatalogValidator
         var folder = DataFolder.Locate(a.Option("--data"));
         var schemas = new SchemaSet(Path.Combine(folder, "schemas"));
         var output = context.Terminal.Writer;
-        return a.Positional.Count > 0 ? ValidateFiles(a.Positional, schemas, output, context.Error) : ValidateCatalogue(folder, schemas, output, context.Error);
+        return a.Positional.Count > 0
+            ? ValidateFiles(a.Positional, schemas, output, context.Error, context.Language)
+            : ValidateCatalogue(folder, schemas, output, context.Error, context.Language);
     }
 
-    private static int ValidateFiles(IEnumerable<string> files, SchemaSet schemas, TextWriter output, TextWriter error)
+    private static int ValidateFiles(IEnumerable<string> files, SchemaSet schemas, TextWriter output, TextWriter error, Language language)
     {
+        string Line(Core.Error e) => DataFolder.Line(e, language);
+
         var failed = 0;
         foreach (var file in files)
         {
@@ -37,7 +41,7 @@ internal static class CatalogValidator
             var parsed = ProfileReader.ParseDocument(bytes);
             if (!parsed.IsOk)
             {
-                error.WriteLine($"{file}: {parsed.Errors[0]}");
+                error.WriteLine($"{file}: {Line(parsed.Errors[0])}");
                 failed++;
                 continue;
             }
@@ -52,16 +56,16 @@ internal static class CatalogValidator
             var problems = schemas.Validate(kind == "questionnaire" ? kind : kind + "-profile", root).ToList();
             if (kind == "questionnaire")
             {
-                problems.AddRange(QuestionnaireReader.Read(root).Errors.Select(e => e.ToString()));
+                problems.AddRange(QuestionnaireReader.Read(root).Errors.Select(Line));
             }
             else if (kind == "deployment")
             {
-                problems.AddRange(ProfileReader.ReadDeployment(document.RootElement).Errors.Select(e => e.ToString()));
+                problems.AddRange(ProfileReader.ReadDeployment(document.RootElement).Errors.Select(Line));
             }
             else
             {
                 var read = ProfileReader.ReadService(document.RootElement);
-                problems.AddRange(read.Errors.Select(e => e.ToString()));
+                problems.AddRange(read.Errors.Select(Line));
                 if (read.IsOk)
                 {
                     problems.AddRange(SourceCoverage.Uncovered(read.Value).Select(p => $"{p}: known fact without a source (add a source whose 'about' covers it, or set it to unknown)"));
@@ -86,8 +90,10 @@ internal static class CatalogValidator
         return failed == 0 ? ExitCode.Ok : ExitCode.InvalidInput;
     }
 
-    private static int ValidateCatalogue(string folder, SchemaSet schemas, TextWriter output, TextWriter error)
+    private static int ValidateCatalogue(string folder, SchemaSet schemas, TextWriter output, TextWriter error, Language language)
     {
+        string Line(Core.Error e) => DataFolder.Line(e, language);
+
         var files = DataFolder.Files(folder);
         var problems = new List<string>();
         var questionnaires = 0;
@@ -103,7 +109,7 @@ internal static class CatalogValidator
             var parsed = ProfileReader.ParseDocument(file.Content);
             if (!parsed.IsOk)
             {
-                problems.Add($"{file.Path}: {parsed.Errors[0]}");
+                problems.Add($"{file.Path}: {Line(parsed.Errors[0])}");
                 continue;
             }
 
@@ -113,7 +119,7 @@ internal static class CatalogValidator
             {
                 // What the schema cannot see: conditions to earlier questions, the deployment mapping, unique ids.
                 var questionnaire = QuestionnaireReader.Read(document.RootElement);
-                problems.AddRange(questionnaire.Errors.Select(e => $"{file.Path}: {e}"));
+                problems.AddRange(questionnaire.Errors.Select(e => $"{file.Path}: {Line(e)}"));
                 if (questionnaire.IsOk)
                 {
                     questionnaires++;
@@ -127,7 +133,7 @@ internal static class CatalogValidator
         }
 
         var read = DataReader.Read(files);
-        problems.AddRange(read.Errors.Select(e => e.ToString()));
+        problems.AddRange(read.Errors.Select(Line));
         if (read.IsOk)
         {
             var data = read.Value;
