@@ -99,7 +99,7 @@ public sealed class CatalogCommandTests
         using var copy = new CatalogueCopy();
         var text = File.ReadAllText(copy.QuestionnaireFile);
         File.WriteAllText(copy.QuestionnaireFile, text.Replace("\"question\": \"operatingModel\"", "\"question\": \"operatingModell\"", StringComparison.Ordinal));
-        var r = Cli.Run("catalog", "validate", "--data", copy.Folder);
+        var r = Cli.Run("--lang", "en", "catalog", "validate", "--data", copy.Folder);
         Assert.Equal(2, r.ExitCode);
         // Schema-valid (the id has the right form): only the reader sees that no question has it.
         Assert.Contains("questionnaires/videokonferenz.json: sections[1].questions[3].showIf.question: there is no question \"operatingModell\"", r.Stderr, StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class CatalogCommandTests
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(copy.QuestionnaireFile))!;
         json["sections"]![0]!["questions"]![0]!["options"] = new System.Text.Json.Nodes.JsonArray();
         File.WriteAllText(copy.QuestionnaireFile, json.ToJsonString());
-        var r = Cli.Run("catalog", "validate", copy.QuestionnaireFile);
+        var r = Cli.Run("--lang", "en", "catalog", "validate", copy.QuestionnaireFile);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("/sections/0/questions/0/options", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("(schema questionnaire", r.Stderr, StringComparison.Ordinal);
@@ -126,7 +126,7 @@ public sealed class CatalogCommandTests
     {
         using var copy = new CatalogueCopy();
         File.WriteAllText(copy.ZoomFile, File.ReadAllText(copy.ZoomFile).Replace("\"ownPurposes\": \"reserved\"", "\"ownPurposes\": \"reservd\"", StringComparison.Ordinal));
-        var r = Cli.Run("catalog", "validate", "--data", copy.Folder);
+        var r = Cli.Run("--lang", "en", "catalog", "validate", "--data", copy.Folder);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("services/zoom/2020-07-03.json", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("contract.ownPurposes: expected one of excluded, vague, reserved, unknown; got \"reservd\"", r.Stderr, StringComparison.Ordinal);
