@@ -148,9 +148,11 @@ public sealed class CatalogCommandTests
         json["sources"] = new System.Text.Json.Nodes.JsonArray(json["sources"]!.AsArray()
             .Where(s => !s!["about"]!.GetValue<string>().Contains("contract", StringComparison.Ordinal)).Select(s => s!.DeepClone()).ToArray());
         File.WriteAllText(copy.ZoomFile, json.ToJsonString());
-        var r = Cli.Run("catalog", "validate", "--data", copy.Folder);
+        var r = Cli.Run("catalog", "validate", "--data", copy.Folder, "--lang", "en");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("services/zoom/2020-07-03.json: contract.ownPurposes: known fact without a source", r.Stderr, StringComparison.Ordinal);
+        var german = Cli.Run("catalog", "validate", "--data", copy.Folder);
+        Assert.Contains("services/zoom/2020-07-03.json: contract.ownPurposes: bekannter Fakt ohne Quelle", german.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,7 +170,7 @@ public sealed class CatalogCommandTests
 
             // The service example is schema-valid, but cites one source for all its facts: validate says which lack one.
             File.WriteAllText(service, DomainExamples.Service);
-            var s = Cli.Run("catalog", "validate", service);
+            var s = Cli.Run("catalog", "validate", service, "--lang", "en");
             Assert.Equal(2, s.ExitCode);
             Assert.DoesNotContain("schema service-profile", s.Stderr, StringComparison.Ordinal);
             Assert.Contains("technical.e2ee: known fact without a source", s.Stderr, StringComparison.Ordinal);

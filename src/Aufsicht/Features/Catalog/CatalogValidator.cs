@@ -68,7 +68,7 @@ internal static class CatalogValidator
                 problems.AddRange(read.Errors.Select(Line));
                 if (read.IsOk)
                 {
-                    problems.AddRange(SourceCoverage.Uncovered(read.Value).Select(p => $"{p}: known fact without a source (add a source whose 'about' covers it, or set it to unknown)"));
+                    problems.AddRange(SourceCoverage.Uncovered(read.Value).Select(p => Line(Core.Error.Invalid(p, "datafile.unsourced"))));
                 }
             }
 
@@ -102,7 +102,7 @@ internal static class CatalogValidator
             var schema = SchemaSet.SchemaFor(file.Path);
             if (schema is null)
             {
-                problems.Add($"{file.Path}: no schema applies to this file (is it in the right folder?)");
+                problems.Add(Line(Core.Error.Invalid(file.Path, "datafile.noSchema")));
                 continue;
             }
 
@@ -126,7 +126,7 @@ internal static class CatalogValidator
                     var expected = $"{QuestionnairesFolder}{questionnaire.Value.Key}.json";
                     if (file.Path != expected)
                     {
-                        problems.Add($"{file.Path}: a questionnaire with the key '{questionnaire.Value.Key}' must be stored as {expected}");
+                        problems.Add(Line(Core.Error.Invalid(file.Path, "datafile.questionnairePath", questionnaire.Value.Key, expected)));
                     }
                 }
             }
@@ -141,8 +141,8 @@ internal static class CatalogValidator
             {
                 foreach (var snapshot in data.Catalog.History(id))
                 {
-                    problems.AddRange(SourceCoverage.Uncovered(snapshot).Select(p =>
-                        $"services/{id}/{AssessmentJson(snapshot.FactsAsOf)}.json: {p}: known fact without a source"));
+                    var snapshotFile = $"services/{id}/{AssessmentJson(snapshot.FactsAsOf)}.json";
+                    problems.AddRange(SourceCoverage.Uncovered(snapshot).Select(p => Line(Core.Error.Invalid($"{snapshotFile}: {p}", "datafile.unsourced"))));
                 }
             }
 

@@ -48,6 +48,9 @@ internal static class DataFileText
         ["datafile.notInFile"] = ("nennt „{0}“, das nicht in {1} steht", "names '{0}', which is not in {1}"),
         ["datafile.criterionMissing"] = ("das Kriterium {0} fehlt", "criterion {0} is missing"),
         ["datafile.reasonMissing"] = ("hat keine Begründung für den Wert „{0}“ von {1}", "has no reason for the value '{0}' of {1}"),
+        ["datafile.unsourced"] = ("bekannter Fakt ohne Quelle (eine Quelle ergänzen, deren „about“ ihn abdeckt, oder ihn auf unknown setzen)", "known fact without a source (add a source whose 'about' covers it, or set it to unknown)"),
+        ["datafile.noSchema"] = ("für diese Datei gilt kein Schema (liegt sie im richtigen Ordner?)", "no schema applies to this file (is it in the right folder?)"),
+        ["datafile.questionnairePath"] = ("ein Fragebogen mit dem Schlüssel „{0}“ muss unter {1} gespeichert sein", "a questionnaire with the key '{0}' must be stored as {1}"),
         ["datafile.commonReasonMissing"] = ("die Begründung „{0}“ fehlt", "the reason '{0}' is missing"),
     };
 }
