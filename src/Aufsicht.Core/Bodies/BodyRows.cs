@@ -20,8 +20,45 @@ public sealed record BodyInput(
 public sealed record BodyColumn(string Name, string German, bool Required, int MaxLength);
 
 /// <summary>
+/// Where in a registry file an error is: a row as the user sees it in the file (the header is row 1) and, if it
+/// concerns one cell, the column by its name (<see cref="Column"/>, as the header writes it or canonical) or by its
+/// number. As an error's field it is written <c>4:kind</c>, <c>2:#11</c> or <c>4</c>, the same in every language;
+/// the edge words it ("Zeile 4, Spalte „kind“").
+/// </summary>
+public readonly record struct CellAt(int Row, string? Column = null, int? ColumnNumber = null)
+{
+    public override string ToString() =>
+        Column is not null ? $"{Row.ToString(CultureInfo.InvariantCulture)}:{Column}"
+        : ColumnNumber is { } n ? $"{Row.ToString(CultureInfo.InvariantCulture)}:#{n.ToString(CultureInfo.InvariantCulture)}"
+        : Row.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The place an error's field names, or null if the field is not a place in a file (a form field, "file").</summary>
+    public static CellAt? Parse(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var colon = field.IndexOf(':', StringComparison.Ordinal);
+        var rowText = colon < 0 ? field : field[..colon];
+        if (rowText.Length == 0 || !rowText.All(char.IsAsciiDigit) || !int.TryParse(rowText, NumberStyles.None, CultureInfo.InvariantCulture, out var row))
+        {
+            return null;
+        }
+
+        if (colon < 0)
+        {
+            return new CellAt(row);
+        }
+
+        var column = field[(colon + 1)..];
+        return column.StartsWith('#') && int.TryParse(column[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? new CellAt(row, ColumnNumber: number)
+            : new CellAt(row, column);
+    }
+}
+
+/// <summary>
 /// Reads the rows of a registry file (CSV or spreadsheet, already split into cells) into bodies. Every mistake is
-/// reported with the row as the user sees it in the file (the header is row 1) and the column, never only the first.
+/// reported with the row as the user sees it in the file (the header is row 1) and the column, never only the first;
+/// the field of each error is its <see cref="CellAt"/>, the message a key <c>bodies.*</c>.
 /// </summary>
 public static class BodyRows
 {
@@ -77,7 +114,7 @@ public static class BodyRows
         ["0"] = false,
     };
 
-    private const string BooleanWords = "true, false, ja, nein, yes, no, 1 or 0";
+    private const string BooleanWords = "true, false, ja, nein, yes, no, 1, 0";
 
     /// <summary>
     /// Validates a whole file: header and rows. Rows whose cells are all empty are skipped (spreadsheets keep them);
@@ -109,7 +146,8 @@ public static class BodyRows
 
             if (++dataRows > MaxRows)
             {
-                errors.Add(new Error($"row {rowNumber}", $"the file has more than {MaxRows.ToString("N0", CultureInfo.InvariantCulture)} rows; split it into several files"));
+                // The limit is written in the message's text, with the number in each language's own form.
+                errors.Add(Error.TooLarge(new CellAt(rowNumber).ToString(), "bodies.tooManyRows"));
                 break;
             }
 
@@ -118,7 +156,7 @@ public static class BodyRows
             {
                 if (!string.IsNullOrWhiteSpace(row[i]))
                 {
-                    errors.Add(new Error($"row {here}, column {i + 1}", "a value beyond the last column of the header"));
+                    errors.Add(Error.Invalid(new CellAt(here, ColumnNumber: i + 1).ToString(), "bodies.beyondHeader"));
                     break;
                 }
             }
@@ -127,13 +165,13 @@ public static class BodyRows
             {
                 if (string.IsNullOrWhiteSpace(header[i]) && !string.IsNullOrWhiteSpace(row[i]))
                 {
-                    errors.Add(new Error($"row {here}, column {i + 1}", "a value in a column without a name in the header"));
+                    errors.Add(Error.Invalid(new CellAt(here, ColumnNumber: i + 1).ToString(), "bodies.unnamedColumn"));
                 }
             }
 
             var body = ReadFields(
                 column => positions.TryGetValue(column, out var index) && index < row.Count ? row[index] : null,
-                (column, message) => errors.Add(new Error($"row {here}, column \"{column}\"", message)));
+                (column, key, args) => errors.Add(Error.Invalid(new CellAt(here, column).ToString(), key, args)));
             if (body is null)
             {
                 continue;
@@ -141,7 +179,7 @@ public static class BodyRows
 
             if (firstRowOf.TryGetValue(body.ExternalId, out var first))
             {
-                errors.Add(new Error($"row {here}, column \"externalId\"", $"\"{Short(body.ExternalId)}\" is already the id of row {first}; each body must appear once"));
+                errors.Add(Error.Invalid(new CellAt(here, "externalId").ToString(), "bodies.idTwice", Short(body.ExternalId), Number(first)));
                 continue;
             }
 
@@ -157,7 +195,7 @@ public static class BodyRows
     {
         ArgumentNullException.ThrowIfNull(fields);
         var errors = new List<Error>();
-        var body = ReadFields(column => fields.GetValueOrDefault(column), (column, message) => errors.Add(new Error(column, message)));
+        var body = ReadFields(column => fields.GetValueOrDefault(column), (column, key, args) => errors.Add(Error.Invalid(column, key, args)));
         return body is null ? Result<BodyInput>.Fail(errors) : Result<BodyInput>.Ok(body);
     }
 
@@ -195,13 +233,14 @@ public static class BodyRows
                     suggested.Add(Columns.First(c => c.Name == nearest || c.German == nearest).Name);
                 }
 
-                errors.Add(new Error($"row 1, column \"{Short(text)}\"", "unknown column" + (nearest is null
-                    ? $"; the columns are {string.Join(", ", Columns.Select(c => c.Name))}"
-                    : $"; did you mean \"{nearest}\"?")));
+                var at = new CellAt(1, Short(text)).ToString();
+                errors.Add(nearest is null
+                    ? Error.Invalid(at, "bodies.unknownColumn", string.Join(", ", Columns.Select(c => c.Name)))
+                    : Error.Invalid(at, "bodies.unknownColumnSuggest", nearest));
             }
             else if (positions.TryGetValue(column.Name, out var other))
             {
-                errors.Add(new Error($"row 1, column \"{Short(text)}\"", $"column {column.Name} appears twice (also column {other + 1})"));
+                errors.Add(Error.Invalid(new CellAt(1, Short(text)).ToString(), "bodies.columnTwice", column.Name, Number(other + 1)));
             }
             else
             {
@@ -212,20 +251,20 @@ public static class BodyRows
         // A misspelt required column is already reported with its suggestion; saying it is missing too would be noise.
         foreach (var column in Columns.Where(c => c.Required && !positions.ContainsKey(c.Name) && !suggested.Contains(c.Name)))
         {
-            errors.Add(new Error("row 1", $"the required column \"{column.Name}\" (or \"{column.German}\") is missing"));
+            errors.Add(Error.Invalid(new CellAt(1).ToString(), "bodies.columnMissing", column.Name, column.German));
         }
 
         return positions;
     }
 
-    /// <summary>Reads every field of one body, reporting each mistake; null if there was any.</summary>
-    private static BodyInput? ReadFields(Func<string, string?> get, Action<string, string> error)
+    /// <summary>Reads every field of one body, reporting each mistake (column, message key, arguments); null if there was any.</summary>
+    private static BodyInput? ReadFields(Func<string, string?> get, Action<string, string, string[]> error)
     {
         var failed = false;
-        void Fail(string column, string message)
+        void Reject(string column, string key, params string[] args)
         {
             failed = true;
-            error(column, message);
+            error(column, key, args);
         }
 
         string? Text(string column)
@@ -236,7 +275,7 @@ public static class BodyRows
             {
                 if (spec.Required)
                 {
-                    Fail(column, "a value is required");
+                    Reject(column, "bodies.required");
                 }
 
                 return null;
@@ -244,13 +283,13 @@ public static class BodyRows
 
             if (value.Length > spec.MaxLength)
             {
-                Fail(column, $"at most {spec.MaxLength} characters; got {value.Length}");
+                Reject(column, "bodies.tooLong", Number(spec.MaxLength), Number(value.Length));
                 return null;
             }
 
             if (value.Any(char.IsControl))
             {
-                Fail(column, "a line break or control character is not allowed here");
+                Reject(column, "bodies.controlCharacter");
                 return null;
             }
 
@@ -259,23 +298,23 @@ public static class BodyRows
 
         var externalId = Text("externalId");
         var name = Text("name");
-        var kind = Choice(Text("kind"), "kind", FactDomains.BodyKinds, GermanKinds, Fail);
+        var kind = Choice(Text("kind"), "kind", FactDomains.BodyKinds, GermanKinds, Reject);
         var region = Text("region");
-        var state = Choice(Text("state"), "state", States, null, Fail);
-        var publicBody = Boolean(get("publicBody"), "publicBody", Fail);
-        var publicUndertaking = Boolean(get("publicUndertaking"), "publicUndertaking", Fail);
+        var state = Choice(Text("state"), "state", States, null, Reject);
+        var publicBody = Boolean(get("publicBody"), "publicBody", Reject);
+        var publicUndertaking = Boolean(get("publicUndertaking"), "publicUndertaking", Reject);
         var contactName = Text("contactName");
         var contactEmail = Text("contactEmail");
         if (contactEmail is not null && !IsEmail(contactEmail))
         {
-            Fail("contactEmail", $"\"{Short(contactEmail)}\" is not an e-mail address such as name@example.org");
+            Reject("contactEmail", "bodies.notEmail", Short(contactEmail));
         }
 
-        var language = Choice(Text("language"), "language", Languages, null, Fail) ?? "de";
+        var language = Choice(Text("language"), "language", Languages, null, Reject) ?? "de";
         var isPublic = publicBody ?? (kind is not null && PublicKinds.Contains(kind));
         if (publicUndertaking == true && !isPublic)
         {
-            Fail("publicUndertaking", "only a public body can be a public undertaking (§ 2(5) BDSG); set publicBody to true or this to false");
+            Reject("publicUndertaking", "bodies.undertakingNotPublic");
         }
 
         return failed
@@ -284,7 +323,7 @@ public static class BodyRows
     }
 
     /// <summary>A value of a fixed set, matched without regard to case (and German words where given), returned in its canonical spelling.</summary>
-    private static string? Choice(string? value, string column, IReadOnlyList<string> values, Dictionary<string, string>? aliases, Action<string, string> fail)
+    private static string? Choice(string? value, string column, IReadOnlyList<string> values, Dictionary<string, string>? aliases, Action<string, string, string[]> fail)
     {
         if (value is null)
         {
@@ -303,11 +342,19 @@ public static class BodyRows
         }
 
         var nearest = ObjectReader.Nearest(value, [.. values, .. aliases?.Keys ?? Enumerable.Empty<string>()]);
-        fail(column, $"\"{Short(value)}\" is not one of {string.Join(", ", values)}" + (nearest is null ? string.Empty : $" (did you mean \"{nearest}\"?)"));
+        if (nearest is null)
+        {
+            fail(column, "bodies.notOneOf", [Short(value), string.Join(", ", values)]);
+        }
+        else
+        {
+            fail(column, "bodies.notOneOfSuggest", [Short(value), string.Join(", ", values), nearest]);
+        }
+
         return null;
     }
 
-    private static bool? Boolean(string? value, string column, Action<string, string> fail)
+    private static bool? Boolean(string? value, string column, Action<string, string, string[]> fail)
     {
         value = value?.Trim();
         if (string.IsNullOrEmpty(value))
@@ -320,7 +367,7 @@ public static class BodyRows
             return result;
         }
 
-        fail(column, $"\"{Short(value)}\" is not one of {BooleanWords}");
+        fail(column, "bodies.notOneOf", [Short(value), BooleanWords]);
         return null;
     }
 
@@ -344,6 +391,8 @@ public static class BodyRows
 
     private static string Short(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>Collects errors up to a limit and counts the rest, so a file with a wrong column in 30,000 rows stays readable.</summary>
     private sealed class ErrorList(int max)
     {
@@ -365,6 +414,6 @@ public static class BodyRows
         }
 
         public List<Error> ToList() =>
-            _more == 0 ? _errors : [.. _errors, new Error(string.Empty, $"… and {_more.ToString("N0", CultureInfo.InvariantCulture)} more errors")];
+            _more == 0 ? _errors : [.. _errors, Error.Invalid(string.Empty, "bodies.moreErrors", Number(_more))];
     }
 }

@@ -32,10 +32,39 @@ public static class ProfileReader
         }
         catch (JsonException e)
         {
-            return Result<JsonDocument>.Fail(string.Empty, Malformed(e));
+            return Malformed(e, utf8.Span);
         }
     }
 
+    /// <summary>
+    /// Where the text is malformed (line and byte, counted from 1) and what stands there: the character the parser
+    /// could not take, or the end of the text. The parser's own sentence is English only, so the message says it in
+    /// its own words.
+    /// </summary>
+    private static Error Malformed(JsonException e, ReadOnlySpan<byte> utf8)
+    {
+        var line = (int)(e.LineNumber ?? 0);
+        var inLine = (int)(e.BytePositionInLine ?? 0);
+        var offset = 0;
+        for (var n = 0; n < line && offset < utf8.Length; n++)
+        {
+            var next = utf8[offset..].IndexOf((byte)'\n');
+            offset = next < 0 ? utf8.Length : offset + next + 1;
+        }
+
+        offset = Math.Min(offset + inLine, utf8.Length);
+        var (lineText, byteText) = (ObjectReader.Number(line + 1), ObjectReader.Number(inLine + 1));
+        if (utf8[offset..].Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return Error.Invalid(string.Empty, "datafile.malformedEnd", lineText, byteText);
+        }
+
+        _ = System.Text.Rune.DecodeFromUtf8(utf8[offset..], out var rune, out _);
+        var character = System.Text.Rune.IsControl(rune) ? $"U+{rune.Value:X4}" : rune.ToString();
+        return Error.Invalid(string.Empty, "datafile.malformed", lineText, byteText, character);
+    }
+
+    /// <summary>The parser's own description of malformed JSON, in English: for the JSON API, whose messages are English.</summary>
     public static string Malformed(JsonException e)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -110,7 +139,7 @@ public static class ProfileReader
 
         if (r.Has("sources") && sources.Count == 0 && errors.Count == 0)
         {
-            r.Fail("sources", "needs at least one source");
+            r.Invalid("sources", "datafile.needsSource");
         }
 
         var notes = r.String("notes", required: false, maxLength: 4000);
@@ -147,7 +176,7 @@ public static class ProfileReader
             }
             else
             {
-                errors.Add(new Error(itemPath, $"expected a non-empty string of at most 200 characters; got {ObjectReader.Describe(element)}"));
+                errors.Add(Error.Invalid(itemPath, "datafile.notPurpose", "200", ObjectReader.Describe(element)));
             }
         }
 
@@ -199,7 +228,7 @@ public static class ProfileReader
 
         if (value.Length != 2 || !char.IsAsciiLetterUpper(value[0]) || !char.IsAsciiLetterUpper(value[1]))
         {
-            r.Fail(name, $"expected a two-letter ISO 3166-1 country code in capitals (e.g. DE) or \"unknown\"; got \"{value}\"");
+            r.Invalid(name, "datafile.notCountry", $"\"{value}\"");
             return null;
         }
 
@@ -251,18 +280,18 @@ public static class ProfileReader
                 }
                 else
                 {
-                    r.Errors.Add(new Error(itemPath, $"expected a two-letter ISO 3166-1 country code in capitals (e.g. DE) or \"worldwide\"; got {ObjectReader.Describe(element)}"));
+                    r.Errors.Add(Error.Invalid(itemPath, "datafile.notCountryOrWorldwide", ObjectReader.Describe(element)));
                 }
             }
 
             if (list.Count == 0 && r.Errors.Count == before)
             {
-                r.Errors.Add(new Error(path, "must list at least one country, or be \"unknown\""));
+                r.Errors.Add(Error.Invalid(path, "datafile.noCountries"));
             }
 
             countries = list;
         }
-        else if (r.Errors.Count > before && r.Errors[^1].Path == path)
+        else if (r.Errors.Count > before && r.Errors[^1].Field == path)
         {
             // "unknown" is the one string allowed here instead of a list.
             if (r.String("countries") == FactDomains.Unknown)
@@ -272,12 +301,12 @@ public static class ProfileReader
             else
             {
                 r.Errors.RemoveRange(before, r.Errors.Count - before);
-                r.Fail("countries", "expected a list of country codes or \"unknown\"");
+                r.Invalid("countries", "datafile.notCountries");
             }
         }
         else if (!r.Has("countries"))
         {
-            r.Fail("countries", "missing required field");
+            r.Invalid("countries", "datafile.missing");
         }
 
         var canRead = r.Bool("providerCanReadContent");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Aufsicht.Core.Catalog;
 using Aufsicht.Core.Law;
@@ -35,14 +36,14 @@ public static class DataReader
         {
             if (!byPath.TryGetValue(path, out var file))
             {
-                errors.Add(new Error(path, "file is missing"));
+                errors.Add(Error.Invalid(path, "datafile.fileMissing"));
                 return null;
             }
 
             var parsed = ProfileReader.ParseDocument(file.Content);
             if (!parsed.IsOk)
             {
-                errors.AddRange(parsed.Errors.Select(e => new Error(path, e.Message)));
+                errors.AddRange(parsed.Errors.Select(e => e with { Field = path }));
                 return null;
             }
 
@@ -74,7 +75,7 @@ public static class DataReader
                 var result = ProfileReader.ReadService(file.Content);
                 if (!result.IsOk)
                 {
-                    errors.AddRange(result.Errors.Select(e => new Error(Prefix(file.Path, e.Path), e.Message)));
+                    errors.AddRange(result.Errors.Select(e => e with { Field = Prefix(file.Path, e.Field) }));
                     continue;
                 }
 
@@ -82,7 +83,7 @@ public static class DataReader
                 var expected = $"{ServicesFolder}{profile.Id}/{profile.FactsAsOf:yyyy-MM-dd}.json";
                 if (file.Path != expected)
                 {
-                    errors.Add(new Error(file.Path, $"a snapshot of '{profile.Id}' with facts as of {profile.FactsAsOf:yyyy-MM-dd} must be stored as {expected}"));
+                    errors.Add(Error.Invalid(file.Path, "datafile.snapshotPath", profile.Id, profile.FactsAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), expected));
                 }
 
                 services.Add(profile);
@@ -94,16 +95,19 @@ public static class DataReader
             }
 
             var criteriaCatalog = criteria!;
-            LegalCalendar law;
-            try
+            var eventList = events!;
+            if (eventList.GroupBy(e => e.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             {
-                law = new LegalCalendar(adequacy.Eea!, adequacy.Entries!, events!);
-            }
-            catch (ArgumentException e)
-            {
-                return Result<LegalData>.Fail(EventsFile, e.Message);
+                return Error.Invalid(EventsFile, "datafile.eventTwice", twice.Key);
             }
 
+            var missingEvents = LegalCalendar.RequiredEvents.Where(id => !eventList.Exists(e => e.Id == id)).ToArray();
+            if (missingEvents.Length > 0)
+            {
+                return Error.Invalid(EventsFile, "datafile.eventsMissing", string.Join(", ", missingEvents));
+            }
+
+            var law = new LegalCalendar(adequacy.Eea!, adequacy.Entries!, eventList);
             var (authorityList, defaultId) = authorities;
             errors.AddRange(CrossCheck(criteriaCatalog, services, decisions, alternatives!, authorityList!, defaultId!));
             if (errors.Count > 0)
@@ -130,7 +134,7 @@ public static class DataReader
     {
         var local = new List<Error>();
         var value = read(local);
-        errors.AddRange(local.Select(e => new Error(Prefix(file, e.Path), e.Message)));
+        errors.AddRange(local.Select(e => e with { Field = Prefix(file, e.Field) }));
         return local.Count == 0 ? value : default;
     }
 
@@ -143,19 +147,19 @@ public static class DataReader
         var authorityIds = authorities.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         if (!authorityIds.Contains(defaultId))
         {
-            yield return new Error(AuthoritiesFile + ": default", $"names '{defaultId}', which is not among the authorities");
+            yield return Error.Invalid(AuthoritiesFile + ": default", "datafile.unknownDefaultAuthority", defaultId);
         }
 
         foreach (var d in decisions)
         {
             if (!ids.Contains(d.Service))
             {
-                yield return new Error($"{DecisionsFolder}: {d.Id}.service", $"names '{d.Service}', which is not in the catalogue");
+                yield return Error.Invalid($"{DecisionsFolder}: {d.Id}.service", "datafile.notInCatalogue", d.Service);
             }
 
             if (!authorityIds.Contains(d.Authority))
             {
-                yield return new Error($"{DecisionsFolder}: {d.Id}.authority", $"names '{d.Authority}', which is not in {AuthoritiesFile}");
+                yield return Error.Invalid($"{DecisionsFolder}: {d.Id}.authority", "datafile.notInFile", d.Authority, AuthoritiesFile);
             }
         }
 
@@ -163,7 +167,7 @@ public static class DataReader
         {
             foreach (var id in a.Replaces.Prepend(a.Service).Where(id => !ids.Contains(id)))
             {
-                yield return new Error($"{AlternativesFile}: alternatives[{i}]", $"names '{id}', which is not in the catalogue");
+                yield return Error.Invalid($"{AlternativesFile}: alternatives[{i}]", "datafile.notInCatalogue", id);
             }
         }
 
@@ -172,13 +176,13 @@ public static class DataReader
             var criterion = FactDomains.CriterionOf[path];
             if (!criteria.Contains(criterion))
             {
-                yield return new Error(CriteriaFile, $"criterion {criterion} is missing");
+                yield return Error.Invalid(CriteriaFile, "datafile.criterionMissing", criterion);
                 continue;
             }
 
             foreach (var value in values.Where(v => !criteria[criterion].Reasons.ContainsKey(v)))
             {
-                yield return new Error($"{CriteriaFile}: {criterion}.reasons", $"has no reason for the value '{value}' of {path}");
+                yield return Error.Invalid($"{CriteriaFile}: {criterion}.reasons", "datafile.reasonMissing", value, path);
             }
         }
     }
@@ -233,7 +237,7 @@ public static class DataReader
         {
             foreach (var key in CriteriaCatalog.RequiredCommon.Where(k => !common.ContainsKey(k)))
             {
-                errors.Add(new Error("common", $"the reason '{key}' is missing"));
+                errors.Add(Error.Invalid("common", "datafile.commonReasonMissing", key));
             }
         }
 
@@ -287,7 +291,7 @@ public static class DataReader
             }
             else
             {
-                r.Errors.Add(new Error(path, $"expected a non-empty string; got {ObjectReader.Describe(element)}"));
+                r.Errors.Add(Error.Invalid(path, "datafile.notText", ObjectReader.Describe(element)));
             }
         }
 
@@ -307,7 +311,7 @@ public static class DataReader
 
         if (sources.Count == 0 && r.Has("sources"))
         {
-            r.Fail("sources", "needs at least one source");
+            r.Invalid("sources", "datafile.needsSource");
         }
 
         return sources;
@@ -463,7 +467,7 @@ public static class DataReader
             {
                 if (versions.Count == 0)
                 {
-                    a.Fail("versions", "needs at least one version");
+                    a.Invalid("versions", "datafile.needsVersion");
                     continue;
                 }
 

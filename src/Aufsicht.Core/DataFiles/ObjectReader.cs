@@ -5,7 +5,8 @@ namespace Aufsicht.Core.DataFiles;
 
 /// <summary>
 /// Reads one JSON object field by field and collects every problem as an <see cref="Error"/> with its path, so bad
-/// input is reported as "which field, what was expected, what was found" instead of an exception.
+/// input is reported as "which field, what was expected, what was found" instead of an exception. The message keys
+/// (<c>datafile.*</c>) are worded at the edge; what was found is an argument as it stands in the file (<see cref="Describe"/>).
 /// </summary>
 internal sealed class ObjectReader
 {
@@ -30,13 +31,14 @@ internal sealed class ObjectReader
             return new ObjectReader(element, path, errors);
         }
 
-        errors.Add(new Error(path, $"expected an object; got {Describe(element)}"));
+        errors.Add(Error.Invalid(path, "datafile.notObject", Describe(element)));
         return null;
     }
 
     public string PathOf(string name) => _path.Length == 0 ? name : _path + "." + name;
 
-    public void Fail(string name, string message) => _errors.Add(new Error(PathOf(name), message));
+    /// <summary>Records an error of the field <paramref name="name"/>: its message key and arguments.</summary>
+    public void Invalid(string name, string key, params string[] args) => _errors.Add(Error.Invalid(PathOf(name), key, args));
 
     /// <summary>Reports every property not in <paramref name="known"/>, with the nearest known name as a suggestion.</summary>
     public void RejectUnknown(IReadOnlyList<string> known)
@@ -56,10 +58,9 @@ internal sealed class ObjectReader
             if (!isKnown && property.Name != "$schema")
             {
                 var suggestion = Nearest(property.Name, known);
-                _errors.Add(new Error(PathOf(property.Name),
-                    suggestion is null
-                        ? $"unknown field; expected one of {string.Join(", ", known)}"
-                        : $"unknown field; did you mean '{suggestion}'?"));
+                _errors.Add(suggestion is null
+                    ? Error.Invalid(PathOf(property.Name), "datafile.unknownField", string.Join(", ", known))
+                    : Error.Invalid(PathOf(property.Name), "datafile.unknownFieldSuggest", suggestion));
             }
         }
     }
@@ -77,7 +78,7 @@ internal sealed class ObjectReader
 
         if (required)
         {
-            Fail(name, "missing required field");
+            Invalid(name, "datafile.missing");
         }
 
         return false;
@@ -92,26 +93,33 @@ internal sealed class ObjectReader
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            Fail(name, $"expected a string; got {Describe(value)}");
+            Invalid(name, "datafile.notString", Describe(value));
             return null;
         }
 
         var text = value.GetString()!;
         if (text.Length == 0)
         {
-            Fail(name, "must not be empty");
+            Invalid(name, "datafile.empty");
             return null;
         }
 
         if (text.Length > maxLength)
         {
-            Fail(name, $"is {text.Length} characters long; at most {maxLength} are allowed");
+            Invalid(name, "datafile.tooLong", Number(text.Length), Number(maxLength));
             return null;
         }
 
         if (pattern is not null && !Patterns.Matches(pattern, text))
         {
-            Fail(name, $"\"{Shorten(text)}\" does not have the expected form ({PatternHint(pattern)})");
+            if (PatternKey(pattern) is { } key)
+            {
+                Invalid(name, key, Shorten(text));
+            }
+            else
+            {
+                Invalid(name, "datafile.pattern", Shorten(text), pattern);
+            }
             return null;
         }
 
@@ -156,9 +164,11 @@ internal sealed class ObjectReader
         }
 
         var expected = string.Join(", ", values.Concat(allowUnknown ? [Catalog.FactDomains.Unknown] : []).Concat(extra is null ? [] : [extra]));
-        var got = value.ValueKind == JsonValueKind.String ? $"\"{Shorten(value.GetString()!)}\"" : Describe(value);
+        var got = Describe(value);
         var suggestion = value.ValueKind == JsonValueKind.String ? Nearest(value.GetString()!, values) : null;
-        errors.Add(new Error(path, $"expected one of {expected}; got {got}" + (suggestion is null ? string.Empty : $" (did you mean \"{suggestion}\"?)")));
+        errors.Add(suggestion is null
+            ? Error.Invalid(path, "datafile.notOneOf", expected, got)
+            : Error.Invalid(path, "datafile.notOneOfSuggest", expected, got, suggestion));
         return null;
     }
 
@@ -179,7 +189,7 @@ internal sealed class ObjectReader
             case JsonValueKind.String when allowUnknown && value.ValueEquals(Catalog.FactDomains.Unknown):
                 return null;
             default:
-                Fail(name, $"expected true or false{(allowUnknown ? " or \"unknown\"" : string.Empty)}; got {Describe(value)}");
+                Invalid(name, allowUnknown ? "datafile.notBoolOrUnknown" : "datafile.notBool", Describe(value));
                 return null;
         }
     }
@@ -205,7 +215,7 @@ internal sealed class ObjectReader
             }
         }
 
-        Fail(name, $"expected true, false, \"{string.Join("\", \"", words)}\"; got {Describe(value)}");
+        Invalid(name, "datafile.notBoolOrWord", string.Join(", ", words.Select(w => $"\"{w}\"")), Describe(value));
         return null;
     }
 
@@ -222,7 +232,7 @@ internal sealed class ObjectReader
             return date;
         }
 
-        Fail(name, $"expected a date as YYYY-MM-DD; got {(value.ValueKind == JsonValueKind.String ? $"\"{Shorten(value.GetString()!)}\"" : Describe(value))}");
+        Invalid(name, "datafile.notDate", Describe(value));
         return null;
     }
 
@@ -243,7 +253,7 @@ internal sealed class ObjectReader
 
         if (value.ValueKind != JsonValueKind.Array)
         {
-            Fail(name, $"expected a list; got {Describe(value)}");
+            Invalid(name, "datafile.notList", Describe(value));
             return null;
         }
 
@@ -293,24 +303,31 @@ internal sealed class ObjectReader
         return de is null || en is null ? null : new Law.LocalizedText(de, en);
     }
 
+    /// <summary>
+    /// A value as it stands in the file, for the "got …" of a message in either language: a string in double quotes
+    /// (shortened), a number or literal as written, an object or a list as <c>{…}</c> or <c>[…]</c>.
+    /// </summary>
     public static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "a list",
-        JsonValueKind.String => $"the string \"{Shorten(value.GetString()!)}\"",
-        JsonValueKind.Number => $"the number {value.GetRawText()}",
-        JsonValueKind.True or JsonValueKind.False => $"the boolean {value.GetRawText()}",
+        JsonValueKind.Object => "{…}",
+        JsonValueKind.Array => "[…]",
+        JsonValueKind.String => $"\"{Shorten(value.GetString()!)}\"",
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => Shorten(value.GetRawText()),
         _ => "null",
     };
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+    internal static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
-    private static string PatternHint(string pattern) => pattern switch
+    internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The message of a value without the form of a known pattern, which says the form in words (others show the pattern itself).</summary>
+    private static string? PatternKey(string pattern) => pattern switch
     {
-        Patterns.Country => "a two-letter ISO 3166-1 country code in capitals, e.g. DE",
-        Patterns.Id => "lower-case letters and digits separated by hyphens, e.g. jitsi-meet",
-        Patterns.Url => "an http(s) address",
-        _ => pattern,
+        Patterns.Country => "datafile.pattern.country",
+        Patterns.Id => "datafile.pattern.id",
+        Patterns.Url => "datafile.pattern.url",
+        Patterns.Name => "datafile.pattern.name",
+        _ => null,
     };
 
     /// <summary>The known name closest to <paramref name="name"/> (edit distance at most a third of its length), for "did you mean".</summary>
@@ -362,6 +379,9 @@ internal static class Patterns
     public const string Country = "^[A-Z]{2}$";
     public const string Id = "^[a-z0-9]+(-[a-z0-9]+)*$";
     public const string Url = "^https?://";
+
+    /// <summary>A name in a questionnaire (a question or section id, as in <c>dataSubjects</c>).</summary>
+    public const string Name = "^[a-z][a-zA-Z0-9]*$";
 
     public static bool Matches(string pattern, string text) => pattern switch
     {

@@ -7,7 +7,8 @@ namespace Aufsicht.Core.Questionnaires;
 /// <summary>
 /// Reads a questionnaire definition (docs/formats/questionnaire.md). Besides the form of each field it checks what
 /// makes a definition usable: ids unique, conditions pointing to an earlier question and to values it can have, and a
-/// deployment mapping whose questions exist and whose answers fit the deployment field they fill.
+/// deployment mapping whose questions exist and whose answers fit the deployment field they fill. Its own message keys
+/// are <c>questionnairefile.*</c>; the form of each field is checked with the data files' <c>datafile.*</c>.
 /// </summary>
 public static class QuestionnaireReader
 {
@@ -44,7 +45,7 @@ public static class QuestionnaireReader
         ["date"] = QuestionKind.Date,
     };
 
-    private const string QuestionId = "^[a-z][a-zA-Z0-9]*$";
+    private const string QuestionId = Patterns.Name;
 
     public static Result<Questionnaire> Read(ReadOnlyMemory<byte> utf8) => ProfileReader.Read(utf8, Read);
 
@@ -72,7 +73,7 @@ public static class QuestionnaireReader
 
         if (r.Has("sections") && sections.Count == 0 && errors.Count == 0)
         {
-            r.Fail("sections", "needs at least one section");
+            r.Invalid("sections", "questionnairefile.noSections");
         }
 
         var mappingReader = r.Object("deployment");
@@ -161,11 +162,11 @@ public static class QuestionnaireReader
                 }
 
                 o.RejectUnknown(["value", "label"]);
-                var value = o.String("value", maxLength: 80, pattern: "^[a-z0-9]+(-[a-z0-9]+)*$");
+                var value = o.String("value", maxLength: 80, pattern: Patterns.Id);
                 var optionLabel = o.Text("label");
                 if (value is not null && options.Any(x => x.Value == value))
                 {
-                    o.Fail("value", $"\"{value}\" is given twice");
+                    o.Invalid("value", "questionnairefile.optionTwice", value);
                 }
                 else if (value is not null && optionLabel is not null)
                 {
@@ -175,12 +176,12 @@ public static class QuestionnaireReader
 
             if (items is { Count: 0 })
             {
-                r.Fail("options", "needs at least one option");
+                r.Invalid("options", "questionnairefile.noOptions");
             }
         }
         else if (kind is not null && r.Has("options"))
         {
-            r.Fail("options", $"only single and multiple choice questions have options; this one is \"{typeName}\"");
+            r.Invalid("options", "questionnairefile.optionsNotChoice", typeName!);
         }
 
         Condition? condition = null;
@@ -197,13 +198,13 @@ public static class QuestionnaireReader
                 }
                 else
                 {
-                    errors.Add(new Error(itemPath, $"expected a value of that question; got {ObjectReader.Describe(item)}"));
+                    errors.Add(Error.Invalid(itemPath, "questionnairefile.notAValue", ObjectReader.Describe(item)));
                 }
             }
 
             if (c.Has("anyOf") && anyOf.Count == 0)
             {
-                c.Fail("anyOf", "needs at least one value");
+                c.Invalid("anyOf", "questionnairefile.noValues");
             }
 
             condition = question is null ? null : new Condition(question, anyOf);
@@ -216,7 +217,7 @@ public static class QuestionnaireReader
             max = Number(r, "max");
             if (min > max)
             {
-                r.Fail("max", "must not be below min");
+                r.Invalid("max", "questionnairefile.maxBelowMin");
             }
         }
         else if (kind is not null)
@@ -225,7 +226,7 @@ public static class QuestionnaireReader
             {
                 if (r.Has(name))
                 {
-                    r.Fail(name, "only number questions have a minimum and maximum");
+                    r.Invalid(name, "questionnairefile.minMaxNotNumber");
                 }
             }
         }
@@ -235,13 +236,13 @@ public static class QuestionnaireReader
         {
             if (kind != QuestionKind.Text)
             {
-                r.Fail("maxLength", "only text questions have a maximum length");
+                r.Invalid("maxLength", "questionnairefile.maxLengthNotText");
             }
             else if (Number(r, "maxLength") is { } n)
             {
                 if (n is < 1 or > 10000 || n != decimal.Truncate(n))
                 {
-                    r.Fail("maxLength", "expected a whole number from 1 to 10000");
+                    r.Invalid("maxLength", "questionnairefile.maxLengthRange", "1", "10000");
                 }
                 else
                 {
@@ -263,7 +264,7 @@ public static class QuestionnaireReader
             {
                 if (r.Has(name))
                 {
-                    r.Fail(name, "only service questions have a catalogue category and \"other\"");
+                    r.Invalid(name, "questionnairefile.categoryNotServices");
                 }
             }
         }
@@ -286,7 +287,7 @@ public static class QuestionnaireReader
             return value;
         }
 
-        r.Fail(name, "expected a number");
+        r.Invalid(name, "questionnairefile.notANumber");
         return null;
     }
 
@@ -301,18 +302,18 @@ public static class QuestionnaireReader
             var sectionPath = $"sections[{s}]";
             if (!seenSections.Add(section.Id))
             {
-                errors.Add(new Error(sectionPath + ".id", $"section id \"{section.Id}\" is used twice"));
+                errors.Add(Error.Invalid(sectionPath + ".id", "questionnairefile.sectionTwice", section.Id));
             }
 
             if (section.ForEachService is { } each)
             {
                 if (!earlier.TryGetValue(each, out var target) || target.Question.Kind != QuestionKind.Services)
                 {
-                    errors.Add(new Error(sectionPath + ".forEachService", $"\"{each}\" is not a service question of an earlier section"));
+                    errors.Add(Error.Invalid(sectionPath + ".forEachService", "questionnairefile.forEachNotServices", each));
                 }
                 else if (q.Sections[target.Section].ForEachService is not null)
                 {
-                    errors.Add(new Error(sectionPath + ".forEachService", $"\"{each}\" is itself asked per service"));
+                    errors.Add(Error.Invalid(sectionPath + ".forEachService", "questionnairefile.forEachNested", each));
                 }
             }
 
@@ -327,12 +328,12 @@ public static class QuestionnaireReader
 
                 if (question.Kind == QuestionKind.Services && section.ForEachService is not null)
                 {
-                    errors.Add(new Error(path + ".type", "a service question cannot stand in a section asked per service"));
+                    errors.Add(Error.Invalid(path + ".type", "questionnairefile.servicesPerService"));
                 }
 
                 if (!earlier.TryAdd(question.Id, (s, question)))
                 {
-                    errors.Add(new Error(path + ".id", $"question id \"{question.Id}\" is used twice"));
+                    errors.Add(Error.Invalid(path + ".id", "questionnairefile.questionTwice", question.Id));
                 }
             }
         }
@@ -345,16 +346,14 @@ public static class QuestionnaireReader
         if (!earlier.TryGetValue(condition.Question, out var target))
         {
             var exists = q.Find(condition.Question) is not null;
-            errors.Add(new Error(path + ".question", exists
-                ? $"\"{condition.Question}\" comes later; a condition can only look at an earlier question"
-                : $"there is no question \"{condition.Question}\""));
+            errors.Add(Error.Invalid(path + ".question", exists ? "questionnairefile.conditionLater" : "questionnairefile.noSuchQuestion", condition.Question));
             return;
         }
 
         var targetSection = q.Sections[target.Section];
         if (targetSection.ForEachService is not null && target.Section != section)
         {
-            errors.Add(new Error(path + ".question", $"\"{condition.Question}\" is asked per service in another section; a condition can look at it only within its section"));
+            errors.Add(Error.Invalid(path + ".question", "questionnairefile.conditionOtherSection", condition.Question));
             return;
         }
 
@@ -367,7 +366,7 @@ public static class QuestionnaireReader
         };
         if (values is { Count: 0 })
         {
-            errors.Add(new Error(path + ".question", $"\"{condition.Question}\" is a {target.Question.Kind.ToString().ToLowerInvariant()} question; conditions can look at choice, yes/no and service questions only"));
+            errors.Add(Error.Invalid(path + ".question", "questionnairefile.conditionKind", condition.Question, Wire(target.Question.Kind)));
             return;
         }
 
@@ -376,7 +375,7 @@ public static class QuestionnaireReader
             var value = condition.AnyOf[i];
             if (values is not null && !values.Contains(value, StringComparer.Ordinal))
             {
-                errors.Add(new Error($"{path}.anyOf[{i}]", $"\"{value}\" is not a value of \"{condition.Question}\"; expected one of {string.Join(", ", values)}"));
+                errors.Add(Error.Invalid($"{path}.anyOf[{i}]", "questionnairefile.notAValueOf", value, condition.Question, string.Join(", ", values)));
             }
         }
     }
@@ -386,7 +385,7 @@ public static class QuestionnaireReader
         var services = q.Mapping.ServicesQuestion;
         if (!all.TryGetValue(services, out var picker) || picker.Question.Kind != QuestionKind.Services)
         {
-            errors.Add(new Error("deployment.services", $"\"{services}\" is not a service question"));
+            errors.Add(Error.Invalid("deployment.services", "questionnairefile.notServices", services));
             return;
         }
 
@@ -395,20 +394,20 @@ public static class QuestionnaireReader
             var path = "deployment.fields." + field;
             if (!all.TryGetValue(questionId, out var target))
             {
-                errors.Add(new Error(path, $"there is no question \"{questionId}\""));
+                errors.Add(Error.Invalid(path, "questionnairefile.noSuchQuestion", questionId));
                 continue;
             }
 
             var each = q.Sections[target.Section].ForEachService;
             if (each is not null && each != services)
             {
-                errors.Add(new Error(path, $"\"{questionId}\" is asked per service of \"{each}\", not of \"{services}\""));
+                errors.Add(Error.Invalid(path, "questionnairefile.mappingPerService", questionId, each, services));
             }
 
             var (kind, values) = DeploymentFields[field];
             if (target.Question.Kind != kind)
             {
-                errors.Add(new Error(path, $"\"{questionId}\" is a {Wire(target.Question.Kind)} question; {field} needs a {Wire(kind)} question"));
+                errors.Add(Error.Invalid(path, "questionnairefile.mappingKind", questionId, Wire(target.Question.Kind), field, Wire(kind)));
                 continue;
             }
 
@@ -421,7 +420,7 @@ public static class QuestionnaireReader
             {
                 if (option.Value != FactDomains.Unknown && !values.Contains(option.Value, StringComparer.Ordinal))
                 {
-                    errors.Add(new Error(path, $"option \"{option.Value}\" of \"{questionId}\" is not a value of {field}; expected {string.Join(", ", values)} or unknown"));
+                    errors.Add(Error.Invalid(path, "questionnairefile.mappingOption", option.Value, questionId, field, string.Join(", ", values)));
                 }
             }
         }

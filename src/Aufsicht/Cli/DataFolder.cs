@@ -27,12 +27,13 @@ internal static class DataFolder
             .Select(f => new DataFile(f.Relative, File.ReadAllBytes(f.Path)))
             .ToList();
 
-    public static LegalData Load(string folder)
+    /// <summary>The catalogue in the folder; if it is invalid, bad input whose message lists the errors in the language.</summary>
+    public static LegalData Load(string folder, Core.Law.Language language = Core.Law.Language.En)
     {
         var result = DataReader.Read(Files(folder));
         return result.IsOk
             ? result.Value
-            : throw new SettingException($"the catalogue in {folder} is invalid:\n  " + string.Join("\n  ", result.Errors)
+            : throw new SettingException($"the catalogue in {folder} is invalid:\n  " + string.Join("\n  ", result.Errors.Select(e => Line(e, language)))
                 + "\n(run 'aufsicht catalog validate' for details)");
     }
 
@@ -44,19 +45,25 @@ internal static class DataFolder
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(context);
-        var data = Load(Locate(a.Option("--data")));
+        var data = Load(Locate(a.Option("--data")), context.Language);
         var asOfText = a.Option("--as-of");
         var view = Features.Catalog.CatalogQueries.ResolveView(data.Catalog, asOfText, a.Option("--authority"), context.Today);
         if (!view.IsOk)
         {
             var error = view.Errors[0];
-            throw new InputException(error.Path == "asOf"
-                ? $"{a.Command}: --as-of: expected a date as YYYY-MM-DD; got '{asOfText}'"
-                : $"{a.Command}: --authority: {error.Message}");
+            throw new InputException($"{a.Command}: --{(error.Field == "asOf" ? "as-of" : "authority")}: {Features.Shared.Failures.Message(error, context.Language)}");
         }
 
         var (asOf, authority) = (view.Value.AsOf, view.Value.Authority);
         return (data, asOf, authority);
+    }
+
+    /// <summary>An error of a data file as "path: message" in the language (only the message for the file as a whole).</summary>
+    public static string Line(Core.Error error, Core.Law.Language language)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var message = Features.Shared.Failures.Message(error, language);
+        return error.Field.Length == 0 ? message : $"{error.Field}: {message}";
     }
 
     /// <summary>Reads a file named on the command line; a missing or unreadable file is bad input, not a crash.</summary>

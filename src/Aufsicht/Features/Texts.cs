@@ -15,8 +15,11 @@ internal static class Texts
         Accounts.AccountText.Entries,
         Bodies.BodyText.Entries,
         Catalog.CatalogText.Entries,
+        Catalog.CatalogQueryText.Entries,
+        Catalog.DataFileText.Entries,
         Mail.MailText.Entries,
         Questionnaires.QuestionnaireText.Entries,
+        Questionnaires.QuestionnaireFileText.Entries,
         Campaigns.CampaignText.Entries,
         Responses.ResponseText.Entries,
         Evaluation.EvaluationText.Entries);

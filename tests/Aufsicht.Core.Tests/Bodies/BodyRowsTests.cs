@@ -66,53 +66,55 @@ public sealed class BodyRowsTests
         Assert.Equal(expected, result.Value[0].PublicBody);
     }
 
-    public static TheoryData<string?[], string, string> BadCells => new()
+    private const string Kinds = "school, municipality, district, state-authority, university, company, other";
+
+    public static TheoryData<string?[], string, string, string[]> BadCells => new()
     {
-        { Row(kind: "schul"), "row 2, column \"kind\"", "\"schul\" is not one of school, municipality, district, state-authority, university, company, other (did you mean \"Schule\"?)" },
-        { Row(kind: "Behörde"), "row 2, column \"kind\"", "is not one of school, municipality" },
-        { Row(state: "XX"), "row 2, column \"state\"", "\"XX\" is not one of BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH" },
-        { Row(state: ""), "row 2, column \"state\"", "a value is required" },
-        { Row(externalId: " "), "row 2, column \"externalId\"", "a value is required" },
-        { Row(name: ""), "row 2, column \"name\"", "a value is required" },
-        { Row(name: new string('n', 301)), "row 2, column \"name\"", "at most 300 characters; got 301" },
-        { Row(region: new string('r', 101)), "row 2, column \"region\"", "at most 100 characters" },
-        { Row(contactName: new string('c', 201)), "row 2, column \"contactName\"", "at most 200 characters" },
-        { Row(externalId: new string('e', 101)), "row 2, column \"externalId\"", "at most 100 characters" },
-        { Row(contactEmail: new string('e', 310) + "@example.org"), "row 2, column \"contactEmail\"", "at most 320 characters" },
-        { Row(contactEmail: "sekretariat(at)schule.example"), "row 2, column \"contactEmail\"", "is not an e-mail address" },
-        { Row(contactEmail: "a@b"), "row 2, column \"contactEmail\"", "is not an e-mail address" },
-        { Row(contactEmail: "a b@schule.example"), "row 2, column \"contactEmail\"", "is not an e-mail address" },
-        { Row(contactEmail: "a@@schule.example"), "row 2, column \"contactEmail\"", "is not an e-mail address" },
-        { Row(publicBody: "vielleicht"), "row 2, column \"publicBody\"", "\"vielleicht\" is not one of true, false, ja, nein, yes, no, 1 or 0" },
-        { Row(kind: "company", publicBody: "false", publicUndertaking: "true"), "row 2, column \"publicUndertaking\"", "only a public body can be a public undertaking" },
-        { Row(language: "fr"), "row 2, column \"language\"", "\"fr\" is not one of de, en" },
-        { Row(name: "Zeile\nzwei"), "row 2, column \"name\"", "line break" },
+        { Row(kind: "schul"), "2:kind", "bodies.notOneOfSuggest", ["schul", Kinds, "Schule"] },
+        { Row(kind: "Behörde"), "2:kind", "bodies.notOneOf", ["Behörde", Kinds] },
+        { Row(state: "XX"), "2:state", "bodies.notOneOfSuggest", ["XX", "BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH", "BW"] },
+        { Row(state: ""), "2:state", "bodies.required", [] },
+        { Row(externalId: " "), "2:externalId", "bodies.required", [] },
+        { Row(name: ""), "2:name", "bodies.required", [] },
+        { Row(name: new string('n', 301)), "2:name", "bodies.tooLong", ["300", "301"] },
+        { Row(region: new string('r', 101)), "2:region", "bodies.tooLong", ["100", "101"] },
+        { Row(contactName: new string('c', 201)), "2:contactName", "bodies.tooLong", ["200", "201"] },
+        { Row(externalId: new string('e', 101)), "2:externalId", "bodies.tooLong", ["100", "101"] },
+        { Row(contactEmail: new string('e', 310) + "@example.org"), "2:contactEmail", "bodies.tooLong", ["320", "322"] },
+        { Row(contactEmail: "sekretariat(at)schule.example"), "2:contactEmail", "bodies.notEmail", ["sekretariat(at)schule.example"] },
+        { Row(contactEmail: "a@b"), "2:contactEmail", "bodies.notEmail", ["a@b"] },
+        { Row(contactEmail: "a b@schule.example"), "2:contactEmail", "bodies.notEmail", ["a b@schule.example"] },
+        { Row(contactEmail: "a@@schule.example"), "2:contactEmail", "bodies.notEmail", ["a@@schule.example"] },
+        { Row(publicBody: "vielleicht"), "2:publicBody", "bodies.notOneOf", ["vielleicht", "true, false, ja, nein, yes, no, 1, 0"] },
+        { Row(kind: "company", publicBody: "false", publicUndertaking: "true"), "2:publicUndertaking", "bodies.undertakingNotPublic", [] },
+        { Row(language: "fr"), "2:language", "bodies.notOneOfSuggest", ["fr", "de, en", "de"] },
+        { Row(name: "Zeile\nzwei"), "2:name", "bodies.controlCharacter", [] },
     };
 
     [Theory]
     [MemberData(nameof(BadCells))]
-    public void Read_BadCell_NamesRowColumnAndExpectation(string?[] row, string path, string message)
+    public void Read_BadCell_NamesRowColumnAndExpectation(string?[] row, string field, string key, string[] args)
     {
         var result = BodyRows.Read(Header, [row]);
         Assert.False(result.IsOk);
         var error = Assert.Single(result.Errors);
-        Assert.Equal(path, error.Path);
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal((ErrorKind.Invalid, field, key), (error.Kind, error.Field, error.Key));
+        Assert.Equal(args, error.Args);
     }
 
     [Theory]
-    [InlineData("externalId,name,kind,state,regoin", "row 1, column \"regoin\"", "unknown column; did you mean \"region\"?")]
-    [InlineData("Kenung,name,kind,state", "row 1, column \"Kenung\"", "unknown column; did you mean \"Kennung\"?")]
-    [InlineData("externalId,name,kind,state,Telefon", "row 1, column \"Telefon\"", "unknown column; the columns are externalId, name, kind")]
-    [InlineData("externalId,name,state", "row 1", "the required column \"kind\" (or \"Art\") is missing")]
-    [InlineData("externalId,name,kind,state,Art", "row 1, column \"Art\"", "column kind appears twice (also column 3)")]
-    public void Read_BadHeader_NamesTheColumn(string header, string path, string message)
+    [InlineData("externalId,name,kind,state,regoin", "1:regoin", "bodies.unknownColumnSuggest", "region")]
+    [InlineData("Kenung,name,kind,state", "1:Kenung", "bodies.unknownColumnSuggest", "Kennung")]
+    [InlineData("externalId,name,kind,state,Telefon", "1:Telefon", "bodies.unknownColumn", "externalId, name, kind, region, state, publicBody, publicUndertaking, contactName, contactEmail, language")]
+    [InlineData("externalId,name,state", "1", "bodies.columnMissing", "kind", "Art")]
+    [InlineData("externalId,name,kind,state,Art", "1:Art", "bodies.columnTwice", "kind", "3")]
+    public void Read_BadHeader_NamesTheColumn(string header, string field, string key, params string[] args)
     {
         var result = BodyRows.Read(header.Split(','), [["S-1", "Schule", "school", "SH", ""]]);
         Assert.False(result.IsOk);
         var error = Assert.Single(result.Errors);
-        Assert.Equal(path, error.Path);
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal((field, key), (error.Field, error.Key));
+        Assert.Equal(args, error.Args);
     }
 
     [Fact]
@@ -120,15 +122,15 @@ public sealed class BodyRowsTests
     {
         var result = BodyRows.Read(Header, [Row(), Row(externalId: "S-002"), [null, null], Row()]);
         var error = Assert.Single(result.Errors);
-        Assert.Equal("row 5, column \"externalId\"", error.Path);
-        Assert.Contains("\"S-001\" is already the id of row 2", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("5:externalId", "bodies.idTwice"), (error.Field, error.Key));
+        Assert.Equal(["S-001", "2"], error.Args);
     }
 
     [Fact]
     public void Read_EmptyRows_AreSkippedButCounted()
     {
         var result = BodyRows.Read(Header, [Row(), ["", " "], Row(externalId: "S-3", kind: "nope")]);
-        Assert.Equal("row 4, column \"kind\"", Assert.Single(result.Errors).Path);
+        Assert.Equal("4:kind", Assert.Single(result.Errors).Field);
     }
 
     [Fact]
@@ -137,7 +139,9 @@ public sealed class BodyRowsTests
         var shortRow = BodyRows.Read(Header, [["S-1", "Schule", "school", "", "SH"]]);
         Assert.True(shortRow.IsOk, string.Join("; ", shortRow.Errors));
         var longRow = BodyRows.Read(Header, [[.. Row(), "extra"]]);
-        Assert.Equal("row 2, column 11", Assert.Single(longRow.Errors).Path);
+        var extra = Assert.Single(longRow.Errors);
+        Assert.Equal(("2:#11", "bodies.beyondHeader"), (extra.Field, extra.Key));
+        Assert.Equal(new CellAt(2, ColumnNumber: 11), CellAt.Parse(extra.Field));
     }
 
     [Fact]
@@ -146,9 +150,9 @@ public sealed class BodyRowsTests
         var rows = Enumerable.Range(0, 150).Select(i => Row(externalId: "S-" + i, kind: "x", state: "XX")).ToList();
         var result = BodyRows.Read(Header, rows, maxErrors: 100);
         Assert.Equal(101, result.Errors.Count);
-        Assert.Equal("row 2, column \"kind\"", result.Errors[0].Path);
-        Assert.Equal("row 2, column \"state\"", result.Errors[1].Path);
-        Assert.Equal("… and 200 more errors", result.Errors[^1].Message);
+        Assert.Equal("2:kind", result.Errors[0].Field);
+        Assert.Equal("2:state", result.Errors[1].Field);
+        Assert.Equal(("bodies.moreErrors", "200"), (result.Errors[^1].Key, Assert.Single(result.Errors[^1].Args)));
     }
 
     [Fact]
@@ -156,8 +160,28 @@ public sealed class BodyRowsTests
     {
         var rows = Enumerable.Range(0, BodyRows.MaxRows + 1).Select(i => Row(externalId: "S-" + i));
         var result = BodyRows.Read(Header, rows);
-        Assert.Contains("more than 100,000 rows", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((ErrorKind.TooLarge, "100002", "bodies.tooManyRows"), (error.Kind, error.Field, error.Key));
     }
+
+    [Theory]
+    [InlineData("4:kind", 4, "kind", null)]
+    [InlineData("1:Ansprechpartner", 1, "Ansprechpartner", null)]
+    [InlineData("2:#11", 2, null, 11)]
+    [InlineData("7", 7, null, null)]
+    public void CellAt_ParsesWhatItWrites(string field, int row, string? column, int? number)
+    {
+        var at = new CellAt(row, column, number);
+        Assert.Equal(field, at.ToString());
+        Assert.Equal(at, CellAt.Parse(field));
+    }
+
+    [Theory]
+    [InlineData("file")]
+    [InlineData("kind")]
+    [InlineData("")]
+    [InlineData("x1:kind")]
+    public void CellAt_OtherFields_AreNoPlace(string field) => Assert.Null(CellAt.Parse(field));
 
     [Fact]
     public void ToCells_ReadBack_GivesTheSameBody()
@@ -172,6 +196,6 @@ public sealed class BodyRowsTests
     public void ReadOne_BadFields_NameTheColumn()
     {
         var result = BodyRows.ReadOne(new Dictionary<string, string?> { ["externalId"] = "S-1", ["name"] = "", ["kind"] = "school", ["state"] = "Berlin" });
-        Assert.Equal(["name", "state"], result.Errors.Select(e => e.Path));
+        Assert.Equal([("name", "bodies.required"), ("state", "bodies.tooLong")], result.Errors.Select(e => (e.Field, e.Key)));
     }
 }

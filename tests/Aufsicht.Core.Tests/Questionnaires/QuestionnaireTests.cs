@@ -64,20 +64,22 @@ public sealed class QuestionnaireTests
     }
 
     [Theory]
-    [InlineData("\"question\": \"model\"", "\"question\": \"modle\"", "sections[1].questions[1].showIf.question", "there is no question \"modle\"")]
-    [InlineData("\"anyOf\": [\"saas\"]", "\"anyOf\": [\"cloud\"]", "sections[1].questions[1].showIf.anyOf[0]", "\"cloud\" is not a value of \"model\"")]
-    [InlineData("\"forEachService\": \"tools\"", "\"forEachService\": \"count\"", "sections[1].forEachService", "not a service question")]
-    [InlineData("\"processorAgreementConcluded\": \"avv\"", "\"processorAgreementConcluded\": \"model\"", "deployment.fields.processorAgreementConcluded", "needs a yes-no-unknown question")]
-    [InlineData("\"operatingModel\": \"model\"", "\"operatingModel\": \"nothing\"", "deployment.fields.operatingModel", "there is no question \"nothing\"")]
-    [InlineData("\"operatingModel\": \"model\"", "\"operatingModell\": \"model\"", "deployment.fields.operatingModell", "did you mean 'operatingModel'")]
-    [InlineData("\"id\": \"count\"", "\"id\": \"tools\"", "sections[0].questions[1].id", "used twice")]
-    [InlineData("\"type\": \"number\"", "\"type\": \"numeric\"", "sections[0].questions[1].type", "expected one of")]
-    [InlineData("\"value\": \"self-operated\"", "\"value\": \"on-premises\"", "deployment.fields.operatingModel", "\"on-premises\" of \"model\" is not a value of operatingModel")]
-    public void Read_OneMistake_NamesTheFieldAndWhatIsWrong(string find, string replace, string path, string message)
+    [InlineData("\"question\": \"model\"", "\"question\": \"modle\"", "sections[1].questions[1].showIf.question", "questionnairefile.noSuchQuestion", "modle")]
+    [InlineData("\"anyOf\": [\"saas\"]", "\"anyOf\": [\"cloud\"]", "sections[1].questions[1].showIf.anyOf[0]", "questionnairefile.notAValueOf", "cloud", "model", "saas, self-operated")]
+    [InlineData("\"forEachService\": \"tools\"", "\"forEachService\": \"count\"", "sections[1].forEachService", "questionnairefile.forEachNotServices", "count")]
+    [InlineData("\"processorAgreementConcluded\": \"avv\"", "\"processorAgreementConcluded\": \"model\"", "deployment.fields.processorAgreementConcluded", "questionnairefile.mappingKind", "model", "single", "processorAgreementConcluded", "yes-no-unknown")]
+    [InlineData("\"operatingModel\": \"model\"", "\"operatingModel\": \"nothing\"", "deployment.fields.operatingModel", "questionnairefile.noSuchQuestion", "nothing")]
+    [InlineData("\"operatingModel\": \"model\"", "\"operatingModell\": \"model\"", "deployment.fields.operatingModell", "datafile.unknownFieldSuggest", "operatingModel")]
+    [InlineData("\"id\": \"count\"", "\"id\": \"tools\"", "sections[0].questions[1].id", "questionnairefile.questionTwice", "tools")]
+    [InlineData("\"type\": \"number\"", "\"type\": \"numeric\"", "sections[0].questions[1].type", "datafile.notOneOf", "single, multiple, services, yes-no-unknown, text, number, date", "\"numeric\"")]
+    [InlineData("\"value\": \"self-operated\"", "\"value\": \"on-premises\"", "deployment.fields.operatingModel", "questionnairefile.mappingOption", "on-premises", "model", "operatingModel", "self-operated, external-provider, saas")]
+    [InlineData("\"id\": \"count\"", "\"id\": \"Count\"", "sections[0].questions[1].id", "datafile.pattern.name", "Count")]
+    public void Read_OneMistake_NamesTheFieldAndWhatIsWrong(string find, string replace, string path, string key, params string[] args)
     {
         var errors = Errors(Small(find, replace));
 
-        Assert.Contains(errors, e => e.Path == path && e.Message.Contains(message, StringComparison.Ordinal));
+        var error = Assert.Single(errors, e => e.Field == path && e.Key == key);
+        Assert.Equal(args, error.Args);
     }
 
     [Fact]
@@ -87,13 +89,17 @@ public sealed class QuestionnaireTests
 
         var error = Assert.Single(Errors(json));
 
-        Assert.Equal("sections[0].questions[1].showIf.question", error.Path);
-        Assert.Contains("comes later", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("sections[0].questions[1].showIf.question", "questionnairefile.conditionLater"), (error.Field, error.Key));
+        Assert.Equal(["avv"], error.Args);
     }
 
     [Fact]
-    public void Read_Malformed_SaysWhere() =>
-        Assert.StartsWith("malformed JSON at line 1", Assert.Single(Errors("{\"key\": ")).Message, StringComparison.Ordinal);
+    public void Read_Malformed_SaysWhere()
+    {
+        var error = Assert.Single(Errors("{\"key\": "));
+        Assert.Equal("datafile.malformedEnd", error.Key);
+        Assert.Equal(["1", "9"], error.Args);
+    }
 
     private static Answers A(params (string Key, string[] Values)[] pairs) =>
         new(pairs.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Values, StringComparer.Ordinal));

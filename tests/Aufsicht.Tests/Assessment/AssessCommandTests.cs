@@ -92,8 +92,10 @@ public sealed class AssessCommandTests : IDisposable
 
     [Theory]
     [InlineData(new[] { "assess", "service", "zom" }, "unknown service 'zom'")]
-    [InlineData(new[] { "assess", "service", "zoom", "--as-of", "2020-13-01" }, "--as-of: expected a date as YYYY-MM-DD; got '2020-13-01'")]
-    [InlineData(new[] { "assess", "service", "zoom", "--authority", "nsa" }, "--authority: unknown authority 'nsa'; known: ")]
+    [InlineData(new[] { "assess", "service", "zoom", "--as-of", "2020-13-01", "--lang", "en" }, "--as-of: expected a date as YYYY-MM-DD; got '2020-13-01'")]
+    [InlineData(new[] { "assess", "service", "zoom", "--as-of", "2020-13-01" }, "--as-of: erwartet wird ein Datum im Format JJJJ-MM-TT; erhalten: „2020-13-01“")]
+    [InlineData(new[] { "assess", "service", "zoom", "--authority", "nsa", "--lang", "en" }, "--authority: unknown authority 'nsa'; known: ")]
+    [InlineData(new[] { "assess", "service", "zoom", "--authority", "nsa" }, "--authority: unbekannte Behörde „nsa“; bekannt sind ")]
     [InlineData(new[] { "assess", "service", "zoom", "--format", "xml" }, "--format: expected one of json, text; got 'xml'")]
     [InlineData(new[] { "assess", "service", "zoom", "--color" }, "unknown option --color")]
     [InlineData(new[] { "assess", "service" }, "missing argument; usage: aufsicht assess service")]
@@ -114,7 +116,7 @@ public sealed class AssessCommandTests : IDisposable
     public void AssessService_BadFile_NamesFileAndProblem(string content, string message)
     {
         var path = Write("service.json", content);
-        var r = Cli.Run("assess", "service", path);
+        var r = Cli.Run("assess", "service", path, "--lang", "en");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(message, r.Stderr, StringComparison.Ordinal);
     }
@@ -123,11 +125,17 @@ public sealed class AssessCommandTests : IDisposable
     public void AssessService_DeploymentWithMisspeltField_NamesFileAndField()
     {
         var deployment = Write("deployment.json", DomainExamples.Deployment.Replace("\"dpia\"", "\"dpai\"", StringComparison.Ordinal));
-        var r = Cli.Run("assess", "service", "webex-telekom", "--deployment", deployment);
+        var r = Cli.Run("assess", "service", "webex-telekom", "--deployment", deployment, "--lang", "en");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("deployment.json: 2 problems:", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("dpai: unknown field; did you mean 'dpia'?", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("dpia: missing required field", r.Stderr, StringComparison.Ordinal);
+
+        // In German, the CLI's default.
+        var german = Cli.Run("assess", "service", "webex-telekom", "--deployment", deployment);
+        Assert.Equal(2, german.ExitCode);
+        Assert.Contains("dpai: unbekanntes Feld; ist „dpia“ gemeint?", german.Stderr, StringComparison.Ordinal);
+        Assert.Contains("dpia: Pflichtfeld fehlt", german.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class BatchCommandTests
     public void Batch_BadLine_ReportedWithLineNumber_OthersStillAssessed()
     {
         var input = string.Join("\r\n", Line(), "{ not json", Line().Replace("\"partial\"", "\"parcial\"", StringComparison.Ordinal), Line(service: "nope"), "", Line());
-        var r = Cli.RunWithInput(input, "assess", "batch", "-");
+        var r = Cli.RunWithInput(input, "assess", "batch", "-", "--lang", "en");
         Assert.Equal(2, r.ExitCode);
         var lines = r.Lines;
         Assert.Equal(5, lines.Count);

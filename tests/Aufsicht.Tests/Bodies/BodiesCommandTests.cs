@@ -21,7 +21,12 @@ public sealed class BodiesCommandTests : IDisposable
     public void Import_BadRows_Exit2_EveryErrorNamed_NothingWritten()
     {
         var file = Write("bad.csv", "Kennung;Name;Art;Land\nS-1;Schule;Schule;XX\nS-2;;Schule;BE\n");
-        var result = Cli.Run("bodies", "import", file, "--data-dir", _dir);
+        var german = Cli.Run("bodies", "import", file, "--data-dir", _dir);
+        Assert.Equal(2, german.ExitCode);
+        Assert.Contains($"{file}: Zeile 2, Spalte „state“: „XX“ ist keiner der Werte BW, BY", german.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{file}: Zeile 3, Spalte „name“: ein Wert ist erforderlich", german.Stderr, StringComparison.Ordinal);
+
+        var result = Cli.Run("bodies", "import", file, "--data-dir", _dir, "--lang", "en");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("row 2, column \"state\": \"XX\" is not one of", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("row 3, column \"name\": a value is required", result.Stderr, StringComparison.Ordinal);

@@ -64,7 +64,7 @@ public abstract class BodyBrowserTests : IAsyncLifetime
         await page.GetByLabel("Datei (CSV oder XLSX, höchstens 20 MB)").SetInputFilesAsync(new FilePayload { Name = "liste.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(bad) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Importieren" }).ClickAsync();
         await page.GetByRole(AriaRole.Alert).WaitForAsync();
-        Assert.Contains("row 2, column \"kind\"", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Zeile 2, Spalte „kind“", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
         await AssertAccessible(page);
 
         await page.GetByLabel("Datei (CSV oder XLSX, höchstens 20 MB)").SetInputFilesAsync(new FilePayload { Name = "liste.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(bad.Replace("Schul;", "Schule;", StringComparison.Ordinal)) });

@@ -99,7 +99,7 @@ public sealed class CatalogCommandTests
         using var copy = new CatalogueCopy();
         var text = File.ReadAllText(copy.QuestionnaireFile);
         File.WriteAllText(copy.QuestionnaireFile, text.Replace("\"question\": \"operatingModel\"", "\"question\": \"operatingModell\"", StringComparison.Ordinal));
-        var r = Cli.Run("catalog", "validate", "--data", copy.Folder);
+        var r = Cli.Run("--lang", "en", "catalog", "validate", "--data", copy.Folder);
         Assert.Equal(2, r.ExitCode);
         // Schema-valid (the id has the right form): only the reader sees that no question has it.
         Assert.Contains("questionnaires/videokonferenz.json: sections[1].questions[3].showIf.question: there is no question \"operatingModell\"", r.Stderr, StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class CatalogCommandTests
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(copy.QuestionnaireFile))!;
         json["sections"]![0]!["questions"]![0]!["options"] = new System.Text.Json.Nodes.JsonArray();
         File.WriteAllText(copy.QuestionnaireFile, json.ToJsonString());
-        var r = Cli.Run("catalog", "validate", copy.QuestionnaireFile);
+        var r = Cli.Run("--lang", "en", "catalog", "validate", copy.QuestionnaireFile);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("/sections/0/questions/0/options", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("(schema questionnaire", r.Stderr, StringComparison.Ordinal);
@@ -126,7 +126,7 @@ public sealed class CatalogCommandTests
     {
         using var copy = new CatalogueCopy();
         File.WriteAllText(copy.ZoomFile, File.ReadAllText(copy.ZoomFile).Replace("\"ownPurposes\": \"reserved\"", "\"ownPurposes\": \"reservd\"", StringComparison.Ordinal));
-        var r = Cli.Run("catalog", "validate", "--data", copy.Folder);
+        var r = Cli.Run("--lang", "en", "catalog", "validate", "--data", copy.Folder);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("services/zoom/2020-07-03.json", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("contract.ownPurposes: expected one of excluded, vague, reserved, unknown; got \"reservd\"", r.Stderr, StringComparison.Ordinal);
@@ -148,9 +148,11 @@ public sealed class CatalogCommandTests
         json["sources"] = new System.Text.Json.Nodes.JsonArray(json["sources"]!.AsArray()
             .Where(s => !s!["about"]!.GetValue<string>().Contains("contract", StringComparison.Ordinal)).Select(s => s!.DeepClone()).ToArray());
         File.WriteAllText(copy.ZoomFile, json.ToJsonString());
-        var r = Cli.Run("catalog", "validate", "--data", copy.Folder);
+        var r = Cli.Run("catalog", "validate", "--data", copy.Folder, "--lang", "en");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("services/zoom/2020-07-03.json: contract.ownPurposes: known fact without a source", r.Stderr, StringComparison.Ordinal);
+        var german = Cli.Run("catalog", "validate", "--data", copy.Folder);
+        Assert.Contains("services/zoom/2020-07-03.json: contract.ownPurposes: bekannter Fakt ohne Quelle", german.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,7 +170,7 @@ public sealed class CatalogCommandTests
 
             // The service example is schema-valid, but cites one source for all its facts: validate says which lack one.
             File.WriteAllText(service, DomainExamples.Service);
-            var s = Cli.Run("catalog", "validate", service);
+            var s = Cli.Run("catalog", "validate", service, "--lang", "en");
             Assert.Equal(2, s.ExitCode);
             Assert.DoesNotContain("schema service-profile", s.Stderr, StringComparison.Ordinal);
             Assert.Contains("technical.e2ee: known fact without a source", s.Stderr, StringComparison.Ordinal);

@@ -23,7 +23,7 @@ internal static class AssessCommand
         if (fromFile)
         {
             var read = ProfileReader.ReadService(DataFolder.ReadInput(target));
-            service = read.IsOk ? read.Value : throw Invalid(target, read.Errors);
+            service = read.IsOk ? read.Value : throw Invalid(target, read.Errors, context.Language);
         }
         else
         {
@@ -35,7 +35,7 @@ internal static class AssessCommand
         if (a.Option("--deployment") is { } deploymentFile)
         {
             var read = ProfileReader.ReadDeployment(DataFolder.ReadInput(deploymentFile));
-            deployment = read.IsOk ? read.Value : throw Invalid(deploymentFile, read.Errors);
+            deployment = read.IsOk ? read.Value : throw Invalid(deploymentFile, read.Errors, context.Language);
             if (deployment.Service != (service?.Id ?? target))
             {
                 throw new InputException($"{deploymentFile}: service: names '{deployment.Service}', but the service assessed is '{service?.Id ?? target}'");
@@ -78,8 +78,8 @@ internal static class AssessCommand
             + (suggestion.Length > 0 ? $"; did you mean {string.Join(", ", suggestion)}?" : "; 'aufsicht catalog list' shows the catalogue"));
     }
 
-    public static InputException Invalid(string file, IReadOnlyList<Aufsicht.Core.Error> errors) =>
+    public static InputException Invalid(string file, IReadOnlyList<Aufsicht.Core.Error> errors, Language language) =>
         new(errors.Count == 1
-            ? $"{file}: {errors[0]}"
-            : $"{file}: {errors.Count} problems:\n  " + string.Join("\n  ", errors));
+            ? $"{file}: {DataFolder.Line(errors[0], language)}"
+            : $"{file}: {errors.Count} problems:\n  " + string.Join("\n  ", errors.Select(e => DataFolder.Line(e, language))));
 }

@@ -38,7 +38,7 @@ internal static class BatchCommand
         using (input)
         {
             using var output = context.OpenStdout();
-            var batch = new Batch(data, asOf, authority, context.Error, file == "-" ? "stdin" : file, explain: a.Flag("--explain"));
+            var batch = new Batch(data, asOf, authority, context.Error, file == "-" ? "stdin" : file, explain: a.Flag("--explain"), context.Language);
             return batch.Run(input, output);
         }
     }
@@ -47,7 +47,7 @@ internal static class BatchCommand
     /// One run. The input is cut into blocks of whole lines; blocks are assessed in parallel (one per core, a few
     /// ahead) and written strictly in input order. The engine's service memo is shared; each block renders its own JSON.
     /// </summary>
-    internal sealed class Batch(LegalData data, DateOnly asOf, AuthorityProfile authority, TextWriter errors, string name, bool explain)
+    internal sealed class Batch(LegalData data, DateOnly asOf, AuthorityProfile authority, TextWriter errors, string name, bool explain, Language language)
     {
         private const int BlockSize = 1 << 20;
         private readonly CatalogAssessor _assessor = new(new Assessor(data.Criteria, data.Law), data.Catalog);
@@ -154,7 +154,7 @@ internal static class BatchCommand
             var parsed = ProfileReader.ParseDocument(text);
             if (!parsed.IsOk)
             {
-                Fail(number, null, parsed.Errors[0].ToString(), w, output, errorList);
+                Fail(number, null, DataFolder.Line(parsed.Errors[0], language), w, output, errorList);
                 return;
             }
 
@@ -162,7 +162,7 @@ internal static class BatchCommand
             var read = ProfileReader.ReadDeployment(document.RootElement);
             if (!read.IsOk)
             {
-                Fail(number, null, string.Join("; ", read.Errors), w, output, errorList);
+                Fail(number, null, string.Join("; ", read.Errors.Select(e => DataFolder.Line(e, language))), w, output, errorList);
                 return;
             }
 

@@ -41,7 +41,7 @@ internal static class BodiesCommand
         {
             foreach (var error in result.Errors)
             {
-                context.Error.WriteLine($"{path}: {error}");
+                context.Error.WriteLine($"{path}: {BodyText.Line(error, context.Language)}");
             }
 
             context.Error.WriteLine("aufsicht: nothing was imported");

@@ -38,12 +38,12 @@ internal static class BodyFile
         ArgumentNullException.ThrowIfNull(content);
         if (content.Length == 0)
         {
-            return Result<BodyTable>.Fail("file", "the file is empty");
+            return Error.Invalid("file", "bodies.file.empty");
         }
 
         if (content.Length > MaxBytes)
         {
-            return Result<BodyTable>.Fail("file", $"the file is larger than {MaxBytes / 1024 / 1024} MB; split it into several files");
+            return Error.TooLarge("file", "bodies.file.tooLarge", (MaxBytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture));
         }
 
         var isZip = content.Length >= 4 && content[0] == (byte)'P' && content[1] == (byte)'K' && content[2] == 3 && content[3] == 4;
@@ -55,7 +55,7 @@ internal static class BodyFile
         var extension = Path.GetExtension(fileName ?? string.Empty);
         if (extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase) || extension.Equals(".xls", StringComparison.OrdinalIgnoreCase))
         {
-            return Result<BodyTable>.Fail("file", "the file is named as a spreadsheet but is not an XLSX file (old .xls files: save them as .xlsx or CSV)");
+            return Error.Invalid("file", "bodies.file.notXlsx");
         }
 
         return ReadCsv(content);
@@ -77,7 +77,7 @@ internal static class BodyFile
 
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            return Result<BodyTable>.Fail("file", "the file is neither CSV text nor an XLSX spreadsheet");
+            return Error.Invalid("file", "bodies.file.binary");
         }
 
         var options = CsvReaderOptions.Default with
@@ -112,12 +112,12 @@ internal static class BodyFile
         }
         catch (CsvFormatException e)
         {
-            return Result<BodyTable>.Fail($"row {e.RecordNumber}", "the CSV cannot be read here: " + e.Message.Split('\n')[0].Trim()
-                + "; a value with quotes, commas, semicolons or line breaks must be in double quotes, with inner quotes doubled");
+            // The parser's own sentence is English only; what it finds wrong is almost always a stray quote.
+            return Error.Invalid(new CellAt((int)e.RecordNumber).ToString(), "bodies.file.csvQuotes");
         }
 
         return records.Count == 0
-            ? Result<BodyTable>.Fail("file", "the file has no header row")
+            ? Error.Invalid("file", "bodies.file.noHeader")
             : Result<BodyTable>.Ok(new BodyTable(records[0], records.Skip(1).ToList()));
     }
 
@@ -167,11 +167,11 @@ internal static class BodyFile
         catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException or NotSupportedException or IOException or ArgumentException or KeyNotFoundException or NullReferenceException)
         {
             // A damaged or foreign zip: MiniExcel's exceptions vary with what is wrong inside; none is the user's to read.
-            return Result<BodyTable>.Fail("file", "the file looks like a zip archive but is not a readable XLSX spreadsheet");
+            return Error.Invalid("file", "bodies.file.badZip");
         }
 
         return rows.Count == 0
-            ? Result<BodyTable>.Fail("file", "the spreadsheet's first sheet is empty; row 1 must be the header")
+            ? Error.Invalid("file", "bodies.file.emptySheet")
             : Result<BodyTable>.Ok(new BodyTable(rows[0], rows.Skip(1).ToList()));
     }
 

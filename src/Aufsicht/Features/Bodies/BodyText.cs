@@ -1,3 +1,8 @@
+using Aufsicht.Core;
+using Aufsicht.Core.Bodies;
+using Aufsicht.Core.Law;
+using Aufsicht.Features.Shared;
+
 namespace Aufsicht.Features.Bodies;
 
 /// <summary>The texts of this feature's pages and messages, German first (looked up through <see cref="Texts"/>).</summary>
@@ -74,5 +79,61 @@ internal static class BodyText
         ["kind.university"] = ("Hochschule", "university"),
         ["kind.company"] = ("Unternehmen", "company"),
         ["kind.other"] = ("Sonstige", "other"),
+        ["bodies.at.cell"] = ("Zeile {0}, Spalte „{1}“", "row {0}, column \"{1}\""),
+        ["bodies.at.cellNumber"] = ("Zeile {0}, Spalte {1}", "row {0}, column {1}"),
+        ["bodies.at.row"] = ("Zeile {0}", "row {0}"),
+        ["bodies.at.file"] = ("Datei", "file"),
+        ["bodies.tooManyRows"] = ("die Datei hat mehr als 100.000 Zeilen; bitte teilen Sie sie auf mehrere Dateien auf", "the file has more than 100,000 rows; split it into several files"),
+        ["bodies.beyondHeader"] = ("ein Wert rechts der letzten Spalte der Kopfzeile", "a value beyond the last column of the header"),
+        ["bodies.unnamedColumn"] = ("ein Wert in einer Spalte, die in der Kopfzeile keinen Namen hat", "a value in a column without a name in the header"),
+        ["bodies.idTwice"] = ("„{0}“ ist schon die Kennung in Zeile {1}; jede Organisation darf nur einmal vorkommen", "\"{0}\" is already the id of row {1}; each body must appear once"),
+        ["bodies.unknownColumn"] = ("unbekannte Spalte; die Spalten heißen {0}", "unknown column; the columns are {0}"),
+        ["bodies.unknownColumnSuggest"] = ("unbekannte Spalte; ist „{0}“ gemeint?", "unknown column; did you mean \"{0}\"?"),
+        ["bodies.columnTwice"] = ("die Spalte {0} kommt zweimal vor (auch als Spalte {1})", "column {0} appears twice (also column {1})"),
+        ["bodies.columnMissing"] = ("die Pflichtspalte „{0}“ (oder „{1}“) fehlt", "the required column \"{0}\" (or \"{1}\") is missing"),
+        ["bodies.required"] = ("ein Wert ist erforderlich", "a value is required"),
+        ["bodies.tooLong"] = ("höchstens {0} Zeichen; angegeben sind {1}", "at most {0} characters; got {1}"),
+        ["bodies.controlCharacter"] = ("ein Zeilenumbruch oder Steuerzeichen ist hier nicht erlaubt", "a line break or control character is not allowed here"),
+        ["bodies.notEmail"] = ("„{0}“ ist keine E-Mail-Adresse wie name@example.org", "\"{0}\" is not an e-mail address such as name@example.org"),
+        ["bodies.undertakingNotPublic"] = ("nur eine öffentliche Stelle kann ein Wettbewerbsunternehmen sein (§ 2 Abs. 5 BDSG); setzen Sie publicBody auf true oder diesen Wert auf false", "only a public body can be a public undertaking (§ 2(5) BDSG); set publicBody to true or this to false"),
+        ["bodies.notOneOf"] = ("„{0}“ ist keiner der Werte {1}", "\"{0}\" is not one of {1}"),
+        ["bodies.notOneOfSuggest"] = ("„{0}“ ist keiner der Werte {1} (ist „{2}“ gemeint?)", "\"{0}\" is not one of {1} (did you mean \"{2}\"?)"),
+        ["bodies.moreErrors"] = ("… und {0} weitere Fehler", "… and {0} more errors"),
+        ["bodies.file.empty"] = ("die Datei ist leer", "the file is empty"),
+        ["bodies.file.tooLarge"] = ("die Datei ist größer als {0} MB; bitte teilen Sie sie auf mehrere Dateien auf", "the file is larger than {0} MB; split it into several files"),
+        ["bodies.file.notXlsx"] = ("die Datei ist als Tabelle benannt, ist aber keine XLSX-Datei (alte .xls-Dateien bitte als .xlsx oder CSV speichern)", "the file is named as a spreadsheet but is not an XLSX file (old .xls files: save them as .xlsx or CSV)"),
+        ["bodies.file.binary"] = ("die Datei ist weder CSV-Text noch eine XLSX-Tabelle", "the file is neither CSV text nor an XLSX spreadsheet"),
+        ["bodies.file.csvQuotes"] = ("die CSV-Datei ist hier nicht lesbar: ein Wert mit Anführungszeichen, Kommas, Semikolons oder Zeilenumbrüchen muss in doppelten Anführungszeichen stehen, innere Anführungszeichen verdoppelt", "the CSV cannot be read here: a value with quotes, commas, semicolons or line breaks must be in double quotes, with inner quotes doubled"),
+        ["bodies.file.noHeader"] = ("die Datei hat keine Kopfzeile", "the file has no header row"),
+        ["bodies.file.badZip"] = ("die Datei sieht aus wie ein ZIP-Archiv, ist aber keine lesbare XLSX-Tabelle", "the file looks like a zip archive but is not a readable XLSX spreadsheet"),
+        ["bodies.file.emptySheet"] = ("das erste Blatt der Tabelle ist leer; Zeile 1 muss die Kopfzeile sein", "the spreadsheet's first sheet is empty; row 1 must be the header"),
+        ["bodies.import.conflict"] = ("das Register wurde während des Imports von jemand anderem geändert; es wurde nichts importiert, bitte versuchen Sie es noch einmal", "the registry was changed by someone else during the import; nothing was imported, please try again"),
+        ["bodies.edit.gone"] = ("diese Organisation gibt es nicht (mehr)", "this body does not exist (any more)"),
+        ["bodies.edit.conflict"] = ("jemand anderes hat diese Organisation geändert, seit Sie das Formular geöffnet haben; laden Sie es neu und nehmen Sie Ihre Änderung noch einmal vor", "this body was changed by someone else since you opened the form; reload it and apply your change again"),
+        ["bodies.edit.idTaken"] = ("„{0}“ ist schon die Kennung einer anderen Organisation", "\"{0}\" is already the id of another body"),
+        ["bodies.edit.idTakenNow"] = ("„{0}“ wurde im selben Moment einer anderen Organisation gegeben", "\"{0}\" was given to another body at the same moment"),
     };
+
+    /// <summary>
+    /// Where an error of a registry file is, in the language: "Zeile 4, Spalte „kind“" for a <see cref="CellAt"/>,
+    /// "Datei" for the whole file, a form field or nothing as it is.
+    /// </summary>
+    public static string Where(string field, Language language) => CellAt.Parse(field) switch
+    {
+        { Column: { } column } at => Texts.T(language, "bodies.at.cell", Number(at.Row), column),
+        { ColumnNumber: { } number } at => Texts.T(language, "bodies.at.cellNumber", Number(at.Row), Number(number)),
+        { } at => Texts.T(language, "bodies.at.row", Number(at.Row)),
+        null when field == "file" => Texts.T(language, "bodies.at.file"),
+        null => field,
+    };
+
+    /// <summary>An error of a registry file as one line, "where: message" (only the message for the file as a whole).</summary>
+    public static string Line(Error error, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var message = Failures.Message(error, language);
+        return error.Field.Length == 0 ? message : $"{Where(error.Field, language)}: {message}";
+    }
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

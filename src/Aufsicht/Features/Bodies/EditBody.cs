@@ -16,7 +16,7 @@ internal sealed class EditBody(AufsichtDb db, TimeProvider clock)
         var record = await db.Bodies.SingleOrDefaultAsync(b => b.Id == id, cancel).ConfigureAwait(false);
         if (record is null)
         {
-            return Result<BodyRecord>.Fail("id", "this body does not exist (any more)");
+            return Error.NotFound("id", "bodies.edit.gone");
         }
 
         var input = BodyRows.ReadOne(fields);
@@ -27,13 +27,13 @@ internal sealed class EditBody(AufsichtDb db, TimeProvider clock)
 
         if (basedOnTicks is { } ticks && ticks != record.UpdatedAt.Ticks)
         {
-            return Result<BodyRecord>.Fail("revision", "this body was changed by someone else since you opened the form; reload it and apply your change again");
+            return Error.Conflict("revision", "bodies.edit.conflict");
         }
 
         var body = input.Value;
         if (body.ExternalId != record.ExternalId && await db.Bodies.AnyAsync(b => b.ExternalId == body.ExternalId, cancel).ConfigureAwait(false))
         {
-            return Result<BodyRecord>.Fail("externalId", $"\"{body.ExternalId}\" is already the id of another body");
+            return Error.Invalid("externalId", "bodies.edit.idTaken", body.ExternalId);
         }
 
         if (BodyMapping.ToInput(record) == body)
@@ -48,7 +48,7 @@ internal sealed class EditBody(AufsichtDb db, TimeProvider clock)
         }
         catch (DbUpdateException)
         {
-            return Result<BodyRecord>.Fail("externalId", $"\"{body.ExternalId}\" was given to another body at the same moment");
+            return Error.Invalid("externalId", "bodies.edit.idTakenNow", body.ExternalId);
         }
 
         return Result<BodyRecord>.Ok(record);

@@ -76,7 +76,7 @@ internal sealed class ImportBodies(AufsichtDb db, TimeProvider clock)
         {
             // Another import added the same external id in the meantime: nothing of this one is kept.
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-            return Result<BodyImportReport>.Fail("file", "the registry was changed by someone else during the import; nothing was imported, please try again");
+            return Error.Conflict("file", "bodies.import.conflict");
         }
         finally
         {

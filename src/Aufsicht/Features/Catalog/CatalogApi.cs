@@ -99,7 +99,7 @@ internal static class CatalogApi
         var parsed = ProfileReader.ParseDocument(buffer.ToArray());
         if (!parsed.IsOk)
         {
-            return Invalid(parsed.Errors.Select(e => new Aufsicht.Core.Error("body", e.Message)));
+            return Invalid(parsed.Errors.Select(e => e with { Field = "body" }));
         }
 
         using var document = parsed.Value;
@@ -147,7 +147,7 @@ internal static class CatalogApi
 
     private static ValidationProblem Invalid(IEnumerable<Aufsicht.Core.Error> errors) =>
         TypedResults.ValidationProblem(
-            errors.GroupBy(e => e.Path.Length == 0 ? "body" : e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            errors.GroupBy(e => e.Path.Length == 0 ? "body" : e.Path).ToDictionary(g => g.Key, g => g.Select(e => Shared.Failures.Message(e, Language.En)).ToArray()),
             title: "The request is invalid.");
 
     private static ProblemHttpResult NotFound(string id) =>

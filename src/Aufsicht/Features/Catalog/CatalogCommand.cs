@@ -223,7 +223,7 @@ internal static class CatalogCommand
         var a = Arguments.Parse("authorities", args, ["--format", "--data"], []);
         a.ExpectPositional(0, 0, "aufsicht authorities [--format json|text]");
         var format = a.Choice("--format", context.DefaultFormat, "json", "text");
-        var data = DataFolder.Load(DataFolder.Locate(a.Option("--data")));
+        var data = DataFolder.Load(DataFolder.Locate(a.Option("--data")), context.Language);
         var profiles = data.Catalog.Authorities.SelectMany(x => x.Versions).ToList();
         if (format == "json")
         {

@@ -29,7 +29,7 @@ internal static class CatalogImport
             var profile = ProfileReader.ReadService(file.Content);
             if (!profile.IsOk)
             {
-                throw new InvalidOperationException($"{file.Path}: {profile.Errors[0]} (the shipped catalogue was validated before; this is a bug)");
+                throw new InvalidOperationException($"{file.Path}: {profile.Errors[0].Field}: {Shared.Failures.Message(profile.Errors[0], Core.Law.Language.En)} (the shipped catalogue was validated before; this is a bug)");
             }
 
             var json = Encoding.UTF8.GetString(file.Content.Span);

@@ -178,13 +178,13 @@ internal static class CatalogQueries
         if (!string.IsNullOrWhiteSpace(asOf)
             && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date))
         {
-            errors.Add(new("asOf", $"expected a date as YYYY-MM-DD; got '{Shorten(asOf)}'"));
+            errors.Add(Aufsicht.Core.Error.Invalid("asOf", "catalog.query.asOf", Shorten(asOf)));
         }
 
         var chosen = string.IsNullOrWhiteSpace(authority) ? catalog.DefaultAuthority : catalog.FindAuthority(authority);
         if (chosen is null)
         {
-            errors.Add(new("authority", $"unknown authority '{Shorten(authority!)}'; known: {string.Join(", ", catalog.Authorities.Select(a => a.Id))}"));
+            errors.Add(Aufsicht.Core.Error.Invalid("authority", "catalog.query.authority", Shorten(authority!), string.Join(", ", catalog.Authorities.Select(a => a.Id))));
         }
 
         return errors.Count > 0 ? Aufsicht.Core.Result<View>.Fail(errors) : Aufsicht.Core.Result<View>.Ok(new View(date, chosen!.On(date)));
@@ -195,17 +195,17 @@ internal static class CatalogQueries
         var errors = new List<Aufsicht.Core.Error>();
         if (category is { Length: > 0 } && !FactDomains.Categories.Contains(category))
         {
-            errors.Add(new("category", $"expected one of {string.Join(", ", FactDomains.Categories)}; got '{Shorten(category)}'"));
+            errors.Add(Aufsicht.Core.Error.Invalid("category", "catalog.query.notOneOf", string.Join(", ", FactDomains.Categories), Shorten(category)));
         }
 
         if (verdict is { Length: > 0 } && !Levels.TryParseVerdict(verdict, out _))
         {
-            errors.Add(new("verdict", $"expected one of green, yellow, red, not-assessed; got '{Shorten(verdict)}'"));
+            errors.Add(Aufsicht.Core.Error.Invalid("verdict", "catalog.query.notOneOf", "green, yellow, red, not-assessed", Shorten(verdict)));
         }
 
         if (country is { Length: > 0 } && !(country.Length == 2 && char.IsAsciiLetterUpper(country[0]) && char.IsAsciiLetterUpper(country[1])))
         {
-            errors.Add(new("country", $"expected a two-letter country code such as DE; got '{Shorten(country)}'"));
+            errors.Add(Aufsicht.Core.Error.Invalid("country", "catalog.query.country", Shorten(country)));
         }
 
         bool? openSource = open switch
@@ -217,12 +217,12 @@ internal static class CatalogQueries
         };
         if (open is { Length: > 0 } and not ("yes" or "no"))
         {
-            errors.Add(new("open", $"expected yes or no; got '{Shorten(open)}'"));
+            errors.Add(Aufsicht.Core.Error.Invalid("open", "catalog.query.notOneOf", "yes, no", Shorten(open)));
         }
 
         if (search is { Length: > 200 })
         {
-            errors.Add(new("q", "at most 200 characters"));
+            errors.Add(Aufsicht.Core.Error.Invalid("q", "catalog.query.tooLong", "200"));
         }
 
         return errors.Count > 0

@@ -25,11 +25,15 @@ internal static class CatalogValidator
         var folder = DataFolder.Locate(a.Option("--data"));
         var schemas = new SchemaSet(Path.Combine(folder, "schemas"));
         var output = context.Terminal.Writer;
-        return a.Positional.Count > 0 ? ValidateFiles(a.Positional, schemas, output, context.Error) : ValidateCatalogue(folder, schemas, output, context.Error);
+        return a.Positional.Count > 0
+            ? ValidateFiles(a.Positional, schemas, output, context.Error, context.Language)
+            : ValidateCatalogue(folder, schemas, output, context.Error, context.Language);
     }
 
-    private static int ValidateFiles(IEnumerable<string> files, SchemaSet schemas, TextWriter output, TextWriter error)
+    private static int ValidateFiles(IEnumerable<string> files, SchemaSet schemas, TextWriter output, TextWriter error, Language language)
     {
+        string Line(Core.Error e) => DataFolder.Line(e, language);
+
         var failed = 0;
         foreach (var file in files)
         {
@@ -37,7 +41,7 @@ internal static class CatalogValidator
             var parsed = ProfileReader.ParseDocument(bytes);
             if (!parsed.IsOk)
             {
-                error.WriteLine($"{file}: {parsed.Errors[0]}");
+                error.WriteLine($"{file}: {Line(parsed.Errors[0])}");
                 failed++;
                 continue;
             }
@@ -52,19 +56,19 @@ internal static class CatalogValidator
             var problems = schemas.Validate(kind == "questionnaire" ? kind : kind + "-profile", root).ToList();
             if (kind == "questionnaire")
             {
-                problems.AddRange(QuestionnaireReader.Read(root).Errors.Select(e => e.ToString()));
+                problems.AddRange(QuestionnaireReader.Read(root).Errors.Select(Line));
             }
             else if (kind == "deployment")
             {
-                problems.AddRange(ProfileReader.ReadDeployment(document.RootElement).Errors.Select(e => e.ToString()));
+                problems.AddRange(ProfileReader.ReadDeployment(document.RootElement).Errors.Select(Line));
             }
             else
             {
                 var read = ProfileReader.ReadService(document.RootElement);
-                problems.AddRange(read.Errors.Select(e => e.ToString()));
+                problems.AddRange(read.Errors.Select(Line));
                 if (read.IsOk)
                 {
-                    problems.AddRange(SourceCoverage.Uncovered(read.Value).Select(p => $"{p}: known fact without a source (add a source whose 'about' covers it, or set it to unknown)"));
+                    problems.AddRange(SourceCoverage.Uncovered(read.Value).Select(p => Line(Core.Error.Invalid(p, "datafile.unsourced"))));
                 }
             }
 
@@ -86,8 +90,10 @@ internal static class CatalogValidator
         return failed == 0 ? ExitCode.Ok : ExitCode.InvalidInput;
     }
 
-    private static int ValidateCatalogue(string folder, SchemaSet schemas, TextWriter output, TextWriter error)
+    private static int ValidateCatalogue(string folder, SchemaSet schemas, TextWriter output, TextWriter error, Language language)
     {
+        string Line(Core.Error e) => DataFolder.Line(e, language);
+
         var files = DataFolder.Files(folder);
         var problems = new List<string>();
         var questionnaires = 0;
@@ -96,14 +102,14 @@ internal static class CatalogValidator
             var schema = SchemaSet.SchemaFor(file.Path);
             if (schema is null)
             {
-                problems.Add($"{file.Path}: no schema applies to this file (is it in the right folder?)");
+                problems.Add(Line(Core.Error.Invalid(file.Path, "datafile.noSchema")));
                 continue;
             }
 
             var parsed = ProfileReader.ParseDocument(file.Content);
             if (!parsed.IsOk)
             {
-                problems.Add($"{file.Path}: {parsed.Errors[0]}");
+                problems.Add($"{file.Path}: {Line(parsed.Errors[0])}");
                 continue;
             }
 
@@ -113,21 +119,21 @@ internal static class CatalogValidator
             {
                 // What the schema cannot see: conditions to earlier questions, the deployment mapping, unique ids.
                 var questionnaire = QuestionnaireReader.Read(document.RootElement);
-                problems.AddRange(questionnaire.Errors.Select(e => $"{file.Path}: {e}"));
+                problems.AddRange(questionnaire.Errors.Select(e => $"{file.Path}: {Line(e)}"));
                 if (questionnaire.IsOk)
                 {
                     questionnaires++;
                     var expected = $"{QuestionnairesFolder}{questionnaire.Value.Key}.json";
                     if (file.Path != expected)
                     {
-                        problems.Add($"{file.Path}: a questionnaire with the key '{questionnaire.Value.Key}' must be stored as {expected}");
+                        problems.Add(Line(Core.Error.Invalid(file.Path, "datafile.questionnairePath", questionnaire.Value.Key, expected)));
                     }
                 }
             }
         }
 
         var read = DataReader.Read(files);
-        problems.AddRange(read.Errors.Select(e => e.ToString()));
+        problems.AddRange(read.Errors.Select(Line));
         if (read.IsOk)
         {
             var data = read.Value;
@@ -135,8 +141,8 @@ internal static class CatalogValidator
             {
                 foreach (var snapshot in data.Catalog.History(id))
                 {
-                    problems.AddRange(SourceCoverage.Uncovered(snapshot).Select(p =>
-                        $"services/{id}/{AssessmentJson(snapshot.FactsAsOf)}.json: {p}: known fact without a source"));
+                    var snapshotFile = $"services/{id}/{AssessmentJson(snapshot.FactsAsOf)}.json";
+                    problems.AddRange(SourceCoverage.Uncovered(snapshot).Select(p => Line(Core.Error.Invalid($"{snapshotFile}: {p}", "datafile.unsourced"))));
                 }
             }
 

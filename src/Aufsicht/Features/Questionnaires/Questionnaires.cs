@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Aufsicht.Core;
@@ -45,10 +46,13 @@ internal sealed class QuestionnaireStore(IServiceScopeFactory scopes)
             return Parse(record);
         });
 
+    /// <summary>An error that can only be a bug (data checked before it was stored or shipped), for the exception's English message.</summary>
+    internal static string Bug(Error error) => $"{error.Field}: {Shared.Failures.Message(error, Core.Law.Language.En)}";
+
     private static (QuestionnaireRecord Record, Questionnaire Definition) Parse(QuestionnaireRecord record)
     {
         var read = QuestionnaireReader.Read(Encoding.UTF8.GetBytes(record.DefinitionJson));
-        return read.IsOk ? (record, read.Value) : throw new InvalidOperationException($"questionnaire {record.Id} in the database is invalid: {read.Errors[0]}");
+        return read.IsOk ? (record, read.Value) : throw new InvalidOperationException($"questionnaire {record.Id} in the database is invalid: {Bug(read.Errors[0])}");
     }
 }
 
@@ -67,7 +71,7 @@ internal sealed class ImportQuestionnaire(AufsichtDb db, TimeProvider clock)
     {
         if (content.Length > MaxBytes)
         {
-            return Result<QuestionnaireImported>.Fail(string.Empty, $"the file has {content.Length} bytes; at most {MaxBytes} are allowed");
+            return Error.TooLarge(string.Empty, "questionnairefile.tooLarge", content.Length.ToString(CultureInfo.InvariantCulture), MaxBytes.ToString(CultureInfo.InvariantCulture));
         }
 
         var read = QuestionnaireReader.Read(content);
@@ -113,7 +117,7 @@ internal sealed class ImportQuestionnaire(AufsichtDb db, TimeProvider clock)
             var read = QuestionnaireReader.Read(file.Content);
             if (!read.IsOk)
             {
-                throw new InvalidOperationException($"{file.Path}: {read.Errors[0]} (the shipped data were validated before; this is a bug)");
+                throw new InvalidOperationException($"{file.Path}: {QuestionnaireStore.Bug(read.Errors[0])} (the shipped data were validated before; this is a bug)");
             }
 
             await StoreAsync(db, read.Value.Key, file.Content, "shipped", now, cancel).ConfigureAwait(false);

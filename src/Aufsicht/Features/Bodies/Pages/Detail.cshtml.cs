@@ -53,8 +53,8 @@ internal sealed class DetailModel(AufsichtDb db, IAuthorizationService authoriza
         if (!result.IsOk)
         {
             Values = fields;
-            FieldErrors = result.Errors.Select(e => (e.Path, $"{Label(e.Path)}: {e.Message}")).ToList();
-            Response.StatusCode = result.Errors.Any(e => e.Path == "revision") ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            FieldErrors = result.Errors.Select(e => (e.Field, $"{Label(e.Field)}: {Failures.Message(e, Language)}")).ToList();
+            Response.StatusCode = Failures.Status(result.Errors);
             return Page();
         }
 

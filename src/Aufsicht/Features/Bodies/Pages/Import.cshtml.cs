@@ -29,17 +29,17 @@ internal sealed class ImportModel : AppPage
         var result = await import.RunAsync(content, file!.FileName, cancel).ConfigureAwait(false);
         if (!result.IsOk)
         {
-            return Refuse(result.Errors.Select(e => e.ToString()).ToList());
+            return Refuse(result.Errors.Select(e => BodyText.Line(e, Language)).ToList(), Failures.Status(result.Errors));
         }
 
         Report = result.Value;
         return Page();
     }
 
-    private PageResult Refuse(IReadOnlyList<string> errors)
+    private PageResult Refuse(IReadOnlyList<string> errors, int status = StatusCodes.Status400BadRequest)
     {
         FileErrors = errors;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = status;
         return Page();
     }
 }

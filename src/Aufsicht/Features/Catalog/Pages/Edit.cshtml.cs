@@ -63,7 +63,7 @@ internal sealed class EditModel(CatalogStore store, AufsichtDb db, TimeProvider 
             : await editFact.RunAsync(edit, user, cancel).ConfigureAwait(true);
         if (!result.IsOk)
         {
-            Errors = result.Errors.Select(e => $"{Label(e.Path)}: {e.Message}").ToList();
+            Errors = result.Errors.Select(e => $"{Label(e.Path)}: {Failures.Message(e, Language)}").ToList();
             Response.StatusCode = result.Errors.Any(e => e.Path == "revision") ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -39,7 +39,7 @@ internal sealed class IndexModel(CatalogStore store, TimeProvider clock) : AppPa
         var view = ViewPicker.Resolve(store, clock, asOf, authority, Language, out var viewErrors);
         var filter = CatalogQueries.ResolveFilter(q, category, verdict, country, open);
         var errors = viewErrors.ToList();
-        errors.AddRange(filter.Errors.Select(e => Texts.T(Language, "invalid.filter", e.Path, e.Message)));
+        errors.AddRange(filter.Errors.Select(e => Texts.T(Language, "catalog.query.filter", e.Field, Failures.Message(e, Language))));
         Errors = errors;
         if (errors.Count > 0)
         {

@@ -43,13 +43,17 @@ internal sealed class QuestionnairesModel(AufsichtDb db, QuestionnaireStore ques
         var imported = await import.RunAsync(content, User.Identity?.Name, cancel).ConfigureAwait(true);
         if (!imported.IsOk)
         {
-            return await RefuseAsync(imported.Errors.Select(e => e.ToString()).ToArray(), cancel).ConfigureAwait(true);
+            return await RefuseAsync(imported.Errors.Select(Line).ToArray(), cancel).ConfigureAwait(true);
         }
 
         Imported = imported.Value;
         await LoadAsync(cancel).ConfigureAwait(true);
         return Page();
     }
+
+    /// <summary>An error of the file as "path: message" in the page's language (only the message for the file as a whole).</summary>
+    private string Line(Core.Error error) =>
+        error.Field.Length == 0 ? Failures.Message(error, Language) : $"{error.Field}: {Failures.Message(error, Language)}";
 
     private async Task<PageResult> RefuseAsync(IReadOnlyList<string> errors, CancellationToken cancel)
     {
