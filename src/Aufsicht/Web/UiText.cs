@@ -190,6 +190,12 @@ internal static class UiText
         ["login.noLocalAccount"] = ("Für diese Identität gibt es hier kein Konto. Eine Administratorin oder ein Administrator kann es mit derselben E-Mail-Adresse anlegen.", "There is no account here for this identity. An administrator can create one with the same e-mail address."),
         ["invalid.date"] = ("Stichtag: bitte ein Datum im Format JJJJ-MM-TT angeben (erhalten: „{0}“).", "As-of date: please give a date as YYYY-MM-DD (got \"{0}\")."),
         ["invalid.authority"] = ("Sicht der Behörde: „{0}“ ist unbekannt.", "Authority's view: \"{0}\" is unknown."),
+        ["problem.invalid"] = ("Die Anfrage ist ungültig.", "The request is invalid."),
+        ["problem.notFound"] = ("Das Angefragte gibt es nicht.", "What the request names does not exist."),
+        ["problem.conflict"] = ("Die Anfrage widerspricht einer gleichzeitigen Änderung; es wurde nichts gespeichert.", "The request conflicts with a concurrent change; nothing was saved."),
+        ["problem.forbidden"] = ("Dafür fehlt die Berechtigung.", "You may not do this."),
+        ["problem.gone"] = ("Das Angefragte ist nicht mehr verfügbar.", "What the request names is no longer available."),
+        ["problem.tooLarge"] = ("Die Anfrage ist zu groß.", "The request is too large."),
         ["invalid.filter"] = ("Filter „{0}“: der Wert „{1}“ ist nicht zulässig.", "Filter \"{0}\": the value \"{1}\" is not allowed."),
     };
 

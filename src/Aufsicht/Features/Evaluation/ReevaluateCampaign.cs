@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using Aufsicht.Core;
-using Aufsicht.Core.Law;
 using Aufsicht.Data;
 using Aufsicht.Features.Campaigns;
 using Aufsicht.Features.Catalog;
-using Aufsicht.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Evaluation;
@@ -18,13 +16,13 @@ internal sealed record Reevaluated(int Bodies, DateOnly AsOf, string Authority, 
 /// </summary>
 internal sealed class ReevaluateCampaign(AufsichtDb db, CampaignEvaluator evaluator, CatalogStore catalog, TimeProvider clock)
 {
-    public async Task<Result<Reevaluated>> RunAsync(long campaignId, string? asOf, string? authority, Language language, CancellationToken cancel)
+    public async Task<Result<Reevaluated>> RunAsync(long campaignId, string? asOf, string? authority, CancellationToken cancel)
     {
         var watch = Stopwatch.StartNew();
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancel).ConfigureAwait(false);
         if (campaign is null)
         {
-            return Result<Reevaluated>.Fail("campaign", UiText.T(language, "campaign.unknown"));
+            return Error.NotFound("campaign", "campaign.unknown");
         }
 
         var errors = new List<Error>();
@@ -36,7 +34,7 @@ internal sealed class ReevaluateCampaign(AufsichtDb db, CampaignEvaluator evalua
             }
             else
             {
-                errors.Add(new Error("asOf", UiText.T(language, "invalid.date", asOf)));
+                errors.Add(Error.Invalid("asOf", "invalid.date", asOf));
             }
         }
 
@@ -48,7 +46,7 @@ internal sealed class ReevaluateCampaign(AufsichtDb db, CampaignEvaluator evalua
             }
             else
             {
-                errors.Add(new Error("authority", UiText.T(language, "invalid.authority", authority)));
+                errors.Add(Error.Invalid("authority", "invalid.authority", authority));
             }
         }
 

@@ -1,6 +1,7 @@
 using Aufsicht.Core;
 using Aufsicht.Core.Law;
 using Aufsicht.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Aufsicht.Features.Shared;
 
@@ -42,4 +43,39 @@ internal static class Failures
         ErrorKind[] order = [ErrorKind.Forbidden, ErrorKind.NotFound, ErrorKind.Gone, ErrorKind.Conflict, ErrorKind.TooLarge];
         return Status(order.FirstOrDefault(k => errors.Any(e => e.Kind == k), ErrorKind.Invalid));
     }
+
+    /// <summary>
+    /// The API's answer to failures: a ProblemDetails with the status of <see cref="Status(IReadOnlyCollection{Error})"/>.
+    /// Errors about a field (a parameter, a JSON path, an answer key) become a validation problem whose <c>errors</c>
+    /// name each field with its messages, under the title of <paramref name="titleKey"/> (default: one per kind);
+    /// errors about the request as a whole (no field) are its title.
+    /// </summary>
+    /// <remarks>A <see cref="ProblemHttpResult"/> either way, so a handler can keep its typed results (and their OpenAPI description).</remarks>
+    public static ProblemHttpResult Problem(IReadOnlyList<Error> errors, Language language, string? titleKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var status = Status(errors);
+        if (errors.All(e => e.Field.Length == 0))
+        {
+            return TypedResults.Problem(statusCode: status, title: string.Join(" ", Messages(errors, language)));
+        }
+
+        var fields = errors.GroupBy(e => e.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Messages(g, language).ToArray(), StringComparer.Ordinal);
+        return TypedResults.Problem(new HttpValidationProblemDetails(fields)
+        {
+            Status = status,
+            Title = UiText.T(language, titleKey ?? TitleKey(errors)),
+        });
+    }
+
+    private static string TitleKey(IReadOnlyCollection<Error> errors) => Status(errors) switch
+    {
+        StatusCodes.Status404NotFound => "problem.notFound",
+        StatusCodes.Status409Conflict => "problem.conflict",
+        StatusCodes.Status403Forbidden => "problem.forbidden",
+        StatusCodes.Status410Gone => "problem.gone",
+        StatusCodes.Status413PayloadTooLarge => "problem.tooLarge",
+        _ => "problem.invalid",
+    };
 }

@@ -1,7 +1,6 @@
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Shared;
-using Aufsicht.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,13 +34,13 @@ internal sealed class QuestionnairesModel(AufsichtDb db, QuestionnaireStore ques
             return Forbid();
         }
 
-        var (content, problem) = await ReadUploadAsync(file, ImportQuestionnaire.MaxBytes, "questionnaires.noFile", "questionnaires.tooLarge", cancel).ConfigureAwait(true);
-        if (content is null)
+        var upload = await ReadUploadAsync(file, ImportQuestionnaire.MaxBytes, "questionnaires.noFile", "questionnaires.tooLarge", cancel).ConfigureAwait(true);
+        if (!upload.IsOk)
         {
-            return await RefuseAsync([UiText.T(Language, problem!)], cancel).ConfigureAwait(true);
+            return await RefuseAsync(Failures.Messages(upload.Errors, Language), cancel).ConfigureAwait(true);
         }
 
-        var imported = await import.RunAsync(content, User.Identity?.Name, cancel).ConfigureAwait(true);
+        var imported = await import.RunAsync(upload.Value, User.Identity?.Name, cancel).ConfigureAwait(true);
         if (!imported.IsOk)
         {
             return await RefuseAsync(imported.Errors.Select(e => e.ToString()).ToArray(), cancel).ConfigureAwait(true);
