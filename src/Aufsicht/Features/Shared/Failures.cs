@@ -2,6 +2,7 @@ using Aufsicht.Core;
 using Aufsicht.Core.Law;
 using Aufsicht.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Aufsicht.Features.Shared;
 
@@ -45,28 +46,23 @@ internal static class Failures
     }
 
     /// <summary>
-    /// The API's answer to failures: a ProblemDetails with the status of <see cref="Status(IReadOnlyCollection{Error})"/>.
-    /// Errors about a field (a parameter, a JSON path, an answer key) become a validation problem whose <c>errors</c>
-    /// name each field with its messages, under the title of <paramref name="titleKey"/> (default: one per kind);
-    /// errors about the request as a whole (no field) are its title.
+    /// The API's answer to failures: a ProblemDetails with the status of <see cref="Status(IReadOnlyCollection{Error})"/>,
+    /// a title from <paramref name="titleKey"/> (default: one per status), the messages of errors about the request as a
+    /// whole (no field) as its detail, and — if any error names a field (a parameter, a JSON path, an answer key) — the
+    /// <c>errors</c> of a validation problem: each field with its messages.
     /// </summary>
     /// <remarks>A <see cref="ProblemHttpResult"/> either way, so a handler can keep its typed results (and their OpenAPI description).</remarks>
     public static ProblemHttpResult Problem(IReadOnlyList<Error> errors, Language language, string? titleKey = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var status = Status(errors);
-        if (errors.All(e => e.Field.Length == 0))
-        {
-            return TypedResults.Problem(statusCode: status, title: string.Join(" ", Messages(errors, language)));
-        }
-
-        var fields = errors.GroupBy(e => e.Field, StringComparer.Ordinal)
+        var whole = errors.Where(e => e.Field.Length == 0).ToArray();
+        var fields = errors.Where(e => e.Field.Length > 0).GroupBy(e => e.Field, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Messages(g, language).ToArray(), StringComparer.Ordinal);
-        return TypedResults.Problem(new HttpValidationProblemDetails(fields)
-        {
-            Status = status,
-            Title = UiText.T(language, titleKey ?? TitleKey(errors)),
-        });
+        var problem = fields.Count > 0 ? new HttpValidationProblemDetails(fields) : new ProblemDetails();
+        problem.Status = Status(errors);
+        problem.Title = UiText.T(language, titleKey ?? TitleKey(errors));
+        problem.Detail = whole.Length > 0 ? string.Join(" ", Messages(whole, language)) : null;
+        return TypedResults.Problem(problem);
     }
 
     private static string TitleKey(IReadOnlyCollection<Error> errors) => Status(errors) switch
