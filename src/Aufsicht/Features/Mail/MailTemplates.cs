@@ -38,12 +38,12 @@ internal static class MailTemplates
 
         if (!Parser.TryParse(template, out var parsed, out var error))
         {
-            // Fluid says "(2:18)"; a supervisor reads "line 2, column 18" in the page's language, so the position is
-            // taken out of Fluid's sentence and given as arguments of its own.
+            // Fluid says "(2:18)"; a supervisor reads "line 2, column 18" in the page's language, so the text around
+            // the position and the position itself are the message's arguments.
             var text = error ?? string.Empty;
             var position = System.Text.RegularExpressions.Regex.Match(text, @"\((\d+):(\d+)\)", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
             return position.Success
-                ? Error.Invalid(field, "mail.template.syntaxAt", text.Remove(position.Index, position.Length).Trim(), position.Groups[1].Value, position.Groups[2].Value)
+                ? Error.Invalid(field, "mail.template.syntaxAt", text[..position.Index].TrimStart(), position.Groups[1].Value, position.Groups[2].Value, text[(position.Index + position.Length)..].TrimEnd())
                 : Error.Invalid(field, "mail.template.syntax", text.Trim());
         }
 
