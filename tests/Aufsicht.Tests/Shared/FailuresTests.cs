@@ -120,6 +120,24 @@ public sealed class FailuresTests
     [InlineData(ErrorKind.TooLarge)]
     public void Cli_EveryKind_IsInvalidInput(ErrorKind kind) => Assert.Equal(ExitCode.InvalidInput, CliFailures.Exit(kind));
 
+    [Fact]
+    public void EveryKeyAnErrorNames_HasAGermanAndAnEnglishText()
+    {
+        // Every Error.Kind("field", "key", …) with a literal key in the app: a key without text would show as itself.
+        var source = Path.Combine(Cli.Repository, "src", "Aufsicht");
+        var keys = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"Error\.(?:Invalid|NotFound|Conflict|Forbidden|Gone|TooLarge)\(\s*""[^""]*"",\s*""([^""]+)""").Select(m => m.Groups[1].Value))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Contains("edit.error.stale", keys);
+        Assert.All(keys, key =>
+        {
+            Assert.True(Aufsicht.Web.UiText.Has(key), key);
+            Assert.NotEqual(Aufsicht.Web.UiText.T(Language.De, key), Aufsicht.Web.UiText.T(Language.En, key));
+        });
+    }
+
     /// <summary>Runs an endpoint's result into a response, as the server would.</summary>
     private static async Task<(int Status, string? ContentType, JsonElement Json)> ExecuteAsync(Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult result)
     {

@@ -30,36 +30,36 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new List<Error>();
-        void Fail(string field, string key, params string[] args) => errors.Add(Error.Invalid(field, key, args));
+        void Invalid(string field, string key, params string[] args) => errors.Add(Error.Invalid(field, key, args));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         var title = input.Title?.Trim();
         if (string.IsNullOrEmpty(title) || title.Length > 300)
         {
-            Fail("title", "campaign.invalid.title");
+            Invalid("title", "campaign.invalid.title");
         }
 
         if (!await db.Questionnaires.AnyAsync(q => q.Id == input.QuestionnaireId, cancel).ConfigureAwait(false))
         {
-            Fail("questionnaire", "campaign.invalid.questionnaire");
+            Invalid("questionnaire", "campaign.invalid.questionnaire");
         }
 
         var deadline = ParseDate(input.Deadline);
         if (deadline is null || deadline < today)
         {
-            Fail("deadline", "campaign.invalid.deadline", input.Deadline ?? string.Empty);
+            Invalid("deadline", "campaign.invalid.deadline", input.Deadline ?? string.Empty);
         }
 
         var reminders = ParseReminders(input.ReminderDays);
         if (reminders is null)
         {
-            Fail("reminders", "campaign.invalid.reminders", input.ReminderDays ?? string.Empty);
+            Invalid("reminders", "campaign.invalid.reminders", input.ReminderDays ?? string.Empty);
         }
 
         var authority = string.IsNullOrWhiteSpace(input.Authority) ? catalog.Catalog.DefaultAuthority.Id : input.Authority.Trim();
         if (catalog.Catalog.FindAuthority(authority) is null)
         {
-            Fail("authority", "invalid.authority", authority);
+            Invalid("authority", "invalid.authority", authority);
         }
 
         DateOnly? asOf = null;
@@ -68,7 +68,7 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
             asOf = ParseDate(input.EvaluationAsOf);
             if (asOf is null)
             {
-                Fail("asOf", "invalid.date", input.EvaluationAsOf);
+                Invalid("asOf", "invalid.date", input.EvaluationAsOf);
             }
         }
 
@@ -76,7 +76,7 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
         if (!string.IsNullOrWhiteSpace(input.RetentionDays)
             && (!int.TryParse(input.RetentionDays, NumberStyles.None, CultureInfo.InvariantCulture, out retention) || retention is < 30 or > 3650))
         {
-            Fail("retention", "campaign.invalid.retention", input.RetentionDays);
+            Invalid("retention", "campaign.invalid.retention", input.RetentionDays);
         }
 
         var targets = db.Bodies.AsQueryable();
@@ -98,7 +98,7 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
         var listed = ExternalIds(input.Bodies);
         if (listed.Count > MaxListed)
         {
-            Fail("bodies", "campaign.invalid.tooManyListed", Number(listed.Count), Number(MaxListed));
+            Invalid("bodies", "campaign.invalid.tooManyListed", Number(listed.Count), Number(MaxListed));
         }
         else if (listed.Count > 0)
         {
@@ -108,7 +108,7 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
             var unknown = listed.Where(id => !known.Contains(id)).ToList();
             if (unknown.Count > 0)
             {
-                Fail("bodies", "campaign.invalid.unknownBodies", Number(unknown.Count), string.Join(", ", unknown.Take(10)) + (unknown.Count > 10 ? ", …" : string.Empty));
+                Invalid("bodies", "campaign.invalid.unknownBodies", Number(unknown.Count), string.Join(", ", unknown.Take(10)) + (unknown.Count > 10 ? ", …" : string.Empty));
             }
         }
 
@@ -119,7 +119,7 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
             : [];
         if (errors.Count == 0 && ids.Count == 0)
         {
-            Fail("targets", "campaign.invalid.noTargets");
+            Invalid("targets", "campaign.invalid.noTargets");
         }
 
         if (errors.Count > 0)
