@@ -12,6 +12,7 @@ internal static class Texts
     private static readonly Dictionary<string, (string De, string En)> All = Merge(
         Web.LayoutText.Entries,
         Documents.DocumentText.Entries,
+        Shared.FailureText.Entries,
         Accounts.AccountText.Entries,
         Bodies.BodyText.Entries,
         Catalog.CatalogText.Entries,

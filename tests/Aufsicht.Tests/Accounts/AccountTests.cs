@@ -170,7 +170,7 @@ public abstract class AccountTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await session.PostFormAsync("/katalog/zoom/bearbeiten", "/katalog/zoom/bearbeiten", Edit(revision: revision))).Status);
         var (status, body, _) = await session.PostFormAsync("/katalog/zoom/bearbeiten", "/katalog/zoom/bearbeiten", Edit(fact: "contract.deletion=guaranteed", revision: revision));
         Assert.Equal(HttpStatusCode.Conflict, status);
-        Assert.Contains("changed by someone else", body, StringComparison.Ordinal);
+        Assert.Contains("von jemand anderem geändert, seit Sie das Formular geöffnet haben", body, StringComparison.Ordinal);
         Assert.Equal(1, await ChangeCountAsync());
     }
 

@@ -100,7 +100,7 @@ public sealed class MailTemplateTests
     {
         var result = CampaignTemplates.FromJson(json);
         Assert.False(result.IsOk);
-        Assert.StartsWith("The templates are not valid JSON", result.Errors[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("The templates are not valid JSON", Aufsicht.Features.Shared.Failures.Message(result.Errors[0], Language.En), StringComparison.Ordinal);
     }
 
     [Theory]

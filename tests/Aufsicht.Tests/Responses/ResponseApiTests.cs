@@ -82,6 +82,10 @@ public sealed class ResponseApiTests : IDisposable
         using var wrong = await client.PutAsJsonAsync($"/api/v1/antworten/{token}", new { answers = new Dictionary<string, string[]> { ["usesVideo"] = ["vielleicht"] }, submit = false });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("usesVideo", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The errors name each answer key; the messages are in the request's language (German unless it asks for English).
+        var problem = await wrong.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Contains("„vielleicht“ ist keine der angebotenen Antworten", problem.GetProperty("errors").GetProperty("usesVideo")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("Einige Antworten sind ungültig; es wurde nichts gespeichert.", problem.GetProperty("title").GetString());
 
         using var unknown = await client.PutAsJsonAsync($"/api/v1/antworten/{new string('x', 43)}", Complete);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Aufsicht.Core;
-using Aufsicht.Core.Law;
 using Aufsicht.Data;
 using Aufsicht.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
@@ -27,40 +26,40 @@ internal sealed record CampaignInput(
 /// <summary>Creates a campaign as a draft with its target bodies; nothing is sent until it starts.</summary>
 internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimeProvider clock)
 {
-    public async Task<Result<long>> RunAsync(CampaignInput input, string? user, Language language, CancellationToken cancel)
+    public async Task<Result<long>> RunAsync(CampaignInput input, string? user, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new List<Error>();
-        void Fail(string field, string key, params object[] args) => errors.Add(new Error(field, Texts.T(language, key, args)));
+        void Invalid(string field, string key, params string[] args) => errors.Add(Error.Invalid(field, key, args));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         var title = input.Title?.Trim();
         if (string.IsNullOrEmpty(title) || title.Length > 300)
         {
-            Fail("title", "campaign.invalid.title");
+            Invalid("title", "campaign.invalid.title");
         }
 
         if (!await db.Questionnaires.AnyAsync(q => q.Id == input.QuestionnaireId, cancel).ConfigureAwait(false))
         {
-            Fail("questionnaire", "campaign.invalid.questionnaire");
+            Invalid("questionnaire", "campaign.invalid.questionnaire");
         }
 
         var deadline = ParseDate(input.Deadline);
         if (deadline is null || deadline < today)
         {
-            Fail("deadline", "campaign.invalid.deadline", input.Deadline ?? string.Empty);
+            Invalid("deadline", "campaign.invalid.deadline", input.Deadline ?? string.Empty);
         }
 
         var reminders = ParseReminders(input.ReminderDays);
         if (reminders is null)
         {
-            Fail("reminders", "campaign.invalid.reminders", input.ReminderDays ?? string.Empty);
+            Invalid("reminders", "campaign.invalid.reminders", input.ReminderDays ?? string.Empty);
         }
 
         var authority = string.IsNullOrWhiteSpace(input.Authority) ? catalog.Catalog.DefaultAuthority.Id : input.Authority.Trim();
         if (catalog.Catalog.FindAuthority(authority) is null)
         {
-            Fail("authority", "invalid.authority", authority);
+            Invalid("authority", "invalid.authority", authority);
         }
 
         DateOnly? asOf = null;
@@ -69,7 +68,7 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
             asOf = ParseDate(input.EvaluationAsOf);
             if (asOf is null)
             {
-                Fail("asOf", "invalid.date", input.EvaluationAsOf);
+                Invalid("asOf", "invalid.date", input.EvaluationAsOf);
             }
         }
 
@@ -77,7 +76,7 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
         if (!string.IsNullOrWhiteSpace(input.RetentionDays)
             && (!int.TryParse(input.RetentionDays, NumberStyles.None, CultureInfo.InvariantCulture, out retention) || retention is < 30 or > 3650))
         {
-            Fail("retention", "campaign.invalid.retention", input.RetentionDays);
+            Invalid("retention", "campaign.invalid.retention", input.RetentionDays);
         }
 
         var targets = db.Bodies.AsQueryable();
@@ -99,7 +98,7 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
         var listed = ExternalIds(input.Bodies);
         if (listed.Count > MaxListed)
         {
-            Fail("bodies", "campaign.invalid.tooManyListed", listed.Count, MaxListed);
+            Invalid("bodies", "campaign.invalid.tooManyListed", Number(listed.Count), Number(MaxListed));
         }
         else if (listed.Count > 0)
         {
@@ -109,7 +108,7 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
             var unknown = listed.Where(id => !known.Contains(id)).ToList();
             if (unknown.Count > 0)
             {
-                Fail("bodies", "campaign.invalid.unknownBodies", unknown.Count, string.Join(", ", unknown.Take(10)) + (unknown.Count > 10 ? ", …" : string.Empty));
+                Invalid("bodies", "campaign.invalid.unknownBodies", Number(unknown.Count), string.Join(", ", unknown.Take(10)) + (unknown.Count > 10 ? ", …" : string.Empty));
             }
         }
 
@@ -120,7 +119,7 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
             : [];
         if (errors.Count == 0 && ids.Count == 0)
         {
-            Fail("targets", "campaign.invalid.noTargets");
+            Invalid("targets", "campaign.invalid.noTargets");
         }
 
         if (errors.Count > 0)
@@ -151,6 +150,8 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
         return Result<long>.Ok(campaign.Id);
     }
 
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>At most this many bodies can be listed by id (a larger campaign is chosen by its properties).</summary>
     public const int MaxListed = 50_000;
@@ -193,17 +194,17 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
 /// </summary>
 internal sealed class StartCampaign(AufsichtDb db, InvitationMail mail, TimeProvider clock)
 {
-    public async Task<Result<int>> RunAsync(long campaignId, string publicUrl, Language language, CancellationToken cancel)
+    public async Task<Result<int>> RunAsync(long campaignId, string publicUrl, CancellationToken cancel)
     {
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancel).ConfigureAwait(false);
         if (campaign is null)
         {
-            return Result<int>.Fail("campaign", Texts.T(language, "campaign.unknown"));
+            return Error.NotFound("campaign", "campaign.unknown");
         }
 
         if (campaign.State != CampaignState.Draft)
         {
-            return Result<int>.Fail("campaign", Texts.T(language, "campaign.notDraft"));
+            return Error.Conflict("campaign", "campaign.notDraft");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -235,25 +236,25 @@ internal sealed class StartCampaign(AufsichtDb db, InvitationMail mail, TimeProv
 /// <summary>Closes a running campaign: the links stop accepting answers; what was submitted stays.</summary>
 internal sealed class CloseCampaign(AufsichtDb db, TimeProvider clock)
 {
-    public async Task<Result<bool>> RunAsync(long campaignId, Language language, CancellationToken cancel)
+    public async Task<Result<bool>> RunAsync(long campaignId, CancellationToken cancel)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = await db.Campaigns.Where(c => c.Id == campaignId && c.State == CampaignState.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CampaignState.Closed).SetProperty(c => c.ClosedAt, now).SetProperty(c => c.Revision, c => c.Revision + 1), cancel)
             .ConfigureAwait(false);
-        return changed == 1 ? Result<bool>.Ok(true) : Result<bool>.Fail("campaign", Texts.T(language, "campaign.notRunning"));
+        return changed == 1 ? Result<bool>.Ok(true) : Error.Conflict("campaign", "campaign.notRunning");
     }
 }
 
 /// <summary>Revokes a body's links in a running campaign and sends a new one (e.g. the contact person changed, or a link leaked).</summary>
 internal sealed class ReissueInvitation(AufsichtDb db, InvitationMail mail, TimeProvider clock)
 {
-    public async Task<Result<bool>> RunAsync(long campaignId, long bodyId, string publicUrl, Language language, CancellationToken cancel)
+    public async Task<Result<bool>> RunAsync(long campaignId, long bodyId, string publicUrl, CancellationToken cancel)
     {
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancel).ConfigureAwait(false);
         if (campaign is not { State: CampaignState.Running })
         {
-            return Result<bool>.Fail("campaign", Texts.T(language, "campaign.notRunning"));
+            return Error.Conflict("campaign", "campaign.notRunning");
         }
 
 #pragma warning disable RS0030 // inside a predicate: translated to a SQL subquery
@@ -262,7 +263,7 @@ internal sealed class ReissueInvitation(AufsichtDb db, InvitationMail mail, Time
 #pragma warning restore RS0030
         if (body is null)
         {
-            return Result<bool>.Fail("body", Texts.T(language, "campaign.unknownBody"));
+            return Error.NotFound("body", "campaign.unknownBody");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -286,17 +287,17 @@ internal sealed class ReissueInvitation(AufsichtDb db, InvitationMail mail, Time
 internal sealed class RevokeInvitations(AufsichtDb db, TimeProvider clock)
 {
     /// <summary>How many links were still valid and are now revoked.</summary>
-    public async Task<Result<int>> RunAsync(long campaignId, long bodyId, Language language, CancellationToken cancel)
+    public async Task<Result<int>> RunAsync(long campaignId, long bodyId, CancellationToken cancel)
     {
         var state = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => (CampaignState?)c.State).SingleOrDefaultAsync(cancel).ConfigureAwait(false);
         if (state != CampaignState.Running)
         {
-            return Result<int>.Fail("campaign", Texts.T(language, "campaign.notRunning"));
+            return Error.Conflict("campaign", "campaign.notRunning");
         }
 
         if (!await db.CampaignBodies.AnyAsync(t => t.CampaignId == campaignId && t.BodyId == bodyId, cancel).ConfigureAwait(false))
         {
-            return Result<int>.Fail("body", Texts.T(language, "campaign.unknownBody"));
+            return Error.NotFound("body", "campaign.unknownBody");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -324,21 +325,21 @@ internal sealed class RevokeInvitations(AufsichtDb db, TimeProvider clock)
 /// </summary>
 internal sealed class EditCampaignTemplates(AufsichtDb db)
 {
-    public async Task<Result<bool>> RunAsync(long campaignId, Mail.CampaignTemplates templates, Language language, CancellationToken cancel)
+    public async Task<Result<bool>> RunAsync(long campaignId, Mail.CampaignTemplates templates, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(templates);
         var state = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => (CampaignState?)c.State).SingleOrDefaultAsync(cancel).ConfigureAwait(false);
         if (state is null)
         {
-            return Result<bool>.Fail("campaign", Texts.T(language, "campaign.unknown"));
+            return Error.NotFound("campaign", "campaign.unknown");
         }
 
         if (state != CampaignState.Draft)
         {
-            return Result<bool>.Fail("campaign", Texts.T(language, "campaign.notDraft"));
+            return Error.Conflict("campaign", "campaign.notDraft");
         }
 
-        var problems = templates.ValidateFields(language);
+        var problems = templates.ValidateFields();
         if (problems.Count > 0)
         {
             return Result<bool>.Fail(problems);
@@ -349,6 +350,6 @@ internal sealed class EditCampaignTemplates(AufsichtDb db)
         var changed = await db.Campaigns.Where(c => c.Id == campaignId && c.State == CampaignState.Draft)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.TemplatesJson, json).SetProperty(c => c.Revision, c => c.Revision + 1), cancel)
             .ConfigureAwait(false);
-        return changed == 1 ? Result<bool>.Ok(true) : Result<bool>.Fail("campaign", Texts.T(language, "campaign.notDraft"));
+        return changed == 1 ? Result<bool>.Ok(true) : Error.Conflict("campaign", "campaign.notDraft");
     }
 }

@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Aufsicht.Core;
 using Aufsicht.Core.Assessment;
 using Aufsicht.Core.Catalog;
 using Aufsicht.Core.Law;
 using Aufsicht.Features.Assessment;
+using Aufsicht.Features.Shared;
+using Aufsicht.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Aufsicht.Features.Catalog;
@@ -31,14 +34,14 @@ internal static class CatalogApi
         return app;
     }
 
-    private static Results<Ok<ServiceList>, ValidationProblem> ListServices(
-        CatalogStore store, TimeProvider clock, string? asOf, string? authority, string? category, string? verdict, string? country, string? open, string? q)
+    private static Results<Ok<ServiceList>, ProblemHttpResult> ListServices(
+        CatalogStore store, TimeProvider clock, HttpContext http, string? asOf, string? authority, string? category, string? verdict, string? country, string? open, string? q)
     {
         var view = CatalogQueries.ResolveView(store, asOf, authority, Today(clock));
         var filter = CatalogQueries.ResolveFilter(q, category, verdict, country, open);
         if (!view.IsOk || !filter.IsOk)
         {
-            return Invalid(view.Errors.Concat(filter.Errors));
+            return Invalid(http, view.Errors.Concat(filter.Errors));
         }
 
         var rows = CatalogQueries.List(store, view.Value, filter.Value)
@@ -47,11 +50,11 @@ internal static class CatalogApi
         return TypedResults.Ok(new ServiceList(AssessmentJson.Date(view.Value.AsOf), view.Value.Authority.Id, rows));
     }
 
-    private static Results<Ok<ServiceDetail>, ProblemHttpResult> GetService(CatalogStore store, string id)
+    private static Results<Ok<ServiceDetail>, ProblemHttpResult> GetService(CatalogStore store, HttpContext http, string id)
     {
         if (!store.Catalog.Contains(id))
         {
-            return NotFound(id);
+            return NotFound(http, id);
         }
 
         var history = store.Catalog.History(id);
@@ -64,42 +67,45 @@ internal static class CatalogApi
             latest.Sources.Select(s => new SourceLink(s.Url, AssessmentJson.Date(s.Seen), s.About)).ToList()));
     }
 
-    private static IResult GetAssessment(CatalogStore store, TimeProvider clock, string id, string? asOf, string? authority)
+    private static IResult GetAssessment(CatalogStore store, TimeProvider clock, HttpContext http, string id, string? asOf, string? authority)
     {
         var view = CatalogQueries.ResolveView(store, asOf, authority, Today(clock));
         if (!view.IsOk)
         {
-            return Invalid(view.Errors);
+            return Invalid(http, view.Errors);
         }
 
         var result = CatalogQueries.Assess(store, id, view.Value);
-        return result is { } r ? Json(store, r.Assessment, r.Snapshot?.FactsAsOf) : NotFound(id);
+        return result is { } r ? Json(store, r.Assessment, r.Snapshot?.FactsAsOf) : NotFound(http, id);
     }
 
     private static async Task<IResult> PostAssessment(HttpRequest request, CatalogStore store, TimeProvider clock, string? asOf, string? authority)
     {
+        var http = request.HttpContext;
         var view = CatalogQueries.ResolveView(store, asOf, authority, Today(clock));
         if (!view.IsOk)
         {
-            return Invalid(view.Errors);
+            return Invalid(http, view.Errors);
         }
 
+        // Too large is refused as invalid (400), as it always was: clients know that status from this endpoint.
+        var tooLarge = Error.Invalid("body", "api.tooLarge", MaxBody.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (request.ContentLength > MaxBody)
         {
-            return Invalid([new("body", $"is larger than {MaxBody} bytes")]);
+            return Invalid(http, [tooLarge]);
         }
 
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (buffer.Length > MaxBody)
         {
-            return Invalid([new("body", $"is larger than {MaxBody} bytes")]);
+            return Invalid(http, [tooLarge]);
         }
 
         var parsed = ProfileReader.ParseDocument(buffer.ToArray());
         if (!parsed.IsOk)
         {
-            return Invalid(parsed.Errors.Select(e => e with { Field = "body" }));
+            return Invalid(http, parsed.Errors.Select(e => e with { Field = "body" }));
         }
 
         using var document = parsed.Value;
@@ -109,18 +115,19 @@ internal static class CatalogApi
             var deployment = ProfileReader.ReadDeployment(root);
             if (!deployment.IsOk)
             {
-                return Invalid(deployment.Errors);
+                return Invalid(http, deployment.Errors);
             }
 
             var snapshot = store.Catalog.SnapshotOn(deployment.Value.Service, view.Value.AsOf);
+            // A field of the body that names no catalogue service is invalid input (400), not a missing resource.
             if (!store.Catalog.Contains(deployment.Value.Service))
             {
-                return Invalid([new("service", $"'{deployment.Value.Service}' is not in the catalogue")]);
+                return Invalid(http, [Error.Invalid("service", "api.unknownService", deployment.Value.Service)]);
             }
 
             if (snapshot is null)
             {
-                return Invalid([new("service", $"the catalogue has no facts on '{deployment.Value.Service}' on {AssessmentJson.Date(view.Value.AsOf)}")]);
+                return Invalid(http, [Error.Invalid("service", "api.noFacts", deployment.Value.Service, AssessmentJson.Date(view.Value.AsOf))]);
             }
 
             return Json(store, store.Assessor.Assess(snapshot, deployment.Value, view.Value.AsOf, view.Value.Authority), snapshot.FactsAsOf);
@@ -129,7 +136,7 @@ internal static class CatalogApi
         var service = ProfileReader.ReadService(root);
         return service.IsOk
             ? Json(store, store.Assessor.Assess(service.Value, null, view.Value.AsOf, view.Value.Authority), service.Value.FactsAsOf)
-            : Invalid(service.Errors);
+            : Invalid(http, service.Errors);
     }
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -145,13 +152,12 @@ internal static class CatalogApi
         return TypedResults.Bytes(buffer.ToArray(), "application/json; charset=utf-8");
     }
 
-    private static ValidationProblem Invalid(IEnumerable<Aufsicht.Core.Error> errors) =>
-        TypedResults.ValidationProblem(
-            errors.GroupBy(e => e.Path.Length == 0 ? "body" : e.Path).ToDictionary(g => g.Key, g => g.Select(e => Shared.Failures.Message(e, Language.En)).ToArray()),
-            title: "The request is invalid.");
+    /// <summary>A validation problem in the request's language; an error about the whole document is the body's.</summary>
+    private static ProblemHttpResult Invalid(HttpContext http, IEnumerable<Error> errors) =>
+        Failures.Problem(errors.Select(e => e.Field.Length == 0 ? e with { Field = "body" } : e).ToArray(), UiLanguageMiddleware.Of(http));
 
-    private static ProblemHttpResult NotFound(string id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown service", detail: $"'{(id.Length > 80 ? id[..80] : id)}' is not in the catalogue.");
+    private static ProblemHttpResult NotFound(HttpContext http, string id) =>
+        Failures.Problem([Error.NotFound("", "api.unknownService", id.Length > 80 ? id[..80] : id)], UiLanguageMiddleware.Of(http));
 }
 
 internal sealed record ServiceList(string AsOf, string Authority, IReadOnlyList<ServiceSummary> Services);

@@ -13,7 +13,7 @@ internal sealed record FactEdit(string ServiceId, string Path, string Value, Dat
 /// <summary>
 /// Changes one fact of a service: in the snapshot of that date, or in a new snapshot from that date built on the one
 /// before. The fact gets its source, the change an audit record (who, when, what, why), the catalogue a new version.
-/// An edit based on an outdated revision is refused with a message, never applied over someone else's change.
+/// An edit based on an outdated revision is refused as a conflict, never applied over someone else's change.
 /// </summary>
 internal sealed class EditFact(AufsichtDb db, CatalogStore store, TimeProvider clock)
 {
@@ -40,12 +40,12 @@ internal sealed class EditFact(AufsichtDb db, CatalogStore store, TimeProvider c
         var basis = row ?? snapshots.LastOrDefault(s => s.FactsAsOf <= edit.FactsAsOf);
         if (basis is null)
         {
-            return Result<FactChangeRecord>.Fail("factsAsOf", $"the catalogue has no facts on '{edit.ServiceId}' on or before {edit.FactsAsOf:yyyy-MM-dd} to build on");
+            return Error.Invalid("factsAsOf", "edit.error.noBasis", Short(edit.ServiceId), edit.FactsAsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (row is not null && edit.Revision is { } revision && revision != row.Revision)
         {
-            return Result<FactChangeRecord>.Fail("revision", "this snapshot was changed by someone else since you opened the form; reload it and apply your change again");
+            return Error.Conflict("revision", "edit.error.stale");
         }
 
         var profile = JsonNode.Parse(basis.ProfileJson)!.AsObject();
@@ -99,7 +99,7 @@ internal sealed class EditFact(AufsichtDb db, CatalogStore store, TimeProvider c
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Result<FactChangeRecord>.Fail("revision", "this snapshot was changed by someone else at the same moment; reload it and apply your change again");
+            return Error.Conflict("revision", "edit.error.concurrent");
         }
 
         // Not cancelled with the request: the edit is saved, and this instance should show it from now on.
@@ -112,33 +112,33 @@ internal sealed class EditFact(AufsichtDb db, CatalogStore store, TimeProvider c
         var errors = new List<Error>();
         if (!store.Catalog.Contains(edit.ServiceId))
         {
-            errors.Add(new("service", $"'{Short(edit.ServiceId)}' is not in the catalogue"));
+            errors.Add(Error.NotFound("service", "edit.error.unknownService", Short(edit.ServiceId)));
         }
 
         if (!Editable.TryGetValue(edit.Path, out var values))
         {
-            errors.Add(new("fact", $"'{Short(edit.Path)}' is not a fact that can be edited"));
+            errors.Add(Error.Invalid("fact", "edit.error.notEditable", Short(edit.Path)));
         }
         else if (!values.Contains(edit.Value, StringComparer.Ordinal))
         {
-            errors.Add(new("value", $"expected one of {string.Join(", ", values)} for {edit.Path}; got '{Short(edit.Value)}'"));
+            errors.Add(Error.Invalid("value", "edit.error.value", edit.Path, Short(edit.Value), string.Join(", ", values)));
         }
 
         if (!Uri.TryCreate(edit.SourceUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || edit.SourceUrl.Length > 2000)
         {
-            errors.Add(new("sourceUrl", "expected the http(s) address of the source, at most 2000 characters"));
+            errors.Add(Error.Invalid("sourceUrl", "edit.error.sourceUrl"));
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (edit.SourceSeen is not { } seen || seen > today)
         {
-            errors.Add(new("sourceSeen", "expected the date the source was read (YYYY-MM-DD, not in the future)"));
+            errors.Add(Error.Invalid("sourceSeen", "edit.error.sourceSeen"));
         }
 
         var reason = edit.Reason.Trim();
         if (reason.Length < 5 || reason.Length > 2000 || reason.Any(c => char.IsControl(c) && c is not ('\n' or '\r')))
         {
-            errors.Add(new("reason", "say why, in 5 to 2000 characters of text"));
+            errors.Add(Error.Invalid("reason", "edit.error.reason"));
         }
 
         return errors;

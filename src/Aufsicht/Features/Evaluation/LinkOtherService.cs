@@ -1,5 +1,4 @@
 using Aufsicht.Core;
-using Aufsicht.Core.Law;
 using Aufsicht.Data;
 using Aufsicht.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
@@ -12,17 +11,18 @@ namespace Aufsicht.Features.Evaluation;
 /// </summary>
 internal sealed class LinkOtherService(AufsichtDb db, CatalogStore catalog, CampaignEvaluator evaluator, TimeProvider clock)
 {
-    public async Task<Result<Reevaluated>> RunAsync(long campaignId, long otherId, string? serviceId, string? user, Language language, CancellationToken cancel)
+    public async Task<Result<Reevaluated>> RunAsync(long campaignId, long otherId, string? serviceId, string? user, CancellationToken cancel)
     {
         var other = await db.OtherServices.SingleOrDefaultAsync(o => o.Id == otherId && o.CampaignId == campaignId, cancel).ConfigureAwait(false);
         if (other is null)
         {
-            return Result<Reevaluated>.Fail("other", Texts.T(language, "others.unknown"));
+            // Invalid rather than not found: the form offers only the survey's entries, so another one is a bad post.
+            return Error.Invalid("other", "others.unknown");
         }
 
         if (string.IsNullOrWhiteSpace(serviceId) || catalog.Catalog.Latest(serviceId) is null)
         {
-            return Result<Reevaluated>.Fail("service", Texts.T(language, "others.unknownService", serviceId ?? string.Empty));
+            return Error.Invalid("service", "others.unknownService", serviceId ?? string.Empty);
         }
 
         var watch = System.Diagnostics.Stopwatch.StartNew();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Aufsicht.Core;
-using Aufsicht.Core.Law;
 using Aufsicht.Data;
 using Aufsicht.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
@@ -16,13 +15,13 @@ internal sealed record Reevaluated(int Bodies, DateOnly AsOf, string Authority, 
 /// </summary>
 internal sealed class ReevaluateCampaign(AufsichtDb db, CampaignEvaluator evaluator, CatalogStore catalog, TimeProvider clock)
 {
-    public async Task<Result<Reevaluated>> RunAsync(long campaignId, string? asOf, string? authority, Language language, CancellationToken cancel)
+    public async Task<Result<Reevaluated>> RunAsync(long campaignId, string? asOf, string? authority, CancellationToken cancel)
     {
         var watch = Stopwatch.StartNew();
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancel).ConfigureAwait(false);
         if (campaign is null)
         {
-            return Result<Reevaluated>.Fail("campaign", Texts.T(language, "campaign.unknown"));
+            return Error.NotFound("campaign", "campaign.unknown");
         }
 
         var errors = new List<Error>();
@@ -34,7 +33,7 @@ internal sealed class ReevaluateCampaign(AufsichtDb db, CampaignEvaluator evalua
             }
             else
             {
-                errors.Add(new Error("asOf", Texts.T(language, "invalid.date", asOf)));
+                errors.Add(Error.Invalid("asOf", "invalid.date", asOf));
             }
         }
 
@@ -46,7 +45,7 @@ internal sealed class ReevaluateCampaign(AufsichtDb db, CampaignEvaluator evalua
             }
             else
             {
-                errors.Add(new Error("authority", Texts.T(language, "invalid.authority", authority)));
+                errors.Add(Error.Invalid("authority", "invalid.authority", authority));
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Aufsicht.Core;
 using Aufsicht.Core.Law;
+using Aufsicht.Features.Shared;
 
 namespace Aufsicht.Features.Mail;
 
@@ -29,31 +30,31 @@ internal sealed record CampaignTemplates(MailTemplate Invitation, MailTemplate R
         new MailTemplate(new LocalizedText(DefaultTemplates.ReminderSubjectDe, DefaultTemplates.ReminderSubjectEn), new LocalizedText(DefaultTemplates.ReminderTextDe, DefaultTemplates.ReminderTextEn)));
 
     /// <summary>Reads the stored shape; every part must be there. Whether the Liquid in it is usable is <see cref="Validate"/>'s question.</summary>
-    public static Result<CampaignTemplates> FromJson(string json, Language language = Language.En)
+    public static Result<CampaignTemplates> FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         try
         {
             return JsonSerializer.Deserialize<CampaignTemplates>(json, Json) is { } templates
                 ? Result<CampaignTemplates>.Ok(templates)
-                : Result<CampaignTemplates>.Fail("", Texts.T(language, "mail.template.json", "null"));
+                : Error.Invalid("", "mail.template.json", "null");
         }
         catch (JsonException e)
         {
-            return Result<CampaignTemplates>.Fail(e.Path ?? "", Texts.T(language, "mail.template.json", e.Message));
+            return Error.Invalid(e.Path ?? "", "mail.template.json", e.Message);
         }
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>Every problem of all eight templates, each naming its template, e.g. "reminder text (German): syntax error: …".</summary>
-    public IReadOnlyList<string> Validate(Language language = Language.En) => ValidateFields(language).Select(e => e.Message).ToArray();
+    /// <summary>Every problem of all eight templates as a sentence naming its template, e.g. "reminder text (German): syntax error: …".</summary>
+    public IReadOnlyList<string> Validate(Language language = Language.En) => ValidateFields().Select(e => Message(e, language)).ToArray();
 
     /// <summary>
     /// The problems of <see cref="Validate"/>, each with the template's field (<see cref="Field"/>), so a form can link
     /// the message to the box it is about. A blank template counts as missing: a mail needs a subject and a text.
     /// </summary>
-    public IReadOnlyList<Error> ValidateFields(Language language = Language.En)
+    public IReadOnlyList<Error> ValidateFields()
     {
         var errors = new List<Error>();
         foreach (var (kind, template) in new[] { (InvitationKind, Invitation), (ReminderKind, Reminder) })
@@ -62,18 +63,29 @@ internal sealed record CampaignTemplates(MailTemplate Invitation, MailTemplate R
             {
                 foreach (var textLanguage in new[] { Language.De, Language.En })
                 {
+                    var field = Field(kind, part, textLanguage);
                     var problem = text?.In(textLanguage) is { } liquid && !string.IsNullOrWhiteSpace(liquid)
-                        ? MailTemplates.Validate(liquid, language)
-                        : Texts.T(language, "mail.template.missing");
+                        ? MailTemplates.Check(liquid, field)
+                        : Error.Invalid(field, "mail.template.missing");
                     if (problem is not null)
                     {
-                        errors.Add(new Error(Field(kind, part, textLanguage), $"{Name(kind, part, textLanguage, language)}: {problem}"));
+                        errors.Add(problem);
                     }
                 }
             }
         }
 
         return errors;
+    }
+
+    /// <summary>An error's message in the language, led by the name of the template it is about (its field), if any.</summary>
+    public static string Message(Error error, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var message = Failures.Message(error, language);
+        return error.Field.Split('.') is [var kind, var part, var text] && kind is InvitationKind or ReminderKind && text is "de" or "en"
+            ? $"{Name(kind, part, text == "de" ? Language.De : Language.En, language)}: {message}"
+            : message;
     }
 
     /// <summary>A template's field name, e.g. "invitation.subject.de": the form field and the error path.</summary>

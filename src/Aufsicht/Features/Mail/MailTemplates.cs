@@ -1,5 +1,7 @@
 using System.Globalization;
+using Aufsicht.Core;
 using Aufsicht.Core.Law;
+using Aufsicht.Features.Shared;
 using Fluid;
 using Fluid.Ast;
 using Fluid.Values;
@@ -25,28 +27,37 @@ internal static class MailTemplates
 
     private static readonly TemplateOptions Options = new() { CultureInfo = CultureInfo.InvariantCulture };
 
-    /// <summary>Null when the template can be used; otherwise one sentence saying what is wrong and where.</summary>
-    public static string? Validate(string template, Language language = Language.En)
+    /// <summary>Null when the template can be used; otherwise what is wrong and where (about <paramref name="field"/>).</summary>
+    public static Error? Check(string template, string field = "")
     {
         ArgumentNullException.ThrowIfNull(template);
         if (template.Length > MaxLength)
         {
-            return Texts.T(language, "mail.template.tooLong", template.Length, MaxLength);
+            return Error.Invalid(field, "mail.template.tooLong", Number(template.Length), Number(MaxLength));
         }
 
         if (!Parser.TryParse(template, out var parsed, out var error))
         {
-            // Fluid says "(2:18)"; a supervisor reads "line 2, column 18".
-            var where = System.Text.RegularExpressions.Regex.Replace(error ?? string.Empty, @"\((\d+):(\d+)\)",
-                m => Texts.T(language, "mail.template.position", m.Groups[1].Value, m.Groups[2].Value), System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
-            return Texts.T(language, "mail.template.syntax", where.Trim());
+            // Fluid says "(2:18)"; a supervisor reads "line 2, column 18" in the page's language, so the text around
+            // the position and the position itself are the message's arguments.
+            var text = error ?? string.Empty;
+            var position = System.Text.RegularExpressions.Regex.Match(text, @"\((\d+):(\d+)\)", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            return position.Success
+                ? Error.Invalid(field, "mail.template.syntaxAt", text[..position.Index].TrimStart(), position.Groups[1].Value, position.Groups[2].Value, text[(position.Index + position.Length)..].TrimEnd())
+                : Error.Invalid(field, "mail.template.syntax", text.Trim());
         }
 
         var unknown = VariableCollector.Unknown(parsed);
         return unknown.Count == 0
             ? null
-            : Texts.T(language, "mail.template.unknown", string.Join(", ", unknown.Select(u => "'" + u + "'")), string.Join(", ", Variables));
+            : Error.Invalid(field, "mail.template.unknown", string.Join(", ", unknown.Select(u => "'" + u + "'")), string.Join(", ", Variables));
     }
+
+    /// <summary>Null when the template can be used; otherwise one sentence saying what is wrong and where.</summary>
+    public static string? Validate(string template, Language language = Language.En) =>
+        Check(template) is { } error ? Failures.Message(error, language) : null;
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Renders a template that <see cref="Validate"/> accepted; dates as dd.MM.yyyy in German, yyyy-MM-dd in English.</summary>
     public static string Render(string template, MailModel model, Language language)

@@ -38,6 +38,7 @@ internal static class MailText
         ["mail.older"] = ("Ältere", "Older"),
         ["mail.template.tooLong"] = ("Die Vorlage ist {0} Zeichen lang; erlaubt sind höchstens {1}.", "the template is {0} characters long; at most {1} are allowed."),
         ["mail.template.syntax"] = ("Syntaxfehler: {0}", "syntax error: {0}"),
+        ["mail.template.syntaxAt"] = ("Syntaxfehler: {0}(Zeile {1}, Spalte {2}){3}", "syntax error: {0}(line {1}, column {2}){3}"),
         ["mail.template.position"] = ("(Zeile {0}, Spalte {1})", "(line {0}, column {1})"),
         ["mail.template.unknown"] = ("unbekannte Variable {0}; erlaubt sind {1}.", "unknown variable {0}; allowed are {1}."),
         ["mail.template.invitation.subject"] = ("Einladung, Betreff", "invitation subject"),

@@ -1,7 +1,9 @@
+using Aufsicht.Core;
 using Aufsicht.Core.Law;
 using Aufsicht.Core.Questionnaires;
 using Aufsicht.Data;
 using Aufsicht.Features.Evaluation;
+using Aufsicht.Features.Shared;
 using Aufsicht.Web;
 
 namespace Aufsicht.Features.Responses;
@@ -31,8 +33,12 @@ internal static class ResponseApi
         app.MapPut("/api/v1/antworten/{token}", PutAsync).AllowAnonymous().ExcludeFromDescription();
     }
 
+    /// <summary>What the request must look like: said when it is not.</summary>
+    private const string Expected = "{\"answers\": {\"questionId\": [\"value\"]}, \"submit\": true}";
+
     private static async Task<IResult> PutAsync(string token, HttpContext http, RespondentLinks links, AufsichtDb db, SaveResponse save, CancellationToken cancel)
     {
+        var language = UiLanguageMiddleware.Of(http);
         ResponseRequest? request;
         try
         {
@@ -40,51 +46,43 @@ internal static class ResponseApi
         }
         catch (System.Text.Json.JsonException e)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: Core.Catalog.ProfileReader.Malformed(e)
-                + "; expected {\"answers\": {\"questionId\": [\"value\"]}, \"submit\": true}");
+            return Failures.Problem([Error.Invalid("", "response.api.malformed", Core.Catalog.ProfileReader.Malformed(e), Expected)], language);
         }
 
         if (request is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "expected {\"answers\": {...}, \"submit\": true}");
+            return Failures.Problem([Error.Invalid("", "response.api.empty", Expected)], language);
         }
 
         var address = http.Connection.RemoteIpAddress;
         if (links.IsBlocked(address))
         {
-            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "too many wrong links from this address; try again later");
+            // Not a failure of this request's content but a pause for its sender: no kind of Error, its own status.
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Texts.T(language, "response.api.blocked"));
         }
 
         var (respondent, problem) = await links.FindAsync(db, token, address, cancel).ConfigureAwait(false);
         if (problem != LinkProblem.None)
         {
-            return problem == LinkProblem.Closed
-                ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "the survey is closed")
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "the link opens no questionnaire (unknown, replaced or not started)");
+            return Failures.Problem([LinkProblems.ToError(problem)], language);
         }
 
         var answers = new Answers((request.Answers ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)(p.Value ?? []), StringComparer.Ordinal));
-        var (outcome, errors) = await save.ReplaceAsync(respondent!, answers, request.Submit, cancel).ConfigureAwait(false);
-        if (errors.Count > 0)
+        var saved = await save.ReplaceAsync(respondent!, answers, request.Submit, cancel).ConfigureAwait(false);
+        if (!saved.IsOk)
         {
-            var language = UiLanguageMiddleware.Of(http);
-            return Results.ValidationProblem(
-                errors.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Select(e => Message(respondent!, e, language)).ToArray()),
-                title: "some answers are not valid; nothing was saved");
+            var errors = saved.Errors.Select(e => e.Kind == ErrorKind.Invalid ? AnswerErrors.Labelled(e, Label(respondent!, e.Field, language)) : e).ToArray();
+            return Failures.Problem(errors, language, "response.api.invalid");
         }
 
-        if (outcome is not { IsConflict: false })
-        {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "the answers were changed at the same time by another request; nothing was saved");
-        }
-
+        var outcome = saved.Value;
         return Results.Ok(new ResponseResult(outcome.Revision, outcome.Version, outcome.Receipt, outcome.Status?.ToStored()));
     }
 
-    private static string Message(Respondent respondent, AnswerError error, Language language)
+    /// <summary>The question an answer key belongs to, by its label (the key itself if the questionnaire has no such question).</summary>
+    private static string Label(Respondent respondent, string key, Language language)
     {
-        var id = error.Key.Split('@', '.')[0];
-        var label = respondent.Questionnaire.Find(id)?.Question.Label.In(language) ?? error.Key;
-        return Texts.T(language, "answer." + error.Code, label, error.Argument ?? string.Empty);
+        var id = key.Split('@', '.')[0];
+        return respondent.Questionnaire.Find(id)?.Question.Label.In(language) ?? key;
     }
 }

@@ -2,14 +2,17 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Aufsicht.Core;
 using Aufsicht.Core.Catalog;
 using Aufsicht.Core.Evaluation;
+using Aufsicht.Core.Law;
 using Aufsicht.Core.Questionnaires;
 using Aufsicht.Data;
 using Aufsicht.Features.Campaigns;
 using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Evaluation;
 using Aufsicht.Features.Questionnaires;
+using Aufsicht.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Responses;
@@ -22,6 +25,14 @@ internal enum LinkProblem
     Revoked,
     NotStarted,
     Closed,
+}
+
+/// <summary>What a link problem is as a failure: a link that opens nothing is not found; a closed survey refuses answers (409, as the form does).</summary>
+internal static class LinkProblems
+{
+    public static Error ToError(LinkProblem problem) => problem == LinkProblem.Closed
+        ? Error.Conflict("", "response.closed")
+        : Error.NotFound("", "response.link.notFound");
 }
 
 /// <summary>What an invitation link opens: the body's place in a campaign, and its response so far (null before the first save).</summary>
@@ -90,11 +101,32 @@ internal sealed class RespondentLinks(QuestionnaireStore questionnaires, TimePro
 }
 
 /// <summary>What saving or submitting did.</summary>
-internal sealed record SaveOutcome(int Revision, int? Version, string? Receipt, Compliance? Status = null)
-{
-    public static readonly SaveOutcome Conflict = new(-1, null, null);
+internal sealed record SaveOutcome(int Revision, int? Version, string? Receipt, Compliance? Status = null);
 
-    public bool IsConflict => Revision < 0;
+/// <summary>
+/// Answer checks as failures: the field is the answer key, the key the message of the check's code with its argument.
+/// The message's first argument is the question as the respondent sees it (its label, with the service it was asked
+/// for), which only the edge knows; <see cref="Message"/> puts it in front.
+/// </summary>
+internal static class AnswerErrors
+{
+    public static Error ToError(AnswerError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return Error.Invalid(error.Key, "answer." + error.Code, error.Argument ?? string.Empty);
+    }
+
+    public static IReadOnlyList<Error> ToErrors(IReadOnlyList<AnswerError> errors) => errors.Select(ToError).ToArray();
+
+    /// <summary>The error with the question's <paramref name="label"/> as its first argument, as the answer messages expect.</summary>
+    public static Error Labelled(Error error, string label)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error with { Args = [label, .. error.Args] };
+    }
+
+    /// <summary>The message of an answer error in the language, naming the question by <paramref name="label"/>.</summary>
+    public static string Message(Error error, string label, Language language) => Failures.Message(Labelled(error, label), language);
 }
 
 /// <summary>
@@ -104,14 +136,34 @@ internal sealed record SaveOutcome(int Revision, int? Version, string? Receipt, 
 /// </summary>
 internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, CatalogStoreServices services, ResponseWriter writer, TimeProvider clock)
 {
-    /// <summary>Merges the posted answers of <paramref name="section"/> into the draft and saves it.</summary>
-    public async Task<(SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors, Answers Draft)> SaveAsync(Respondent respondent, Section section, Answers posted, int revision, CancellationToken cancel)
+    /// <summary>The response changed since the request read it (another window, another request): nothing was written.</summary>
+    public static readonly Error Conflict = Error.Conflict("", "response.conflict");
+
+    /// <summary>
+    /// Merges the posted answers of <paramref name="section"/> into the draft and saves it. Refused: invalid answers
+    /// (each an <see cref="ErrorKind.Invalid"/> error on its answer key) or <see cref="Conflict"/>.
+    /// </summary>
+    public async Task<Result<SaveOutcome>> SaveAsync(Respondent respondent, Section section, Answers posted, int revision, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(respondent);
         var q = respondent.Questionnaire;
-        var current = Draft(respondent);
-        var merged = new Dictionary<string, IReadOnlyList<string>>(current.Values, StringComparer.Ordinal);
-        foreach (var key in merged.Keys.Where(k => BelongsTo(q, section, k)).ToArray())
+        var draft = SurveyForm.Clean(q, Merge(respondent, section, posted));
+        var errors = SurveyForm.Check(q, draft, services.IsService, complete: false);
+        if (errors.Count > 0)
+        {
+            return Result<SaveOutcome>.Fail(AnswerErrors.ToErrors(errors));
+        }
+
+        return await WriteAsync(respondent, draft, revision, submit: false, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>The saved draft with the posted answers of <paramref name="section"/> in place of its own: what a refused form shows again.</summary>
+    public static Answers Merge(Respondent respondent, Section section, Answers posted)
+    {
+        ArgumentNullException.ThrowIfNull(respondent);
+        ArgumentNullException.ThrowIfNull(posted);
+        var merged = new Dictionary<string, IReadOnlyList<string>>(Draft(respondent).Values, StringComparer.Ordinal);
+        foreach (var key in merged.Keys.Where(k => BelongsTo(respondent.Questionnaire, section, k)).ToArray())
         {
             merged.Remove(key);
         }
@@ -121,35 +173,32 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
             merged[key] = values;
         }
 
-        var draft = SurveyForm.Clean(q, new Answers(merged));
-        var errors = SurveyForm.Check(q, draft, services.IsService, complete: false);
-        if (errors.Count > 0)
-        {
-            return (null, errors, new Answers(merged));
-        }
-
-        return (await WriteAsync(respondent, draft, revision, submit: false, cancel).ConfigureAwait(false), [], draft);
+        return new Answers(merged);
     }
 
     /// <summary>Submits the saved draft as a new version, if it is complete.</summary>
-    public async Task<(SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors)> SubmitAsync(Respondent respondent, int revision, CancellationToken cancel)
+    public async Task<Result<SaveOutcome>> SubmitAsync(Respondent respondent, int revision, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(respondent);
         var draft = Draft(respondent);
         var errors = SurveyForm.Check(respondent.Questionnaire, draft, services.IsService, complete: true);
-        return errors.Count > 0 ? (null, errors) : (await WriteAsync(respondent, draft, revision, submit: true, cancel).ConfigureAwait(false), []);
+        return errors.Count > 0
+            ? Result<SaveOutcome>.Fail(AnswerErrors.ToErrors(errors))
+            : await WriteAsync(respondent, draft, revision, submit: true, cancel).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Replaces all answers at once (the API: a body's own system sending its answers) and submits them if asked; a
     /// concurrent change still gives a conflict rather than a lost update.
     /// </summary>
-    public async Task<(SaveOutcome? Outcome, IReadOnlyList<AnswerError> Errors)> ReplaceAsync(Respondent respondent, Answers answers, bool submit, CancellationToken cancel)
+    public async Task<Result<SaveOutcome>> ReplaceAsync(Respondent respondent, Answers answers, bool submit, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(respondent);
         var draft = SurveyForm.Clean(respondent.Questionnaire, answers);
         var errors = SurveyForm.Check(respondent.Questionnaire, draft, services.IsService, complete: submit);
-        return errors.Count > 0 ? (null, errors) : (await WriteAsync(respondent, draft, respondent.Response?.Revision ?? 0, submit, cancel).ConfigureAwait(false), []);
+        return errors.Count > 0
+            ? Result<SaveOutcome>.Fail(AnswerErrors.ToErrors(errors))
+            : await WriteAsync(respondent, draft, respondent.Response?.Revision ?? 0, submit, cancel).ConfigureAwait(false);
     }
 
     public static Answers Draft(Respondent respondent) =>
@@ -175,7 +224,7 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
     /// Writes through the group commit (<see cref="ResponseWriter"/>) when the response is as the request found it;
     /// otherwise — a conflict, a double submit, free-text services to queue, a failed batch — carefully, alone.
     /// </summary>
-    private async Task<SaveOutcome> WriteAsync(Respondent respondent, Answers draft, int revision, bool submit, CancellationToken cancel)
+    private async Task<Result<SaveOutcome>> WriteAsync(Respondent respondent, Answers draft, int revision, bool submit, CancellationToken cancel)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var json = draft.ToJson();
@@ -183,14 +232,14 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
             && await AlreadySubmittedAsync(respondent, seen, json, cancel).ConfigureAwait(false) is { } same)
         {
             // Submitting again what was just submitted (a client retrying, a form sent twice) makes no new version.
-            return same;
+            return Result<SaveOutcome>.Ok(same);
         }
 
         // No token for the group commit: a batch is shared with other requests, and a queued write is committed or refused whole.
         if ((respondent.Response?.Revision ?? 0) == revision && Prepare(respondent, draft, json, submit, now) is { } pending
             && await writer.WriteAsync(pending).ConfigureAwait(false))
         {
-            return new SaveOutcome(revision + 1, submit ? pending.Version : null, pending.Receipt, pending.Rows?.Evaluation.Status);
+            return Result<SaveOutcome>.Ok(new SaveOutcome(revision + 1, submit ? pending.Version : null, pending.Receipt, pending.Rows?.Evaluation.Status));
         }
 
         if (!db.Database.IsSqlite())
@@ -260,7 +309,7 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
     private static readonly IReadOnlyDictionary<string, string> NoLinks = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The careful path: reads the response in its own transaction and decides on what is there now.</summary>
-    private async Task<SaveOutcome> WriteAloneAsync(Respondent respondent, Answers draft, string json, int revision, bool submit, DateTime now, CancellationToken cancel)
+    private async Task<Result<SaveOutcome>> WriteAloneAsync(Respondent respondent, Answers draft, string json, int revision, bool submit, DateTime now, CancellationToken cancel)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
         var response = await db.Responses.SingleOrDefaultAsync(r => r.CampaignId == respondent.Campaign.Id && r.BodyId == respondent.Body.Id, cancel).ConfigureAwait(false);
@@ -268,7 +317,7 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
         {
             if (revision != 0)
             {
-                return SaveOutcome.Conflict;
+                return Conflict;
             }
 
             response = new ResponseRecord { CampaignId = respondent.Campaign.Id, BodyId = respondent.Body.Id, DraftJson = json, StartedAt = now };
@@ -277,7 +326,9 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
         else if (response.Revision != revision)
         {
             // The same submission sent twice (a double click, a resent form): the first one's receipt, not a second version.
-            return (submit ? await AlreadySubmittedAsync(respondent, response, json, cancel).ConfigureAwait(false) : null) ?? SaveOutcome.Conflict;
+            return (submit ? await AlreadySubmittedAsync(respondent, response, json, cancel).ConfigureAwait(false) : null) is { } same
+                ? Result<SaveOutcome>.Ok(same)
+                : Conflict;
         }
 
         response.DraftJson = json;
@@ -296,7 +347,7 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
         catch (DbUpdateException)
         {
             // Another request saved first (a concurrent first save, or a submit racing a submit).
-            return SaveOutcome.Conflict;
+            return Conflict;
         }
 
         var (version, newRevision) = (response.SubmittedVersion, response.Revision);
@@ -326,12 +377,12 @@ internal sealed class SaveResponse(AufsichtDb db, CampaignEvaluator evaluator, C
             catch (DbUpdateException)
             {
                 // The version exists already: a submit raced a submit of the same revision.
-                return SaveOutcome.Conflict;
+                return Conflict;
             }
         }
 
         await transaction.CommitAsync(cancel).ConfigureAwait(false);
-        return new SaveOutcome(newRevision, submit ? version : null, receipt, status);
+        return Result<SaveOutcome>.Ok(new SaveOutcome(newRevision, submit ? version : null, receipt, status));
     }
 
     private static IEnumerable<string> OtherTexts(Questionnaire questionnaire, Answers answers) =>

@@ -1,3 +1,4 @@
+using Aufsicht.Core;
 using Aufsicht.Core.Law;
 using Aufsicht.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,6 +20,9 @@ public abstract class AppPage : PageModel
         return Page();
     }
 
+    /// <summary>Shows the page again with the failures' messages in the user's language and the status of the gravest.</summary>
+    protected PageResult Fail(IReadOnlyList<Error> errors) => Fail(Failures.Status(errors), Failures.Messages(errors, Language));
+
     /// <summary>Shows the page again with one message from <see cref="Texts"/>.</summary>
     protected PageResult Fail(string key, int status = StatusCodes.Status400BadRequest) => Fail(status, [Texts.T(Language, key)]);
 
@@ -30,21 +34,21 @@ public abstract class AppPage : PageModel
     protected async Task<bool> AllowedAsync(string policy) =>
         (await Microsoft.AspNetCore.Authorization.AuthorizationServiceExtensions.AuthorizeAsync(HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Authorization.IAuthorizationService>(), User, policy).ConfigureAwait(false)).Succeeded;
 
-    /// <summary>An uploaded file's bytes, or the <see cref="Texts"/> key saying why there are none (no file, too large).</summary>
-    protected static async Task<(byte[]? Content, string? Problem)> ReadUploadAsync(IFormFile? file, long maxBytes, string noFileKey, string tooLargeKey, CancellationToken cancel)
+    /// <summary>An uploaded file's bytes, or why there are none: no file (invalid, <paramref name="noFileKey"/>) or too large (<paramref name="tooLargeKey"/>).</summary>
+    protected static async Task<Result<byte[]>> ReadUploadAsync(IFormFile? file, long maxBytes, string noFileKey, string tooLargeKey, CancellationToken cancel)
     {
         if (file is null || file.Length == 0)
         {
-            return (null, noFileKey);
+            return Error.Invalid("file", noFileKey);
         }
 
         if (file.Length > maxBytes)
         {
-            return (null, tooLargeKey);
+            return Error.TooLarge("file", tooLargeKey);
         }
 
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, cancel).ConfigureAwait(false);
-        return (buffer.ToArray(), null);
+        return Result<byte[]>.Ok(buffer.ToArray());
     }
 }

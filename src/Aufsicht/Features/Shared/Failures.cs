@@ -1,5 +1,7 @@
 using Aufsicht.Core;
 using Aufsicht.Core.Law;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Aufsicht.Features.Shared;
 
@@ -41,4 +43,34 @@ internal static class Failures
         ErrorKind[] order = [ErrorKind.Forbidden, ErrorKind.NotFound, ErrorKind.Gone, ErrorKind.Conflict, ErrorKind.TooLarge];
         return Status(order.FirstOrDefault(k => errors.Any(e => e.Kind == k), ErrorKind.Invalid));
     }
+
+    /// <summary>
+    /// The API's answer to failures: a ProblemDetails with the status of <see cref="Status(IReadOnlyCollection{Error})"/>,
+    /// a title from <paramref name="titleKey"/> (default: one per status), the messages of errors about the request as a
+    /// whole (no field) as its detail, and — if any error names a field (a parameter, a JSON path, an answer key) — the
+    /// <c>errors</c> of a validation problem: each field with its messages.
+    /// </summary>
+    /// <remarks>A <see cref="ProblemHttpResult"/> either way, so a handler can keep its typed results (and their OpenAPI description).</remarks>
+    public static ProblemHttpResult Problem(IReadOnlyList<Error> errors, Language language, string? titleKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var whole = errors.Where(e => e.Field.Length == 0).ToArray();
+        var fields = errors.Where(e => e.Field.Length > 0).GroupBy(e => e.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Messages(g, language).ToArray(), StringComparer.Ordinal);
+        var problem = fields.Count > 0 ? new HttpValidationProblemDetails(fields) : new ProblemDetails();
+        problem.Status = Status(errors);
+        problem.Title = Texts.T(language, titleKey ?? TitleKey(errors));
+        problem.Detail = whole.Length > 0 ? string.Join(" ", Messages(whole, language)) : null;
+        return TypedResults.Problem(problem);
+    }
+
+    private static string TitleKey(IReadOnlyCollection<Error> errors) => Status(errors) switch
+    {
+        StatusCodes.Status404NotFound => "problem.notFound",
+        StatusCodes.Status409Conflict => "problem.conflict",
+        StatusCodes.Status403Forbidden => "problem.forbidden",
+        StatusCodes.Status410Gone => "problem.gone",
+        StatusCodes.Status413PayloadTooLarge => "problem.tooLarge",
+        _ => "problem.invalid",
+    };
 }

@@ -20,13 +20,13 @@ internal sealed class ImportModel : AppPage
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, [FromServices] ImportBodies import, CancellationToken cancel)
     {
-        var (content, problem) = await ReadUploadAsync(file, BodyFile.MaxBytes, "bodies.import.noFile", "bodies.import.tooLarge", cancel).ConfigureAwait(false);
-        if (content is null)
+        var upload = await ReadUploadAsync(file, BodyFile.MaxBytes, "bodies.import.noFile", "bodies.import.tooLarge", cancel).ConfigureAwait(false);
+        if (!upload.IsOk)
         {
-            return Refuse([Texts.T(Language, problem!)]);
+            return Refuse(Failures.Messages(upload.Errors, Language));
         }
 
-        var result = await import.RunAsync(content, file!.FileName, cancel).ConfigureAwait(false);
+        var result = await import.RunAsync(upload.Value, file!.FileName, cancel).ConfigureAwait(false);
         if (!result.IsOk)
         {
             return Refuse(result.Errors.Select(e => BodyText.Line(e, Language)).ToList(), Failures.Status(result.Errors));

@@ -48,7 +48,7 @@ internal sealed class BodyResultModel(AufsichtDb db, IConfiguration configuratio
         }
 
         var url = InvitationMail.PublicUrl(configuration, $"{Request.Scheme}://{Request.Host}");
-        var result = await reissue.RunAsync(id, bodyId, url, Language, cancel).ConfigureAwait(true);
+        var result = await reissue.RunAsync(id, bodyId, url, cancel).ConfigureAwait(true);
         if (!await LoadAsync(id, bodyId, cancel).ConfigureAwait(true))
         {
             return NotFound();
@@ -56,7 +56,7 @@ internal sealed class BodyResultModel(AufsichtDb db, IConfiguration configuratio
 
         if (!result.IsOk)
         {
-            return Fail(StatusCodes.Status409Conflict, result.Errors.Select(e => e.Message).ToArray());
+            return Fail(result.Errors);
         }
 
         Message = Texts.T(Language, result.Value ? "body.reissued" : "body.reissuedNoAddress");
@@ -70,7 +70,7 @@ internal sealed class BodyResultModel(AufsichtDb db, IConfiguration configuratio
             return Forbid();
         }
 
-        var result = await revoke.RunAsync(id, bodyId, Language, cancel).ConfigureAwait(true);
+        var result = await revoke.RunAsync(id, bodyId, cancel).ConfigureAwait(true);
         if (!await LoadAsync(id, bodyId, cancel).ConfigureAwait(true))
         {
             return NotFound();
@@ -78,7 +78,7 @@ internal sealed class BodyResultModel(AufsichtDb db, IConfiguration configuratio
 
         if (!result.IsOk)
         {
-            return Fail(StatusCodes.Status409Conflict, result.Errors.Select(e => e.Message).ToArray());
+            return Fail(result.Errors);
         }
 
         Message = Texts.T(Language, result.Value > 0 ? "body.revoked" : "body.nothingToRevoke");

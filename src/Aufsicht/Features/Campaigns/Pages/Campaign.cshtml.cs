@@ -39,7 +39,10 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
     /// <summary>An HTML id for a template field ("invitation.subject.de" → "tpl-invitation-subject-de").</summary>
     internal static string TemplateId(string field) => "tpl-" + field.Replace('.', '-');
 
-    internal string? TemplateError(string field) => TemplateErrors.FirstOrDefault(e => e.Path == field)?.Message;
+    internal string? TemplateError(string field) => TemplateErrors.FirstOrDefault(e => e.Field == field) is { } error ? TemplateMessage(error) : null;
+
+    /// <summary>A template error's message in the page's language, naming the template.</summary>
+    internal string TemplateMessage(Error error) => CampaignTemplates.Message(error, Language);
 
     public async Task<IActionResult> OnGetAsync(long id, int seite, CancellationToken cancel)
     {
@@ -54,7 +57,7 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
             return Forbid();
         }
 
-        var started = await start.RunAsync(id, PublicUrl(), Language, cancel).ConfigureAwait(true);
+        var started = await start.RunAsync(id, PublicUrl(), cancel).ConfigureAwait(true);
         if (!await LoadAsync(id, cancel).ConfigureAwait(true))
         {
             return NotFound();
@@ -62,7 +65,7 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
 
         if (!started.IsOk)
         {
-            return Fail(StatusCodes.Status409Conflict, started.Errors.Select(e => e.Message).ToArray());
+            return Fail(started.Errors);
         }
 
         Message = Texts.T(Language, "campaign.started", started.Value);
@@ -76,7 +79,7 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
             return Forbid();
         }
 
-        var closed = await close.RunAsync(id, Language, cancel).ConfigureAwait(true);
+        var closed = await close.RunAsync(id, cancel).ConfigureAwait(true);
         if (!await LoadAsync(id, cancel).ConfigureAwait(true))
         {
             return NotFound();
@@ -84,7 +87,7 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
 
         if (!closed.IsOk)
         {
-            return Fail(StatusCodes.Status409Conflict, closed.Errors.Select(e => e.Message).ToArray());
+            return Fail(closed.Errors);
         }
 
         Message = Texts.T(Language, "campaign.closedMessage");
@@ -104,7 +107,7 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
         var posted = new CampaignTemplates(
             new MailTemplate(Text(CampaignTemplates.InvitationKind, "subject"), Text(CampaignTemplates.InvitationKind, "text")),
             new MailTemplate(Text(CampaignTemplates.ReminderKind, "subject"), Text(CampaignTemplates.ReminderKind, "text")));
-        var saved = await editTemplates.RunAsync(id, posted, Language, cancel).ConfigureAwait(true);
+        var saved = await editTemplates.RunAsync(id, posted, cancel).ConfigureAwait(true);
         if (!await LoadAsync(id, cancel).ConfigureAwait(true))
         {
             return NotFound();
@@ -113,10 +116,9 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
         if (!saved.IsOk)
         {
             // Messages about a template go next to its box; any other (the campaign started meanwhile) above the page.
-            TemplateErrors = saved.Errors.Where(e => e.Path != "campaign").ToArray();
+            TemplateErrors = saved.Errors.Where(e => e.Kind == ErrorKind.Invalid).ToArray();
             Templates = TemplateErrors.Count > 0 ? posted : Templates;
-            return Fail(TemplateErrors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict,
-                saved.Errors.Where(e => e.Path == "campaign").Select(e => e.Message).ToArray());
+            return Fail(Failures.Status(saved.Errors), Failures.Messages(saved.Errors.Where(e => e.Kind != ErrorKind.Invalid), Language));
         }
 
         Message = Texts.T(Language, "templates.saved");

@@ -30,14 +30,14 @@ internal sealed class CampaignsModel(AufsichtDb db, QuestionnaireStore questionn
         }
 
         Input = new CampaignInput(title, questionnaire, deadline, reminders, authority, asOf, retention, kind, state, region, bodies);
-        var created = await create.RunAsync(Input, User.Identity?.Name, Language, cancel).ConfigureAwait(true);
+        var created = await create.RunAsync(Input, User.Identity?.Name, cancel).ConfigureAwait(true);
         if (created.IsOk)
         {
             return Redirect($"/umfragen/{created.Value}");
         }
 
         await LoadAsync(cancel).ConfigureAwait(true);
-        return Fail(StatusCodes.Status400BadRequest, created.Errors.Select(e => e.Message).ToArray());
+        return Fail(created.Errors);
     }
 
     private async Task LoadAsync(CancellationToken cancel)

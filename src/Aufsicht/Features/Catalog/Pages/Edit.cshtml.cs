@@ -59,13 +59,12 @@ internal sealed class EditModel(CatalogStore store, AufsichtDb db, TimeProvider 
         var edit = new FactEdit(id, parts[0], parts.Length == 2 ? parts[1] : string.Empty, date ?? default, revision, sourceUrl ?? string.Empty, ParseDate(sourceSeen), reason ?? string.Empty);
         var user = User.Identity?.Name ?? "?";
         var result = date is null
-            ? Core.Result<FactChangeRecord>.Fail("factsAsOf", "expected a date as YYYY-MM-DD")
+            ? Core.Error.Invalid("factsAsOf", "edit.error.factsAsOf")
             : await editFact.RunAsync(edit, user, cancel).ConfigureAwait(true);
         if (!result.IsOk)
         {
-            Errors = result.Errors.Select(e => $"{Label(e.Path)}: {Failures.Message(e, Language)}").ToList();
-            Response.StatusCode = result.Errors.Any(e => e.Path == "revision") ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-            return Page();
+            // Each message led by the field it is about, as the form names it.
+            return Fail(Failures.Status(result.Errors), result.Errors.Select(e => $"{Label(e.Field)}: {Failures.Message(e, Language)}").ToArray());
         }
 
         Saved = result.Value;

@@ -24,7 +24,7 @@ internal sealed class OthersModel(AufsichtDb db, Catalog.CatalogStore store) : A
 
     public async Task<IActionResult> OnPostAsync(long id, long other, string? service, [FromServices] LinkOtherService link, CancellationToken cancel)
     {
-        var result = await link.RunAsync(id, other, service, User.Identity?.Name, Language, cancel).ConfigureAwait(true);
+        var result = await link.RunAsync(id, other, service, User.Identity?.Name, cancel).ConfigureAwait(true);
         if (!await LoadAsync(id, cancel).ConfigureAwait(true))
         {
             return NotFound();
@@ -32,7 +32,7 @@ internal sealed class OthersModel(AufsichtDb db, Catalog.CatalogStore store) : A
 
         if (!result.IsOk)
         {
-            return Fail(StatusCodes.Status400BadRequest, result.Errors.Select(e => e.Message).ToArray());
+            return Fail(result.Errors);
         }
 
         Message = Texts.T(Language, "others.linked", result.Value.Bodies);

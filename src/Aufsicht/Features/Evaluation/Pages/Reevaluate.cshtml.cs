@@ -34,7 +34,7 @@ internal sealed class ReevaluateModel(AufsichtDb db, Catalog.CatalogStore catalo
 
     public async Task<IActionResult> OnPostAsync(long id, string? asOf, string? authority, [FromServices] ReevaluateCampaign reevaluate, CancellationToken cancel)
     {
-        var result = await reevaluate.RunAsync(id, asOf, authority, Language, cancel).ConfigureAwait(true);
+        var result = await reevaluate.RunAsync(id, asOf, authority, cancel).ConfigureAwait(true);
         if (!await LoadAsync(id, cancel).ConfigureAwait(true))
         {
             return NotFound();
@@ -43,7 +43,7 @@ internal sealed class ReevaluateModel(AufsichtDb db, Catalog.CatalogStore catalo
         (AsOf, Authority) = (asOf, authority);
         if (!result.IsOk)
         {
-            return Fail(StatusCodes.Status400BadRequest, result.Errors.Select(e => e.Message).ToArray());
+            return Fail(result.Errors);
         }
 
         var done = result.Value;

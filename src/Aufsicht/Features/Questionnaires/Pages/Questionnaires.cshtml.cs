@@ -34,13 +34,13 @@ internal sealed class QuestionnairesModel(AufsichtDb db, QuestionnaireStore ques
             return Forbid();
         }
 
-        var (content, problem) = await ReadUploadAsync(file, ImportQuestionnaire.MaxBytes, "questionnaires.noFile", "questionnaires.tooLarge", cancel).ConfigureAwait(true);
-        if (content is null)
+        var upload = await ReadUploadAsync(file, ImportQuestionnaire.MaxBytes, "questionnaires.noFile", "questionnaires.tooLarge", cancel).ConfigureAwait(true);
+        if (!upload.IsOk)
         {
-            return await RefuseAsync([Texts.T(Language, problem!)], cancel).ConfigureAwait(true);
+            return await RefuseAsync(Failures.Messages(upload.Errors, Language), cancel).ConfigureAwait(true);
         }
 
-        var imported = await import.RunAsync(content, User.Identity?.Name, cancel).ConfigureAwait(true);
+        var imported = await import.RunAsync(upload.Value, User.Identity?.Name, cancel).ConfigureAwait(true);
         if (!imported.IsOk)
         {
             return await RefuseAsync(imported.Errors.Select(Line).ToArray(), cancel).ConfigureAwait(true);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aufsicht.Core;
 using Aufsicht.Core.Questionnaires;
 using Aufsicht.Data;
 using Aufsicht.Features.Catalog;
@@ -28,7 +29,8 @@ internal sealed class RespondModel(RespondentLinks links, Catalog.CatalogStore c
 
     public int Revision { get; private set; }
 
-    internal IReadOnlyList<AnswerError> AnswerErrors { get; private set; } = [];
+    /// <summary>Why the answers were refused, each on its answer key.</summary>
+    internal IReadOnlyList<Error> AnswerErrors { get; private set; } = [];
 
     public bool Saved { get; private set; }
 
@@ -71,8 +73,8 @@ internal sealed class RespondModel(RespondentLinks links, Catalog.CatalogStore c
 
         if (action == "submit")
         {
-            var (outcome, errors) = await save.SubmitAsync(Respondent, revision, cancel).ConfigureAwait(true);
-            return await FinishAsync(outcome, errors, null, Answers.Empty, cancel).ConfigureAwait(true);
+            var submitted = await save.SubmitAsync(Respondent, revision, cancel).ConfigureAwait(true);
+            return await FinishAsync(submitted, null, Answers.Empty, cancel).ConfigureAwait(true);
         }
 
         if (abschnitt is not { } index || index < 0 || index >= Questionnaire.Sections.Count)
@@ -81,34 +83,36 @@ internal sealed class RespondModel(RespondentLinks links, Catalog.CatalogStore c
         }
 
         var posted = Posted();
-        var (saved, answerErrors, draft) = await save.SaveAsync(Respondent, Questionnaire.Sections[index], posted, revision, cancel).ConfigureAwait(true);
-        if (saved is { IsConflict: false })
+        var saved = await save.SaveAsync(Respondent, Questionnaire.Sections[index], posted, revision, cancel).ConfigureAwait(true);
+        if (saved.IsOk)
         {
             var next = action == "next" ? index + 1 : index;
             var target = next >= Questionnaire.Sections.Count ? $"/antwort/{token}?gespeichert" : $"/antwort/{token}?abschnitt={next}&gespeichert";
             return Redirect(target);
         }
 
-        return await FinishAsync(saved, answerErrors, index, draft, cancel).ConfigureAwait(true);
+        return await FinishAsync(saved, index, SaveResponse.Merge(Respondent, Questionnaire.Sections[index], posted), cancel).ConfigureAwait(true);
     }
 
-    private async Task<IActionResult> FinishAsync(SaveOutcome? outcome, IReadOnlyList<AnswerError> errors, int? section, Answers shown, CancellationToken cancel)
+    private async Task<IActionResult> FinishAsync(Result<SaveOutcome> outcome, int? section, Answers shown, CancellationToken cancel)
     {
-        if (outcome is { IsConflict: false, Receipt: { } })
+        if (outcome.IsOk)
         {
-            return Redirect($"/antwort/{Token}/quittung?fassung={outcome.Version}");
+            return Redirect($"/antwort/{Token}/quittung?fassung={outcome.Value.Version}");
         }
 
-        // Shown again with what was posted (or the saved draft), the errors, or the conflict notice.
-        Conflict = outcome is { IsConflict: true };
+        // Shown again with what was posted (or the saved draft), the errors, or the conflict notice (this page's own
+        // words: it tells a person what happened to what they typed).
+        var errors = outcome.Errors;
+        Conflict = errors.Any(e => e.Kind == ErrorKind.Conflict);
         var fresh = (await links.FindAsync(db, Token, HttpContext.Connection.RemoteIpAddress, cancel).ConfigureAwait(true)).Respondent!;
         Respondent = fresh;
         Draft = Conflict || section is null ? SaveResponse.Draft(fresh) : shown;
         Revision = Conflict ? fresh.Response?.Revision ?? 0 : Respondent.Response?.Revision ?? 0;
         SectionIndex = section;
-        AnswerErrors = errors;
-        Errors = Conflict ? [Texts.T(Language, "respond.conflict")] : errors.Select(e => Message(e)).ToArray();
-        Response.StatusCode = Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        AnswerErrors = Conflict ? [] : errors;
+        Errors = Conflict ? [Texts.T(Language, "respond.conflict")] : errors.Select(Message).ToArray();
+        Response.StatusCode = Failures.Status(errors);
         return Page();
     }
 
@@ -151,11 +155,7 @@ internal sealed class RespondModel(RespondentLinks links, Catalog.CatalogStore c
         return new Answers(values);
     }
 
-    internal string Message(AnswerError error)
-    {
-        var label = LabelOf(error.Key);
-        return Texts.T(Language, "answer." + error.Code, label, error.Argument ?? string.Empty);
-    }
+    internal string Message(Error error) => Responses.AnswerErrors.Message(error, LabelOf(error.Field), Language);
 
     /// <summary>A question's label as the respondent saw it, with the service it was asked for.</summary>
     internal string LabelOf(string key)
@@ -173,7 +173,7 @@ internal sealed class RespondModel(RespondentLinks links, Catalog.CatalogStore c
     }
 
     public string? ErrorFor(string key) =>
-        AnswerErrors.FirstOrDefault(e => e.Key == key) is { } e ? Message(e) : null;
+        AnswerErrors.FirstOrDefault(e => e.Field == key) is { } e ? Message(e) : null;
 
     /// <summary>An HTML id for an answer key ('@' and '.' are fine in ids but awkward in links).</summary>
     internal IReadOnlyList<AskedQuestion> AskedIn(Section section) =>
