@@ -127,8 +127,11 @@ public sealed partial class GermanFormsBrowserTests : IAsyncLifetime
 
     private static Dictionary<string, string> FactEdit(string factsAsOf) => new()
     {
-        ["fact"] = "contract.ownPurposes=excluded", ["factsAsOf"] = factsAsOf, ["sourceUrl"] = "https://example.org/vertrag",
-        ["sourceSeen"] = "2026-11-01", ["reason"] = "Vertrag zur Prüfung geändert",
+        ["fact"] = "contract.ownPurposes=excluded",
+        ["factsAsOf"] = factsAsOf,
+        ["sourceUrl"] = "https://example.org/vertrag",
+        ["sourceSeen"] = "2026-11-01",
+        ["reason"] = "Vertrag zur Prüfung geändert",
     };
 
     private string Url(string path) => new Uri(_server.Address, path).ToString();
