@@ -9,6 +9,9 @@ namespace Aufsicht.Web;
 internal sealed class UiLanguageMiddleware(RequestDelegate next)
 {
     public const string Cookie = "aufsicht-lang";
+
+    /// <summary>The name of the endpoint that switches the language (<see cref="Switch"/>), for links.</summary>
+    public const string SwitchRoute = "LanguageSwitch";
     private const string Key = "aufsicht.language";
 
     public Task InvokeAsync(HttpContext context)

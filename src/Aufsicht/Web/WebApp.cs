@@ -19,6 +19,9 @@ internal static class WebApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>The name of the endpoint that serves the OpenAPI document, for links (<c>Url.RouteUrl</c>).</summary>
+    public const string OpenApiDocument = "OpenApiDocument";
+
     private static readonly Dictionary<string, string> Switches = new(StringComparer.Ordinal)
     {
         ["--data-dir"] = "Aufsicht:DataDir",
@@ -179,14 +182,13 @@ internal static class WebApp
             app.UseOutputCache();
         }
         app.MapRazorPages();
-        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous().WithName(OpenApiDocument);
+        // Each group adds its endpoints where it is mapped: this order is the order of the OpenAPI document's paths.
+        app.MapResponsesApi();
         app.MapCatalogApi();
-        app.MapCampaignExport();
-        app.MapResponseApi();
-        app.MapCampaignReport();
-        app.MapReceiptPdf();
+        app.MapCampaignsApi();
         app.MapGet("/healthz", (HealthCheck health, CancellationToken cancel) => health.Handle(cancel)).ExcludeFromDescription().AllowAnonymous();
-        app.MapGet("/sprache", UiLanguageMiddleware.Switch).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/sprache", UiLanguageMiddleware.Switch).ExcludeFromDescription().AllowAnonymous().WithName(UiLanguageMiddleware.SwitchRoute);
 
         // Anything else is "not found" for everyone, not "please sign in" (the fallback policy would ask for that).
         app.MapFallback(() => Results.NotFound()).ExcludeFromDescription().AllowAnonymous();

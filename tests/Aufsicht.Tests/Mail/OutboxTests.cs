@@ -119,20 +119,32 @@ public abstract class OutboxTests : IDisposable
     [Fact]
     public async Task Worker_TwoInstancesOnOneDatabase_ShareOneRateLimit()
     {
+        // One clock for both instances, standing still until the test moves it: "within the minute" is exact, and
+        // the test need not wait a minute (or, as it did, three seconds) to see that no more went out.
+        var clock = new WaitCountingClock(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
         var shared = SharedDatabase();
-        await using var a = await AppServer.StartAsync([.. shared, .. _smtp.AppArgs("--Aufsicht:Mail:PerMinute=3")]);
-        await using var b = await AppServer.StartAsync([.. shared, .. _smtp.AppArgs("--Aufsicht:Mail:PerMinute=3")]);
+        await using var a = await AppServer.StartAsync(clock, [.. shared, .. _smtp.AppArgs("--Aufsicht:Mail:PerMinute=3")]);
+        await using var b = await AppServer.StartAsync(clock, [.. shared, .. _smtp.AppArgs("--Aufsicht:Mail:PerMinute=3")]);
         await AddAsync(a, 12, notify: false);
         a.Services.GetRequiredService<OutboxSignal>().Notify();
         b.Services.GetRequiredService<OutboxSignal>().Notify();
 
-        await WaitForAsync(() => _smtp.Received.Count >= 3, "the first three messages sent");
         // Each instance alone would allow three a minute; together they may send at most one more each while looking
-        // at the same moment — not six.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // at the same moment — not six. Once both workers wait for the minute to pass, nothing more can go out.
+        await WaitForAsync(() => _smtp.Received.Count >= 3 && clock.Waiting(RateWait) == 2, "the first three messages sent, both workers waiting");
         Assert.InRange(_smtp.Received.Count, 3, 4);
         Assert.Equal(12 - _smtp.Received.Count, (await RowsAsync(a)).Count(r => r.State == OutboxState.Pending));
+
+        // A minute later the limit allows the next three (again at most one more each), and then stops them again.
+        var first = _smtp.Received.Count;
+        clock.Advance(RateWait);
+        await WaitForAsync(() => _smtp.Received.Count >= first + 3 && clock.Waiting(RateWait) == 2, "three more messages sent, both workers waiting");
+        Assert.InRange(_smtp.Received.Count, first + 3, first + 4);
+        Assert.Equal(12 - _smtp.Received.Count, (await RowsAsync(a)).Count(r => r.State == OutboxState.Pending));
     }
+
+    /// <summary>What a worker at the rate limit waits for while the clock stands: a minute from the sends it counts.</summary>
+    private static readonly TimeSpan RateWait = TimeSpan.FromMinutes(1);
 
     [Fact]
     public async Task Worker_StoppedHalfwayAndRestarted_NoDuplicates()
@@ -306,6 +318,68 @@ public abstract class OutboxTests : IDisposable
             }
 
             await Task.Delay(100);
+        }
+    }
+}
+
+/// <summary>
+/// A fake clock that also tells how many one-shot timers with a given due time are pending: a worker waiting on the
+/// clock (for the rate limit, say) holds one, so the test sees when every worker has come to rest instead of guessing a
+/// pause.
+/// </summary>
+internal sealed class WaitCountingClock(DateTimeOffset start) : Microsoft.Extensions.Time.Testing.FakeTimeProvider(start)
+{
+    private readonly Dictionary<object, TimeSpan> _pending = [];
+
+    public int Waiting(TimeSpan due)
+    {
+        lock (_pending)
+        {
+            return _pending.Values.Count(d => d == due);
+        }
+    }
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        if (period != Timeout.InfiniteTimeSpan)
+        {
+            return base.CreateTimer(callback, state, dueTime, period);
+        }
+
+        // A one-shot timer (a delay) waits from its creation until it fires or is disposed (the delay cancelled).
+        var key = new object();
+        lock (_pending)
+        {
+            _pending[key] = dueTime;
+        }
+
+        var inner = base.CreateTimer(s => { Forget(key); callback(s); }, state, dueTime, period);
+        return new CountedTimer(inner, () => Forget(key));
+    }
+
+    private void Forget(object key)
+    {
+        lock (_pending)
+        {
+            _pending.Remove(key);
+        }
+    }
+
+    private sealed class CountedTimer(ITimer inner, Action forget) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(dueTime, period);
+
+        public void Dispose()
+        {
+            forget();
+            inner.Dispose();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            forget();
+            return inner.DisposeAsync();
         }
     }
 }

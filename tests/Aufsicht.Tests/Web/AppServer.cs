@@ -39,7 +39,10 @@ public sealed class AppServer : IAsyncDisposable
             _ => throw new ArgumentOutOfRangeException(nameof(database), database, "sqlite or postgres"),
         };
 
-    public static async Task<AppServer> StartAsync(params string[] extraArgs)
+    public static Task<AppServer> StartAsync(params string[] extraArgs) => StartAsync(clock: null, extraArgs);
+
+    /// <summary>Starts the app with a clock of the test's (e.g. a FakeTimeProvider) in place of the system clock.</summary>
+    public static async Task<AppServer> StartAsync(TimeProvider? clock, params string[] extraArgs)
     {
         var dataDir = Directory.CreateTempSubdirectory("aufsicht-web-").FullName;
         string[] args =
@@ -47,7 +50,7 @@ public sealed class AppServer : IAsyncDisposable
             "--urls", "http://127.0.0.1:0", "--data-dir", dataDir, "--catalog", Path.Combine(Cli.Repository, "data"),
             "--Logging:LogLevel:Default=Warning", "--Aufsicht:ForbidSynchronousDatabase=true", .. extraArgs,
         ];
-        var app = WebApp.Build(args);
+        var app = WebApp.Build(args, clock is null ? null : builder => builder.Services.AddSingleton(clock));
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new AppServer(app, dataDir, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));

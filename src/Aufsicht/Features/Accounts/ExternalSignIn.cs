@@ -78,7 +78,7 @@ internal static class ExternalSignIn
             // A failed round trip (cancelled, refused, expired) is a message on the sign-in page, not an error page.
             o.Events.OnRemoteFailure = context =>
             {
-                context.Response.Redirect("/anmelden/extern");
+                context.Response.Redirect(context.HttpContext.RequestServices.GetRequiredService<LinkGenerator>().GetPathByPage(context.HttpContext, "/Accounts/Pages/External")!);
                 context.HandleResponse();
                 return Task.CompletedTask;
             };

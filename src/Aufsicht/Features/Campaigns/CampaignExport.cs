@@ -3,7 +3,6 @@ using System.Text;
 using Aufsicht.Core.Evaluation;
 using Aufsicht.Core.Questionnaires;
 using Aufsicht.Data;
-using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Evaluation;
 using Aufsicht.Features.Questionnaires;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +16,12 @@ namespace Aufsicht.Features.Campaigns;
 /// </summary>
 internal static class CampaignExport
 {
-    public static void MapCampaignExport(this IEndpointRouteBuilder app) =>
-        app.MapGet("/umfragen/{id:long}/export.{format}", async (long id, string format, AufsichtDb db, QuestionnaireStore questionnaires, CancellationToken cancel) =>
+    /// <summary>The export's endpoint name, for links (<c>Url.RouteUrl</c>).</summary>
+    public const string Route = "CampaignExport";
+
+    /// <summary>Maps the export into the campaign's group (<see cref="CampaignsApi"/>), which holds the path's campaign and the policy.</summary>
+    public static void MapCampaignExport(this RouteGroupBuilder campaign) =>
+        campaign.MapGet("/export.{format}", async (long id, string format, AufsichtDb db, QuestionnaireStore questionnaires, CancellationToken cancel) =>
         {
             if (format is not ("csv" or "xlsx"))
             {
@@ -60,7 +63,7 @@ internal static class CampaignExport
             });
             stream.SaveAs(sheet, sheetName: "Antworten");
             return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"umfrage-{id}.xlsx");
-        }).RequireAuthorization(Roles.Staff).ExcludeFromDescription();
+        }).WithName(Route);
 
     private static string Quote(string cell) =>
         cell.IndexOfAny([',', '"', '\r', '\n']) < 0 ? cell : "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

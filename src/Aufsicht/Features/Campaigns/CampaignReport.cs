@@ -1,7 +1,6 @@
 using Aufsicht.Core.Law;
 using Aufsicht.Data;
 using Aufsicht.Documents;
-using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Evaluation;
 using Aufsicht.Features.Questionnaires;
@@ -18,14 +17,18 @@ internal static class CampaignReport
     /// <summary>More bars than this make the services chart unreadable; the table beside it lists every service.</summary>
     public const int ChartedServices = 12;
 
-    public static void MapCampaignReport(this IEndpointRouteBuilder app)
+    /// <summary>The reports' endpoint names, for links (<c>Url.RouteUrl</c>).</summary>
+    public const string OdtRoute = "CampaignReportOdt", PdfRoute = "CampaignReportPdf";
+
+    /// <summary>Maps the reports into the campaign's group (<see cref="CampaignsApi"/>), which holds the path's campaign and the policy.</summary>
+    public static void MapCampaignReport(this RouteGroupBuilder campaign)
     {
-        app.MapGet("/umfragen/{id:long}/bericht.odt", (long id, HttpContext context, AufsichtDb db, DashboardCache cache, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, CancellationToken cancel) =>
+        campaign.MapGet("/bericht.odt", (long id, HttpContext context, AufsichtDb db, DashboardCache cache, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, CancellationToken cancel) =>
             FileAsync(id, context, db, cache, questionnaires, catalog, clock, "odt", cancel))
-            .RequireAuthorization(Roles.Staff).ExcludeFromDescription();
-        app.MapGet("/umfragen/{id:long}/bericht.pdf", (long id, HttpContext context, AufsichtDb db, DashboardCache cache, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, CancellationToken cancel) =>
+            .WithName(OdtRoute);
+        campaign.MapGet("/bericht.pdf", (long id, HttpContext context, AufsichtDb db, DashboardCache cache, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, CancellationToken cancel) =>
             FileAsync(id, context, db, cache, questionnaires, catalog, clock, "pdf", cancel))
-            .RequireAuthorization(Roles.Staff).ExcludeFromDescription();
+            .WithName(PdfRoute);
     }
 
     private static async Task<IResult> FileAsync(long id, HttpContext context, AufsichtDb db, DashboardCache cache, QuestionnaireStore questionnaires, CatalogStore catalog, TimeProvider clock, string format, CancellationToken cancel)

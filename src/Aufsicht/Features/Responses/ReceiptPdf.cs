@@ -20,8 +20,12 @@ internal sealed record SubmittedVersion(Respondent Respondent, ResponseVersionRe
 /// </summary>
 internal static class ReceiptPdf
 {
-    public static void MapReceiptPdf(this IEndpointRouteBuilder app) =>
-        app.MapGet("/antwort/{token}/quittung.pdf", async (string token, int? fassung, HttpContext context, AufsichtDb db, RespondentLinks links, CatalogStore catalog, CancellationToken cancel) =>
+    /// <summary>The receipt's endpoint name, for links (<c>Url.RouteUrl</c>).</summary>
+    public const string Route = "ReceiptPdf";
+
+    /// <summary>Maps the receipt into the portal's group (<see cref="ResponseApi.MapResponsesApi"/>), which lets anyone in.</summary>
+    public static void MapReceiptPdf(this RouteGroupBuilder portal) =>
+        portal.MapGet("/antwort/{token}/quittung.pdf", async (string token, int? fassung, HttpContext context, AufsichtDb db, RespondentLinks links, CatalogStore catalog, CancellationToken cancel) =>
         {
             // The receipt names the body and its answers: no cache may keep it.
             context.Response.Headers.CacheControl = "no-store";
@@ -35,7 +39,7 @@ internal static class ReceiptPdf
             using var stream = new MemoryStream();
             PdfWriter.Write(document, stream);
             return Results.File(stream.ToArray(), "application/pdf", $"eingangsbestaetigung-{submitted.Version.Receipt}.pdf");
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).ExcludeFromDescription().WithName(Route);
 
     /// <summary>The version a link and number open, or the status to answer with (429 while blocked, else 404).</summary>
     public static async Task<(int Status, SubmittedVersion? Submitted)> FindAsync(AufsichtDb db, RespondentLinks links, string token, int version, IPAddress? address, CancellationToken cancel)

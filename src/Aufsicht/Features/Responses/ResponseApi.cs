@@ -20,17 +20,24 @@ internal sealed record ResponseResult(int Revision, int? Version, string? Receip
 /// </summary>
 internal static class ResponseApi
 {
-    public static void MapResponseApi(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// The respondent portal's endpoints beside its pages: this API and the receipt as PDF. Anonymous, as the portal's
+    /// pages are: the invitation token in the path is the only key.
+    /// </summary>
+    public static IEndpointRouteBuilder MapResponsesApi(this IEndpointRouteBuilder app)
     {
-        app.MapPut("/api/v1/responses/{token}", PutAsync)
-            .AllowAnonymous()
+        var portal = app.MapGroup(string.Empty).AllowAnonymous();
+        var api = portal.MapGroup("/api/v1");
+        api.MapPut("/responses/{token}", PutAsync)
             .WithName("PutResponse")
             .WithSummary("Save, or save and submit, a body's answers with its invitation token")
             .Accepts<ResponseRequest>("application/json")
             .ProducesValidationProblem()
             .Produces<ResponseResult>();
         // The path the API had first: bodies' systems written against it keep working (issue 11).
-        app.MapPut("/api/v1/antworten/{token}", PutAsync).AllowAnonymous().ExcludeFromDescription();
+        api.MapPut("/antworten/{token}", PutAsync).ExcludeFromDescription();
+        portal.MapReceiptPdf();
+        return app;
     }
 
     /// <summary>What the request must look like: said when it is not.</summary>

@@ -21,7 +21,7 @@ internal sealed class ExternalModel(UserManager<IdentityUser> users, SignInManag
             return NotFound();
         }
 
-        var back = "/anmelden/extern?returnUrl=" + Uri.EscapeDataString(returnUrl is { Length: > 0 } && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        var back = Url.Page("/Accounts/Pages/External", new { returnUrl = returnUrl is { Length: > 0 } && Url.IsLocalUrl(returnUrl) ? returnUrl : "/" });
         return Challenge(signIn.ConfigureExternalAuthenticationProperties(OidcOptions.Scheme, back), OidcOptions.Scheme);
     }
 

@@ -39,7 +39,7 @@ internal sealed class LoginModel(SignInManager<IdentityUser> signIn, OidcOptions
 
         if (result.RequiresTwoFactor)
         {
-            return LocalRedirect("/anmelden/code?returnUrl=" + Uri.EscapeDataString(ReturnUrl));
+            return RedirectToPage("/Accounts/Pages/LoginCode", new { returnUrl = ReturnUrl });
         }
 
         return Fail(result.IsLockedOut ? "login.locked" : "login.failed");

@@ -23,7 +23,7 @@ internal sealed class LoginCodeModel(SignInManager<IdentityUser> signIn) : AppPa
         OnGet(returnUrl);
         if (await signIn.GetTwoFactorAuthenticationUserAsync().ConfigureAwait(false) is null)
         {
-            return LocalRedirect("/anmelden");
+            return RedirectToPage("/Accounts/Pages/Login");
         }
 
         var token = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);

@@ -9,11 +9,11 @@ namespace Aufsicht.Features.Accounts.Pages;
 [AllowAnonymous]
 internal sealed class LogoutModel(SignInManager<IdentityUser> signIn) : AppPage
 {
-    public IActionResult OnGet() => LocalRedirect("/");
+    public IActionResult OnGet() => RedirectToPage("/Catalog/Pages/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync().ConfigureAwait(false);
-        return LocalRedirect("/");
+        return RedirectToPage("/Catalog/Pages/Index");
     }
 }

@@ -50,7 +50,7 @@ internal sealed class SetupModel(UserManager<IdentityUser> users, SignInManager<
 
         await users.AddToRoleAsync(user, Roles.Administrator).ConfigureAwait(false);
         await signIn.SignInAsync(user, isPersistent: false).ConfigureAwait(false);
-        return LocalRedirect("/konto");
+        return RedirectToPage("/Accounts/Pages/Account");
     }
 
     private async Task<bool> Available()

@@ -4,6 +4,7 @@ using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Bodies.Pages;
@@ -121,7 +122,7 @@ internal sealed class IndexModel(AufsichtDb db, IAuthorizationService authorizat
     public string PageLink(int page)
     {
         var query = new Dictionary<string, string?>(StringComparer.Ordinal) { ["q"] = Q, ["kind"] = Kind, ["state"] = State, ["region"] = Region, ["seite"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/organisationen", query.Where(kv => kv.Value is not null));
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Url.Page("/Bodies/Pages/Index")!, query.Where(kv => kv.Value is not null));
     }
 
     /// <summary>A count with thousands separators (German 30.000, English 30,000); the app runs without culture data, so by hand.</summary>

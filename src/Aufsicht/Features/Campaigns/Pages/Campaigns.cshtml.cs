@@ -33,7 +33,7 @@ internal sealed class CampaignsModel(AufsichtDb db, QuestionnaireStore questionn
         var created = await create.RunAsync(Input, User.Identity?.Name, cancel).ConfigureAwait(true);
         if (created.IsOk)
         {
-            return Redirect($"/umfragen/{created.Value}");
+            return RedirectToPage("/Campaigns/Pages/Campaign", new { id = created.Value });
         }
 
         await LoadAsync(cancel).ConfigureAwait(true);

@@ -31,8 +31,6 @@ internal sealed class IndexModel(CatalogStore store, TimeProvider clock) : AppPa
 
     public string AuthorityLabel { get; private set; } = string.Empty;
 
-    public string ViewQuery { get; private set; } = string.Empty;
-
     public void OnGet(string? q, string? category, string? verdict, string? country, string? open, string? asOf, string? authority)
     {
         (Q, Category, Verdict, Country, Open) = (q, category, verdict, country, open);
@@ -49,7 +47,6 @@ internal sealed class IndexModel(CatalogStore store, TimeProvider clock) : AppPa
         Picker = new ViewPicker(store, view, Language, asOf, authority);
         AsOfText = view.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         AuthorityLabel = $"{view.Authority.Abbreviation} ({view.Authority.Label.In(Language)})";
-        ViewQuery = Picker.Query;
         var all = CatalogQueries.List(store, view, new CatalogFilter(null, null, null, null, null));
         Total = all.Count;
         Countries = all.Select(r => r.Seat).Where(s => s != "unknown").Distinct().Order(StringComparer.Ordinal).ToList();

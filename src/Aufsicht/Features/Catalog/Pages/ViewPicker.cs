@@ -21,24 +21,24 @@ internal sealed class ViewPicker(CatalogStore store, View view, Language languag
 
     public bool ViewLaterThanDate => view.Authority.ValidFrom > view.AsOf;
 
-    /// <summary>The query string that carries the chosen view to the next page (only what the user chose).</summary>
-    public string Query
+    /// <summary>
+    /// The route values of a service's page that carry the chosen view to it (only what the user chose), for
+    /// <c>asp-all-route-data</c> (which replaces any <c>asp-route-id</c>, so the id is in here too).
+    /// </summary>
+    public Dictionary<string, string> ServiceRoute(string serviceId)
     {
-        get
+        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["id"] = serviceId };
+        if (!string.IsNullOrWhiteSpace(asOf))
         {
-            var parts = new List<string>();
-            if (!string.IsNullOrWhiteSpace(asOf))
-            {
-                parts.Add("asOf=" + Uri.EscapeDataString(AsOf));
-            }
-
-            if (!string.IsNullOrWhiteSpace(authority) && store.Catalog.FindAuthority(authority) is not null)
-            {
-                parts.Add("authority=" + Uri.EscapeDataString(authority));
-            }
-
-            return parts.Count == 0 ? string.Empty : "?" + string.Join("&", parts);
+            values["asOf"] = AsOf;
         }
+
+        if (!string.IsNullOrWhiteSpace(authority) && store.Catalog.FindAuthority(authority) is not null)
+        {
+            values["authority"] = authority;
+        }
+
+        return values;
     }
 
     /// <summary>The view asked for; on bad input the default view and a message per bad field.</summary>

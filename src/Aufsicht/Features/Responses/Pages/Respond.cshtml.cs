@@ -87,8 +87,9 @@ internal sealed class RespondModel(RespondentLinks links, Catalog.CatalogStore c
         if (saved.IsOk)
         {
             var next = action == "next" ? index + 1 : index;
-            var target = next >= Questionnaire.Sections.Count ? $"/antwort/{token}?gespeichert" : $"/antwort/{token}?abschnitt={next}&gespeichert";
-            return Redirect(target);
+            // "gespeichert" is a flag without a value, which route values cannot express: appended to the page's URL.
+            var target = Url.Page("/Responses/Pages/Respond", new { token, abschnitt = next >= Questionnaire.Sections.Count ? (int?)null : next })!;
+            return Redirect(target + (target.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "gespeichert");
         }
 
         return await FinishAsync(saved, index, SaveResponse.Merge(Respondent, Questionnaire.Sections[index], posted), cancel).ConfigureAwait(true);
@@ -98,7 +99,7 @@ internal sealed class RespondModel(RespondentLinks links, Catalog.CatalogStore c
     {
         if (outcome.IsOk)
         {
-            return Redirect($"/antwort/{Token}/quittung?fassung={outcome.Value.Version}");
+            return RedirectToPage("/Responses/Pages/Receipt", new { token = Token, fassung = outcome.Value.Version });
         }
 
         // Shown again with what was posted (or the saved draft), the errors, or the conflict notice (this page's own
