@@ -41,22 +41,7 @@ public sealed record Error(ErrorKind Kind, string Field, string Key, IReadOnlyLi
 
     public static Error TooLarge(string field, string key, params string[] args) => new(ErrorKind.TooLarge, field, key, args);
 
-    /// <summary>TRANSITIONAL (issue 11): an error whose message is not keyed yet. Every use goes before the issue closes.</summary>
-    public Error(string path, string message)
-        : this(ErrorKind.Invalid, path, UnkeyedMessage, [message])
-    {
-    }
-
-    /// <summary>TRANSITIONAL (issue 11): the key of <see cref="Error(string, string)"/>; its one argument is the text.</summary>
-    public const string UnkeyedMessage = "unkeyed";
-
-    /// <summary>TRANSITIONAL (issue 11): the old name of <see cref="Field"/>.</summary>
-    public string Path => Field;
-
-    /// <summary>TRANSITIONAL (issue 11): the old message text (unkeyed errors only; otherwise the key and arguments).</summary>
-    public string Message => Key == UnkeyedMessage ? Args[0] : Args.Count == 0 ? Key : $"{Key}({string.Join(", ", Args)})";
-
-    public override string ToString() => Field.Length == 0 ? Message : $"{Field}: {Message}";
+    public override string ToString() => $"{Kind} {Field}: {Key}({string.Join(", ", Args)})";
 }
 
 /// <summary>A value or the errors that prevented it. Exceptions are for bugs; bad input is a <see cref="Result{T}"/>.</summary>
@@ -82,9 +67,6 @@ public readonly record struct Result<T>
         errors.Count == 0 ? throw new ArgumentException("A failure needs at least one error.", nameof(errors)) : new(default, errors);
 
     public static Result<T> Fail(Error error) => Fail([error]);
-
-    /// <summary>TRANSITIONAL (issue 11): an unkeyed failure.</summary>
-    public static Result<T> Fail(string path, string message) => Fail([new Error(path, message)]);
 
     public static implicit operator Result<T>(Error error) => Fail([error]);
 }

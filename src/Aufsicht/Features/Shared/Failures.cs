@@ -16,9 +16,7 @@ internal static class Failures
     public static string Message(Error error, Language language)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return error.Key == Error.UnkeyedMessage
-            ? error.Args[0]
-            : Texts.T(language, error.Key, [.. error.Args]);
+        return Texts.T(language, error.Key, [.. error.Args]);
     }
 
     /// <summary>Every error's message, in order: what a refused form shows.</summary>

@@ -54,10 +54,10 @@ internal sealed class ViewPicker(CatalogStore store, View view, Language languag
             return result.Value;
         }
 
-        errors = result.Errors.Select(e => e.Path == "asOf"
+        errors = result.Errors.Select(e => e.Field == "asOf"
             ? Texts.T(language, "invalid.date", Short(asOf))
             : Texts.T(language, "invalid.authority", Short(authority))).ToList();
-        var fallback = CatalogQueries.ResolveView(store, result.Errors.Any(e => e.Path == "asOf") ? null : asOf, result.Errors.Any(e => e.Path == "authority") ? null : authority, today);
+        var fallback = CatalogQueries.ResolveView(store, result.Errors.Any(e => e.Field == "asOf") ? null : asOf, result.Errors.Any(e => e.Field == "authority") ? null : authority, today);
         return fallback.Value;
     }
 
