@@ -200,13 +200,23 @@ public abstract class WebTests : IAsyncLifetime
         Assert.Equal("red", JsonDocument.Parse(await deployment.Content.ReadAsStringAsync()).RootElement.GetProperty("deployment").GetProperty("verdict").GetString());
     }
 
+    /// <summary>The messages are in the request's language (Accept-Language), German when it names none.</summary>
     [Theory]
-    [InlineData("{ \"id\": ", "body", "malformed JSON at line 1")]
-    [InlineData("{\"service\":\"zoom\",\"body\":{\"kind\":\"school\",\"publicBody\":true}}", "operatingModel", "missing required field")]
-    [InlineData("[1,2]", "body", "expected an object")]
-    public async Task Api_BadBody_IsProblemDetailsNamingTheField(string json, string field, string message)
+    [InlineData("{ \"id\": ", "body", "malformed JSON at line 1", "en")]
+    [InlineData("{\"service\":\"zoom\",\"body\":{\"kind\":\"school\",\"publicBody\":true}}", "operatingModel", "missing required field", "en")]
+    [InlineData("[1,2]", "body", "expected an object", "en")]
+    [InlineData("{ \"id\": ", "body", "kein gültiges JSON: der Text endet in Zeile 1", null)]
+    [InlineData("{\"service\":\"zoom\",\"body\":{\"kind\":\"school\",\"publicBody\":true}}", "operatingModel", "Pflichtfeld fehlt", "de")]
+    [InlineData("[1,2]", "body", "erwartet wird ein Objekt", null)]
+    public async Task Api_BadBody_IsProblemDetailsNamingTheField(string json, string field, string message, string? language)
     {
-        using var response = await Client.PostAsync("/api/v1/assessments", new StringContent(json, Encoding.UTF8, "application/json"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/assessments") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        using var response = await Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
