@@ -1,5 +1,4 @@
 using Aufsicht.Core;
-using Aufsicht.Features.Shared;
 
 namespace Aufsicht.Cli;
 
@@ -26,9 +25,8 @@ internal static class CliFailures
     /// <summary>One error's line: what the command worked on (a verb, a file), the field if any, the message.</summary>
     public static string Line(Error error, Core.Law.Language language, string what)
     {
-        ArgumentNullException.ThrowIfNull(error);
         var prefix = string.IsNullOrEmpty(what) ? "aufsicht: " : $"aufsicht: {what}: ";
-        return prefix + (error.Field.Length == 0 ? string.Empty : error.Field + ": ") + Failures.Message(error, language);
+        return prefix + DataFolder.Line(error, language);
     }
 
     /// <summary>
