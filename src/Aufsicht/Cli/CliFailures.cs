@@ -1,32 +1,38 @@
 using Aufsicht.Core;
+using Aufsicht.Core.Law;
 
 namespace Aufsicht.Cli;
 
 /// <summary>
-/// The CLI's edge for expected failures (<see cref="Error"/>): each becomes one line on standard error, in the
-/// language of <c>--lang</c>, and the failures together an exit code. Verbs that run a use case call
-/// <see cref="Print"/> with its errors instead of writing messages of their own.
+/// The CLI's one edge for expected failures (<see cref="Error"/>): each becomes one line in the language of
+/// <c>--lang</c> — the message from the feature's text table, after the field it concerns — and the failures together
+/// an exit code. Verbs never word an error themselves; they choose only what stands before it (a file, a verb) and,
+/// for a feature with its own notion of place (a registry's row and column), how the field is named.
 /// </summary>
 internal static class CliFailures
 {
-    /// <summary>Writes every error as <c>aufsicht: {what}: {field}: {message}</c>; the exit code for them.</summary>
-    public static int Print(IReadOnlyList<Error> errors, CliContext context, string what)
+    /// <summary>
+    /// Writes every error as <c>{what}: {field}: {message}</c> (only the message for an error of the whole input) on
+    /// standard error; returns the exit code for them.
+    /// </summary>
+    public static int Print(IReadOnlyList<Error> errors, CliContext context, string what, Func<string, Language, string>? where = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(context);
         foreach (var error in errors)
         {
-            context.Error.WriteLine(Line(error, context.Language, what));
+            context.Error.WriteLine(string.IsNullOrEmpty(what) ? Line(error, context.Language, where) : $"{what}: {Line(error, context.Language, where)}");
         }
 
         return Exit(errors);
     }
 
-    /// <summary>One error's line: what the command worked on (a verb, a file), the field if any, the message.</summary>
-    public static string Line(Error error, Core.Law.Language language, string what)
+    /// <summary>One error as <c>{field}: {message}</c> in the language, or only the message when no field is named.</summary>
+    public static string Line(Error error, Language language, Func<string, Language, string>? where = null)
     {
-        var prefix = string.IsNullOrEmpty(what) ? "aufsicht: " : $"aufsicht: {what}: ";
-        return prefix + DataFolder.Line(error, language);
+        ArgumentNullException.ThrowIfNull(error);
+        var message = Features.Shared.Failures.Message(error, language);
+        return error.Field.Length == 0 ? message : $"{(where is null ? error.Field : where(error.Field, language))}: {message}";
     }
 
     /// <summary>
@@ -42,6 +48,6 @@ internal static class CliFailures
     public static int Exit(ErrorKind kind) => kind switch
     {
         ErrorKind.Invalid or ErrorKind.NotFound or ErrorKind.Conflict or ErrorKind.Forbidden or ErrorKind.Gone or ErrorKind.TooLarge => ExitCode.InvalidInput,
-        _ => ExitCode.Failure,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "an error kind without an exit code"),
     };
 }

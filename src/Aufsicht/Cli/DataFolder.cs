@@ -33,7 +33,7 @@ internal static class DataFolder
         var result = DataReader.Read(Files(folder));
         return result.IsOk
             ? result.Value
-            : throw new SettingException($"the catalogue in {folder} is invalid:\n  " + string.Join("\n  ", result.Errors.Select(e => Line(e, language)))
+            : throw new SettingException($"the catalogue in {folder} is invalid:\n  " + string.Join("\n  ", result.Errors.Select(e => CliFailures.Line(e, language)))
                 + "\n(run 'aufsicht catalog validate' for details)");
     }
 
@@ -51,19 +51,11 @@ internal static class DataFolder
         if (!view.IsOk)
         {
             var error = view.Errors[0];
-            throw new InputException($"{a.Command}: --{(error.Field == "asOf" ? "as-of" : "authority")}: {Features.Shared.Failures.Message(error, context.Language)}");
+            throw new InputException($"{a.Command}: {CliFailures.Line(error with { Field = error.Field == "asOf" ? "--as-of" : "--authority" }, context.Language)}");
         }
 
         var (asOf, authority) = (view.Value.AsOf, view.Value.Authority);
         return (data, asOf, authority);
-    }
-
-    /// <summary>An error of a data file as "path: message" in the language (only the message for the file as a whole).</summary>
-    public static string Line(Core.Error error, Core.Law.Language language)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        var message = Features.Shared.Failures.Message(error, language);
-        return error.Field.Length == 0 ? message : $"{error.Field}: {message}";
     }
 
     /// <summary>Reads a file named on the command line; a missing or unreadable file is bad input, not a crash.</summary>

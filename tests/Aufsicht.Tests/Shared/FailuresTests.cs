@@ -94,8 +94,8 @@ public sealed class FailuresTests
     }
 
     [Theory]
-    [InlineData(Language.De, "aufsicht: campaign start: campaign: Diese Umfrage läuft bereits oder ist abgeschlossen.")]
-    [InlineData(Language.En, "aufsicht: campaign start: campaign: This survey is already running or closed.")]
+    [InlineData(Language.De, "campaign start: campaign: Diese Umfrage läuft bereits oder ist abgeschlossen.")]
+    [InlineData(Language.En, "campaign start: campaign: This survey is already running or closed.")]
     public void Cli_PrintsOneLinePerError_AndExitsWithInvalidInput(Language language, string line)
     {
         using var error = new StringWriter();
@@ -107,8 +107,22 @@ public sealed class FailuresTests
         var lines = error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Equal(line, lines[0]);
-        Assert.StartsWith("aufsicht: campaign start: ", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("campaign start: ", lines[1], StringComparison.Ordinal);
         Assert.DoesNotContain("campaign.unknown", lines[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Language.De, "bodies.csv: Zeile 3, Spalte „kind“: „Schule“ ist keiner der Werte")]
+    [InlineData(Language.En, "bodies.csv: row 3, column \"kind\": \"Schule\" is not one of")]
+    public void Cli_NamesTheFieldTheFeaturesWay_WhenGivenWhere(Language language, string start)
+    {
+        using var error = new StringWriter();
+        var context = new CliContext(() => Stream.Null, error, () => Stream.Null, TimeProvider.System, colour: false) { Language = language };
+
+        var exit = CliFailures.Print([Error.Invalid(new Core.Bodies.CellAt(3, "kind").ToString(), "bodies.notOneOf", "Schule", "school, authority")], context, "bodies.csv", Features.Bodies.BodyText.Where);
+
+        Assert.Equal(ExitCode.InvalidInput, exit);
+        Assert.StartsWith(start, error.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

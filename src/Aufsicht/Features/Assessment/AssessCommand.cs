@@ -80,6 +80,6 @@ internal static class AssessCommand
 
     public static InputException Invalid(string file, IReadOnlyList<Aufsicht.Core.Error> errors, Language language) =>
         new(errors.Count == 1
-            ? $"{file}: {DataFolder.Line(errors[0], language)}"
-            : $"{file}: {errors.Count} problems:\n  " + string.Join("\n  ", errors.Select(e => DataFolder.Line(e, language))));
+            ? $"{file}: {CliFailures.Line(errors[0], language)}"
+            : $"{file}: {errors.Count} problems:\n  " + string.Join("\n  ", errors.Select(e => CliFailures.Line(e, language))));
 }

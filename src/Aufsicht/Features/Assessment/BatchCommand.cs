@@ -154,7 +154,7 @@ internal static class BatchCommand
             var parsed = ProfileReader.ParseDocument(text);
             if (!parsed.IsOk)
             {
-                Fail(number, null, DataFolder.Line(parsed.Errors[0], language), w, output, errorList);
+                Fail(number, null, CliFailures.Line(parsed.Errors[0], language), w, output, errorList);
                 return;
             }
 
@@ -162,7 +162,7 @@ internal static class BatchCommand
             var read = ProfileReader.ReadDeployment(document.RootElement);
             if (!read.IsOk)
             {
-                Fail(number, null, string.Join("; ", read.Errors.Select(e => DataFolder.Line(e, language))), w, output, errorList);
+                Fail(number, null, string.Join("; ", read.Errors.Select(e => CliFailures.Line(e, language))), w, output, errorList);
                 return;
             }
 

@@ -39,13 +39,9 @@ internal static class BodiesCommand
         var result = await new ImportBodies(db, context.Clock).RunAsync(content, path, cancel).ConfigureAwait(false);
         if (!result.IsOk)
         {
-            foreach (var error in result.Errors)
-            {
-                context.Error.WriteLine($"{path}: {BodyText.Line(error, context.Language)}");
-            }
-
+            var exit = CliFailures.Print(result.Errors, context, path, BodyText.Where);
             context.Error.WriteLine("aufsicht: nothing was imported");
-            return ExitCode.InvalidInput;
+            return exit;
         }
 
         var report = result.Value;

@@ -32,7 +32,7 @@ internal static class CatalogValidator
 
     private static int ValidateFiles(IEnumerable<string> files, SchemaSet schemas, TextWriter output, TextWriter error, Language language)
     {
-        string Line(Core.Error e) => DataFolder.Line(e, language);
+        string Line(Core.Error e) => CliFailures.Line(e, language);
 
         var failed = 0;
         foreach (var file in files)
@@ -92,7 +92,7 @@ internal static class CatalogValidator
 
     private static int ValidateCatalogue(string folder, SchemaSet schemas, TextWriter output, TextWriter error, Language language)
     {
-        string Line(Core.Error e) => DataFolder.Line(e, language);
+        string Line(Core.Error e) => CliFailures.Line(e, language);
 
         var files = DataFolder.Files(folder);
         var problems = new List<string>();
