@@ -22,8 +22,7 @@ public sealed class BodyBrowserTestsOnPostgres : BodyBrowserTests
 public abstract class BodyBrowserTests : IAsyncLifetime
 {
     private AppServer _server = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private HeadlessChromium _browser = null!;
 
     protected abstract string Database { get; }
 
@@ -31,14 +30,12 @@ public abstract class BodyBrowserTests : IAsyncLifetime
     {
         _server = await AppServer.StartOnAsync(Database);
         await _server.CreateUserAsync("sachbearbeitung@aufsicht.example", "correct horse battery staple", "Supervisor");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
+        _browser = await HeadlessChromium.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
         await _browser.DisposeAsync();
-        _playwright.Dispose();
         await _server.DisposeAsync();
     }
 
@@ -47,7 +44,7 @@ public abstract class BodyBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Supervisor_ImportsFixesAndBrowsesTheRegistry_Accessibly()
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE" });
+        var context = await _browser.NewContextAsync("de-DE");
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(_server.Address, "/anmelden?returnUrl=%2Forganisationen").ToString());
         await page.GetByLabel("E-Mail-Adresse").FillAsync("sachbearbeitung@aufsicht.example");

@@ -33,26 +33,23 @@ public abstract partial class SurveyBrowserTests : IAsyncLifetime
 {
     private const string Password = "correct horse battery staple";
     private readonly List<string> _requests = [];
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private HeadlessChromium _browser = null!;
 
     protected abstract string Database { get; }
 
     public async Task InitializeAsync()
     {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
+        _browser = await HeadlessChromium.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
         await _browser.DisposeAsync();
-        _playwright.Dispose();
     }
 
     private async Task<IBrowserContext> NewContext()
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE" });
+        var context = await _browser.NewContextAsync("de-DE");
         context.Request += (_, request) => _requests.Add(request.Url);
         return context;
     }

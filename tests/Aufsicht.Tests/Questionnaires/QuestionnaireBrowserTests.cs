@@ -27,21 +27,18 @@ public sealed class QuestionnaireBrowserTestsOnPostgres : QuestionnaireBrowserTe
 public abstract class QuestionnaireBrowserTests : IAsyncLifetime
 {
     private const string Password = "correct horse battery staple";
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private HeadlessChromium _browser = null!;
 
     protected abstract string Database { get; }
 
     public async Task InitializeAsync()
     {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
+        _browser = await HeadlessChromium.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
         await _browser.DisposeAsync();
-        _playwright.Dispose();
     }
 
     private static Task AssertAccessible(IPage page) => Chromium.AssertAccessible(page);
@@ -59,7 +56,7 @@ public abstract class QuestionnaireBrowserTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE" });
+        var context = await _browser.NewContextAsync("de-DE");
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(server.Address, "/anmelden?returnUrl=%2Fumfragen").ToString());
         await page.GetByLabel("E-Mail-Adresse").FillAsync("sachbearbeitung@aufsicht.example");

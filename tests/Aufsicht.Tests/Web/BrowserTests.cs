@@ -25,8 +25,7 @@ public sealed class BrowserTestsOnPostgres : BrowserTests
 public abstract class BrowserTests : IAsyncLifetime
 {
     private AppServer _server = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private HeadlessChromium _browser = null!;
     private readonly List<string> _requests = [];
 
     protected abstract string Database { get; }
@@ -35,20 +34,18 @@ public abstract class BrowserTests : IAsyncLifetime
     {
         _server = await AppServer.StartOnAsync(Database);
         await _server.CreateUserAsync("sachbearbeitung@aufsicht.example", "correct horse battery staple", "Supervisor");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
+        _browser = await HeadlessChromium.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
         await _browser.DisposeAsync();
-        _playwright.Dispose();
         await _server.DisposeAsync();
     }
 
     private async Task<IPage> NewPage(string locale)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale });
+        var context = await _browser.NewContextAsync(locale);
         context.Request += (_, request) => _requests.Add(request.Url);
         return await context.NewPageAsync();
     }
@@ -249,5 +246,37 @@ internal static class Chromium
         Assert.NotEmpty(result.Passes);
         var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))})").ToList();
         Assert.True(violations.Count == 0, $"{page.Url}:\n" + string.Join("\n", violations));
+    }
+}
+
+/// <summary>Playwright with Debian's headless Chromium, started and stopped as one by every browser test class.</summary>
+internal sealed class HeadlessChromium : IAsyncDisposable
+{
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private HeadlessChromium(IPlaywright playwright, IBrowser browser) => (_playwright, _browser) = (playwright, browser);
+
+    public static async Task<HeadlessChromium> StartAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        try
+        {
+            return new HeadlessChromium(playwright, await Chromium.LaunchAsync(playwright));
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A fresh browser context (own cookies) whose pages ask for the locale's language.</summary>
+    public Task<IBrowserContext> NewContextAsync(string locale) => _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
     }
 }

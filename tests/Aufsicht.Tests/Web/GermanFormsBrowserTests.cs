@@ -29,8 +29,7 @@ public sealed partial class GermanFormsBrowserTests : IAsyncLifetime
     private const string Admin = "verwaltung@aufsicht.example";
     private const string BadDate = "31.02.2026";
     private AppServer _server = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private HeadlessChromium _browser = null!;
     private long _campaign;
     private string _draft = null!;
     private string _respondLink = null!;
@@ -56,14 +55,12 @@ public sealed partial class GermanFormsBrowserTests : IAsyncLifetime
         var (_, _, location) = await session.PostFormAsync("/umfragen", "/umfragen",
             [new("title", "Entwurf zur Prüfung"), new("questionnaire", questionnaire), new("deadline", DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
         _draft = location!.OriginalString;
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
+        _browser = await HeadlessChromium.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
         await _browser.DisposeAsync();
-        _playwright.Dispose();
         await _server.DisposeAsync();
     }
 
@@ -73,7 +70,7 @@ public sealed partial class GermanFormsBrowserTests : IAsyncLifetime
     [Fact]
     public async Task EveryForm_BadInput_AnswersWithGermanMessagesOnly()
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE" });
+        var context = await _browser.NewContextAsync("de-DE");
         var page = await context.NewPageAsync();
 
         // Signed out.
