@@ -2,28 +2,6 @@ using Aufsicht.Core.Law;
 
 namespace Aufsicht.Core.Questionnaires;
 
-/// <summary>The kinds of question a questionnaire may ask.</summary>
-public enum QuestionKind
-{
-    /// <summary>One of the options (single choice).</summary>
-    OneOf,
-
-    /// <summary>Any number of the options (multiple choice).</summary>
-    AnyOf,
-
-    /// <summary>Services of the catalogue (of one category), optionally "other, namely …" in free text.</summary>
-    Services,
-
-    /// <summary>yes, no or unknown.</summary>
-    YesNoUnknown,
-
-    Text,
-
-    Number,
-
-    Date,
-}
-
 /// <summary>One choice of a single- or multiple-choice question; <see cref="Value"/> is what is stored and mapped.</summary>
 public sealed record Option(string Value, LocalizedText Label);
 

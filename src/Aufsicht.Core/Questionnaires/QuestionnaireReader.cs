@@ -34,17 +34,6 @@ public static class QuestionnaireReader
 
     public static readonly IReadOnlyList<string> YesNoUnknown = ["yes", "no", FactDomains.Unknown];
 
-    private static readonly Dictionary<string, QuestionKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["single"] = QuestionKind.OneOf,
-        ["multiple"] = QuestionKind.AnyOf,
-        ["services"] = QuestionKind.Services,
-        ["yes-no-unknown"] = QuestionKind.YesNoUnknown,
-        ["text"] = QuestionKind.Text,
-        ["number"] = QuestionKind.Number,
-        ["date"] = QuestionKind.Date,
-    };
-
     private const string QuestionId = Patterns.Name;
 
     public static Result<Questionnaire> Read(ReadOnlyMemory<byte> utf8) => ProfileReader.Read(utf8, Read);
@@ -144,11 +133,11 @@ public static class QuestionnaireReader
 
         r.RejectUnknown(["id", "type", "label", "help", "required", "options", "showIf", "min", "max", "maxLength", "category", "allowOther"]);
         var id = r.String("id", maxLength: 80, pattern: QuestionId);
-        var typeName = r.Enum("type", [.. Kinds.Keys], allowUnknown: false);
+        var typeName = r.Enum("type", QuestionKinds.WireNames, allowUnknown: false);
         var label = r.Text("label");
         var help = r.Text("help", required: false);
         var required = r.Bool("required", allowUnknown: false, required: false) ?? false;
-        var kind = typeName is null ? (QuestionKind?)null : Kinds[typeName];
+        var kind = typeName is null ? null : QuestionKinds.FromWire(typeName);
         var options = new List<Option>();
         if (kind is QuestionKind.OneOf or QuestionKind.AnyOf)
         {
@@ -426,5 +415,5 @@ public static class QuestionnaireReader
         }
     }
 
-    public static string Wire(QuestionKind kind) => Kinds.First(k => k.Value == kind).Key;
+    public static string Wire(QuestionKind kind) => QuestionKinds.Of(kind).Wire;
 }

@@ -217,55 +217,21 @@ public static partial class SurveyForm
 
     private static AnswerError? CheckValues(Question question, IReadOnlyList<string> values, Func<string, string?, bool> isCatalogueService)
     {
-        if (question.Kind is not (QuestionKind.AnyOf or QuestionKind.Services) && values.Count > 1)
+        var kind = QuestionKinds.Of(question.Kind);
+        if (!kind.Many && values.Count > 1)
         {
             return new AnswerError(string.Empty, Codes.OneValue);
         }
 
-        var value = values[0];
-        switch (question.Kind)
+        foreach (var value in values)
         {
-            case QuestionKind.OneOf:
-            case QuestionKind.AnyOf:
-                foreach (var v in values)
-                {
-                    if (!question.Options.Any(o => o.Value == v))
-                    {
-                        return new AnswerError(string.Empty, Codes.NotAnOption, v);
-                    }
-                }
-
-                return null;
-            case QuestionKind.YesNoUnknown:
-                return QuestionnaireReader.YesNoUnknown.Contains(value, StringComparer.Ordinal) ? null : new AnswerError(string.Empty, Codes.NotAnOption, value);
-            case QuestionKind.Services:
-                foreach (var v in values)
-                {
-                    if (!(v == Answers.Other && question.AllowOther) && !isCatalogueService(v, question.Category))
-                    {
-                        return new AnswerError(string.Empty, Codes.UnknownService, v);
-                    }
-                }
-
-                return null;
-            case QuestionKind.Text:
-                return value.Length > question.MaxLength ? new AnswerError(string.Empty, Codes.TooLong, question.MaxLength.ToString(CultureInfo.InvariantCulture)) : null;
-            case QuestionKind.Number:
-                if (ParseNumber(value) is not { } number)
-                {
-                    return new AnswerError(string.Empty, IsAmbiguousNumber(value) ? Codes.AmbiguousNumber : Codes.NotANumber, value);
-                }
-
-                return number < question.Min ? new AnswerError(string.Empty, Codes.BelowMin, question.Min.Value.ToString(CultureInfo.InvariantCulture))
-                    : number > question.Max ? new AnswerError(string.Empty, Codes.AboveMax, question.Max.Value.ToString(CultureInfo.InvariantCulture))
-                    : null;
-            case QuestionKind.Date:
-                return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                    ? null
-                    : new AnswerError(string.Empty, Codes.NotADate, value);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(question), question.Kind, "unknown question kind");
+            if (kind.Check(question, value, isCatalogueService) is { } error)
+            {
+                return error;
+            }
         }
+
+        return null;
     }
 
     /// <summary>

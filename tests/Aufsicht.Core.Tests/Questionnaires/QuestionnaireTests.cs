@@ -63,6 +63,18 @@ public sealed class QuestionnaireTests
         Assert.Equal(FactDomains.Categories, question.GetProperty("category").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!));
     }
 
+    /// <summary>A kind without a descriptor would fail here first (QuestionKinds cannot be initialised), not on a respondent's page.</summary>
+    [Fact]
+    public void QuestionKinds_EveryKindHasADescriptorWithItsOwnWireName()
+    {
+        var all = QuestionKinds.All.ToList();
+
+        Assert.Equal(Enum.GetValues<QuestionKind>(), all.Select(k => k.Kind));
+        Assert.All(all, k => Assert.Equal(k.Kind, QuestionKinds.FromWire(k.Descriptor.Wire)));
+        Assert.All(all, k => Assert.NotEmpty(k.Descriptor.Codes));
+        Assert.Null(QuestionKinds.FromWire("numeric"));
+    }
+
     [Theory]
     [InlineData("\"question\": \"model\"", "\"question\": \"modle\"", "sections[1].questions[1].showIf.question", "questionnairefile.noSuchQuestion", "modle")]
     [InlineData("\"anyOf\": [\"saas\"]", "\"anyOf\": [\"cloud\"]", "sections[1].questions[1].showIf.anyOf[0]", "questionnairefile.notAValueOf", "cloud", "model", "saas, self-operated")]

@@ -38,7 +38,10 @@ public sealed partial class MessageKeyTests
         Assert.Contains("questionnairefile.conditionLater", keys);
     }
 
-    /// <summary>An answer's message key is built from its code (<c>"answer." + code</c>), which the scan cannot see.</summary>
+    /// <summary>
+    /// An answer's message key is built from its code (<c>"answer." + code</c>), which the scan cannot see: the codes
+    /// are those of <c>SurveyForm.Codes</c> and those each question kind's descriptor says its check returns.
+    /// </summary>
     [Fact]
     public void EveryAnswerCode_HasAGermanAndAnEnglishText()
     {
@@ -46,6 +49,8 @@ public sealed partial class MessageKeyTests
             .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
             .Where(f => f.IsLiteral)
             .Select(f => (string)f.GetRawConstantValue()!)
+            .Concat(Aufsicht.Core.Questionnaires.QuestionKinds.All.SelectMany(k => k.Descriptor.Codes))
+            .Distinct(StringComparer.Ordinal)
             .ToList();
         Assert.True(codes.Count >= 10, $"only {codes.Count} answer codes found");
         Assert.All(codes, code => ErrorKey_HasAGermanAndAnEnglishText("answer." + code));
