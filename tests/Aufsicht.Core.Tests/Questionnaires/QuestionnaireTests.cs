@@ -54,12 +54,15 @@ public sealed class QuestionnaireTests
     public void Schema_ListsTheFieldsTypesAndCategoriesOfTheReader()
     {
         using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestData.DataFolder, "schemas", "questionnaire.schema.json")));
+        using var deployment = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestData.DataFolder, "schemas", "deployment-profile.schema.json")));
         var root = schema.RootElement;
-        var fields = root.GetProperty("properties").GetProperty("deployment").GetProperty("properties").GetProperty("fields").GetProperty("properties")
-            .EnumerateObject().Select(p => p.Name);
+        // The field names are the deployment profile schema's, referred to across files.
+        var names = root.GetProperty("properties").GetProperty("deployment").GetProperty("properties").GetProperty("fields").GetProperty("propertyNames");
+        var fields = deployment.RootElement.GetProperty("$defs").GetProperty("fieldName").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
         var question = root.GetProperty("$defs").GetProperty("question").GetProperty("properties");
 
-        Assert.Equal(QuestionnaireReader.DeploymentFields.Keys.Order(StringComparer.Ordinal), fields.Order(StringComparer.Ordinal));
+        Assert.Equal("deployment-profile.schema.json#/$defs/fieldName", names.GetProperty("$ref").GetString());
+        Assert.Equal(QuestionnaireReader.DeploymentFields.Keys, fields);
         Assert.Equal(Enum.GetValues<QuestionKind>().Select(QuestionnaireReader.Wire), question.GetProperty("type").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(FactDomains.Categories, question.GetProperty("category").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!));
     }
