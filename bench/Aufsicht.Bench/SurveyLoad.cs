@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using Aufsicht.Tests.Shared;
 
 namespace Aufsicht.Bench;
 
@@ -18,28 +19,17 @@ public static partial class SurveyLoad
     public const string Usage =
         "surveys --url URL --tokens FILE --password PW [--email demo@aufsicht.example] [--seconds 10] [--warmup 2] [--concurrency 32] [--campaign 1] [--server-pid PID]";
 
-    // Two complete answer sets (as a body's system would send them): a self-operated system and a SaaS one hosted in a
+    // Two complete answer sets (tests/Shared/SurveyAnswers.cs, as a body's system would send them): a self-operated system and a SaaS one hosted in a
     // third country, so the evaluation on each submission does real work. Alternated per request, and USERS replaced by
     // a number that grows with every request of a worker: no submission repeats a body's previous one, which the
     // server would answer with the earlier receipt without writing.
     private static readonly string[] Bodies =
     [
-        """
-        {"answers":{"usesVideo":["yes"],"services":["jitsi-self-operated"],"users":["USERS"],"operatingModel@jitsi-self-operated":["self-operated"],
-        "hosting@jitsi-self-operated":["own"],"purposes@jitsi-self-operated":["internal-meetings"],"participants@jitsi-self-operated":["employees"],
-        "specialCategories@jitsi-self-operated":["no"],"legalBasis@jitsi-self-operated":["art6-1-e"],"protectionNeed@jitsi-self-operated":["normal"],
-        "dpia@jitsi-self-operated":["not-required"],"recordOfProcessing@jitsi-self-operated":["yes"],"participantsInformed@jitsi-self-operated":["complete"],
-        "e2ee@jitsi-self-operated":["no"],"lobby@jitsi-self-operated":["yes"],"recordingOff@jitsi-self-operated":["yes"],"telemetryBlocked@jitsi-self-operated":["yes"]},
-        "submit":true}
-        """,
-        """
-        {"answers":{"usesVideo":["yes"],"services":["zoom"],"users":["USERS"],"operatingModel@zoom":["saas"],"hosting@zoom":["third-country"],
-        "processorAgreement@zoom":["yes"],"purposes@zoom":["teaching","parent-meetings"],"participants@zoom":["pupils","teachers"],
-        "specialCategories@zoom":["no"],"legalBasis@zoom":["art6-1-e"],"protectionNeed@zoom":["high"],"dpia@zoom":["threshold-only"],
-        "recordOfProcessing@zoom":["yes"],"participantsInformed@zoom":["partial"],"e2ee@zoom":["no"],"lobby@zoom":["yes"],
-        "recordingOff@zoom":["yes"],"telemetryBlocked@zoom":["unknown"]},
-        "submit":true}
-        """,
+        SurveyAnswers.Json("jitsi-self-operated", "USERS"),
+        SurveyAnswers.Json(
+            "zoom", "USERS", ("operatingModel", "saas"), ("hosting", "third-country"), ("purposes", "teaching"), ("purposes", "parent-meetings"),
+            ("participants", "pupils"), ("participants", "teachers"), ("protectionNeed", "high"), ("dpia", "threshold-only"),
+            ("participantsInformed", "partial"), ("telemetryBlocked", "unknown")),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -85,17 +85,20 @@ public sealed partial class Assessor
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(serviceAtNeed);
         ArgumentNullException.ThrowIfNull(deployment);
-        var findings = new Finding[deployment.ProtectionNeed == "normal" ? 6 : 7];
-        findings[0] = ContractSetUp(service, deployment);
-        findings[1] = LegalBasis(deployment);
-        findings[2] = FromValue("U03", "participantsInformed", deployment.ParticipantsInformed);
-        findings[3] = FromValue("U04", "recordOfProcessing", Wire(deployment.RecordOfProcessing));
-        findings[4] = Dpia(deployment);
-        findings[5] = Safeguards(service, deployment);
-        if (findings.Length == 7)
+        // In the order of the report; a new criterion of the use is one more line.
+        var findings = new List<Finding>(8)
+        {
+            ContractSetUp(service, deployment),
+            LegalBasis(deployment),
+            FromValue("U03", "participantsInformed", deployment.ParticipantsInformed),
+            FromValue("U04", "recordOfProcessing", Wire(deployment.RecordOfProcessing)),
+            Dpia(deployment),
+            Safeguards(service, deployment),
+        };
+        if (deployment.ProtectionNeed != "normal")
         {
             // A protection need above normal raises the technical requirements: TE02 as assessed at that need counts.
-            findings[6] = FindCriterion(serviceAtNeed.Findings, "TE02");
+            findings.Add(FindCriterion(serviceAtNeed.Findings, "TE02"));
         }
 
         var worst = serviceAtNeed.Verdict;

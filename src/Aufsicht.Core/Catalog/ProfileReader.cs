@@ -17,11 +17,9 @@ public static class ProfileReader
         "contract", "processing", "transfers", "technical", "sources", "notes",
     ];
 
-    private static readonly string[] DeploymentFields =
-    [
-        "id", "service", "body", "operatingModel", "purposes", "dataSubjects", "specialCategories", "protectionNeed", "legalBasis",
-        "processorAgreementConcluded", "dpia", "recordOfProcessing", "participantsInformed", "safeguards",
-    ];
+    // The profile's own fields, then the facts about the use (a nested one by its object, once).
+    private static readonly string[] DeploymentFieldNames =
+        ["id", "service", "body", .. DeploymentFields.All.Select(f => f.Parent ?? f.Name).Distinct()];
 
     /// <summary>Parses JSON text into a document, or an error that says where the text is malformed.</summary>
     public static Result<JsonDocument> ParseDocument(ReadOnlyMemory<byte> utf8)
@@ -162,40 +160,75 @@ public static class ProfileReader
             return Result<DeploymentProfile>.Fail(errors);
         }
 
-        r.RejectUnknown(DeploymentFields);
+        r.RejectUnknown(DeploymentFieldNames);
         var id = r.String("id", required: false, maxLength: 200);
         var service = r.String("service", maxLength: 80, pattern: Patterns.Id);
         var body = ReadBody(r.Object("body"));
-        var operatingModel = r.Enum("operatingModel", FactDomains.OperatingModels);
-        var purposes = new List<string>();
-        foreach (var (element, itemPath) in r.Array("purposes") ?? [])
+        var values = new List<(DeploymentField Field, object? Value)>(DeploymentFields.All.Count);
+        foreach (var group in DeploymentFields.All.GroupBy(f => f.Parent))
         {
-            if (element.ValueKind == JsonValueKind.String && element.GetString() is { Length: > 0 and <= 200 } purpose)
+            if (group.Key is null)
             {
-                purposes.Add(purpose);
+                foreach (var field in group)
+                {
+                    values.Add((field, ReadField(r, field.Name, field)));
+                }
+
+                continue;
             }
-            else
+
+            // A nested object (safeguards): its own unknown fields, then each of its facts.
+            if (r.Object(group.Key, required: group.Any(f => f.Required)) is { } nested)
             {
-                errors.Add(Error.Invalid(itemPath, "datafile.notPurpose", "200", ObjectReader.Describe(element)));
+                nested.RejectUnknown([.. group.Select(f => f.Local)]);
+                foreach (var field in group)
+                {
+                    values.Add((field, ReadField(nested, field.Local, field)));
+                }
             }
         }
 
-        var subjects = r.EnumArray("dataSubjects", FactDomains.DataSubjects);
-        var special = r.Bool("specialCategories");
-        var need = r.Enum("protectionNeed", FactDomains.ProtectionNeeds);
-        var legalBasis = r.EnumArray("legalBasis", FactDomains.LegalBases);
-        var agreement = r.Bool("processorAgreementConcluded");
-        var dpia = r.Enum("dpia", FactDomains.Dpia);
-        var record = r.Bool("recordOfProcessing");
-        var informed = r.Enum("participantsInformed", FactDomains.ParticipantsInformed);
-        var safeguards = ReadSafeguards(r.Object("safeguards"));
         if (errors.Count > 0)
         {
             return Result<DeploymentProfile>.Fail(errors);
         }
 
-        return Result<DeploymentProfile>.Ok(new DeploymentProfile(
-            id, service!, body!, operatingModel!, purposes, subjects!, special, need!, legalBasis!, agreement, dpia!, record, informed!, safeguards!));
+        var profile = DeploymentFields.Unknown(id, service!, body!);
+        foreach (var (field, value) in values)
+        {
+            profile = field.Set(profile, value);
+        }
+
+        return Result<DeploymentProfile>.Ok(profile);
+    }
+
+    /// <summary>One fact about the use, by its shape; an optional one that is absent is unknown.</summary>
+    private static object? ReadField(ObjectReader r, string name, DeploymentField field)
+    {
+        switch (field.Shape)
+        {
+            case FieldShape.OneOf:
+                return r.Enum(name, field.Values!, required: field.Required) ?? FactDomains.Unknown;
+            case FieldShape.AnyOf:
+                return (IReadOnlyList<string>?)r.EnumArray(name, field.Values!, required: field.Required) ?? [];
+            case FieldShape.Texts:
+                var texts = new List<string>();
+                foreach (var (element, itemPath) in r.Array(name, required: field.Required) ?? [])
+                {
+                    if (element.ValueKind == JsonValueKind.String && element.GetString() is { Length: > 0 and <= 200 } text)
+                    {
+                        texts.Add(text);
+                    }
+                    else
+                    {
+                        r.Errors.Add(Error.Invalid(itemPath, "datafile.notPurpose", "200", ObjectReader.Describe(element)));
+                    }
+                }
+
+                return texts;
+            default:
+                return r.Bool(name, required: field.Required);
+        }
     }
 
     private static Provider? ReadProvider(ObjectReader? r)
@@ -363,18 +396,5 @@ public static class ProfileReader
         var publicBody = r.Bool("publicBody", allowUnknown: false);
         var state = r.String("state", required: false, maxLength: 2, pattern: Patterns.Country);
         return kind is null || publicBody is null ? null : new Body(id, name, kind, publicBody.Value, state);
-    }
-
-    private static Safeguards? ReadSafeguards(ObjectReader? r)
-    {
-        if (r is null)
-        {
-            return null;
-        }
-
-        r.RejectUnknown(["e2eeEnabled", "lobby", "recordingOff", "telemetryBlocked"]);
-        var before = r.Errors.Count;
-        var s = new Safeguards(r.Bool("e2eeEnabled"), r.Bool("lobby"), r.Bool("recordingOff"), r.Bool("telemetryBlocked"));
-        return r.Errors.Count > before ? null : s;
     }
 }

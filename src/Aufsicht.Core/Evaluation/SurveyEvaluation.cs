@@ -77,21 +77,17 @@ public static class SurveyEvaluation
             // Values the respondent could not know ("unknown" options) are no list entries.
             IReadOnlyList<string> List(string field) => Values(field).Where(v => v != FactDomains.Unknown).ToArray();
 
-            var profile = new DeploymentProfile(
-                null,
-                key == Answers.Other ? string.Empty : key,
-                body,
-                Choice("operatingModel"),
-                List("purposes"),
-                List("dataSubjects"),
-                YesNo("specialCategories"),
-                Choice("protectionNeed"),
-                List("legalBasis"),
-                YesNo("processorAgreementConcluded"),
-                Choice("dpia"),
-                YesNo("recordOfProcessing"),
-                Choice("participantsInformed"),
-                new Safeguards(YesNo("safeguards.e2eeEnabled"), YesNo("safeguards.lobby"), YesNo("safeguards.recordingOff"), YesNo("safeguards.telemetryBlocked")));
+            var profile = DeploymentFields.Unknown(null, key == Answers.Other ? string.Empty : key, body);
+            foreach (var field in DeploymentFields.All)
+            {
+                profile = field.Set(profile, field.Shape switch
+                {
+                    FieldShape.OneOf => Choice(field.Name),
+                    FieldShape.YesNoUnknown => YesNo(field.Name),
+                    _ => List(field.Name),
+                });
+            }
+
             result.Add((key, other, profile));
         }
 

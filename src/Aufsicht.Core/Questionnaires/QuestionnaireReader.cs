@@ -12,25 +12,12 @@ namespace Aufsicht.Core.Questionnaires;
 /// </summary>
 public static class QuestionnaireReader
 {
-    /// <summary>The deployment fields a questionnaire can fill, with the kind of question and the values each accepts (null: any).</summary>
+    /// <summary>
+    /// The deployment fields a questionnaire can fill (<see cref="Catalog.DeploymentFields"/>), with the kind of question
+    /// and the values each accepts (null: any).
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, (QuestionKind Kind, IReadOnlyList<string>? Values)> DeploymentFields =
-        new Dictionary<string, (QuestionKind, IReadOnlyList<string>?)>(StringComparer.Ordinal)
-        {
-            ["operatingModel"] = (QuestionKind.OneOf, FactDomains.OperatingModels),
-            ["purposes"] = (QuestionKind.AnyOf, null),
-            ["dataSubjects"] = (QuestionKind.AnyOf, FactDomains.DataSubjects),
-            ["specialCategories"] = (QuestionKind.YesNoUnknown, null),
-            ["protectionNeed"] = (QuestionKind.OneOf, FactDomains.ProtectionNeeds),
-            ["legalBasis"] = (QuestionKind.AnyOf, FactDomains.LegalBases),
-            ["processorAgreementConcluded"] = (QuestionKind.YesNoUnknown, null),
-            ["dpia"] = (QuestionKind.OneOf, FactDomains.Dpia),
-            ["recordOfProcessing"] = (QuestionKind.YesNoUnknown, null),
-            ["participantsInformed"] = (QuestionKind.OneOf, FactDomains.ParticipantsInformed),
-            ["safeguards.e2eeEnabled"] = (QuestionKind.YesNoUnknown, null),
-            ["safeguards.lobby"] = (QuestionKind.YesNoUnknown, null),
-            ["safeguards.recordingOff"] = (QuestionKind.YesNoUnknown, null),
-            ["safeguards.telemetryBlocked"] = (QuestionKind.YesNoUnknown, null),
-        };
+        Catalog.DeploymentFields.All.ToDictionary(f => f.Name, f => (KindOf(f.Shape), f.Values), StringComparer.Ordinal);
 
     public static readonly IReadOnlyList<string> YesNoUnknown = ["yes", "no", FactDomains.Unknown];
 
@@ -414,6 +401,14 @@ public static class QuestionnaireReader
             }
         }
     }
+
+    /// <summary>The kind of question that fills a deployment field of the shape.</summary>
+    public static QuestionKind KindOf(FieldShape shape) => shape switch
+    {
+        FieldShape.OneOf => QuestionKind.OneOf,
+        FieldShape.AnyOf or FieldShape.Texts => QuestionKind.AnyOf,
+        _ => QuestionKind.YesNoUnknown,
+    };
 
     public static string Wire(QuestionKind kind) => QuestionKinds.Of(kind).Wire;
 }

@@ -53,19 +53,28 @@ public sealed class PropertyTests
                 canRead, receives, transfers, [], null);
         });
 
+    // Every field of the table, by its shape: a new field of the use is generated without a change here.
     private static readonly Gen<DeploymentProfile> GenDeployment =
-        Gen.Select(
-            Gen.OneOf([.. FactDomains.OperatingModels, FactDomains.Unknown]),
-            Gen.OneOf([.. FactDomains.DataSubjects]).Array[0, 3],
-            GenFlag,
-            Gen.OneOf([.. FactDomains.ProtectionNeeds, FactDomains.Unknown]),
-            Gen.OneOf([.. FactDomains.LegalBases]).Array[0, 2],
-            GenFlag,
-            Gen.OneOf([.. FactDomains.Dpia, FactDomains.Unknown]),
-            Gen.Select(GenFlag, Gen.OneOf([.. FactDomains.ParticipantsInformed, FactDomains.Unknown]), GenFlag, GenFlag, GenFlag, GenFlag))
-        .Select((model, subjects, special, need, bases, agreement, dpia, rest) =>
-            new DeploymentProfile("d", "p", new Body(null, null, "school", true, "MV"), model, ["teaching"], subjects.Distinct().ToArray(), special,
-                need, bases.Distinct().ToArray(), agreement, dpia, rest.Item1, rest.Item2, new Safeguards(rest.Item3, rest.Item4, rest.Item5, rest.Item6)));
+        Gen.Int[0, int.MaxValue].Array[DeploymentFields.All.Count]
+        .Select(picks =>
+        {
+            var d = DeploymentFields.Unknown("d", "p", new Body(null, null, "school", true, "MV"));
+            for (var i = 0; i < picks.Length; i++)
+            {
+                var (field, pick) = (DeploymentFields.All[i], picks[i]);
+                d = field.Set(d, field.Shape switch
+                {
+                    FieldShape.OneOf => pick % (field.Values!.Count + 1) is var n && n < field.Values.Count ? field.Values[n] : FactDomains.Unknown,
+                    // Up to three of the values, each once: three digits of the pick in base (values + 1), the last digit none.
+                    FieldShape.AnyOf => Enumerable.Range(0, 3).Select(k => pick / (int)Math.Pow(field.Values!.Count + 1, k) % (field.Values.Count + 1))
+                        .Where(v => v < field.Values!.Count).Distinct().Select(v => field.Values![v]).ToArray(),
+                    FieldShape.Texts => (IReadOnlyList<string>)["teaching"],
+                    _ => Flags[pick % 3],
+                });
+            }
+
+            return d;
+        });
 
     private static readonly Gen<DateOnly> GenDate = Gen.Date[new DateTime(2016, 1, 1), new DateTime(2026, 12, 31)].Select(DateOnly.FromDateTime);
 

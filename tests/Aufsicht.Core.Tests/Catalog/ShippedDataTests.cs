@@ -107,6 +107,52 @@ public sealed partial class ShippedDataTests
         }
     }
 
+    [Fact]
+    public void DeploymentSchema_ListsTheFieldsOfTheCode()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(DataFolder, "schemas", "deployment-profile.schema.json")));
+        var root = schema.RootElement;
+        JsonElement Property(DeploymentField f) => f.Parent is null
+            ? root.GetProperty("properties").GetProperty(f.Name)
+            : root.GetProperty("properties").GetProperty(f.Parent).GetProperty("properties").GetProperty(f.Local);
+        static IEnumerable<string> Names(JsonElement o) => o.GetProperty("properties").EnumerateObject().Select(p => p.Name);
+        static IEnumerable<string> Required(JsonElement o) => o.TryGetProperty("required", out var r) ? r.EnumerateArray().Select(e => e.GetString()!) : [];
+
+        Assert.Equal(["$schema", "id", "service", "body", .. DeploymentFields.All.Select(f => f.Parent ?? f.Name).Distinct()], Names(root));
+        Assert.Equal(["service", "body", .. DeploymentFields.All.Where(f => f.Required).Select(f => f.Parent ?? f.Name).Distinct()], Required(root));
+        foreach (var group in DeploymentFields.All.Where(f => f.Parent is not null).GroupBy(f => f.Parent!))
+        {
+            var nested = root.GetProperty("properties").GetProperty(group.Key);
+            Assert.Equal(group.Select(f => f.Local), Names(nested));
+            Assert.Equal(group.Where(f => f.Required).Select(f => f.Local), Required(nested));
+        }
+
+        foreach (var field in DeploymentFields.All)
+        {
+            var property = Property(field);
+            switch (field.Shape)
+            {
+                case FieldShape.OneOf:
+                    Assert.Equal([.. field.Values!, FactDomains.Unknown], property.GetProperty("enum").EnumerateArray().Select(e => e.GetString()!));
+                    break;
+                case FieldShape.AnyOf when property.GetProperty("items").TryGetProperty("enum", out var items):
+                    Assert.Equal(field.Values!, items.EnumerateArray().Select(e => e.GetString()!));
+                    break;
+                case FieldShape.AnyOf:
+                    // Listed by pattern (legalBasis): every value must match it.
+                    var pattern = property.GetProperty("items").GetProperty("pattern").GetString()!;
+                    Assert.All(field.Values!, v => Assert.Matches(pattern, v));
+                    break;
+                case FieldShape.Texts:
+                    Assert.Equal("string", property.GetProperty("items").GetProperty("type").GetString());
+                    break;
+                case FieldShape.YesNoUnknown:
+                    Assert.Equal("""[{"type":"boolean"},{"const":"unknown"}]""", JsonSerializer.Serialize(property.GetProperty("oneOf")));
+                    break;
+            }
+        }
+    }
+
     [GeneratedRegex(@"\{([a-zA-Z]+)\}")]
     private static partial Regex Placeholder();
 }

@@ -4,6 +4,7 @@ using Aufsicht.Core.Catalog;
 using Aufsicht.Core.Evaluation;
 using Aufsicht.Core.Law;
 using Aufsicht.Core.Questionnaires;
+using Aufsicht.Tests.Shared;
 using Xunit;
 
 namespace Aufsicht.Core.Tests.Questionnaires;
@@ -53,12 +54,15 @@ public sealed class QuestionnaireTests
     public void Schema_ListsTheFieldsTypesAndCategoriesOfTheReader()
     {
         using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestData.DataFolder, "schemas", "questionnaire.schema.json")));
+        using var deployment = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestData.DataFolder, "schemas", "deployment-profile.schema.json")));
         var root = schema.RootElement;
-        var fields = root.GetProperty("properties").GetProperty("deployment").GetProperty("properties").GetProperty("fields").GetProperty("properties")
-            .EnumerateObject().Select(p => p.Name);
+        // The field names are the deployment profile schema's, referred to across files.
+        var names = root.GetProperty("properties").GetProperty("deployment").GetProperty("properties").GetProperty("fields").GetProperty("propertyNames");
+        var fields = deployment.RootElement.GetProperty("$defs").GetProperty("fieldName").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
         var question = root.GetProperty("$defs").GetProperty("question").GetProperty("properties");
 
-        Assert.Equal(QuestionnaireReader.DeploymentFields.Keys.Order(StringComparer.Ordinal), fields.Order(StringComparer.Ordinal));
+        Assert.Equal("deployment-profile.schema.json#/$defs/fieldName", names.GetProperty("$ref").GetString());
+        Assert.Equal(QuestionnaireReader.DeploymentFields.Keys, fields);
         Assert.Equal(Enum.GetValues<QuestionKind>().Select(QuestionnaireReader.Wire), question.GetProperty("type").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(FactDomains.Categories, question.GetProperty("category").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!));
     }
@@ -247,13 +251,9 @@ public sealed class QuestionnaireTests
         Assert.Equal(("services", "unknown-service"), (Assert.Single(errors).Key, errors[0].Code));
     }
 
-    private static Answers GoodUse(string service, string model) => A(
-        ("usesVideo", ["yes"]), ("services", [service]),
-        ($"operatingModel@{service}", [model]), ($"hosting@{service}", ["own"]), ($"purposes@{service}", ["internal-meetings"]),
-        ($"participants@{service}", ["employees"]), ($"specialCategories@{service}", ["no"]), ($"legalBasis@{service}", ["art6-1-e"]),
-        ($"protectionNeed@{service}", ["normal"]), ($"dpia@{service}", ["not-required"]), ($"recordOfProcessing@{service}", ["yes"]),
-        ($"participantsInformed@{service}", ["complete"]), ($"e2ee@{service}", ["no"]), ($"lobby@{service}", ["yes"]),
-        ($"recordingOff@{service}", ["yes"]), ($"telemetryBlocked@{service}", ["yes"]), ($"processorAgreement@{service}", ["yes"]));
+    // Answers the processor agreement even where it is hidden, which cleaning then drops.
+    private static Answers GoodUse(string service, string model) =>
+        A([.. SurveyAnswers.For(service, null, ("operatingModel", model), ("processorAgreement", "yes"))]);
 
     private static readonly Aufsicht.Core.Catalog.Body Municipality = new("b1", "Gemeinde Beispiel", "municipality", true, "MV");
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Aufsicht.Core.Evaluation;
 using Aufsicht.Data;
 using Aufsicht.Features.Campaigns;
+using Aufsicht.Tests.Shared;
 using Aufsicht.Tests.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,22 +34,12 @@ public abstract class DashboardTests : IAsyncLifetime
 {
     private static readonly JsonSerializerOptions Json = new() { IncludeFields = true };
 
-    private const string Zoom = """
-        {"answers":{"usesVideo":["yes"],"services":["zoom"],"users":["120"],"operatingModel@zoom":["saas"],"hosting@zoom":["third-country"],
-        "processorAgreement@zoom":["yes"],"purposes@zoom":["teaching","parent-meetings"],"participants@zoom":["pupils","teachers"],
-        "specialCategories@zoom":["no"],"legalBasis@zoom":["art6-1-e"],"protectionNeed@zoom":["high"],"dpia@zoom":["threshold-only"],
-        "recordOfProcessing@zoom":["yes"],"participantsInformed@zoom":["partial"],"e2ee@zoom":["no"],"lobby@zoom":["yes"],
-        "recordingOff@zoom":["yes"],"telemetryBlocked@zoom":["unknown"]},"submit":true}
-        """;
+    private static readonly string Zoom = SurveyAnswers.Json(
+        "zoom", "120", ("operatingModel", "saas"), ("hosting", "third-country"), ("purposes", "teaching"), ("purposes", "parent-meetings"),
+        ("participants", "pupils"), ("participants", "teachers"), ("protectionNeed", "high"), ("dpia", "threshold-only"),
+        ("participantsInformed", "partial"), ("telemetryBlocked", "unknown"));
 
-    private const string Jitsi = """
-        {"answers":{"usesVideo":["yes"],"services":["jitsi-self-operated"],"users":["40"],"operatingModel@jitsi-self-operated":["self-operated"],
-        "hosting@jitsi-self-operated":["own"],"purposes@jitsi-self-operated":["internal-meetings"],"participants@jitsi-self-operated":["employees"],
-        "specialCategories@jitsi-self-operated":["no"],"legalBasis@jitsi-self-operated":["art6-1-e"],"protectionNeed@jitsi-self-operated":["normal"],
-        "dpia@jitsi-self-operated":["not-required"],"recordOfProcessing@jitsi-self-operated":["yes"],"participantsInformed@jitsi-self-operated":["complete"],
-        "e2ee@jitsi-self-operated":["no"],"lobby@jitsi-self-operated":["yes"],"recordingOff@jitsi-self-operated":["yes"],"telemetryBlocked@jitsi-self-operated":["yes"]},
-        "submit":true}
-        """;
+    private static readonly string Jitsi = SurveyAnswers.Json("jitsi-self-operated", "40");
 
     private AppServer _server = null!;
 

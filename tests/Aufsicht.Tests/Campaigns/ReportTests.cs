@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Aufsicht.Core.Evaluation;
 using Aufsicht.Data;
+using Aufsicht.Tests.Shared;
 using Aufsicht.Tests.Web;
 using UglyToad.PdfPig;
 using Xunit;
@@ -54,11 +55,10 @@ public abstract class ReportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, status);
         (status, _, _) = await respondent.PostFormAsync(link + "?abschnitt=1", link + "?abschnitt=1",
         [
-            new("abschnitt", "1"), new("revision", "1"), new("a:operatingModel@zoom", "saas"), new("a:hosting@zoom", "third-country"),
-            new("a:processorAgreement@zoom", "yes"), new("a:purposes@zoom", "citizen-services"), new("a:participants@zoom", "citizens"),
-            new("a:specialCategories@zoom", "no"), new("a:legalBasis@zoom", "art6-1-e"), new("a:protectionNeed@zoom", "normal"),
-            new("a:dpia@zoom", "none"), new("a:recordOfProcessing@zoom", "yes"), new("a:participantsInformed@zoom", "partial"),
-            new("a:e2ee@zoom", "no"), new("a:lobby@zoom", "yes"), new("a:recordingOff@zoom", "yes"), new("a:telemetryBlocked@zoom", "unknown"),
+            new("abschnitt", "1"), new("revision", "1"),
+            .. SurveyAnswers.Form(
+                "zoom", ("operatingModel", "saas"), ("hosting", "third-country"), ("purposes", "citizen-services"), ("participants", "citizens"),
+                ("dpia", "none"), ("participantsInformed", "partial"), ("telemetryBlocked", "unknown")),
             new("action", "save"),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, status);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Aufsicht.Data;
 using Aufsicht.Tests.Mail;
+using Aufsicht.Tests.Shared;
 using Aufsicht.Tests.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -147,12 +148,17 @@ public abstract partial class SurveyBrowserTests : IAsyncLifetime
         form = await respondentContext.NewPageAsync();
         await form.GotoAsync(link + "?abschnitt=1");
         Assert.True(await form.Locator("#f-hosting-zoom-frage").GetByLabel("außerhalb des EWR (z. B. USA)").IsCheckedAsync());
-        await form.Locator("#f-dpia-zoom-frage").GetByLabel("nein", new() { Exact = true }).CheckAsync();
-        await form.Locator("#f-recordOfProcessing-zoom-frage").GetByLabel("ja", new() { Exact = true }).CheckAsync();
-        await form.Locator("#f-participantsInformed-zoom-frage").GetByLabel("teilweise").CheckAsync();
-        foreach (var (id, answer) in new[] { ("e2ee", "nein"), ("lobby", "ja"), ("recordingOff", "ja"), ("telemetryBlocked", "weiß nicht") })
+        // The rest as the shared answer set has it (the questions above were ticked by their labels).
+        string[] ticked = ["operatingModel", "processorAgreement", "hosting", "purposes", "participants", "specialCategories", "legalBasis", "protectionNeed"];
+        var rest = SurveyAnswers.Use(
+            ("operatingModel", "saas"), ("hosting", "third-country"), ("purposes", "citizen-services"), ("participants", "citizens"),
+            ("dpia", "none"), ("participantsInformed", "partial"), ("telemetryBlocked", "unknown"));
+        foreach (var (question, values) in rest.Where(a => !ticked.Contains(a.Question)))
         {
-            await form.Locator($"#f-{id}-zoom-frage").GetByLabel(answer, new() { Exact = true }).CheckAsync();
+            foreach (var value in values)
+            {
+                await form.Locator($"#f-{question}-zoom-frage input[value=\"{value}\"]").CheckAsync();
+            }
         }
 
         await form.GetByRole(AriaRole.Button, new() { Name = "Speichern und weiter" }).ClickAsync();

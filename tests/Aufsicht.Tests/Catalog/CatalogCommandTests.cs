@@ -122,6 +122,19 @@ public sealed class CatalogCommandTests
     }
 
     [Fact]
+    public void Validate_QuestionnaireMappingAnUnknownField_SchemaTakesTheNamesFromTheDeploymentSchema()
+    {
+        using var copy = new CatalogueCopy();
+        var text = File.ReadAllText(copy.QuestionnaireFile);
+        File.WriteAllText(copy.QuestionnaireFile, text.Replace("\"dpia\": \"dpia\"", "\"dpiaa\": \"dpia\"", StringComparison.Ordinal));
+        var r = Cli.Run("--lang", "en", "catalog", "validate", copy.QuestionnaireFile);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("/deployment/fields", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("(schema questionnaire", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("deployment.fields.dpiaa", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_BrokenCopy_NamesFileAndField_Exit2()
     {
         using var copy = new CatalogueCopy();

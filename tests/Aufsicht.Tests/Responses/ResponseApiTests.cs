@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using Aufsicht.Core.Evaluation;
 using Aufsicht.Data;
+using Aufsicht.Tests.Shared;
 using Aufsicht.Tests.Web;
 using Aufsicht.Web;
 using Xunit;
@@ -23,25 +24,7 @@ public sealed class ResponseApiTests : IDisposable
 
     private static readonly object Complete = new
     {
-        answers = new Dictionary<string, string[]>
-        {
-            ["usesVideo"] = ["yes"],
-            ["services"] = ["jitsi-self-operated"],
-            ["operatingModel@jitsi-self-operated"] = ["self-operated"],
-            ["hosting@jitsi-self-operated"] = ["own"],
-            ["purposes@jitsi-self-operated"] = ["internal-meetings"],
-            ["participants@jitsi-self-operated"] = ["employees"],
-            ["specialCategories@jitsi-self-operated"] = ["no"],
-            ["legalBasis@jitsi-self-operated"] = ["art6-1-e"],
-            ["protectionNeed@jitsi-self-operated"] = ["normal"],
-            ["dpia@jitsi-self-operated"] = ["not-required"],
-            ["recordOfProcessing@jitsi-self-operated"] = ["yes"],
-            ["participantsInformed@jitsi-self-operated"] = ["complete"],
-            ["e2ee@jitsi-self-operated"] = ["no"],
-            ["lobby@jitsi-self-operated"] = ["yes"],
-            ["recordingOff@jitsi-self-operated"] = ["yes"],
-            ["telemetryBlocked@jitsi-self-operated"] = ["yes"],
-        },
+        answers = SurveyAnswers.For("jitsi-self-operated", null).ToDictionary(a => a.Key, a => a.Values),
         submit = true,
     };
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Aufsicht.Cli;
+using Aufsicht.Core.Catalog;
 using Aufsicht.Core.Questionnaires;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
@@ -158,7 +159,7 @@ internal static class DemoCommand
                 continue;
             }
 
-            var answers = SurveyForm.Clean(questionnaire, Answer(random, body));
+            var answers = SurveyForm.Clean(questionnaire, Answer(random, body, questionnaire));
             var errors = SurveyForm.Check(questionnaire, answers, services2.IsService, complete: true);
             if (errors.Count > 0)
             {
@@ -193,8 +194,13 @@ internal static class DemoCommand
         ("nextcloud-talk", 0.05, "self-operated"), ("jitsi-netways", 0.04, "external-provider"), (Answers.Other, 0.02, "external-provider"),
     ];
 
-    /// <summary>Plausible answers of one body: the systems it uses and how, skewed the way such surveys come back.</summary>
-    private static Answers Answer(Random random, BodyRecord body)
+    /// <summary>
+    /// Plausible answers of one body: the systems it uses and how, skewed the way such surveys come back. Every
+    /// required question about a system's use is answered from the questionnaire itself: the familiar ones with the
+    /// skew below, any other one from its options (mostly the first, now and then another or unknown), so a new
+    /// question needs no change here.
+    /// </summary>
+    private static Answers Answer(Random random, BodyRecord body, Questionnaire questionnaire)
     {
         var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (random.NextDouble() < 0.08)
@@ -251,24 +257,47 @@ internal static class DemoCommand
         }
 
         var school = body.Kind == "school";
+        var perService = questionnaire.Sections.Where(s => s.ForEachService == questionnaire.Mapping.ServicesQuestion).SelectMany(s => s.Questions).ToArray();
         foreach (var (service, model) in picked)
         {
-            void Set(string id, params string[] v) => values[Answers.Key(id, service)] = v;
-            Set("operatingModel", model);
-            Set("hosting", model == "self-operated" ? "own" : Pick(("de", 5), ("eea", 2), ("third-country", service is "zoom" or "teams-m365" or "webex" ? 6 : 0.1), ("unknown", 1)));
-            Set("processorAgreement", Pick(("yes", 8), ("no", 1), ("unknown", 1)));
-            Set("purposes", school ? ["teaching", "parent-meetings"] : body.Kind == "municipality" ? ["internal-meetings", "council-meetings"] : ["internal-meetings"]);
-            Set("participants", school ? ["pupils", "teachers"] : body.Kind == "municipality" ? ["employees", "citizens"] : ["employees"]);
-            Set("specialCategories", Pick(("no", 9), ("yes", 0.5), ("unknown", 0.5)));
-            Set("legalBasis", body.PublicBody ? "art6-1-e" : Pick(("art6-1-b", 1), ("art6-1-f", 1)));
-            Set("protectionNeed", Pick(("normal", 6), ("high", 3), ("unknown", 0.5)));
-            Set("dpia", Pick(("done", 4), ("threshold-only", 2), ("none", 3), ("not-required", 1)));
-            Set("recordOfProcessing", Pick(("yes", 8), ("no", 2)));
-            Set("participantsInformed", Pick(("complete", 6), ("partial", 3), ("none", 1)));
-            Set("e2ee", Pick(("yes", 3), ("no", 6), ("unknown", 1)));
-            Set("lobby", Pick(("yes", 8), ("no", 2)));
-            Set("recordingOff", Pick(("yes", 9), ("no", 1)));
-            Set("telemetryBlocked", Pick(("yes", 6), ("no", 2), ("unknown", 2)));
+            string[]? Skewed(string id) => id switch
+            {
+                "operatingModel" => [model],
+                "hosting" => [model == "self-operated" ? "own" : Pick(("de", 5), ("eea", 2), ("third-country", service is "zoom" or "teams-m365" or "webex" ? 6 : 0.1), ("unknown", 1))],
+                "processorAgreement" => [Pick(("yes", 8), ("no", 1), ("unknown", 1))],
+                "purposes" => school ? ["teaching", "parent-meetings"] : body.Kind == "municipality" ? ["internal-meetings", "council-meetings"] : ["internal-meetings"],
+                "participants" => school ? ["pupils", "teachers"] : body.Kind == "municipality" ? ["employees", "citizens"] : ["employees"],
+                "specialCategories" => [Pick(("no", 9), ("yes", 0.5), ("unknown", 0.5))],
+                "legalBasis" => [body.PublicBody ? "art6-1-e" : Pick(("art6-1-b", 1), ("art6-1-f", 1))],
+                "protectionNeed" => [Pick(("normal", 6), ("high", 3), ("unknown", 0.5))],
+                "dpia" => [Pick(("done", 4), ("threshold-only", 2), ("none", 3), ("not-required", 1))],
+                "recordOfProcessing" => [Pick(("yes", 8), ("no", 2))],
+                "participantsInformed" => [Pick(("complete", 6), ("partial", 3), ("none", 1))],
+                "e2ee" => [Pick(("yes", 3), ("no", 6), ("unknown", 1))],
+                "lobby" => [Pick(("yes", 8), ("no", 2))],
+                "recordingOff" => [Pick(("yes", 9), ("no", 1))],
+                "telemetryBlocked" => [Pick(("yes", 6), ("no", 2), ("unknown", 2))],
+                _ => null,
+            };
+
+            string[]? FromOptions(Question question) => question.Kind switch
+            {
+                QuestionKind.YesNoUnknown => [Pick(("yes", 7), ("no", 2), ("unknown", 1))],
+                QuestionKind.OneOf => [Pick([.. question.Options.Select((o, i) => (o.Value, o.Value == FactDomains.Unknown ? 0.5 : i == 0 ? 6.0 : 1.0))])],
+                QuestionKind.AnyOf => [question.Options[0].Value],
+                QuestionKind.Number => [(question.Min ?? 1).ToString(CultureInfo.InvariantCulture)],
+                QuestionKind.Date => ["2024-01-01"],
+                QuestionKind.Text => ["-"],
+                _ => null,
+            };
+
+            foreach (var question in perService)
+            {
+                if ((Skewed(question.Id) ?? (question.Required ? FromOptions(question) : null)) is { } answer)
+                {
+                    values[Answers.Key(question.Id, service)] = answer;
+                }
+            }
         }
 
         return new Answers(values);

@@ -183,7 +183,11 @@ internal static class CatalogValidator
     /// <summary>The schemas shipped in <c>data/schemas/</c>, loaded once.</summary>
     private sealed class SchemaSet(string folder)
     {
+        /// <summary>The schema each one refers to in another file (<c>$ref</c> to its <c>$id</c>).</summary>
+        private static readonly Dictionary<string, string> References = new(StringComparer.Ordinal) { ["questionnaire"] = "deployment-profile" };
+
         private readonly Dictionary<string, JsonSchema> _loaded = new(StringComparer.Ordinal);
+        private SchemaRegistry? _registry;
 
         public static string? SchemaFor(string path) => path switch
         {
@@ -202,10 +206,7 @@ internal static class CatalogValidator
         {
             if (!_loaded.TryGetValue(name, out var schema))
             {
-                var file = Path.Combine(folder, name + ".schema.json");
-                // A registry of its own: the global one refuses a second schema with the same $id (a second validation in one process).
-                schema = JsonSchema.FromText(File.ReadAllText(file), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
-                _loaded[name] = schema;
+                schema = Load(name);
             }
 
             var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
@@ -218,6 +219,22 @@ internal static class CatalogValidator
                     yield return $"{(at.Length == 0 ? "/" : at)}: {message} (schema {name}, {(keyword.Length == 0 ? "false" : keyword)})";
                 }
             }
+        }
+
+        private JsonSchema Load(string name)
+        {
+            // A registry of the set's own: the global one refuses a second schema with the same $id (a second
+            // validation in one process). A schema another one refers to is registered first: the questionnaire
+            // takes its deployment field names from the deployment profile's.
+            _registry ??= new SchemaRegistry();
+            if (References.TryGetValue(name, out var referenced) && !_loaded.ContainsKey(referenced))
+            {
+                Load(referenced);
+            }
+
+            var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(folder, name + ".schema.json")), new BuildOptions { SchemaRegistry = _registry });
+            _loaded[name] = schema;
+            return schema;
         }
 
         /// <summary>
