@@ -21,6 +21,10 @@ public static class ProfileReader
     private static readonly string[] DeploymentFieldNames =
         ["id", "service", "body", .. DeploymentFields.All.Select(f => f.Parent ?? f.Name).Distinct()];
 
+    // The facts grouped by the object they sit in (null: the profile itself), once: `assess batch` reads 100,000 profiles.
+    private static readonly (string? Parent, DeploymentField[] Fields, string[] Names, bool Required)[] DeploymentGroups =
+        [.. DeploymentFields.All.GroupBy(f => f.Parent).Select(g => (g.Key, g.ToArray(), g.Select(f => f.Local).ToArray(), g.Any(f => f.Required)))];
+
     /// <summary>Parses JSON text into a document, or an error that says where the text is malformed.</summary>
     public static Result<JsonDocument> ParseDocument(ReadOnlyMemory<byte> utf8)
     {
@@ -165,11 +169,11 @@ public static class ProfileReader
         var service = r.String("service", maxLength: 80, pattern: Patterns.Id);
         var body = ReadBody(r.Object("body"));
         var values = new List<(DeploymentField Field, object? Value)>(DeploymentFields.All.Count);
-        foreach (var group in DeploymentFields.All.GroupBy(f => f.Parent))
+        foreach (var (parent, fields, names, required) in DeploymentGroups)
         {
-            if (group.Key is null)
+            if (parent is null)
             {
-                foreach (var field in group)
+                foreach (var field in fields)
                 {
                     values.Add((field, ReadField(r, field.Name, field)));
                 }
@@ -178,10 +182,10 @@ public static class ProfileReader
             }
 
             // A nested object (safeguards): its own unknown fields, then each of its facts.
-            if (r.Object(group.Key, required: group.Any(f => f.Required)) is { } nested)
+            if (r.Object(parent, required: required) is { } nested)
             {
-                nested.RejectUnknown([.. group.Select(f => f.Local)]);
-                foreach (var field in group)
+                nested.RejectUnknown(names);
+                foreach (var field in fields)
                 {
                     values.Add((field, ReadField(nested, field.Local, field)));
                 }
