@@ -74,12 +74,13 @@ public static class QuestionKinds
 
     private static readonly Dictionary<string, QuestionKind> ByWireName = CheckComplete();
 
+    /// <summary>The wire names, in the order of the enum.</summary>
+    public static readonly IReadOnlyList<string> WireNames = [.. Enum.GetValues<QuestionKind>().Select(k => Descriptors[k].Wire)];
+
     /// <summary>Every kind with its descriptor, in the order of the enum.</summary>
     public static IEnumerable<(QuestionKind Kind, KindDescriptor Descriptor)> All =>
         Enum.GetValues<QuestionKind>().Select(k => (k, Descriptors[k]));
 
-    /// <summary>The wire names, in the order of the enum.</summary>
-    public static IReadOnlyList<string> WireNames => [.. All.Select(k => k.Descriptor.Wire)];
 
     public static KindDescriptor Of(QuestionKind kind) => Descriptors[kind];
 
