@@ -137,8 +137,14 @@ public sealed class InvitationRecord
 
     public required string Language { get; set; }
 
-    /// <summary>0 for an invitation (or its reissue); n for the n-th reminder, which carries a link of its own.</summary>
+    /// <summary>
+    /// 0 for an invitation (or its reissue); n for the n-th reminder, which carries a link of its own;
+    /// <see cref="ManualReminder"/> for a reminder a supervisor sent by hand (any number of them; the scheduled ones still follow).
+    /// </summary>
     public int Reminder { get; set; }
+
+    /// <summary>The <see cref="Reminder"/> of a reminder sent by hand: outside the unique index of scheduled reminders (which counts those above 0).</summary>
+    public const int ManualReminder = -1;
 }
 
 /// <summary>A body's answers in one campaign: the draft being edited, and how many versions were submitted.</summary>

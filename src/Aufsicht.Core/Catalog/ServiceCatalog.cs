@@ -40,6 +40,10 @@ public sealed class ServiceCatalog
             : throw new ArgumentException($"The default authority '{defaultAuthority}' is not defined.", nameof(defaultAuthority));
     }
 
+    /// <summary>The same catalogue with another authority as the default view (an installation's own, e.g. lfdi-mv).</summary>
+    public ServiceCatalog WithDefaultAuthority(string authority) =>
+        new(_snapshots.Values.SelectMany(s => s), Decisions, Alternatives, _authorities.Values, authority);
+
     public IEnumerable<string> ServiceIds => _snapshots.Keys.Order(StringComparer.Ordinal);
 
     public IReadOnlyList<PublishedDecision> Decisions { get; }

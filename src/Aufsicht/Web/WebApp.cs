@@ -1,3 +1,4 @@
+using Aufsicht.Core.DataFiles;
 using Aufsicht.Cli;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
@@ -89,7 +90,7 @@ internal static class WebApp
 
         var options = ServerOptions.From(builder.Configuration);
         var proxies = Proxies.From(builder.Configuration);
-        var data = DataFolder.Load(DataFolder.Locate(options.Catalog));
+        var data = OwnAuthority(DataFolder.Load(DataFolder.Locate(options.Catalog)), builder.Configuration);
 
         builder.Services.AddSingleton(options);
 #pragma warning disable RS0030 // The composition root: the one place the web app names the system clock.
@@ -119,6 +120,7 @@ internal static class WebApp
         builder.Services.AddScoped<Features.Bodies.ImportBodies>();
         builder.Services.AddScoped<Features.Bodies.EditBody>();
         builder.Services.AddSingleton<HealthCheck>();
+        builder.Services.AddSingleton(Features.Shared.LocalDates.From(builder.Configuration));
         builder.Services.AddOutputCache(o => o.AddPolicy(CataloguePages.CachePolicy, CataloguePages.Cache));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
@@ -193,6 +195,23 @@ internal static class WebApp
         // Anything else is "not found" for everyone, not "please sign in" (the fallback policy would ask for that).
         app.MapFallback(() => Results.NotFound()).ExcludeFromDescription().AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// The installation's own authority (<c>Aufsicht:Authority</c>, e.g. lfdi-mv) as the default view of the catalogue
+    /// and of new campaigns; without the setting, the default of the shipped authorities file.
+    /// </summary>
+    internal static LegalData OwnAuthority(LegalData data, IConfiguration configuration)
+    {
+        var own = configuration["Aufsicht:Authority"]?.Trim();
+        if (string.IsNullOrEmpty(own))
+        {
+            return data;
+        }
+
+        return data.Catalog.FindAuthority(own) is null
+            ? throw new SettingException($"Aufsicht:Authority: '{own}' is not one of the authorities ({string.Join(", ", data.Catalog.Authorities.Select(a => a.Id))})")
+            : data with { Catalog = data.Catalog.WithDefaultAuthority(own) };
     }
 }
 

@@ -28,6 +28,12 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(answered, db.Evaluations.Count());
         Assert.Contains(db.Evaluations, e => e.Status == Compliance.Deficient);
         Assert.Contains(db.Evaluations, e => e.Status == Compliance.Compliant);
+        // Systems named in free text wait for a supervisor on the campaign's page of other services (they used to be
+        // missing there, so those bodies stayed "unclear" for good).
+        var named = db.EvaluationServices.Where(s => s.Service.StartsWith("other:")).Select(s => s.Service).Distinct().ToList();
+        Assert.NotEmpty(named);
+        var waiting = db.OtherServices.Where(o => o.CampaignId == campaign.Id && o.LinkedService == null).Select(o => "other:" + o.Text).ToList();
+        Assert.Equal(named.Order(StringComparer.Ordinal), waiting.Order(StringComparer.Ordinal));
     }
 
     [Theory]

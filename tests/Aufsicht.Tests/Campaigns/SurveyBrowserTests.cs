@@ -103,6 +103,10 @@ public abstract partial class SurveyBrowserTests : IAsyncLifetime
         await page.GetByLabel("Titel").FillAsync("Videokonferenzen an Schulen und Gemeinden 2026");
         await page.GetByLabel("Frist", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Als Entwurf anlegen" }).ClickAsync();
+        // Starting asks first, on a page that says what will happen.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Umfrage starten …" }).ClickAsync();
+        await page.GetByText("1 Organisationen erhalten jetzt eine Einladung").WaitForAsync();
+        await AssertAccessible(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Umfrage starten und Einladungen senden" }).ClickAsync();
         await page.GetByText("Die Umfrage läuft. 1 Einladungen").WaitForAsync();
         await AssertAccessible(page);
@@ -194,6 +198,28 @@ public abstract partial class SurveyBrowserTests : IAsyncLifetime
         await again.ClickAsync();
         await page.GetByText("1 Nachricht(en) stehen wieder im Postausgang").WaitForAsync();
         await AssertAccessible(page);
+
+        // Every body asked, filtered by status; then the survey is closed and reopened, each step asked first.
+        await page.GotoAsync(dashboard);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Alle befragten Organisationen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Befragte Organisationen", Level = 1 }).WaitForAsync();
+        await AssertAccessible(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "mangelhaft (1)" }).ClickAsync();
+        await page.GetByText("Befragte Organisationen – mangelhaft (1)").WaitForAsync();
+        var deficient = await page.Locator("table").InnerTextAsync();
+        Assert.Contains("Gemeinde Süderholz", deficient, StringComparison.Ordinal);
+        Assert.DoesNotContain("Grundschule Am Deich", deficient, StringComparison.Ordinal);
+        await page.GotoAsync(dashboard);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Umfrage abschließen …" }).ClickAsync();
+        await page.GetByText("1 von 2 Organisationen haben geantwortet; 1 noch nicht.").WaitForAsync();
+        await AssertAccessible(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Umfrage jetzt abschließen" }).ClickAsync();
+        await page.GetByText("Die Umfrage ist abgeschlossen").WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Umfrage wieder öffnen …" }).ClickAsync();
+        await page.GetByLabel("Neue Frist").WaitForAsync();
+        await AssertAccessible(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Umfrage wieder öffnen" }).ClickAsync();
+        await page.GetByText("Die Umfrage läuft wieder").WaitForAsync();
 
         var foreign = _requests.Where(url => !url.StartsWith(server.Address.ToString(), StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal)).ToList();
         Assert.True(foreign.Count == 0, "requests to other hosts: " + string.Join(", ", foreign));

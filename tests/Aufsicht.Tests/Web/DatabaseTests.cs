@@ -148,6 +148,15 @@ public sealed class DatabaseTests
         Assert.Equal("--urls: 'notaurl' is not an address to listen on, such as http://127.0.0.1:5080", e.Message);
     }
 
+    [Theory]
+    [InlineData("--Aufsicht:Authority=lfdi-xx", "Aufsicht:Authority: 'lfdi-xx' is not one of the authorities (")]
+    [InlineData("--Aufsicht:TimeZone=Mars/Olympus", "Aufsicht:TimeZone: 'Mars/Olympus' is not a time zone this system knows (e.g. Europe/Berlin)")]
+    public async Task UnknownOwnAuthorityOrTimeZone_IsAClearStartupError(string setting, string message)
+    {
+        var e = await Assert.ThrowsAsync<Aufsicht.Web.SettingException>(() => AppServer.StartAsync(setting));
+        Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task UnreachableDatabase_IsAClearStartupError()
     {

@@ -10,6 +10,8 @@ internal static class CampaignSetup
         services.AddScoped<CreateCampaign>();
         services.AddScoped<StartCampaign>();
         services.AddScoped<CloseCampaign>();
+        services.AddScoped<ReopenCampaign>();
+        services.AddScoped<RemindBodies>();
         services.AddScoped<EditCampaignTemplates>();
         services.AddScoped<ReissueInvitation>();
         services.AddScoped<RevokeInvitations>();

@@ -123,6 +123,9 @@ internal sealed class CampaignEvaluator(CatalogStore catalog, QuestionnaireStore
         const int Chunk = 2000;
         var count = 0;
         var after = 0L;
+        // The names given in free text: a submission queues its own when it arrives, but answers that reached the
+        // database another way (the demo, a restore, an import) are only ever seen here.
+        var named = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             var submissions = await db.Responses.Where(r => r.CampaignId == campaignId && r.SubmittedVersion > 0 && r.BodyId > after)
@@ -141,6 +144,7 @@ internal sealed class CampaignEvaluator(CatalogStore catalog, QuestionnaireStore
             foreach (var s in submissions)
             {
                 var result = Evaluate(campaign, bodies[s.BodyId], Answers.FromJson(s.AnswersJson), asOf, view, links);
+                named.UnionWith(result.Services.Where(o => o.ServiceId is null && !string.IsNullOrWhiteSpace(o.OtherText)).Select(o => OtherServices.Normalise(o.OtherText!)));
                 var (evaluation, rows) = Rows(campaignId, s.BodyId, s.Version, result, asOf, view.Id, now);
                 evaluations.Add(evaluation);
                 services.AddRange(rows);
@@ -153,6 +157,12 @@ internal sealed class CampaignEvaluator(CatalogStore catalog, QuestionnaireStore
                 services, e => [e.CampaignId, e.BodyId, e.Service, e.Verdict.ToStored()], cancel).ConfigureAwait(false);
             count += submissions.Count;
             after = submissions[^1].BodyId;
+        }
+
+        if (named.Count > 0)
+        {
+            await OtherServices.QueueAsync(db, campaignId, named, cancel).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancel).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancel).ConfigureAwait(false);

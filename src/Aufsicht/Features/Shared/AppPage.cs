@@ -12,6 +12,9 @@ public abstract class AppPage : PageModel
 
     public IReadOnlyList<string> Errors { get; protected set; } = [];
 
+    /// <summary>Dates and times in the authority's zone, for the page to show (one instance for the app).</summary>
+    internal LocalDates Dates => HttpContext.RequestServices.GetRequiredService<LocalDates>();
+
     /// <summary>Shows the page again with these messages and the given status (a refused form, a bad query).</summary>
     protected PageResult Fail(int status, IReadOnlyList<string> messages)
     {

@@ -94,6 +94,28 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
         return Page();
     }
 
+    public async Task<IActionResult> OnPostReopenAsync(long id, string? deadline, [FromServices] ReopenCampaign reopen, CancellationToken cancel)
+    {
+        if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
+        {
+            return Forbid();
+        }
+
+        var reopened = await reopen.RunAsync(id, deadline, cancel).ConfigureAwait(true);
+        if (!await LoadAsync(id, cancel).ConfigureAwait(true))
+        {
+            return NotFound();
+        }
+
+        if (!reopened.IsOk)
+        {
+            return Fail(reopened.Errors);
+        }
+
+        Message = Texts.T(Language, "campaign.reopened", LocalDates.Day(Data.Campaign.Deadline, Language));
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostTemplatesAsync(long id, [FromServices] EditCampaignTemplates editTemplates, CancellationToken cancel)
     {
         if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))

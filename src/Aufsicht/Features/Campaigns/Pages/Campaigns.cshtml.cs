@@ -20,7 +20,17 @@ internal sealed class CampaignsModel(AufsichtDb db, QuestionnaireStore questionn
 
     internal CampaignInput Input { get; private set; } = new(null, 0, null, "7,1", null, null, "365", null, null, null);
 
-    public Task OnGetAsync(CancellationToken cancel) => LoadAsync(cancel);
+    /// <summary>The regions and states of the registry, for the target pickers.</summary>
+    internal IReadOnlyList<string> Regions { get; private set; } = [];
+
+    internal IReadOnlyList<string> States { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancel)
+    {
+        // The installation's own authority (Aufsicht:Authority) is the view a new campaign starts from.
+        Input = Input with { Authority = catalog.Catalog.DefaultAuthority.Id };
+        await LoadAsync(cancel).ConfigureAwait(true);
+    }
 
     public async Task<IActionResult> OnPostAsync(string? title, long questionnaire, string? deadline, string? reminders, string? authority, string? asOf, string? retention, string? kind, string? state, string? region, string? bodies, [FromServices] CreateCampaign create, CancellationToken cancel)
     {
@@ -51,6 +61,8 @@ internal sealed class CampaignsModel(AufsichtDb db, QuestionnaireStore questionn
                 db.Evaluations.Count(e => e.CampaignId == c.Id && e.Status == Aufsicht.Core.Evaluation.Compliance.Deficient)))
             .ToListAsync(cancel).ConfigureAwait(true);
 #pragma warning restore RS0030
+        Regions = await db.Bodies.Where(b => b.Region != null && b.Region != "").Select(b => b.Region!).Distinct().OrderBy(r => r).ToListAsync(cancel).ConfigureAwait(true);
+        States = await db.Bodies.Where(b => b.State != "").Select(b => b.State).Distinct().OrderBy(r => r).ToListAsync(cancel).ConfigureAwait(true);
         Questionnaires = await db.Questionnaires.AsNoTracking().OrderBy(q => q.Key).ThenByDescending(q => q.Version).ToListAsync(cancel).ConfigureAwait(true);
         // Their titles, read now rather than while rendering.
         foreach (var questionnaire in Questionnaires)
