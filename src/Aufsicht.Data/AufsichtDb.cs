@@ -116,6 +116,9 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.Property(c => c.ReminderDays).HasMaxLength(100);
             e.Property(c => c.Authority).HasMaxLength(80);
             e.Property(c => c.CreatedBy).HasMaxLength(256);
+            e.Property(c => c.ContactName).HasMaxLength(200);
+            e.Property(c => c.ContactEmail).HasMaxLength(320);
+            e.Property(c => c.ContactPhone).HasMaxLength(50);
             e.Property(c => c.Revision).IsConcurrencyToken();
             e.HasOne<QuestionnaireRecord>().WithMany().HasForeignKey(c => c.QuestionnaireId).OnDelete(DeleteBehavior.Restrict);
         });

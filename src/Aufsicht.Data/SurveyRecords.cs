@@ -102,6 +102,13 @@ public sealed class CampaignRecord
 
     public DateTime? ContactsErasedAt { get; set; }
 
+    /// <summary>Who at the authority answers the bodies' questions about this survey: named in the e-mails and on the portal.</summary>
+    public string? ContactName { get; set; }
+
+    public string? ContactEmail { get; set; }
+
+    public string? ContactPhone { get; set; }
+
     public int Revision { get; set; }
 }
 

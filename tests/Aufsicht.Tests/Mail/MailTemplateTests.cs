@@ -11,11 +11,12 @@ namespace Aufsicht.Tests.Mail;
 public sealed class MailTemplateTests
 {
     private static readonly MailModel Model = new("Grundschule Käthe Kollwitz", "Videokonferenzen an Schulen 2026", new DateOnly(2026, 3, 31),
-        "https://aufsicht.example/u/Zm9vYmFy", "Die Landesbeauftragte für Datenschutz Musterland", "Videokonferenzsysteme (Fassung 2)");
+        "https://aufsicht.example/u/Zm9vYmFy", "Die Landesbeauftragte für Datenschutz Musterland", "Videokonferenzsysteme (Fassung 2)",
+        "Ansprechperson: Erika Beispiel\nE-Mail: umfrage@datenschutz-musterland.example");
 
     [Theory]
     [InlineData(Language.De, "31.03.2026", "Sehr geehrte Damen und Herren", "Art. 58 Abs. 1 lit. a DSGVO")]
-    [InlineData(Language.En, "2026-03-31", "Dear Sir or Madam", "Art. 58(1)(a) GDPR")]
+    [InlineData(Language.En, "31 Mar 2026", "Dear Sir or Madam", "Art. 58(1)(a) GDPR")]
     public void Default_Invitation_RendersUmlautsLinkAndDeadline(Language language, string deadline, string greeting, string basis)
     {
         var (subject, text) = CampaignTemplates.Default.Render(CampaignTemplates.InvitationKind, Model, language);
@@ -27,6 +28,7 @@ public sealed class MailTemplateTests
         Assert.Contains("Die Landesbeauftragte für Datenschutz Musterland", text, StringComparison.Ordinal);
         Assert.Contains("\nhttps://aufsicht.example/u/Zm9vYmFy\n", text, StringComparison.Ordinal);
         Assert.Contains(deadline, text, StringComparison.Ordinal);
+        Assert.Contains("Ansprechperson: Erika Beispiel\nE-Mail: umfrage@datenschutz-musterland.example", text, StringComparison.Ordinal);
         Assert.DoesNotContain("&", text, StringComparison.Ordinal); // plain text: nothing HTML-encoded
         Assert.DoesNotContain("{{", text, StringComparison.Ordinal);
     }
@@ -59,10 +61,10 @@ public sealed class MailTemplateTests
     public void Validate_UnknownVariable_NamesItAndTheAllowedOnes()
     {
         Assert.Equal(
-            "unknown variable 'body.adresse'; allowed are body.name, campaign.title, campaign.deadline, link, authority, questionnaire.title.",
+            "unknown variable 'body.adresse'; allowed are body.name, campaign.title, campaign.deadline, link, authority, questionnaire.title, contact.",
             MailTemplates.Validate("Sehr geehrte {{ body.adresse }}, {{ link }}"));
         Assert.Equal(
-            "unbekannte Variable 'frist'; erlaubt sind body.name, campaign.title, campaign.deadline, link, authority, questionnaire.title.",
+            "unbekannte Variable 'frist'; erlaubt sind body.name, campaign.title, campaign.deadline, link, authority, questionnaire.title, contact.",
             MailTemplates.Validate("{% if frist %}{{ campaign.title | upcase }}{% endif %}", Language.De));
     }
 

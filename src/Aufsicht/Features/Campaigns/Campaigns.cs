@@ -21,7 +21,10 @@ internal sealed record CampaignInput(
     string? Kind,
     string? State,
     string? Region,
-    string? Bodies = null);
+    string? Bodies = null,
+    string? ContactName = null,
+    string? ContactEmail = null,
+    string? ContactPhone = null);
 
 /// <summary>Creates a campaign as a draft with its target bodies; nothing is sent until it starts.</summary>
 internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimeProvider clock)
@@ -77,6 +80,24 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
             && (!int.TryParse(input.RetentionDays, NumberStyles.None, CultureInfo.InvariantCulture, out retention) || retention is < 30 or > 3650))
         {
             Invalid("retention", "campaign.invalid.retention", input.RetentionDays);
+        }
+
+        var contactName = Optional(input.ContactName);
+        if (contactName is { Length: > 200 })
+        {
+            Invalid("contactName", "campaign.invalid.contactName");
+        }
+
+        var contactEmail = Optional(input.ContactEmail);
+        if (contactEmail is not null && (contactEmail.Length > 320 || !System.Net.Mail.MailAddress.TryCreate(contactEmail, out var parsed) || parsed.Address != contactEmail))
+        {
+            Invalid("contactEmail", "campaign.invalid.contactEmail", contactEmail);
+        }
+
+        var contactPhone = Optional(input.ContactPhone);
+        if (contactPhone is not null && (contactPhone.Length > 50 || !contactPhone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '/' or '(' or ')')))
+        {
+            Invalid("contactPhone", "campaign.invalid.contactPhone", contactPhone);
         }
 
         var targets = db.Bodies.AsQueryable();
@@ -141,6 +162,9 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
             RetentionDays = retention,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             CreatedBy = user,
+            ContactName = contactName,
+            ContactEmail = contactEmail,
+            ContactPhone = contactPhone,
         };
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancel).ConfigureAwait(false);
@@ -152,6 +176,8 @@ internal sealed class CreateCampaign(AufsichtDb db, CatalogStore catalog, TimePr
 
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>At most this many bodies can be listed by id (a larger campaign is chosen by its properties).</summary>
     public const int MaxListed = 50_000;

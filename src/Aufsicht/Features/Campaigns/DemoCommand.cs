@@ -70,6 +70,9 @@ internal static class DemoCommand
         return ExitCode.Ok;
     }
 
+    /// <summary>The authority of the state the demo's bodies are in.</summary>
+    public const string DemoAuthority = "lfdi-mv";
+
     private static IEnumerable<string> Pass(Arguments a, string name) => a.Option(name) is { } value ? [name, value] : [];
 
     /// <summary>The bodies, the running campaign with invitations, the answers of about seven in ten bodies, and their evaluation.</summary>
@@ -125,10 +128,14 @@ internal static class DemoCommand
             Deadline = DateOnly.FromDateTime(now).AddDays(14),
             ReminderDays = "7,1",
             TemplatesJson = Mail.CampaignTemplates.Default.ToJson(),
-            Authority = catalog.Catalog.DefaultAuthority.Id,
+            // The demo's bodies are in Mecklenburg-Vorpommern: its own authority asks them and signs the e-mails.
+            Authority = catalog.Catalog.FindAuthority(DemoAuthority) is null ? catalog.Catalog.DefaultAuthority.Id : DemoAuthority,
             RetentionDays = 365,
             CreatedAt = now.AddDays(-12),
             CreatedBy = "demo",
+            ContactName = "Erika Beispiel (Demo)",
+            ContactEmail = "umfrage@aufsicht.example",
+            ContactPhone = "0385 000 000",
             StartedAt = now.AddDays(-10),
         };
         db.Campaigns.Add(campaign);

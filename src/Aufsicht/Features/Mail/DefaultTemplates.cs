@@ -23,6 +23,7 @@ internal static class DefaultTemplates
         Ein Benutzerkonto brauchen Sie dafür nicht. Sie können Ihre Antworten jederzeit zwischenspeichern und später über denselben Link fortsetzen. Bitte geben Sie den Link nur an Personen weiter, die für Ihre Stelle antworten sollen.
 
         Diese Nachricht wurde automatisch versandt. Bei Fragen wenden Sie sich bitte unter Angabe des Titels der Umfrage an uns.
+        {{ contact }}
 
         Mit freundlichen Grüßen
         {{ authority }}
@@ -43,6 +44,7 @@ internal static class DefaultTemplates
         You do not need an account. You can save your answers at any time and continue later through the same link. Please pass the link on only to people who are to answer for your organisation.
 
         This message was sent automatically. If you have questions, please contact us, quoting the title of the survey.
+        {{ contact }}
 
         Yours faithfully,
         {{ authority }}
@@ -61,6 +63,7 @@ internal static class DefaultTemplates
         Ein Benutzerkonto brauchen Sie nicht. Bereits gespeicherte Antworten bleiben erhalten; Sie können dort fortfahren, wo Sie aufgehört haben, und jederzeit wieder zwischenspeichern.
 
         Sollten Sie inzwischen geantwortet haben, betrachten Sie diese Erinnerung bitte als gegenstandslos.
+        {{ contact }}
 
         Mit freundlichen Grüßen
         {{ authority }}
@@ -79,6 +82,7 @@ internal static class DefaultTemplates
         You do not need an account. Answers you have saved are kept; you can continue where you left off and save again at any time.
 
         If you have answered in the meantime, please disregard this reminder.
+        {{ contact }}
 
         Yours faithfully,
         {{ authority }}

@@ -8,8 +8,12 @@ using Fluid.Values;
 
 namespace Aufsicht.Features.Mail;
 
-/// <summary>What an invitation or reminder may say about its campaign; the templates name these as Liquid variables.</summary>
-internal sealed record MailModel(string BodyName, string CampaignTitle, DateOnly Deadline, string Link, string Authority, string QuestionnaireTitle);
+/// <summary>
+/// What an invitation or reminder may say about its campaign; the templates name these as Liquid variables. The
+/// contact is who at the authority answers questions (name, e-mail, telephone, one per line, with their labels), empty
+/// if the campaign names no one.
+/// </summary>
+internal sealed record MailModel(string BodyName, string CampaignTitle, DateOnly Deadline, string Link, string Authority, string QuestionnaireTitle, string Contact = "");
 
 /// <summary>
 /// E-mail templates in Liquid (Fluid): checked when a supervisor saves them — syntax with its position, and only the
@@ -21,7 +25,7 @@ internal static class MailTemplates
 
     /// <summary>The variables a template may use.</summary>
     public static readonly IReadOnlyList<string> Variables =
-        ["body.name", "campaign.title", "campaign.deadline", "link", "authority", "questionnaire.title"];
+        ["body.name", "campaign.title", "campaign.deadline", "link", "authority", "questionnaire.title", "contact"];
 
     private static readonly FluidParser Parser = new();
 
@@ -59,7 +63,7 @@ internal static class MailTemplates
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Renders a template that <see cref="Validate"/> accepted; dates as dd.MM.yyyy in German, yyyy-MM-dd in English.</summary>
+    /// <summary>Renders a template that <see cref="Validate"/> accepted; dates as 16.12.2026 in German, 16 Dec 2026 in English.</summary>
     public static string Render(string template, MailModel model, Language language)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -70,12 +74,13 @@ internal static class MailTemplates
 
         Parser.TryParse(template, out var parsed, out _);
         var context = new TemplateContext(Options);
-        var deadline = model.Deadline.ToString(language == Language.De ? "dd.MM.yyyy" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var deadline = Shared.LocalDates.Day(model.Deadline, language);
         context.SetValue("body", Object(("name", model.BodyName)));
         context.SetValue("campaign", Object(("title", model.CampaignTitle), ("deadline", deadline)));
         context.SetValue("questionnaire", Object(("title", model.QuestionnaireTitle)));
         context.SetValue("link", new StringValue(model.Link));
         context.SetValue("authority", new StringValue(model.Authority));
+        context.SetValue("contact", new StringValue(model.Contact));
         // Plain text mail: nothing is HTML-encoded.
         return parsed.Render(context, NullEncoder.Default);
     }

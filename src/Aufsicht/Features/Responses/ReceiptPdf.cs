@@ -6,6 +6,7 @@ using Aufsicht.Data;
 using Aufsicht.Documents;
 using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Questionnaires;
+using Aufsicht.Features.Shared;
 using Aufsicht.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ internal static class ReceiptPdf
 
     /// <summary>Maps the receipt into the portal's group (<see cref="ResponseApi.MapResponsesApi"/>), which lets anyone in.</summary>
     public static void MapReceiptPdf(this RouteGroupBuilder portal) =>
-        portal.MapGet("/antwort/{token}/quittung.pdf", async (string token, int? fassung, HttpContext context, AufsichtDb db, RespondentLinks links, CatalogStore catalog, CancellationToken cancel) =>
+        portal.MapGet("/antwort/{token}/quittung.pdf", async (string token, int? fassung, HttpContext context, AufsichtDb db, RespondentLinks links, CatalogStore catalog, LocalDates dates, CancellationToken cancel) =>
         {
             // The receipt names the body and its answers: no cache may keep it.
             context.Response.Headers.CacheControl = "no-store";
@@ -35,7 +36,7 @@ internal static class ReceiptPdf
                 return Results.StatusCode(status);
             }
 
-            var document = Build(submitted, key => ServiceName(catalog, submitted, key), UiLanguageMiddleware.Of(context));
+            var document = Build(submitted, key => ServiceName(catalog, submitted, key), dates, UiLanguageMiddleware.Of(context));
             using var stream = new MemoryStream();
             PdfWriter.Write(document, stream);
             return Results.File(stream.ToArray(), "application/pdf", $"eingangsbestaetigung-{submitted.Version.Receipt}.pdf");
@@ -63,14 +64,15 @@ internal static class ReceiptPdf
             : (StatusCodes.Status200OK, new SubmittedVersion(respondent, record, Answers.FromJson(record.AnswersJson)));
     }
 
-    public static ReportDocument Build(SubmittedVersion submitted, Func<string, string> serviceName, Language language)
+    public static ReportDocument Build(SubmittedVersion submitted, Func<string, string> serviceName, LocalDates dates, Language language)
     {
+        ArgumentNullException.ThrowIfNull(dates);
         ArgumentNullException.ThrowIfNull(submitted);
         ArgumentNullException.ThrowIfNull(serviceName);
         string T(string key) => Texts.T(language, key);
         var (respondent, version, answers) = submitted;
         var questionnaire = respondent.Questionnaire;
-        var when = When(version.SubmittedAt, language);
+        var when = dates.Moment(version.SubmittedAt, language);
         List<Block> blocks =
         [
             new KeyValues(
@@ -98,10 +100,6 @@ internal static class ReceiptPdf
 
         return new ReportDocument(T("receipt.title"), Texts.T(language, "receipt.pdfSubtitle", respondent.Body.Name, when), language, blocks);
     }
-
-    /// <summary>When a version arrived, as the receipt page and the PDF show it.</summary>
-    public static string When(DateTime submittedAt, Language language) =>
-        submittedAt.ToString(language == Language.De ? "dd.MM.yyyy HH:mm 'UTC'" : "yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     /// <summary>A service key of the answers: the catalogue name, or for "other" the name the respondent typed.</summary>
     public static string ServiceName(CatalogStore catalog, SubmittedVersion submitted, string key)

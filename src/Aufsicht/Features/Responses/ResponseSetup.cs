@@ -8,6 +8,7 @@ internal static class ResponseSetup
     public static void AddResponses(this IServiceCollection services)
     {
         services.AddSingleton<RespondentLinks>();
+        services.AddSingleton<PortalIdentity>();
         services.AddSingleton<CatalogStoreServices>();
         services.AddSingleton<ResponseWriter>();
         services.AddScoped<SaveResponse>();

@@ -116,6 +116,9 @@ internal sealed class BodyResultModel(AufsichtDb db, IConfiguration configuratio
         return true;
     }
 
+    /// <summary>An authority's name in the page's language (its id only if the catalogue no longer knows it).</summary>
+    internal string AuthorityName(string id) => catalog.Catalog.FindAuthority(id)?.Name.In(Language) ?? id;
+
     internal string ServiceName(string? id, string? other) =>
         id is not null ? ServiceNames.Of(catalog.Catalog, id) : "„" + other + "“";
 

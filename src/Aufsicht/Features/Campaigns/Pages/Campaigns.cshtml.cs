@@ -12,7 +12,7 @@ internal sealed record CampaignRow(long Id, string Title, CampaignState State, D
 
 /// <summary>The authority's survey campaigns, and the form to create one (supervisors).</summary>
 [Authorize(Policy = Roles.Staff)]
-internal sealed class CampaignsModel(AufsichtDb db, QuestionnaireStore questionnaires, Catalog.CatalogStore catalog) : AppPage
+internal sealed class CampaignsModel(AufsichtDb db, QuestionnaireStore questionnaires, Catalog.CatalogStore catalog, IConfiguration configuration) : AppPage
 {
     internal IReadOnlyList<CampaignRow> Campaigns { get; private set; } = [];
 
@@ -28,18 +28,26 @@ internal sealed class CampaignsModel(AufsichtDb db, QuestionnaireStore questionn
     public async Task OnGetAsync(CancellationToken cancel)
     {
         // The installation's own authority (Aufsicht:Authority) is the view a new campaign starts from.
-        Input = Input with { Authority = catalog.Catalog.DefaultAuthority.Id };
+        // The contact person: the installation's (Aufsicht:Portal:Contact…), else the supervisor creating it.
+        Input = Input with
+        {
+            Authority = catalog.Catalog.DefaultAuthority.Id,
+            ContactName = configuration["Aufsicht:Portal:ContactName"],
+            ContactEmail = configuration["Aufsicht:Portal:ContactEmail"] is { Length: > 0 } email ? email : User.Identity?.Name,
+            ContactPhone = configuration["Aufsicht:Portal:ContactPhone"],
+        };
         await LoadAsync(cancel).ConfigureAwait(true);
     }
 
-    public async Task<IActionResult> OnPostAsync(string? title, long questionnaire, string? deadline, string? reminders, string? authority, string? asOf, string? retention, string? kind, string? state, string? region, string? bodies, [FromServices] CreateCampaign create, CancellationToken cancel)
+    public async Task<IActionResult> OnPostAsync(string? title, long questionnaire, string? deadline, string? reminders, string? authority, string? asOf, string? retention, string? kind, string? state, string? region, string? bodies,
+        string? contactName, string? contactEmail, string? contactPhone, [FromServices] CreateCampaign create, CancellationToken cancel)
     {
         if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))
         {
             return Forbid();
         }
 
-        Input = new CampaignInput(title, questionnaire, deadline, reminders, authority, asOf, retention, kind, state, region, bodies);
+        Input = new CampaignInput(title, questionnaire, deadline, reminders, authority, asOf, retention, kind, state, region, bodies, contactName, contactEmail, contactPhone);
         var created = await create.RunAsync(Input, User.Identity?.Name, cancel).ConfigureAwait(true);
         if (created.IsOk)
         {

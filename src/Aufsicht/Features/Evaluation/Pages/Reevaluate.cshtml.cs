@@ -47,7 +47,7 @@ internal sealed class ReevaluateModel(AufsichtDb db, Catalog.CatalogStore catalo
         }
 
         var done = result.Value;
-        Message = Texts.T(Language, "reevaluate.done", done.Bodies, done.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), done.Authority,
+        Message = Texts.T(Language, "reevaluate.done", done.Bodies, Shared.LocalDates.Day(done.AsOf, Language), catalog.Catalog.FindAuthority(done.Authority)?.Name.In(Language) ?? done.Authority,
             done.Took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture));
         return Page();
     }

@@ -80,6 +80,5 @@ internal sealed class QuestionnairesModel(AufsichtDb db, QuestionnaireStore ques
 
     internal string Title(long id) => questionnaires.Get(id).Definition.Title.In(Language);
 
-    internal string When(DateTime utc) =>
-        utc.ToString(Language == Core.Law.Language.De ? "dd.MM.yyyy HH:mm 'UTC'" : "yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+    internal string When(DateTime utc) => Dates.Moment(utc, Language);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Aufsicht.Core;
 using Aufsicht.Core.Questionnaires;
 using Aufsicht.Data;
@@ -192,7 +191,7 @@ internal sealed class RespondModel(RespondentLinks links, Catalog.CatalogStore c
         return target is { } t && t.Section == asked.Section || asked.Visible;
     }
 
-    internal string Deadline => Respondent.Campaign.Deadline.ToString(Language == Core.Law.Language.De ? "dd.MM.yyyy" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal string Deadline => LocalDates.Day(Respondent.Campaign.Deadline, Language);
 
-    internal string When(DateTime utc) => utc.ToString(Language == Core.Law.Language.De ? "dd.MM.yyyy HH:mm 'UTC'" : "yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    internal string When(DateTime utc) => Dates.Moment(utc, Language);
 }
