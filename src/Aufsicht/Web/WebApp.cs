@@ -1,5 +1,5 @@
-using Aufsicht.Core.DataFiles;
 using Aufsicht.Cli;
+using Aufsicht.Core.DataFiles;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Campaigns;
