@@ -204,6 +204,7 @@ internal static class CampaignText
         ["templates.var.campaign.deadline"] = ("Frist (auf Deutsch TT.MM.JJJJ, auf Englisch JJJJ-MM-TT)", "deadline (dd.mm.yyyy in German, yyyy-mm-dd in English)"),
         ["templates.var.link"] = ("persönlicher Link zum Fragebogen", "personal link to the questionnaire"),
         ["templates.var.authority"] = ("Name der Aufsichtsbehörde", "name of the supervisory authority"),
+        ["templates.var.contact"] = ("Ansprechperson der Umfrage mit E-Mail und Telefon, je eine Zeile (leer, wenn keine genannt ist)", "the survey's contact person with e-mail and telephone, one line each (empty if none is named)"),
         ["templates.var.questionnaire.title"] = ("Titel des Fragebogens", "title of the questionnaire"),
         ["templates.invitation"] = ("Einladung", "Invitation"),
         ["templates.reminder"] = ("Erinnerung", "Reminder"),

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Aufsicht.Core.Bodies;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
@@ -75,7 +74,7 @@ internal sealed class DetailModel(AufsichtDb db, IAuthorizationService authoriza
 
     internal string Label(string field) => Texts.Has("bodies.col." + field) ? Texts.T(Language, "bodies.col." + field) : Texts.T(Language, "bodies.field." + field);
 
-    internal static string Time(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    internal string Time(DateTime value) => Dates.Moment(value, Language);
 
     private async Task<bool> Load(long id, CancellationToken cancel)
     {
