@@ -196,14 +196,13 @@ internal static class BodyFile
     /// <summary>A body's cells; in German the words the import accepts as well (Schule, ja, nein), codes stay codes (MV, de).</summary>
     private static object?[] Cells(BodyInput body, ExportVariant variant)
     {
-        var cells = BodyRows.ToCells(body).ToArray<object?>();
-        if (variant == ExportVariant.German)
+        var cells = BodyRows.ToCells(body);
+        return [.. cells.Select((cell, i) => (object?)(variant, BodyRows.Columns[i].Name) switch
         {
-            cells[2] = Texts.T(Language.De, "kind." + body.Kind);
-            cells[5] = TableExport.YesNo(body.PublicBody, variant);
-            cells[6] = TableExport.YesNo(body.PublicUndertaking, variant);
-        }
-
-        return cells;
+            (ExportVariant.German, "kind") => Texts.T(Language.De, "kind." + body.Kind),
+            (ExportVariant.German, "publicBody") => TableExport.YesNo(body.PublicBody, variant),
+            (ExportVariant.German, "publicUndertaking") => TableExport.YesNo(body.PublicUndertaking, variant),
+            _ => cell,
+        })];
     }
 }
