@@ -20,7 +20,7 @@ internal static class CommandLineApp
           aufsicht db migrate [--data-dir DIR] [--database CONNECTION]
           aufsicht backup FILE [--data-dir DIR]      /   aufsicht restore FILE [--data-dir DIR]   (SQLite)
           aufsicht bodies import <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]
-          aufsicht bodies export <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]
+          aufsicht bodies export <file.csv|file.xlsx> [--variant machine|german] [--data-dir DIR] [--database CONNECTION]
           aufsicht admin create-user --email ADDRESS [--role Administrator|Supervisor|Reader] [--password-stdin]
           aufsicht demo [--bodies N] [--data-dir DIR] [--database CONNECTION]   (fictional bodies and a running survey)
           aufsicht [serve] [--urls URL] [--data-dir DIR] [--database CONNECTION] [--catalog DIR]

@@ -9,6 +9,7 @@ internal static class LayoutText
         ["app.tagline"] = ("Datenschutzaufsicht über Cloud-Dienste", "Supervising cloud services under the GDPR"),
         ["nav.skip"] = ("Zum Inhalt springen", "Skip to content"),
         ["nav.main"] = ("Hauptnavigation", "Main navigation"),
+        ["table.region"] = ("Tabelle:", "Table:"),
         ["nav.catalog"] = ("Dienstekatalog", "Service catalogue"),
         ["nav.compare"] = ("Vergleich", "Compare"),
         ["nav.api"] = ("API (OpenAPI)", "API (OpenAPI)"),

@@ -37,10 +37,34 @@ public sealed class BodiesCommandTests : IDisposable
         Assert.Equal("externalId,name,kind,region,state,publicBody,publicUndertaking,contactName,contactEmail,language\r\n", File.ReadAllText(export));
     }
 
+    [Fact]
+    public void Export_MachineByDefault_GermanOnRequest()
+    {
+        Assert.Equal(0, Cli.Run("bodies", "import", Write("gut.csv", "Kennung;Name;Art;Land\nS-1;Schule Eins;Schule;BE\n"), "--data-dir", _dir).ExitCode);
+
+        var machine = Path.Combine(_dir, "maschine.csv");
+        Assert.Equal(0, Cli.Run("bodies", "export", machine, "--data-dir", _dir).ExitCode);
+        Assert.Equal(
+            "externalId,name,kind,region,state,publicBody,publicUndertaking,contactName,contactEmail,language\r\nS-1,Schule Eins,school,,BE,true,false,,,de\r\n",
+            System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(machine)));
+
+        var german = Path.Combine(_dir, "deutsch.csv");
+        Assert.Equal(0, Cli.Run("bodies", "export", german, "--variant", "german", "--data-dir", _dir).ExitCode);
+        Assert.Equal(
+            "\uFEFFKennung;Name;Art;Region;Land;Öffentliche Stelle;Wettbewerbsunternehmen;Ansprechperson;E-Mail;Sprache\r\nS-1;Schule Eins;Schule;;BE;ja;nein;;;de\r\n",
+            System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(german)));
+
+        var wrong = Cli.Run("bodies", "export", german, "--variant", "deutsch", "--data-dir", _dir);
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("--variant: expected one of machine, german", wrong.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("alle.csv")]
-    [InlineData("alle.xlsx")]
-    public void Import_ThenExport_ThenImport_Unchanged(string exportName)
+    [InlineData("alle.csv", "machine")]
+    [InlineData("alle.xlsx", "machine")]
+    [InlineData("alle.csv", "german")]
+    [InlineData("alle.xlsx", "german")]
+    public void Import_ThenExport_ThenImport_Unchanged(string exportName, string variant)
     {
         var file = Write("gut.csv", "Kennung;Name;Art;Land;Region\nS-1;Schule Eins;Schule;BE;Mitte\nS-2;Schule Zwei;Schule;BE;\n");
         var imported = Cli.Run("bodies", "import", file, "--data-dir", _dir);
@@ -48,7 +72,7 @@ public sealed class BodiesCommandTests : IDisposable
         Assert.Contains("2 added, 0 updated, 0 unchanged", imported.Stdout, StringComparison.Ordinal);
 
         var export = Path.Combine(_dir, exportName);
-        Assert.Contains("2 bodies exported", Cli.Run("bodies", "export", export, "--data-dir", _dir).Stdout, StringComparison.Ordinal);
+        Assert.Contains("2 bodies exported", Cli.Run("bodies", "export", export, "--variant", variant, "--data-dir", _dir).Stdout, StringComparison.Ordinal);
         var again = Cli.Run("bodies", "import", export, "--data-dir", _dir);
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("0 added, 0 updated, 2 unchanged", again.Stdout, StringComparison.Ordinal);

@@ -178,34 +178,66 @@ public abstract class BodyImportTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("csv")]
-    [InlineData("xlsx")]
-    public async Task Export_ReimportsUnchanged(string format)
+    [InlineData("csv", "")]
+    [InlineData("csv", "?variant=machine")]
+    [InlineData("xlsx", "")]
+    [InlineData("xlsx", "?variant=machine")]
+    public async Task Export_ReimportsUnchanged_FormulasNeutralised(string format, string query)
     {
         using var session = await SignInAsync(Supervisor);
-        var formula = Csv.Replace("Erika Muster", "\"=HYPERLINK(\"\"x\"\")\"", StringComparison.Ordinal).Replace("S-002;Grundschule", "-2;Grundschule", StringComparison.Ordinal);
+        var formula = Csv.Replace("Erika Muster", "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", StringComparison.Ordinal).Replace("S-002;Grundschule", "-2;Grundschule", StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await Upload(session, "schulen.csv", Encoding.UTF8.GetBytes(formula))).Status);
         var before = (await BodiesAsync()).Select(b => (b.ExternalId, b.Name, b.Kind, b.Region, b.State, b.PublicBody, b.PublicUndertaking, b.ContactName, b.ContactEmail, b.Language)).ToList();
 
-        var (status, type, content) = await session.DownloadAsync("/organisationen/export." + format);
+        var (status, type, content) = await session.DownloadAsync("/organisationen/export." + format + query);
         Assert.Equal(HttpStatusCode.OK, status);
+        var german = query.Length == 0;
         if (format == "csv")
         {
             Assert.Equal("text/csv", type);
-            Assert.Equal([0xEF, 0xBB, 0xBF], content[..3]);
             var text = Encoding.UTF8.GetString(content);
-            Assert.StartsWith("\uFEFFexternalId,name,kind,region,state,publicBody,publicUndertaking,contactName,contactEmail,language\r\n", text, StringComparison.Ordinal);
-            Assert.Contains("\"'=HYPERLINK(\"\"x\"\")\"", text, StringComparison.Ordinal); // no formula when Excel opens it
+            if (german)
+            {
+                Assert.Equal([0xEF, 0xBB, 0xBF], content[..3]);
+                Assert.StartsWith("\uFEFFKennung;Name;Art;Region;Land;Öffentliche Stelle;Wettbewerbsunternehmen;Ansprechperson;E-Mail;Sprache\r\n", text, StringComparison.Ordinal);
+                Assert.Contains("\r\nG-100;Gemeinde Ahrenshoop;Gemeinde;Vorpommern-Rügen;MV;ja;nein;;;de\r\n", text, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.NotEqual((byte)0xEF, content[0]);
+                Assert.StartsWith("externalId,name,kind,region,state,publicBody,publicUndertaking,contactName,contactEmail,language\r\n", text, StringComparison.Ordinal);
+                Assert.Contains("\r\nG-100,Gemeinde Ahrenshoop,municipality,Vorpommern-Rügen,MV,true,false,,,de\r\n", text, StringComparison.Ordinal);
+            }
+
+            // No formula when a spreadsheet opens it: the apostrophe makes both cells text.
+            Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", text, StringComparison.Ordinal);
+            Assert.Contains((german ? "\r\n'-2;" : "\r\n'-2,"), text, StringComparison.Ordinal);
         }
         else
         {
             Assert.Equal("PK"u8.ToArray(), content[..2]);
+            var rows = Sheet(content);
+            Assert.Equal(german ? "Kennung" : "externalId", rows[0][0]);
+            Assert.Equal(german ? "Öffentliche Stelle" : "publicBody", rows[0][5]);
+            var gymnasium = rows.Single(r => r[0] == "S-001");
+            Assert.Equal("'=HYPERLINK(\"http://x\",\"y\")", gymnasium[7]);
+            Assert.Equal(german ? ("Schule", "ja") : ("school", "true"), (gymnasium[2], gymnasium[5]));
+            Assert.Contains(rows, r => r[0] == "'-2");
         }
 
         var (again, body, _) = await Upload(session, "export." + format, content);
         Assert.Equal(HttpStatusCode.OK, again);
         Assert.Contains("0 neu angelegt, 0 geändert, 4 unverändert", body, StringComparison.Ordinal);
         Assert.Equal(before, (await BodiesAsync()).Select(b => (b.ExternalId, b.Name, b.Kind, b.Region, b.State, b.PublicBody, b.PublicUndertaking, b.ContactName, b.ContactEmail, b.Language)).ToList());
+    }
+
+    /// <summary>The first sheet's cells as text (empty ones as ""), the header row first, read back with MiniExcel.</summary>
+    internal static List<string[]> Sheet(byte[] xlsx)
+    {
+        using var stream = new MemoryStream(xlsx);
+        return [.. MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>()
+            .Select(row => row.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).ToArray())];
     }
 
     [Fact]

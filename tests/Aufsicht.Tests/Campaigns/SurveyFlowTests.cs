@@ -116,8 +116,8 @@ public abstract class SurveyFlowTests : IAsyncLifetime
         Assert.Contains("mangelhaft", page, StringComparison.Ordinal);
         Assert.Contains("Zoom", page, StringComparison.Ordinal);
 
-        // The export has the answer, and the body's status.
-        (status, var csv, _) = await supervisor.GetAsync($"/umfragen/{id}/export.csv");
+        // The export has the answer, and the body's status (the machine variant: codes, as stored).
+        (status, var csv, _) = await supervisor.GetAsync($"/umfragen/{id}/export.csv?variant=machine");
         Assert.Equal(HttpStatusCode.OK, status);
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("operatingModel@zoom", lines[0], StringComparison.Ordinal);

@@ -1,16 +1,19 @@
 using Aufsicht.Cli;
+using Aufsicht.Features.Shared;
 using Aufsicht.Web;
 
 namespace Aufsicht.Features.Bodies;
 
 /// <summary>
 /// <c>aufsicht bodies import FILE</c> and <c>aufsicht bodies export FILE.csv|FILE.xlsx</c>: the registry from the
-/// command line, on the server's database, with the same use case and file format as the web pages.
+/// command line, on the server's database, with the same use case and file format as the web pages. The export is
+/// the machine-readable variant unless <c>--variant german</c> asks for the one the web page gives by default:
+/// scripts that read it keep working, and a person who wants Excel's format says so.
 /// </summary>
 internal static class BodiesCommand
 {
     public const string ImportUsage = "aufsicht bodies import <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]";
-    public const string ExportUsage = "aufsicht bodies export <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]";
+    public const string ExportUsage = "aufsicht bodies export <file.csv|file.xlsx> [--variant machine|german] [--data-dir DIR] [--database CONNECTION]";
 
     public static async Task<int> ImportAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
     {
@@ -51,8 +54,9 @@ internal static class BodiesCommand
 
     public static async Task<int> ExportAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
     {
-        var a = Arguments.Parse("bodies export", args, ["--data-dir", "--database"], []);
+        var a = Arguments.Parse("bodies export", args, ["--data-dir", "--database", "--variant"], []);
         a.ExpectPositional(1, 1, ExportUsage);
+        var variant = a.Choice("--variant", "machine", "machine", "german") == "german" ? ExportVariant.German : ExportVariant.Machine;
         var path = a.Positional[0];
         var extension = Path.GetExtension(path).ToUpperInvariant();
         if (extension is not (".CSV" or ".XLSX"))
@@ -74,11 +78,11 @@ internal static class BodiesCommand
             using var file = File.Create(path);
             if (extension == ".CSV")
             {
-                BodyFile.WriteCsv(file, bodies);
+                BodyFile.WriteCsv(file, bodies, variant);
             }
             else
             {
-                BodyFile.WriteXlsx(file, bodies);
+                BodyFile.WriteXlsx(file, bodies, variant);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using Aufsicht.Core;
 using Aufsicht.Core.Bodies;
+using Aufsicht.Core.Law;
+using Aufsicht.Features.Shared;
 using CsvHelper;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 
@@ -19,17 +21,7 @@ internal static class BodyFile
 {
     public const long MaxBytes = 20L * 1024 * 1024;
 
-    public const string CsvType = "text/csv; charset=utf-8";
-
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    /// <summary>
-    /// Characters that make a spreadsheet treat a CSV cell as a formula (CSV injection): the export puts an apostrophe
-    /// before such a cell (CsvHelper's escape), and the import takes it off again, so the round trip is exact.
-    /// </summary>
-    private static readonly string FormulaStarts = CsvWriterOptions.Default.InjectionCharacters;
 
     static BodyFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -100,7 +92,7 @@ internal static class BodyFile
                 var record = new string?[reader.FieldCount];
                 for (var i = 0; i < record.Length; i++)
                 {
-                    record[i] = Unescape(reader.GetString(i));
+                    record[i] = TableExport.Restore(reader.GetString(i));
                 }
 
                 records.Add(record);
@@ -157,7 +149,7 @@ internal static class BodyFile
             using var stream = new MemoryStream(content, writable: false);
             foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX))
             {
-                rows.Add(row.Values.Select(Cell).ToArray());
+                rows.Add(row.Values.Select(v => TableExport.Restore(Cell(v))).ToArray());
                 if (rows.Count > BodyRows.MaxRows + 1)
                 {
                     break;
@@ -187,45 +179,30 @@ internal static class BodyFile
         _ => value.ToString(),
     };
 
-    /// <summary>Removes the apostrophe that an export put before a cell starting like a formula.</summary>
-    private static string? Unescape(string? cell) =>
-        cell is { Length: >= 2 } && cell[0] == '\'' && FormulaStarts.Contains(cell[1]) ? cell[1..] : cell;
-
     /// <summary>
-    /// Writes CSV as RFC 4180 with commas and CRLF, in UTF-8 with a byte-order mark: without it Excel reads the
-    /// file as Windows-1252 and shows "MÃ¼nchen" for München.
+    /// Writes the registry as CSV: German (<c>;</c>, byte-order mark, German column names, kinds and ja/nein) or for
+    /// machines (<c>,</c>, canonical names and values). The import reads both back unchanged.
     /// </summary>
-    public static void WriteCsv(Stream output, IEnumerable<BodyInput> bodies)
+    public static void WriteCsv(Stream output, IEnumerable<BodyInput> bodies, ExportVariant variant) =>
+        TableExport.WriteCsv(output, Header(variant), bodies.Select(b => Cells(b, variant)), variant);
+
+    /// <summary>Writes the first sheet „Organisationen“ of an XLSX file: the header, then every value as text (ids keep their leading zeros).</summary>
+    public static void WriteXlsx(Stream output, IEnumerable<BodyInput> bodies, ExportVariant variant) =>
+        TableExport.WriteXlsx(output, "Organisationen", Header(variant), bodies.Select(b => Cells(b, variant)));
+
+    private static string[] Header(ExportVariant variant) =>
+        [.. BodyRows.Columns.Select(c => variant == ExportVariant.German ? c.German : c.Name)];
+
+    /// <summary>A body's cells; in German the words the import accepts as well (Schule, ja, nein), codes stay codes (MV, de).</summary>
+    private static object?[] Cells(BodyInput body, ExportVariant variant)
     {
-        using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with
+        var cells = BodyRows.ToCells(body);
+        return [.. cells.Select((cell, i) => (object?)(variant, BodyRows.Columns[i].Name) switch
         {
-            Separator = ',',
-            NewLine = "\r\n",
-            WriteByteOrderMark = true,
-            Injection = CsvInjection.Escape,
-        }, leaveOpen: true);
-        csv.WriteRecord(BodyRows.Columns.Select(c => c.Name).ToArray());
-        foreach (var body in bodies)
-        {
-            csv.WriteRecord([.. BodyRows.ToCells(body)]);
-        }
-    }
-
-    /// <summary>Writes the first sheet of an XLSX file: the header, then every value as text (ids keep their leading zeros).</summary>
-    public static void WriteXlsx(Stream output, IEnumerable<BodyInput> bodies)
-    {
-        // A table, not a list of dictionaries: an empty registry still gets its header row.
-        using var table = new System.Data.DataTable("Organisationen") { Locale = CultureInfo.InvariantCulture };
-        foreach (var column in BodyRows.Columns)
-        {
-            table.Columns.Add(column.Name, typeof(string));
-        }
-
-        foreach (var body in bodies)
-        {
-            table.Rows.Add([.. BodyRows.ToCells(body)]);
-        }
-
-        MiniExcel.SaveAs(output, table, printHeader: true, sheetName: "Organisationen", excelType: MiniExcelLibs.ExcelType.XLSX);
+            (ExportVariant.German, "kind") => Texts.T(Language.De, "kind." + body.Kind),
+            (ExportVariant.German, "publicBody") => TableExport.YesNo(body.PublicBody, variant),
+            (ExportVariant.German, "publicUndertaking") => TableExport.YesNo(body.PublicUndertaking, variant),
+            _ => cell,
+        })];
     }
 }

@@ -1,18 +1,22 @@
 using System.Globalization;
-using System.Text;
 using Aufsicht.Core.Evaluation;
+using Aufsicht.Core.Law;
 using Aufsicht.Core.Questionnaires;
 using Aufsicht.Data;
+using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Evaluation;
 using Aufsicht.Features.Questionnaires;
+using Aufsicht.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace Aufsicht.Features.Campaigns;
 
 /// <summary>
 /// A campaign's answers and results as CSV or XLSX: one row per body asked, with its status, main findings, the
-/// verdict per service, and every answer of its newest submitted version in questionnaire order.
+/// verdict per service, and every answer of its newest submitted version in questionnaire order. German by default —
+/// German column names (the questions' texts), kinds, states, lights, option labels, ja/nein, dates as 16.12.2026 and
+/// times in Berlin; <c>?variant=machine</c> gives the codes, ISO dates and UTC that scripts read (<see cref="TableExport"/>).
 /// </summary>
 internal static class CampaignExport
 {
@@ -21,14 +25,15 @@ internal static class CampaignExport
 
     /// <summary>Maps the export into the campaign's group (<see cref="CampaignsApi"/>), which holds the path's campaign and the policy.</summary>
     public static void MapCampaignExport(this RouteGroupBuilder campaign) =>
-        campaign.MapGet("/export.{format}", async (long id, string format, AufsichtDb db, QuestionnaireStore questionnaires, CancellationToken cancel) =>
+        campaign.MapGet("/export.{format}", async (long id, string format, [FromQuery(Name = TableExport.VariantParameter)] string? variant,
+            AufsichtDb db, QuestionnaireStore questionnaires, CatalogStore catalog, CancellationToken cancel) =>
         {
-            if (format is not ("csv" or "xlsx"))
+            if (format is not ("csv" or "xlsx") || TableExport.Variant(variant) is not { } chosen)
             {
                 return Results.NotFound();
             }
 
-            var table = await RowsAsync(db, questionnaires, id, cancel).ConfigureAwait(false);
+            var table = await RowsAsync(db, questionnaires, catalog, id, chosen, cancel).ConfigureAwait(false);
             if (table is null)
             {
                 return Results.NotFound();
@@ -36,42 +41,23 @@ internal static class CampaignExport
 
             var (headers, rows) = table.Value;
             using var stream = new MemoryStream();
+            var name = chosen == ExportVariant.Machine ? $"umfrage-{id}-maschinenlesbar" : $"umfrage-{id}";
             if (format == "csv")
             {
-                // UTF-8 with BOM, so that spreadsheet programs show umlauts right; RFC 4180 quoting.
-                using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-                {
-                    foreach (var line in rows.Prepend([.. headers]))
-                    {
-                        writer.Write(string.Join(',', line.Select(Quote)));
-                        writer.Write("\r\n");
-                    }
-                }
-
-                return Results.File(stream.ToArray(), "text/csv; charset=utf-8", $"umfrage-{id}.csv");
+                TableExport.WriteCsv(stream, headers, rows, chosen);
+                return Results.File(stream.ToArray(), TableExport.CsvType, name + ".csv");
             }
 
-            var sheet = rows.Select(row =>
-            {
-                var record = new Dictionary<string, object?>(StringComparer.Ordinal);
-                for (var i = 0; i < headers.Count; i++)
-                {
-                    record[headers[i]] = row[i];
-                }
-
-                return record;
-            });
-            stream.SaveAs(sheet, sheetName: "Antworten");
-            return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"umfrage-{id}.xlsx");
+            TableExport.WriteXlsx(stream, "Antworten", headers, rows);
+            return Results.File(stream.ToArray(), TableExport.XlsxType, name + ".xlsx");
         }).WithName(Route);
 
-    private static string Quote(string cell) =>
-        cell.IndexOfAny([',', '"', '\r', '\n']) < 0 ? cell : "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    public static async Task<(IReadOnlyList<string> Headers, IReadOnlyList<string[]> Rows)?> RowsAsync(AufsichtDb db, QuestionnaireStore questionnaires, long campaignId, CancellationToken cancel)
+    public static async Task<(IReadOnlyList<string> Headers, IReadOnlyList<object?[]> Rows)?> RowsAsync(
+        AufsichtDb db, QuestionnaireStore questionnaires, CatalogStore catalog, long campaignId, ExportVariant variant, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(questionnaires);
+        ArgumentNullException.ThrowIfNull(catalog);
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancel).ConfigureAwait(false);
         if (campaign is null)
         {
@@ -106,24 +92,115 @@ internal static class CampaignExport
         var order = questionnaire.AllQuestions().Select((q, i) => (q.Question.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         keys = keys.OrderBy(k => order.GetValueOrDefault(k.Split('@', '.')[0], int.MaxValue)).ThenBy(k => k, StringComparer.Ordinal).ToList();
 
-        string[] headers = ["externalId", "name", "kind", "region", "state", "status", "mainFindings", "verdicts", "version", "submittedAt", "receipt", .. keys];
-        var rows = new List<string[]>(bodies.Count);
+        var german = variant == ExportVariant.German;
+        string[] fixedHeaders = german
+            ? [.. FixedColumns.Select(c => Texts.T(Language.De, c.GermanKey))]
+            : [.. FixedColumns.Select(c => c.Name)];
+        var headers = Unique([.. fixedHeaders, .. keys.Select(k => german ? GermanHeader(questionnaire, catalog, k) : k)]);
+        var rows = new List<object?[]>(bodies.Count);
         foreach (var body in bodies)
         {
             evaluations.TryGetValue(body.Id, out var evaluation);
             latest.TryGetValue(body.Id, out var version);
             answers.TryGetValue(body.Id, out var given);
-            var verdicts = evaluation is null ? string.Empty
-                : string.Join("; ", CampaignEvaluator.Outcomes(evaluation.ResultJson).Select(o => $"{o.Service ?? OtherServices.Prefix + o.Other}={o.Verdict}"));
-            string[] fixedCells =
+            var status = ((Compliance?)evaluation?.Status).ToStored();
+            var outcomes = evaluation is null ? [] : CampaignEvaluator.Outcomes(evaluation.ResultJson);
+            var verdicts = german
+                ? string.Join("; ", outcomes.Select(o => $"{(o.Service is null ? "„" + o.Other + "“" : ServiceNames.Of(catalog.Catalog, o.Service))}: {Texts.T(Language.De, "level." + o.Verdict)}"))
+                : string.Join("; ", outcomes.Select(o => $"{o.Service ?? OtherServices.Prefix + o.Other}={o.Verdict}"));
+            object?[] fixedCells =
             [
-                body.ExternalId, body.Name, body.Kind, body.Region ?? string.Empty, body.State, ((Compliance?)evaluation?.Status).ToStored(),
-                evaluation?.MainFindings ?? string.Empty, verdicts, version?.Version.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-                version?.SubmittedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? string.Empty, version?.Receipt ?? string.Empty,
+                body.ExternalId, body.Name, german ? Texts.T(Language.De, "kind." + body.Kind) : body.Kind, body.Region ?? string.Empty, body.State,
+                german ? Texts.T(Language.De, "status." + status) : status,
+                evaluation?.MainFindings ?? string.Empty, verdicts, version?.Version,
+                version is null ? string.Empty : TableExport.Time(version.SubmittedAt, variant), version?.Receipt ?? string.Empty,
             ];
-            rows.Add([.. fixedCells, .. keys.Select(k => given is null ? string.Empty : string.Join("; ", given.Get(k)))]);
+            rows.Add([.. fixedCells, .. keys.Select(k => given is null ? null : Cell(questionnaire, catalog, given, k, variant))]);
         }
 
         return (headers, rows);
+    }
+
+    /// <summary>The columns before the answers: the code a machine reads, and the key of the German column name.</summary>
+    private static readonly (string Name, string GermanKey)[] FixedColumns =
+    [
+        ("externalId", "campaign.export.externalId"), ("name", "campaign.export.name"), ("kind", "campaign.export.kind"), ("region", "campaign.export.region"), ("state", "campaign.export.state"),
+        ("status", "campaign.export.status"), ("mainFindings", "campaign.export.mainFindings"), ("verdicts", "campaign.export.verdicts"), ("version", "campaign.export.version"),
+        ("submittedAt", "campaign.export.submittedAt"), ("receipt", "campaign.export.receipt"),
+    ];
+
+    /// <summary>
+    /// One answer cell. For machines the stored values as they are, joined by „; “. In German as the respondent read
+    /// them (option labels, ja/nein/weiß nicht, service names), a number with a decimal comma, a date as 16.12.2026.
+    /// A single number is a number cell, so that XLSX keeps it summable.
+    /// </summary>
+    private static object? Cell(Questionnaire questionnaire, CatalogStore catalog, Answers given, string key, ExportVariant variant)
+    {
+        var values = given.Get(key);
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var question = questionnaire.Find(key.Split('@', '.')[0])?.Question;
+        if (question is null || key.EndsWith(".other", StringComparison.Ordinal))
+        {
+            return string.Join("; ", values);
+        }
+
+        if (question.Kind == QuestionKind.Number && values.Count == 1 && SurveyForm.ParseNumber(values[0]) is { } number)
+        {
+            return number;
+        }
+
+        if (variant == ExportVariant.Machine)
+        {
+            return string.Join("; ", values);
+        }
+
+        return string.Join("; ", values.Select(v => question.Kind switch
+        {
+            QuestionKind.Date when DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => TableExport.Date(date, variant),
+            _ => AnswerText.Of(question, v, Language.De, id => ServiceNames.InAnswers(catalog.Catalog, id, given, questionnaire, Texts.T(Language.De, "respond.other"))),
+        }));
+    }
+
+    /// <summary>A German column name for an answer key: the question's text, with the service it is asked for.</summary>
+    private static string GermanHeader(Questionnaire questionnaire, CatalogStore catalog, string key)
+    {
+        var at = key.IndexOf('@', StringComparison.Ordinal);
+        var questionId = key.Split('@', '.')[0];
+        var label = questionnaire.Find(questionId)?.Question.Label.In(Language.De) ?? questionId;
+        if (key.EndsWith(".other", StringComparison.Ordinal))
+        {
+            return $"{label} ({Texts.T(Language.De, "campaign.export.otherNamed")})";
+        }
+
+        if (at < 0)
+        {
+            return label;
+        }
+
+        var service = key[(at + 1)..];
+        return $"{label} ({(service == Answers.Other ? Texts.T(Language.De, "respond.other") : ServiceNames.Of(catalog.Catalog, service))})";
+    }
+
+    /// <summary>Column names must differ (two questions may read alike): a repeated one gets „(2)“, „(3)“.</summary>
+    private static string[] Unique(IReadOnlyList<string> names)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var result = new string[names.Count];
+        for (var i = 0; i < names.Count; i++)
+        {
+            var name = names[i];
+            for (var n = 2; !seen.Add(name); n++)
+            {
+                name = FormattableString.Invariant($"{names[i]} ({n})");
+            }
+
+            result[i] = name;
+        }
+
+        return result;
     }
 }

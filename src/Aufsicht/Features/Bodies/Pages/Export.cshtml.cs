@@ -6,13 +6,16 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Aufsicht.Features.Bodies.Pages;
 
-/// <summary>The whole registry as CSV or XLSX, in the import format: an export imports again unchanged.</summary>
+/// <summary>
+/// The whole registry as CSV or XLSX, in the import format: an export imports again unchanged. German by default
+/// (for Excel and LibreOffice), <c>?variant=machine</c> for other tools (<see cref="TableExport"/>).
+/// </summary>
 [Authorize(Policy = Roles.Staff)]
 internal sealed class ExportModel(AufsichtDb db, TimeProvider clock) : AppPage
 {
-    public async Task<IActionResult> OnGetAsync(string format, CancellationToken cancel)
+    public async Task<IActionResult> OnGetAsync(string format, [FromQuery(Name = TableExport.VariantParameter)] string? variant, CancellationToken cancel)
     {
-        if (format is not ("csv" or "xlsx"))
+        if (format is not ("csv" or "xlsx") || TableExport.Variant(variant) is not { } chosen)
         {
             return NotFound();
         }
@@ -26,15 +29,16 @@ internal sealed class ExportModel(AufsichtDb db, TimeProvider clock) : AppPage
         var buffer = new MemoryStream();
         if (format == "csv")
         {
-            BodyFile.WriteCsv(buffer, bodies);
+            BodyFile.WriteCsv(buffer, bodies, chosen);
         }
         else
         {
-            BodyFile.WriteXlsx(buffer, bodies);
+            BodyFile.WriteXlsx(buffer, bodies, chosen);
         }
 
         buffer.Position = 0;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        return File(buffer, format == "csv" ? BodyFile.CsvType : BodyFile.XlsxType, $"organisationen-{today}.{format}");
+        var suffix = chosen == ExportVariant.Machine ? "-maschinenlesbar" : string.Empty;
+        return File(buffer, format == "csv" ? TableExport.CsvType : TableExport.XlsxType, $"organisationen-{today}{suffix}.{format}");
     }
 }
