@@ -40,7 +40,7 @@ public sealed class FindingText
 
         var text = new StringBuilder(template);
         text.Replace("{service}", service)
-            .Replace("{date}", asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{date}", Date(asOf, language))
             .Replace("{authority}", authority);
         foreach (var (key, value) in finding.Args)
         {
@@ -48,6 +48,7 @@ public sealed class FindingText
             {
                 "missing" or "stage" => string.Join(", ", value.Split(',').Select(v => _criteria.Term(v, language))),
                 "tool" => _criteria.Term("tool:" + value, language),
+                "fact" => FactName(value, language),
                 _ => value,
             };
             text.Replace("{" + key + "}", shown);
@@ -55,4 +56,20 @@ public sealed class FindingText
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// The name of a fact as readers know it ("contract.processorAgreement" → „Auftragsverarbeitungsvertrag (Art. 28
+    /// Abs. 3 DSGVO)“), from the terms of the criteria file; several, comma-separated, each named. A fact without a
+    /// term keeps its path (a test requires a term for every fact the engine and the catalogue name).
+    /// </summary>
+    public string FactName(string paths, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return string.Join(", ", paths.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(path => _criteria.Terms.ContainsKey("fact:" + path) ? _criteria.Term("fact:" + path, language) : path));
+    }
+
+    /// <summary>A date as a reader of the language writes it: 16.12.2026, or 16 Dec 2026.</summary>
+    public static string Date(DateOnly date, Language language) =>
+        date.ToString(language == Language.De ? "dd.MM.yyyy" : "d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -29,6 +29,26 @@ public sealed partial class ShippedDataTests
     }
 
     [Fact]
+    public void EveryFactTheEngineOrACatalogueSourceNames_HasANameInBothLanguages()
+    {
+        // Criteria name their fact, the engine names deployment fields and a few facts of its own, sources say what they are about.
+        var named = Data.Criteria.All.Select(c => c.Fact)
+            .Concat(DeploymentFields.All.Select(f => f.Name))
+            .Concat(FactDomains.Contract.Keys).Concat(FactDomains.Technical.Keys)
+            .Concat(["processing.countries", "provider.thirdCountryAccess", "transfers"])
+            .Concat(Data.Catalog.ServiceIds.SelectMany(Data.Catalog.History).SelectMany(s => s.Sources).SelectMany(s => s.About.Split(',', StringSplitOptions.TrimEntries)))
+            .Where(f => f.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        var texts = new Aufsicht.Core.Assessment.FindingText(Data.Criteria);
+
+        var unnamed = named.Where(f => texts.FactName(f, Language.De) == f || texts.FactName(f, Language.En) == f).ToList();
+
+        Assert.Empty(unnamed);
+        Assert.Equal("Auftragsverarbeitungsvertrag (Art. 28 Abs. 3 DSGVO), Länder der Verarbeitung", texts.FactName("contract.processorAgreement, processing.countries", Language.De));
+    }
+
+    [Fact]
     public void SourceCoverage_FindsAnUnsourcedFact()
     {
         var snapshot = Data.Catalog.Latest("zoom")!;

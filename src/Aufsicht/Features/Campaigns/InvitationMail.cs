@@ -67,7 +67,7 @@ internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionn
         var language = LanguageOf(body);
         var model = new MailModel(body.Name, campaign.Title, campaign.Deadline, link,
             AuthorityName(campaign, language), questionnaires.Get(campaign.QuestionnaireId).Definition.Title.In(language),
-            string.Join('\n', ContactLines(campaign, language).Select(l => l.Label + ": " + l.Value)));
+            string.Join('\n', CampaignContact.Lines(campaign, language).Select(l => l.Label + ": " + l.Value)));
         var templates = CampaignTemplates.FromJson(campaign.TemplatesJson);
         return (templates.IsOk ? templates.Value : CampaignTemplates.Default).Render(kind, model, language);
     }
@@ -79,16 +79,6 @@ internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionn
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return configuration["Aufsicht:PublicUrl"] is { Length: > 0 } configured ? configured : fallback;
-    }
-
-    /// <summary>The campaign's contact person as the e-mails and the portal name them: each given part with its label.</summary>
-    public static IReadOnlyList<(string Label, string Value)> ContactLines(CampaignRecord campaign, Language language)
-    {
-        ArgumentNullException.ThrowIfNull(campaign);
-        return new (string Key, string? Value)[] { ("contact.name", campaign.ContactName), ("contact.email", campaign.ContactEmail), ("contact.phone", campaign.ContactPhone) }
-            .Where(p => !string.IsNullOrWhiteSpace(p.Value))
-            .Select(p => (Texts.T(language, p.Key), p.Value!))
-            .ToList();
     }
 
     /// <summary>Wakes the outbox worker; call after the caller committed.</summary>

@@ -117,4 +117,7 @@ internal sealed class ServiceModel(CatalogStore store, TimeProvider clock, Aufsi
         Compare("sources", here.Sources.Count, shipped.Sources.Count);
         return rows;
     }
+
+    /// <summary>The facts a source is about, by their names in the page's language.</summary>
+    internal string FactName(string paths) => store.Texts.FactName(paths, Language);
 }
