@@ -30,6 +30,7 @@ internal static class QuestionnaireText
         ["questionnaires.name"] = ("Titel", "Title"),
         ["questionnaires.importedAt"] = ("Importiert am", "Imported on"),
         ["questionnaires.importedBy"] = ("Importiert von", "Imported by"),
+        ["questionnaires.shipped"] = ("mit Aufsicht ausgeliefert", "shipped with Aufsicht"),
         ["questionnaires.campaigns"] = ("Umfragen", "Surveys"),
         ["questionnaires.view"] = ("Ansehen", "View"),
         ["questionnaires.preview"] = ("Vorschau", "Preview"),

@@ -133,7 +133,7 @@ internal sealed class BodyResultModel(AufsichtDb db, IConfiguration configuratio
             stored.Args?.Select(a => KeyValuePair.Create(a.Key, a.Value)).ToArray() ?? Finding.NoArgs);
         var texts = catalog.Texts;
         var service = ServiceName(outcome.Service, outcome.Other);
-        var authority = Evaluation!.Authority;
+        var authority = AuthorityName(Evaluation!.Authority);
         return (texts.Explanation(finding, Language, service, Evaluation.AsOf, authority),
             texts.Remedy(finding, Language, service, Evaluation.AsOf, authority), texts.Articles(finding));
     }

@@ -27,6 +27,7 @@ internal sealed class IndexModel(CatalogStore store, TimeProvider clock) : AppPa
 
     internal ViewPicker Picker { get; private set; } = null!;
 
+    /// <summary>The date of the view as readers write it (16.12.2026).</summary>
     public string AsOfText { get; private set; } = string.Empty;
 
     public string AuthorityLabel { get; private set; } = string.Empty;
@@ -45,7 +46,7 @@ internal sealed class IndexModel(CatalogStore store, TimeProvider clock) : AppPa
         }
 
         Picker = new ViewPicker(store, view, Language, asOf, authority);
-        AsOfText = view.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        AsOfText = Shared.LocalDates.Day(view.AsOf, Language);
         AuthorityLabel = $"{view.Authority.Abbreviation} ({view.Authority.Label.In(Language)})";
         var all = CatalogQueries.List(store, view, new CatalogFilter(null, null, null, null, null));
         Total = all.Count;
