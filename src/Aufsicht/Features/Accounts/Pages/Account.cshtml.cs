@@ -11,7 +11,7 @@ namespace Aufsicht.Features.Accounts.Pages;
 /// code drawn here or the key beside it; recovery codes shown once; turned off only with the password or a current code).
 /// </summary>
 [Authorize(Policy = Accounts.Roles.Staff)]
-internal sealed class AccountModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, ChangeOwnPassword changePassword) : AppPage
+internal sealed class AccountModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, ChangeOwnPassword changePassword, IUserStore<IdentityUser> store) : AppPage
 {
     public string Email { get; private set; } = string.Empty;
 
@@ -125,8 +125,10 @@ internal sealed class AccountModel(UserManager<IdentityUser> users, SignInManage
             var key = await users.GetAuthenticatorKeyAsync(user).ConfigureAwait(false);
             if (string.IsNullOrEmpty(key))
             {
-                await users.ResetAuthenticatorKeyAsync(user).ConfigureAwait(false);
-                key = await users.GetAuthenticatorKeyAsync(user).ConfigureAwait(false);
+                // A first key without a new security stamp (ResetAuthenticatorKeyAsync would end every session of the account, this one too).
+                key = users.GenerateNewAuthenticatorKey();
+                await ((IUserAuthenticatorKeyStore<IdentityUser>)store).SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted).ConfigureAwait(false);
+                await users.UpdateAsync(user).ConfigureAwait(false);
             }
 
             FormattedKey = Format(key!);
