@@ -22,6 +22,7 @@ internal static class CommandLineApp
           aufsicht bodies import <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]
           aufsicht bodies export <file.csv|file.xlsx> [--variant machine|german] [--data-dir DIR] [--database CONNECTION]
           aufsicht admin create-user --email ADDRESS [--role Administrator|Supervisor|Reader] [--password-stdin]
+          aufsicht admin reset-password --email ADDRESS [--password-stdin]   (a one-time password, shown once)
           aufsicht demo [--bodies N] [--data-dir DIR] [--database CONNECTION]   (fictional bodies and a running survey)
           aufsicht [serve] [--urls URL] [--data-dir DIR] [--database CONNECTION] [--catalog DIR]
 
@@ -111,7 +112,8 @@ internal static class CommandLineApp
                 ["bodies", ..] => throw new InputException("bodies: expected 'bodies import' or 'bodies export'"),
                 ["demo", .. var more] => Features.Campaigns.DemoCommand.RunAsync(more, context, cancel),
                 ["admin", "create-user", .. var more] => Features.Accounts.AdminCommand.CreateUserAsync(more, context, cancel),
-                ["admin", ..] => throw new InputException("admin: expected 'admin create-user'"),
+                ["admin", "reset-password", .. var more] => Features.Accounts.AdminCommand.ResetPasswordAsync(more, context, cancel),
+                ["admin", ..] => throw new InputException("admin: expected 'admin create-user' or 'admin reset-password'"),
                 ["assess", ..] => throw new InputException("assess: expected 'assess service' or 'assess batch'"),
                 ["catalog", ..] => throw new InputException("catalog: expected 'catalog list', 'catalog show' or 'catalog validate'"),
                 [var verb, ..] => throw new InputException($"unknown command '{verb}'; run 'aufsicht --help'"),

@@ -197,7 +197,7 @@ public abstract class AccountTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Administrator_CreatesLocksAndUnlocksAnAccount()
+    public async Task Administrator_CreatesDeactivatesAndReactivatesAnAccount()
     {
         await _server.CreateUserAsync("admin@aufsicht.example", Password, "Administrator");
         using var admin = _server.NewSession();
@@ -205,7 +205,7 @@ public abstract class AccountTests : IAsyncLifetime
         var (created, body, _) = await admin.PostFormAsync("/verwaltung/konten", "/verwaltung/konten?handler=Create",
             [new("email", "neu@aufsicht.example"), new("role", "Reader"), new("password", "another long password")]);
         Assert.Equal(HttpStatusCode.OK, created);
-        Assert.Contains("Konto neu@aufsicht.example (Reader) angelegt.", body, StringComparison.Ordinal);
+        Assert.Contains("Konto neu@aufsicht.example (Lesezugriff) angelegt.", body, StringComparison.Ordinal);
 
         var (bad, badBody, _) = await admin.PostFormAsync("/verwaltung/konten", "/verwaltung/konten?handler=Create",
             [new("email", "x@aufsicht.example"), new("role", "Kaiser"), new("password", "another long password")]);
@@ -217,15 +217,16 @@ public abstract class AccountTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, (await user.LoginAsync("neu@aufsicht.example", "another long password")).Status);
         }
 
-        var id = System.Text.RegularExpressions.Regex.Match(body, "<th scope=\"row\">neu@aufsicht.example</th>[\\s\\S]*?name=\"id\" value=\"([^\"]+)\"").Groups[1].Value;
+        var id = System.Text.RegularExpressions.Regex.Match(body, "<th scope=\"row\">neu@aufsicht.example</th>[\\s\\S]*?href=\"/verwaltung/konten/([^\"]+)\"").Groups[1].Value;
         Assert.NotEmpty(id);
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostFormAsync("/verwaltung/konten", "/verwaltung/konten?handler=Lock", [new("id", id)])).Status);
+        var page = "/verwaltung/konten/" + id;
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostFormAsync(page, page + "?handler=Deactivate", [new("confirmed", "true")])).Status);
         using (var locked = _server.NewSession())
         {
             Assert.Equal(HttpStatusCode.BadRequest, (await locked.LoginAsync("neu@aufsicht.example", "another long password")).Status);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostFormAsync("/verwaltung/konten", "/verwaltung/konten?handler=Unlock", [new("id", id)])).Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostFormAsync(page, page + "?handler=Reactivate", [])).Status);
         using (var again = _server.NewSession())
         {
             Assert.Equal(HttpStatusCode.Redirect, (await again.LoginAsync("neu@aufsicht.example", "another long password")).Status);
@@ -257,10 +258,19 @@ public abstract class AccountTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/konto")).Status); // not signed in yet
         var (bad, _, _) = await second.PostFormAsync("/anmelden/code", "/anmelden/code", [new("code", "123456"), new("returnUrl", "/konto")]);
         Assert.Equal(HttpStatusCode.BadRequest, bad);
-        var (good, _, to) = await second.PostFormAsync("/anmelden/code", "/anmelden/code", [new("code", Totp.Code(key, DateTimeOffset.UtcNow)), new("returnUrl", "/konto")]);
+        // The code that turned it on is used up: a code is accepted once.
+        var (replayed, _, _) = await second.PostFormAsync("/anmelden/code", "/anmelden/code", [new("code", Totp.Code(key, DateTimeOffset.UtcNow)), new("returnUrl", "/konto")]);
+        Assert.Equal(HttpStatusCode.BadRequest, replayed);
+        var next = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30));
+        var (good, _, to) = await second.PostFormAsync("/anmelden/code", "/anmelden/code", [new("code", next), new("returnUrl", "/konto")]);
         Assert.Equal(HttpStatusCode.Redirect, good);
         Assert.Equal("/konto", to!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/konto")).Status);
+
+        // The same code again, from another browser within its 30 seconds: refused.
+        using var replay = _server.NewSession();
+        await replay.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        Assert.Equal(HttpStatusCode.BadRequest, (await replay.PostFormAsync("/anmelden/code", "/anmelden/code", [new("code", next), new("returnUrl", "/konto")])).Status);
 
         // A recovery code works once.
         using var third = _server.NewSession();
@@ -269,6 +279,15 @@ public abstract class AccountTests : IAsyncLifetime
         using var fourth = _server.NewSession();
         await fourth.LoginAsync("sachbearbeitung@aufsicht.example", Password);
         Assert.Equal(HttpStatusCode.BadRequest, (await fourth.PostFormAsync("/anmelden/code", "/anmelden/code", [new("code", recovery[0]), new("returnUrl", "/")])).Status);
+
+        // Turning it off asks for the password (or a current code).
+        var (refused, refusedBody, _) = await second.PostFormAsync("/konto", "/konto?handler=Disable", [new("confirmation", "not my password at all")]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Contains("bleibt eingeschaltet", refusedBody, StringComparison.Ordinal);
+        var (off, offBody, _) = await second.PostFormAsync("/konto", "/konto?handler=Disable", [new("confirmation", Password)]);
+        Assert.Equal(HttpStatusCode.OK, off);
+        Assert.Contains("Die Zwei-Faktor-Anmeldung ist ausgeschaltet.", offBody, StringComparison.Ordinal);
+        Assert.Contains("id=\"authenticator-qr\" src=\"data:image/png;base64,", offBody, StringComparison.Ordinal);
     }
 }
 
@@ -311,7 +330,7 @@ public abstract class SetupTests
             [new("email", "admin@aufsicht.example"), new("password", "a long enough password"), new("repeat", "a long enough password")]);
         Assert.Equal(HttpStatusCode.Redirect, created);
         Assert.Equal("/konto", to!.OriginalString);
-        Assert.Contains("Administrator", (await session.GetAsync("/konto")).Body, StringComparison.Ordinal);
+        Assert.Contains("<dd>Administration</dd>", (await session.GetAsync("/konto")).Body, StringComparison.Ordinal);
 
         // Once an administrator exists the page is gone, for everyone.
         Assert.Equal(HttpStatusCode.NotFound, (await server.NewSession().GetAsync("/einrichtung")).Status);

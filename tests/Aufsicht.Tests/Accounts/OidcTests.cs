@@ -66,7 +66,7 @@ public abstract class OidcTests : IAsyncLifetime
         Assert.Equal("/konto", response.RequestMessage!.RequestUri!.AbsolutePath);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("sachbearbeitung@aufsicht.example", body, StringComparison.Ordinal);
-        Assert.Contains("Supervisor", body, StringComparison.Ordinal);
+        Assert.Contains("Sachbearbeitung", body, StringComparison.Ordinal);
 
         // The identity is now linked: signing in again goes straight through.
         var again = new CookieContainer();

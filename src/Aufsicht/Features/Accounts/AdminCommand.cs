@@ -15,8 +15,67 @@ internal static class AdminCommand
 {
     public const string Usage = "aufsicht admin create-user --email ADDRESS [--role Administrator|Supervisor|Reader] [--password-stdin] [--data-dir DIR] [--database CONNECTION]";
 
+    public const string ResetUsage = "aufsicht admin reset-password --email ADDRESS [--password-stdin] [--data-dir DIR] [--database CONNECTION]";
+
+    /// <summary>
+    /// <c>aufsicht admin reset-password --email E [--password-stdin]</c>: a new password for an account (generated and
+    /// shown once unless read from standard input), to be replaced by the account's own at its next sign-in; its
+    /// sessions end. The same use case as the administrators' page.
+    /// </summary>
+    public static async Task<int> ResetPasswordAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var a = Arguments.Parse("admin reset-password", args, ["--email", "--data-dir", "--database"], ["--password-stdin"]);
+        a.ExpectPositional(0, 0, ResetUsage);
+        var email = a.Option("--email") ?? throw new InputException($"admin reset-password: --email is required; usage: {ResetUsage}");
+        string? chosen = null;
+        if (a.Flag("--password-stdin"))
+        {
+            using var reader = new StreamReader(context.OpenStdin());
+            chosen = await reader.ReadLineAsync(cancel).ConfigureAwait(false) ?? string.Empty;
+        }
+
+        var options = ServerOptions.From(a);
+        await using var provider = Services(options, context);
+        await using var scope = provider.CreateAsyncScope();
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AufsichtDb>(), options, cancel).ConfigureAwait(false);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        if (await users.FindByEmailAsync(email).ConfigureAwait(false) is not { } user)
+        {
+            return CliFailures.Print([Core.Error.NotFound("--email", "cli.unknownAccount", email)], context, "admin reset-password");
+        }
+
+        var result = await scope.ServiceProvider.GetRequiredService<ResetPassword>().RunAsync(user, chosen).ConfigureAwait(false);
+        if (!result.IsOk)
+        {
+            return CliFailures.Print(result.Errors, context, "admin reset-password");
+        }
+
+        context.Terminal.Writer.WriteLine(Texts.T(context.Language, "cli.resetDone", email, DatabaseSetup.Describe(options)));
+        if (chosen is null)
+        {
+            context.Terminal.Writer.WriteLine(Texts.T(context.Language, "cli.oneTimePassword", result.Value));
+        }
+
+        return ExitCode.Ok;
+    }
+
+    private static ServiceProvider Services(ServerOptions options, CliContext context)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(context.Clock);
+        services.AddDbContext<AufsichtDb>(o => DatabaseSetup.Configure(o, options));
+        services.AddDataProtection();
+        services.AddAccounts();
+        // Identity's messages in the language of --lang, not English for want of a request.
+        services.AddSingleton(new IdentityLanguage(context.Language));
+        return services.BuildServiceProvider();
+    }
+
     public static async Task<int> CreateUserAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var a = Arguments.Parse("admin create-user", args, ["--email", "--role", "--data-dir", "--database"], ["--password-stdin"]);
         a.ExpectPositional(0, 0, Usage);
         var email = a.Option("--email") ?? throw new InputException($"admin create-user: --email is required; usage: {Usage}");
@@ -35,12 +94,7 @@ internal static class AdminCommand
         }
 
         var options = ServerOptions.From(a);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDbContext<AufsichtDb>(o => DatabaseSetup.Configure(o, options));
-        services.AddDataProtection();
-        services.AddAccounts();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = Services(options, context);
         await using var scope = provider.CreateAsyncScope();
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AufsichtDb>(), options, cancel).ConfigureAwait(false);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();

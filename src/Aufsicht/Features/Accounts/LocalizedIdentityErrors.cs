@@ -4,10 +4,13 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Aufsicht.Features.Accounts;
 
-/// <summary>Identity's messages (password rules, duplicate address …) in the user's language; English outside a request (CLI).</summary>
-internal sealed class LocalizedIdentityErrors(IHttpContextAccessor http) : IdentityErrorDescriber
+/// <summary>
+/// Identity's messages (password rules, duplicate address …) in the user's language: the request's, or the CLI's
+/// <c>--lang</c> (<see cref="IdentityLanguage"/>); English outside both.
+/// </summary>
+internal sealed class LocalizedIdentityErrors(IHttpContextAccessor http, IdentityLanguage? fixedLanguage = null) : IdentityErrorDescriber
 {
-    private bool German => http.HttpContext is { } context && UiLanguageMiddleware.Of(context) == Language.De;
+    private bool German => fixedLanguage is { } l ? l.Value == Language.De : http.HttpContext is { } context && UiLanguageMiddleware.Of(context) == Language.De;
 
     private IdentityError Error(string code, string de, string en) => new() { Code = code, Description = German ? de : en };
 
@@ -43,4 +46,11 @@ internal sealed class LocalizedIdentityErrors(IHttpContextAccessor http) : Ident
         Error(nameof(UserAlreadyInRole), $"Das Konto hat die Rolle {role} schon.", $"The account already has the role {role}.");
 
     public override IdentityError InvalidToken() => Error(nameof(InvalidToken), "Der Code ist ungültig oder abgelaufen.", "The code is invalid or has expired.");
+
+    public IdentityError CommonPassword() =>
+        Error("CommonPassword", "Dieses Passwort gehört zu den am häufigsten verwendeten und ist leicht zu erraten. Bitte wählen Sie ein anderes, z. B. einen Satz aus mehreren Wörtern.",
+            "This password is among the most commonly used and easy to guess. Please choose another, e.g. a sentence of several words.");
 }
+
+/// <summary>The language of Identity's messages where there is no request: the CLI registers its <c>--lang</c>.</summary>
+internal sealed record IdentityLanguage(Language Value);

@@ -12,6 +12,12 @@ internal static class Roles
 
     public static readonly IReadOnlyList<string> All = [Administrator, Supervisor, Reader];
 
+    /// <summary>The roles as a form offers them: the least privilege first, so it is the default.</summary>
+    public static readonly IReadOnlyList<string> LeastFirst = [Reader, Supervisor, Administrator];
+
+    /// <summary>A role's name for people (Lesezugriff, Sachbearbeitung, Administration); the key itself never reaches a page.</summary>
+    public static string Label(string role, Core.Law.Language language) => Texts.Has("role." + role) ? Texts.T(language, "role." + role) : role;
+
     /// <summary>Policy names: who may do what. Pages and endpoints name one of these, or allow anonymous access.</summary>
     public const string CanEditCatalogue = "can-edit-catalogue";
     public const string CanAdminister = "can-administer";
@@ -55,9 +61,20 @@ internal static class AccountSetup
             })
             .AddEntityFrameworkStores<AufsichtDb>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name)
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
+        services.Configure<IdentityOptions>(o => o.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.Name);
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<ChangeOwnPassword>();
+        services.AddScoped<ResetPassword>();
+        services.AddScoped<ChangeRole>();
+        services.AddScoped<DeactivateAccount>();
+        services.AddScoped<ReactivateAccount>();
+        services.AddScoped<DeleteAccount>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new MustChangePasswordFilter()));
         services.AddHttpContextAccessor();
-        // A locked or changed account loses its sessions within a minute, not the default half hour.
+        // The roles in a session are refreshed within a minute; the security stamp itself is checked on every request (SessionCheck).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
@@ -70,6 +87,7 @@ internal static class AccountSetup
             o.LoginPath = "/anmelden";
             o.LogoutPath = "/abmelden";
             o.AccessDeniedPath = "/fehler";
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
             o.Events.OnRedirectToAccessDenied = c =>
             {
                 c.Response.StatusCode = StatusCodes.Status403Forbidden;

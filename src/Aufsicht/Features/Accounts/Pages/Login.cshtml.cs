@@ -5,11 +5,16 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Aufsicht.Features.Accounts.Pages;
 
-/// <summary>Signing in with e-mail and password. One message for any failure (no hint which part was wrong); lockout after repeated failures.</summary>
+/// <summary>
+/// Signing in with e-mail and password. The answer does not tell whether an address has an account: one message for
+/// any failure, a password hash computed for unknown addresses too, and after five failures the same lockout message
+/// for both. An address (client) with 20 failures in 10 minutes waits.
+/// </summary>
 [AllowAnonymous]
-internal sealed class LoginModel(SignInManager<IdentityUser> signIn, OidcOptions? oidc = null) : AppPage
+internal sealed class LoginModel(SignInManager<IdentityUser> signIn, SignInThrottle throttle, OidcOptions? oidc = null) : AppPage
 {
-
+    // A hash of nothing anyone knows: verifying a password against it costs what verifying a real one costs.
+    private static readonly string DecoyHash = new PasswordHasher<IdentityUser>().HashPassword(new IdentityUser(), Guid.NewGuid().ToString());
 
     public string? Email { get; private set; }
 
@@ -31,7 +36,38 @@ internal sealed class LoginModel(SignInManager<IdentityUser> signIn, OidcOptions
             return Fail("login.missing");
         }
 
-        var result = await signIn.PasswordSignInAsync(email, password, isPersistent: false, lockoutOnFailure: true).ConfigureAwait(false);
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (throttle.AddressBlocked(address))
+        {
+            return Fail("login.throttled", StatusCodes.Status429TooManyRequests);
+        }
+
+        var users = signIn.UserManager;
+        var user = await users.FindByEmailAsync(email.Trim()).ConfigureAwait(false);
+        if (user is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new IdentityUser(), DecoyHash, password);
+            var blocked = throttle.NameBlocked(email.Trim());
+            throttle.Failed(address, email.Trim());
+            return Fail(blocked || throttle.NameBlocked(email.Trim()) ? "login.locked" : "login.failed");
+        }
+
+        if (AccountRules.IsDeactivated(user))
+        {
+            // Only someone who knows the password learns that the account is deactivated.
+            var known = users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? DecoyHash, password) != PasswordVerificationResult.Failed;
+            throttle.Failed(address, unknownName: null);
+            return Fail(known && user.PasswordHash is not null ? "login.deactivated" : "login.failed");
+        }
+
+        if (await users.IsLockedOutAsync(user).ConfigureAwait(false))
+        {
+            users.PasswordHasher.VerifyHashedPassword(user, DecoyHash, password);
+            throttle.Failed(address, unknownName: null);
+            return Fail("login.locked");
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true).ConfigureAwait(false);
         if (result.Succeeded)
         {
             return LocalRedirect(ReturnUrl);
@@ -42,9 +78,9 @@ internal sealed class LoginModel(SignInManager<IdentityUser> signIn, OidcOptions
             return RedirectToPage("/Accounts/Pages/LoginCode", new { returnUrl = ReturnUrl });
         }
 
+        throttle.Failed(address, unknownName: null);
         return Fail(result.IsLockedOut ? "login.locked" : "login.failed");
     }
-
 
     private string LocalOrRoot(string? url) => url is { Length: > 0 } && Url.IsLocalUrl(url) ? url : "/";
 }

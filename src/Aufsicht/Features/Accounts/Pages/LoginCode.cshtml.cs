@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Aufsicht.Features.Accounts.Pages;
 
-/// <summary>The second step of signing in for accounts with TOTP: a six-digit code, or one of the recovery codes.</summary>
+/// <summary>
+/// The second step of signing in for accounts with TOTP: a six-digit code (each accepted once), or one of the recovery
+/// codes. Wrong codes count towards the account's lockout and the address's limit, as wrong passwords do.
+/// </summary>
 [AllowAnonymous]
-internal sealed class LoginCodeModel(SignInManager<IdentityUser> signIn) : AppPage
+internal sealed class LoginCodeModel(SignInManager<IdentityUser> signIn, SignInThrottle throttle) : AppPage
 {
-
 
     public string ReturnUrl { get; private set; } = "/";
 
@@ -26,9 +28,16 @@ internal sealed class LoginCodeModel(SignInManager<IdentityUser> signIn) : AppPa
             return RedirectToPage("/Accounts/Pages/Login");
         }
 
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (throttle.AddressBlocked(address))
+        {
+            return Fail("login.throttled", StatusCodes.Status429TooManyRequests);
+        }
+
         var token = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
         if (token.Length is 0 or > 20)
         {
+            throttle.Failed(address, unknownName: null);
             return Fail("login.codeWrong");
         }
 
@@ -40,7 +49,7 @@ internal sealed class LoginCodeModel(SignInManager<IdentityUser> signIn) : AppPa
             return LocalRedirect(ReturnUrl);
         }
 
+        throttle.Failed(address, unknownName: null);
         return Fail(result.IsLockedOut ? "login.locked" : "login.codeWrong");
     }
-
 }

@@ -6,14 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Accounts.Pages;
 
-/// <summary>Administrators manage accounts: list them, create one with a role, lock and unlock.</summary>
+/// <summary>Administrators manage accounts: list them, create one with a role (least privilege offered first); one account's page does the rest.</summary>
 [Authorize(Policy = Accounts.Roles.CanAdminister)]
 internal sealed class UsersModel(UserManager<IdentityUser> users, TimeProvider clock) : AppPage
 {
-
     public string? Message { get; private set; }
 
-    internal IReadOnlyList<(string Id, string Email, IList<string> Roles, bool TwoFactor, bool Locked)> Users { get; private set; } = [];
+    internal IReadOnlyList<(string Id, string Email, IReadOnlyList<string> Roles, bool TwoFactor, string State)> Users { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancel) => await Load(cancel).ConfigureAwait(false);
 
@@ -32,36 +31,7 @@ internal sealed class UsersModel(UserManager<IdentityUser> users, TimeProvider c
         }
 
         await users.AddToRoleAsync(user, role).ConfigureAwait(false);
-        Message = Texts.T(Language, "users.created", email, role);
-        await Load(cancel).ConfigureAwait(false);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostLockAsync(string? id, CancellationToken cancel) => await SetLock(id, locked: true, cancel).ConfigureAwait(false);
-
-    public async Task<IActionResult> OnPostUnlockAsync(string? id, CancellationToken cancel) => await SetLock(id, locked: false, cancel).ConfigureAwait(false);
-
-    private async Task<IActionResult> SetLock(string? id, bool locked, CancellationToken cancel)
-    {
-        var user = id is null ? null : await users.FindByIdAsync(id).ConfigureAwait(false);
-        if (user is null)
-        {
-            return await Refuse([Texts.T(Language, "users.unknown")], cancel).ConfigureAwait(false);
-        }
-
-        if (locked && user.Id == users.GetUserId(User))
-        {
-            return await Refuse([Texts.T(Language, "users.notSelf")], cancel).ConfigureAwait(false);
-        }
-
-        await users.SetLockoutEnabledAsync(user, true).ConfigureAwait(false);
-        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null).ConfigureAwait(false);
-        if (locked)
-        {
-            await users.UpdateSecurityStampAsync(user).ConfigureAwait(false); // ends its sessions
-        }
-
-        Message = Texts.T(Language, locked ? "users.lockedMessage" : "users.unlockedMessage", user.Email ?? user.UserName ?? "?");
+        Message = Texts.T(Language, "users.created", email, Accounts.Roles.Label(role, Language));
         await Load(cancel).ConfigureAwait(false);
         return Page();
     }
@@ -74,12 +44,11 @@ internal sealed class UsersModel(UserManager<IdentityUser> users, TimeProvider c
 
     private async Task Load(CancellationToken cancel)
     {
-        var list = new List<(string, string, IList<string>, bool, bool)>();
-        var now = clock.GetUtcNow();
+        var list = new List<(string, string, IReadOnlyList<string>, bool, string)>();
         foreach (var user in await users.Users.OrderBy(u => u.Email).ToListAsync(cancel).ConfigureAwait(false))
         {
-            list.Add((user.Id, user.Email ?? user.UserName ?? "?", await users.GetRolesAsync(user).ConfigureAwait(false), user.TwoFactorEnabled,
-                user.LockoutEnd is { } end && end > now));
+            var roles = (await users.GetRolesAsync(user).ConfigureAwait(false)).Select(r => Accounts.Roles.Label(r, Language)).ToList();
+            list.Add((user.Id, user.Email ?? user.UserName ?? "?", roles, user.TwoFactorEnabled, ManageModel.State(user, clock, Dates, Language)));
         }
 
         Users = list;
