@@ -124,5 +124,6 @@ public abstract class AuthorizationTests : IAsyncLifetime
     private static string Concrete(string pattern) =>
         "/" + pattern.TrimStart('/').Replace("{id}", "zoom", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{id:long}", "1", StringComparison.Ordinal).Replace("{format}", "csv", StringComparison.Ordinal).Replace("{bodyId:long}", "1", StringComparison.Ordinal)
-            .Replace("{token}", new string('A', 43), StringComparison.Ordinal);
+            .Replace("{token}", new string('A', 43), StringComparison.Ordinal).Replace("/{token?}", string.Empty, StringComparison.Ordinal)
+            .Replace("{step:regex(^(starten|schliessen|wiedereroeffnen)$)}", "schliessen", StringComparison.Ordinal);
 }
