@@ -46,5 +46,5 @@ internal sealed class LoginModel(SignInManager<IdentityUser> signIn, OidcOptions
     }
 
 
-    private string LocalOrRoot(string? url) => url is { Length: > 0 } && Url.IsLocalUrl(url) ? url : "/";
+    private static string LocalOrRoot(string? url) => Web.LocalUrl.OrRoot(url);
 }
