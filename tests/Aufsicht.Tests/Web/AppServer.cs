@@ -125,6 +125,14 @@ public sealed class Session : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync().ConfigureAwait(false), response.Headers.Location);
     }
 
+    /// <summary>Posts the fields as they are (the caller adds any antiforgery token), without reading a form first.</summary>
+    public async Task<(System.Net.HttpStatusCode Status, string Body, Uri? Location)> PostAsync(string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        using var response = await _client.PostAsync(action, content).ConfigureAwait(false);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync().ConfigureAwait(false), response.Headers.Location);
+    }
+
     /// <summary>Like <see cref="PostFormAsync"/>, but as multipart/form-data with one file, as a browser uploads it.</summary>
     public async Task<(System.Net.HttpStatusCode Status, string Body, Uri? Location)> PostFileAsync(string formPage, string action, string fileField, string fileName, byte[] content,
         IEnumerable<KeyValuePair<string, string>>? fields = null)
