@@ -141,7 +141,14 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
         // The first target by id: a seek on the targets' key, instead of joining every target to its body and sorting them.
         var firstId = await db.CampaignBodies.Where(t => t.CampaignId == id).MinAsync(t => (long?)t.BodyId, cancel).ConfigureAwait(true);
         var first = firstId is null ? null : await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == firstId, cancel).ConfigureAwait(true);
-        if (first is not null && stored.IsOk && stored.Value.ValidateFields().Count == 0)
+        var problems = InvitationMail.TemplateProblems(data.Campaign);
+        if (problems.Count > 0 && TemplateErrors.Count == 0)
+        {
+            // Stored before the check knew better: say what is wrong next to the template, instead of failing the page.
+            TemplateErrors = problems;
+        }
+
+        if (first is not null && problems.Count == 0)
         {
             var (subject, text) = invitations.Preview(data.Campaign, first, PublicUrl());
             InvitationPreview = (first, subject, text);
