@@ -16,9 +16,9 @@ internal static partial class SurveyServer
 {
     public const string Password = "correct horse battery staple";
 
-    public static async Task<AppServer> StartAsync(string database)
+    public static async Task<AppServer> StartAsync(string database, params string[] extraArgs)
     {
-        var server = await AppServer.StartOnAsync(database);
+        var server = await AppServer.StartOnAsync(database, extraArgs);
         await server.CreateUserAsync("sachbearbeitung@aufsicht.example", Password, "Supervisor");
         await server.CreateUserAsync("leitung@aufsicht.example", Password, "Reader");
         using var scope = server.Services.CreateScope();

@@ -83,8 +83,8 @@ public sealed class AppServer : IAsyncDisposable
         await users.AddToRoleAsync(user, role).ConfigureAwait(false);
     }
 
-    /// <summary>A browser-like client: its own cookies, no automatic redirects.</summary>
-    public Session NewSession() => new(Address);
+    /// <summary>A browser-like client: its own cookies, no automatic redirects; <paramref name="host"/> forges the Host header.</summary>
+    public Session NewSession(string? host = null) => new(Address, host);
 
     public async ValueTask DisposeAsync()
     {
@@ -100,10 +100,14 @@ public sealed class Session : IDisposable
 {
     private readonly HttpClient _client;
 
-    public Session(Uri address)
+    public Session(Uri address, string? host = null)
     {
         Cookies = new System.Net.CookieContainer();
         _client = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = address };
+        if (host is not null)
+        {
+            _client.DefaultRequestHeaders.Host = host;
+        }
     }
 
     public System.Net.CookieContainer Cookies { get; }

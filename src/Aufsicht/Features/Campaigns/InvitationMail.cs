@@ -88,13 +88,6 @@ internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionn
 
     private static Language LanguageOf(BodyRecord body) => body.Language == "en" ? Language.En : Language.De;
 
-    /// <summary>The address invitation links point to: Aufsicht:PublicUrl, else where this server was reached (<paramref name="fallback"/>).</summary>
-    public static string PublicUrl(IConfiguration configuration, string fallback)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return configuration["Aufsicht:PublicUrl"] is { Length: > 0 } configured ? configured : fallback;
-    }
-
     /// <summary>Wakes the outbox worker; call after the caller committed.</summary>
     public void Signal() => signal.Notify();
 

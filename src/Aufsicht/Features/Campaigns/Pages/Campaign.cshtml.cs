@@ -12,7 +12,7 @@ namespace Aufsicht.Features.Campaigns.Pages;
 
 /// <summary>A campaign's dashboard: progress, verdicts by body kind and region, services in use, deficient bodies; and its actions.</summary>
 [Authorize(Policy = Roles.Staff)]
-internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, QuestionnaireStore questionnaires, InvitationMail invitations, IConfiguration configuration, Catalog.CatalogStore catalog) : AppPage
+internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, QuestionnaireStore questionnaires, InvitationMail invitations, Web.PublicAddress address, Catalog.CatalogStore catalog) : AppPage
 {
     internal DashboardData Data { get; private set; } = null!;
 
@@ -157,8 +157,8 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
         return true;
     }
 
-    /// <summary>The address invitation links point to: the configured public address, else the one this request came to.</summary>
-    internal string PublicUrl() => InvitationMail.PublicUrl(configuration, $"{Request.Scheme}://{Request.Host}");
+    /// <summary>The address invitation links point to (<see cref="Web.PublicAddress"/>): never a forged Host header.</summary>
+    internal string PublicUrl() => address.For(Request);
 
     /// <summary>The templates can be changed: the campaign is a draft and the user may run surveys.</summary>
     internal bool CanEditTemplates => Data.Campaign.State == CampaignState.Draft && (User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Supervisor));
