@@ -7,7 +7,7 @@ namespace Aufsicht.Web;
 /// Running behind a reverse proxy: with <c>Aufsicht:TrustedProxies</c> (the proxies' addresses, comma-separated) the
 /// client address and scheme come from the X-Forwarded-For and X-Forwarded-Proto headers those proxies set, so the
 /// per-address limit on wrong links counts each client rather than the proxy. Headers from anyone else are ignored;
-/// X-Forwarded-Host is never trusted (links use <c>Aufsicht:PublicUrl</c>).
+/// X-Forwarded-Host is never trusted (links use <c>Aufsicht:PublicUrl</c>, see <see cref="PublicAddress"/>).
 /// </summary>
 internal static class Proxies
 {

@@ -53,7 +53,6 @@ internal sealed class UiLanguageMiddleware(RequestDelegate next)
         });
 
         // Only local paths: no open redirect.
-        var target = back is { Length: > 0 } && back[0] == '/' && !back.StartsWith("//", StringComparison.Ordinal) && !back.Contains('\\', StringComparison.Ordinal) ? back : "/";
-        return TypedResults.Redirect(target);
+        return TypedResults.Redirect(LocalUrl.OrRoot(back));
     }
 }

@@ -58,6 +58,41 @@ internal static class WebApp
         return ExitCode.Ok;
     }
 
+    /// <summary>
+    /// Host filtering (ASP.NET Core's AllowedHosts) when no AllowedHosts is configured: the hosts of Aufsicht:PublicUrl
+    /// and of the addresses the server listens on, and the loopback names — a request for any other host is refused
+    /// (400). Only when those are all the names it can be reached by: listening on a wildcard (0.0.0.0, *), or behind a
+    /// proxy without a public address, the server cannot know its names, and every host stays allowed (links still never
+    /// take a request's Host that is not listed, <see cref="PublicAddress"/>).
+    /// </summary>
+    private static void DefaultAllowedHosts(ConfigurationManager configuration, IReadOnlyList<Uri> listening, bool behindProxy)
+    {
+        if (configuration["AllowedHosts"] is { Length: > 0 })
+        {
+            return;
+        }
+
+        Uri? publicUrl = null;
+        if (configuration[PublicAddress.Setting] is { Length: > 0 } configured && !Uri.TryCreate(configured, UriKind.Absolute, out publicUrl))
+        {
+            throw new SettingException($"{PublicAddress.Setting}: '{configured}' is not an absolute address such as https://aufsicht.behoerde.example");
+        }
+
+        var wildcard = listening.Any(u => u.Host is "0.0.0.0" or "[::]" or "::");
+        if (wildcard || (behindProxy && publicUrl is null))
+        {
+            return;
+        }
+
+        var hosts = listening.Select(u => u.Host).Append("localhost").Append("127.0.0.1").Append("[::1]");
+        if (publicUrl is not null)
+        {
+            hosts = hosts.Append(publicUrl.Host);
+        }
+
+        configuration["AllowedHosts"] = string.Join(';', hosts.Distinct(StringComparer.OrdinalIgnoreCase));
+    }
+
     /// <summary>Builds the configured application; invalid configuration is a <see cref="SettingException"/> naming the setting.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -76,20 +111,23 @@ internal static class WebApp
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
-        else
+
+        var listening = new List<Uri>();
+        foreach (var url in (urls ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+                || uri.Scheme is not ("http" or "https"))
             {
-                if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
-                    || uri.Scheme is not ("http" or "https"))
-                {
-                    throw new SettingException($"--urls: '{url}' is not an address to listen on, such as {DefaultUrl}");
-                }
+                throw new SettingException($"--urls: '{url}' is not an address to listen on, such as {DefaultUrl}");
             }
+
+            listening.Add(uri);
         }
 
         var options = ServerOptions.From(builder.Configuration);
         var proxies = Proxies.From(builder.Configuration);
+        DefaultAllowedHosts(builder.Configuration, listening, proxies.Count > 0);
+        var keyCertificate = KeyProtection.Certificate(builder.Configuration);
         var data = OwnAuthority(DataFolder.Load(DataFolder.Locate(options.Catalog)), builder.Configuration);
 
         builder.Services.AddSingleton(options);
@@ -130,15 +168,19 @@ internal static class WebApp
             return Task.CompletedTask;
         }));
         // Keys for antiforgery and cookies live in the database: instances sharing one PostgreSQL share sessions.
-        builder.Services.AddDataProtection()
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("aufsicht")
             .PersistKeysToDbContext<AufsichtDb>();
+        KeyProtection.Configure(dataProtection, builder.Logging, keyCertificate);
         KeyRing.Register(builder.Services);
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "aufsicht-af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure over https (directly or through a trusted proxy), so the token never travels in clear text there.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        builder.Services.AddSingleton<PublicAddress>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -160,10 +202,20 @@ internal static class WebApp
             app.Services.GetRequiredService<CatalogStore>().ReloadAsync(CancellationToken.None).GetAwaiter().GetResult();
             var database = DatabaseSetup.Describe(options);
             Log.CatalogImported(app.Logger, database, report.Inserted, report.Updated, report.Unchanged, report.Conflicts);
+            if (keyCertificate is null)
+            {
+                Log.KeysUnencrypted(app.Logger, database);
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(app.Configuration[PublicAddress.Setting]))
+        {
+            Log.PublicUrlMissing(app.Logger, string.Join(", ", listening));
         }
 
         // First, so everything after sees the client's address and scheme rather than the proxy's.
         app.UseTrustedProxies(proxies);
+        app.UseHttpsWhereServed(proxies.Count > 0, listening.FirstOrDefault(u => u.Scheme == "https")?.Port);
 
         // API errors are ProblemDetails; page errors get the error page — never a stack trace.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());

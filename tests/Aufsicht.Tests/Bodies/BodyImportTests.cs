@@ -56,6 +56,21 @@ public abstract class BodyImportTests : IAsyncLifetime
         return session;
     }
 
+    [Fact]
+    public async Task Import_XlsxThatUnpacksToMoreThanTheLimit_IsRefusedWithTheLimit_AndImportsNothing()
+    {
+        using var session = await SignInAsync(Supervisor);
+        await Upload(session, "schulen.csv", Encoding.UTF8.GetBytes(Csv));
+        var before = await BodiesAsync();
+
+        var (status, body, _) = await Upload(session, "bombe.xlsx", BodyFileLimitTests.BombXlsx(Aufsicht.Features.Bodies.BodyFile.MaxExpandedBytes + (1024 * 1024)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Nichts wurde importiert", body, StringComparison.Ordinal);
+        Assert.Contains("ergibt entpackt mehr als 50 MB", body, StringComparison.Ordinal);
+        Assert.Equal(before.Select(b => (b.ExternalId, b.Name, b.UpdatedAt)), (await BodiesAsync()).Select(b => (b.ExternalId, b.Name, b.UpdatedAt)));
+    }
+
     private static Task<(HttpStatusCode Status, string Body, Uri? Location)> Upload(Session session, string fileName, byte[] content) =>
         session.PostFileAsync("/organisationen/import", "/organisationen/import", "file", fileName, content);
 

@@ -68,6 +68,50 @@ public sealed class MailTemplateTests
             MailTemplates.Validate("{% if frist %}{{ campaign.title | upcase }}{% endif %}", Language.De));
     }
 
+    [Theory]
+    [InlineData("{% include 'einladung' %}", "include")]
+    [InlineData("Hallo {% render 'x' %}", "render")]
+    [InlineData("{% cycle 'a', 'b' %}", "cycle")]
+    [InlineData("{% tablerow i in (1..3) %}{{ i }}{% endtablerow %}", "tablerow")]
+    [InlineData("{% capture s %}{{ link }}{% endcapture %}{{ s }}", "capture")]
+    public void Validate_TagsBeyondTheDocumentedOnes_AreRefusedNamingTheTag(string template, string tag)
+    {
+        var message = MailTemplates.Validate(template);
+        Assert.NotNull(message);
+        Assert.StartsWith($"the tag '{tag}' is not allowed in e-mail templates; allowed are ", message, StringComparison.Ordinal);
+        Assert.StartsWith($"der Befehl '{tag}' ist in E-Mail-Vorlagen nicht erlaubt", MailTemplates.Validate(template, Language.De), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // The reviewer's 48 characters that made a 10 MB preview: a range too long for a mail.
+    [InlineData("{% for i in (1..100000) %}{% for j in (1..100) %}x{% endfor %}{% endfor %}", "range")]
+    [InlineData("{% for i in (1..1000) %}{% for j in (1..1000) %}x{% endfor %}{% endfor %}", "steps")]
+    [InlineData("{% for i in (1..1000) %}{% for j in (1..200) %}xxxxxxxxxx{% endfor %}{% endfor %}", "steps")]
+    [InlineData("{% assign n = 1000000 %}{% for i in (1..n) %}x{% endfor %}", "range")]
+    [InlineData("{{ (1..100000000) | join: ',' }}", "range")]
+    [InlineData("{% assign s = 'xxxxxxxxxx' %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s }}", "filter")]
+    [InlineData("{{ link | replace: 'h', link | replace: 'h', link }}", "filter")]
+    public void Validate_TemplatesThatWouldGrowWithoutBound_AreRefused(string template, string why)
+    {
+        var message = MailTemplates.Validate(template);
+        Assert.NotNull(message);
+        var expected = why switch
+        {
+            "range" => "a range may span at most 1000 numbers",
+            "steps" => "the template makes more than 100000 characters of text or takes too many steps",
+            _ => "unknown filter",
+        };
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ATemplateThatFailsTheCheck_IsAnErrorNotAnException()
+    {
+        var rendered = MailTemplates.TryRender("{% include 'x' %}", Model, Language.En);
+        Assert.False(rendered.IsOk);
+        Assert.Equal("mail.template.tag", rendered.Errors[0].Key);
+    }
+
     [Fact]
     public void Validate_OwnVariablesFiltersAndLimits()
     {

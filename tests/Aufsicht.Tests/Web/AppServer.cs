@@ -83,8 +83,8 @@ public sealed class AppServer : IAsyncDisposable
         await users.AddToRoleAsync(user, role).ConfigureAwait(false);
     }
 
-    /// <summary>A browser-like client: its own cookies, no automatic redirects.</summary>
-    public Session NewSession() => new(Address);
+    /// <summary>A browser-like client: its own cookies, no automatic redirects; <paramref name="host"/> forges the Host header.</summary>
+    public Session NewSession(string? host = null) => new(Address, host);
 
     public async ValueTask DisposeAsync()
     {
@@ -100,10 +100,14 @@ public sealed class Session : IDisposable
 {
     private readonly HttpClient _client;
 
-    public Session(Uri address)
+    public Session(Uri address, string? host = null)
     {
         Cookies = new System.Net.CookieContainer();
         _client = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = address };
+        if (host is not null)
+        {
+            _client.DefaultRequestHeaders.Host = host;
+        }
     }
 
     public System.Net.CookieContainer Cookies { get; }
@@ -121,6 +125,14 @@ public sealed class Session : IDisposable
         var match = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
         var token = tokenOverride ?? (match.Success ? match.Groups[1].Value : throw new InvalidOperationException($"{formPage} has no antiforgery token"));
         using var content = new FormUrlEncodedContent(fields.Append(KeyValuePair.Create("__RequestVerificationToken", token)));
+        using var response = await _client.PostAsync(action, content).ConfigureAwait(false);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync().ConfigureAwait(false), response.Headers.Location);
+    }
+
+    /// <summary>Posts the fields as they are (the caller adds any antiforgery token), without reading a form first.</summary>
+    public async Task<(System.Net.HttpStatusCode Status, string Body, Uri? Location)> PostAsync(string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
         using var response = await _client.PostAsync(action, content).ConfigureAwait(false);
         return (response.StatusCode, await response.Content.ReadAsStringAsync().ConfigureAwait(false), response.Headers.Location);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using Aufsicht.Core;
 using Aufsicht.Core.Bodies;
@@ -20,6 +21,15 @@ internal sealed record BodyTable(IReadOnlyList<string?> Header, IReadOnlyList<IR
 internal static class BodyFile
 {
     public const long MaxBytes = 20L * 1024 * 1024;
+
+    /// <summary>
+    /// The most an XLSX file may unpack to, all its entries together: a registry of 100,000 bodies is about 30 MB of
+    /// sheet XML, while a zip bomb of 400 KB can unpack to 400 MB and more (issue 12).
+    /// </summary>
+    public const long MaxExpandedBytes = 50L * 1024 * 1024;
+
+    /// <summary>The most characters one cell may hold (a name or address is far shorter), in CSV and XLSX alike.</summary>
+    public const int MaxCellLength = 10_000;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -110,7 +120,7 @@ internal static class BodyFile
 
         return records.Count == 0
             ? Error.Invalid("file", "bodies.file.noHeader")
-            : Result<BodyTable>.Ok(new BodyTable(records[0], records.Skip(1).ToList()));
+            : LongCell(records) ?? Result<BodyTable>.Ok(new BodyTable(records[0], records.Skip(1).ToList()));
     }
 
     /// <summary>Semicolon or comma, whichever the header line has more of outside quotes (German Excel writes semicolons).</summary>
@@ -143,6 +153,11 @@ internal static class BodyFile
 
     private static Result<BodyTable> ReadXlsx(byte[] content)
     {
+        if (Unpacked(content) is { } problem)
+        {
+            return problem;
+        }
+
         var rows = new List<IReadOnlyList<string?>>();
         try
         {
@@ -164,7 +179,64 @@ internal static class BodyFile
 
         return rows.Count == 0
             ? Error.Invalid("file", "bodies.file.emptySheet")
-            : Result<BodyTable>.Ok(new BodyTable(rows[0], rows.Skip(1).ToList()));
+            : LongCell(rows) ?? Result<BodyTable>.Ok(new BodyTable(rows[0], rows.Skip(1).ToList()));
+    }
+
+    /// <summary>
+    /// Null if the archive unpacks to at most <see cref="MaxExpandedBytes"/>; else why not. First the sizes its headers
+    /// declare (nothing is unpacked), then the bytes it really unpacks to, counted in a small buffer and dropped: a
+    /// header may understate the size, and MiniExcel reads a cell whole into memory.
+    /// </summary>
+    private static Error? Unpacked(byte[] content)
+    {
+        var tooLarge = Error.Invalid("file", "bodies.file.expands", (MaxExpandedBytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture));
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            if (zip.Entries.Sum(e => e.Length) > MaxExpandedBytes)
+            {
+                return tooLarge;
+            }
+
+            var buffer = new byte[81920];
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                using var stream = entry.Open();
+                int read;
+                while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    total += read;
+                    if (total > MaxExpandedBytes)
+                    {
+                        return tooLarge;
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException)
+        {
+            return Error.Invalid("file", "bodies.file.badZip");
+        }
+
+        return null;
+    }
+
+    /// <summary>The first cell longer than <see cref="MaxCellLength"/>, as an error at its place (row 1 is the header), or null.</summary>
+    private static Error? LongCell(List<IReadOnlyList<string?>> rows)
+    {
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var c = 0; c < rows[r].Count; c++)
+            {
+                if (rows[r][c] is { Length: > MaxCellLength })
+                {
+                    return Error.Invalid(new CellAt(r + 1, ColumnNumber: c + 1).ToString(), "bodies.file.cellTooLong", MaxCellLength.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A spreadsheet cell as text: numbers without a decimal point if whole (ids such as 13001), dates as ISO dates.</summary>

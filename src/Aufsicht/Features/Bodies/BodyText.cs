@@ -107,6 +107,8 @@ internal static class BodyText
         ["bodies.file.csvQuotes"] = ("die CSV-Datei ist hier nicht lesbar: ein Wert mit Anführungszeichen, Kommas, Semikolons oder Zeilenumbrüchen muss in doppelten Anführungszeichen stehen, innere Anführungszeichen verdoppelt", "the CSV cannot be read here: a value with quotes, commas, semicolons or line breaks must be in double quotes, with inner quotes doubled"),
         ["bodies.file.noHeader"] = ("die Datei hat keine Kopfzeile", "the file has no header row"),
         ["bodies.file.badZip"] = ("die Datei sieht aus wie ein ZIP-Archiv, ist aber keine lesbare XLSX-Tabelle", "the file looks like a zip archive but is not a readable XLSX spreadsheet"),
+        ["bodies.file.expands"] = ("die XLSX-Datei ergibt entpackt mehr als {0} MB; erlaubt sind höchstens {0} MB", "the XLSX file unpacks to more than {0} MB; at most {0} MB are allowed"),
+        ["bodies.file.cellTooLong"] = ("eine Zelle ist länger als {0} Zeichen", "a cell is longer than {0} characters"),
         ["bodies.file.emptySheet"] = ("das erste Blatt der Tabelle ist leer; Zeile 1 muss die Kopfzeile sein", "the spreadsheet's first sheet is empty; row 1 must be the header"),
         ["bodies.import.conflict"] = ("das Register wurde während des Imports von jemand anderem geändert; es wurde nichts importiert, bitte versuchen Sie es noch einmal", "the registry was changed by someone else during the import; nothing was imported, please try again"),
         ["bodies.edit.gone"] = ("diese Organisation gibt es nicht (mehr)", "this body does not exist (any more)"),

@@ -1,6 +1,4 @@
 using Aufsicht.Data;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Campaigns;
@@ -10,7 +8,7 @@ namespace Aufsicht.Features.Campaigns;
 /// before the deadline the campaign names; and erasing a closed campaign's contact data once its retention has passed.
 /// Safe with several instances on one database: a reminder row is unique per body and reminder number.
 /// </summary>
-internal sealed partial class CampaignHousekeeping(IServiceScopeFactory scopes, IConfiguration configuration, IServer server, TimeProvider clock, ILogger<CampaignHousekeeping> logger)
+internal sealed partial class CampaignHousekeeping(IServiceScopeFactory scopes, IConfiguration configuration, Web.PublicAddress address, TimeProvider clock, ILogger<CampaignHousekeeping> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -137,8 +135,7 @@ internal sealed partial class CampaignHousekeeping(IServiceScopeFactory scopes, 
     }
 
     /// <summary>The address links point to: Aufsicht:PublicUrl, else the first address this server listens on.</summary>
-    private string PublicUrl() =>
-        InvitationMail.PublicUrl(configuration, server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080");
+    private string PublicUrl() => address.For(request: null);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign housekeeping: {Reminders} reminders queued, contact data of {Campaigns} closed campaigns erased")]
     private static partial void Housekept(ILogger logger, int reminders, int campaigns);

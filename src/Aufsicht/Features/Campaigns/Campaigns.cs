@@ -233,6 +233,12 @@ internal sealed class StartCampaign(AufsichtDb db, InvitationMail mail, TimeProv
             return Error.Conflict("campaign", "campaign.notDraft");
         }
 
+        // Templates stored before the check refused what they do (an include, a loop too long for a mail): not started.
+        if (InvitationMail.TemplateProblems(campaign) is { Count: > 0 } problems)
+        {
+            return Result<int>.Fail(problems);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         await mail.PrepareAsync(campaign, cancel).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);

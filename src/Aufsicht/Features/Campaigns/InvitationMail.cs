@@ -1,3 +1,4 @@
+using Aufsicht.Core;
 using Aufsicht.Core.Law;
 using Aufsicht.Data;
 using Aufsicht.Features.Mail;
@@ -61,7 +62,12 @@ internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionn
         return Render(campaign, body, CampaignTemplates.InvitationKind, publicUrl.TrimEnd('/') + "/antwort/" + placeholder);
     }
 
-    /// <summary>The message in the body's language, from the campaign's templates (the shipped ones if the stored JSON cannot be read).</summary>
+    /// <summary>
+    /// The message in the body's language, from the campaign's templates — or the shipped ones if the stored JSON
+    /// cannot be read or a stored template cannot be rendered (stored before the check refused what it does, or this
+    /// body's values make it too long): a reminder of a running campaign is better sent in the shipped words than not
+    /// at all. A draft does not get this far with a bad template: <see cref="StartCampaign"/> refuses to start it.
+    /// </summary>
     private (string Subject, string Text) Render(CampaignRecord campaign, BodyRecord body, string kind, string link)
     {
         var language = LanguageOf(body);
@@ -69,17 +75,19 @@ internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionn
             AuthorityName(campaign, language), questionnaires.Get(campaign.QuestionnaireId).Definition.Title.In(language),
             string.Join('\n', CampaignContact.Lines(campaign, language).Select(l => l.Label + ": " + l.Value)));
         var templates = CampaignTemplates.FromJson(campaign.TemplatesJson);
-        return (templates.IsOk ? templates.Value : CampaignTemplates.Default).Render(kind, model, language);
+        var rendered = templates.IsOk ? templates.Value.TryRender(kind, model, language) : Result<(string Subject, string Text)>.Fail(templates.Errors);
+        return rendered.IsOk ? rendered.Value : CampaignTemplates.Default.Render(kind, model, language);
+    }
+
+    /// <summary>Why the campaign's stored templates cannot be used, each with its template's field; empty when they can.</summary>
+    public static IReadOnlyList<Error> TemplateProblems(CampaignRecord campaign)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        var templates = CampaignTemplates.FromJson(campaign.TemplatesJson);
+        return templates.IsOk ? templates.Value.ValidateFields() : templates.Errors;
     }
 
     private static Language LanguageOf(BodyRecord body) => body.Language == "en" ? Language.En : Language.De;
-
-    /// <summary>The address invitation links point to: Aufsicht:PublicUrl, else where this server was reached (<paramref name="fallback"/>).</summary>
-    public static string PublicUrl(IConfiguration configuration, string fallback)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return configuration["Aufsicht:PublicUrl"] is { Length: > 0 } configured ? configured : fallback;
-    }
 
     /// <summary>Wakes the outbox worker; call after the caller committed.</summary>
     public void Signal() => signal.Notify();

@@ -103,8 +103,15 @@ internal sealed record CampaignTemplates(MailTemplate Invitation, MailTemplate R
         return (part == "subject" ? template.Subject : template.Text).In(textLanguage);
     }
 
-    /// <summary>The subject (one line) and text of an invitation or a reminder in the body's language.</summary>
+    /// <summary>The subject (one line) and text of an invitation or a reminder in the body's language; the templates must have passed <see cref="Validate"/>.</summary>
     public (string Subject, string Text) Render(string kind, MailModel model, Language language)
+    {
+        var rendered = TryRender(kind, model, language);
+        return rendered.IsOk ? rendered.Value : throw new ArgumentException("The templates were not validated: " + Message(rendered.Errors[0], Language.En), nameof(kind));
+    }
+
+    /// <summary>Like <see cref="Render"/>, or why a template cannot be rendered, with the template's field (a template stored before the check knew its problem).</summary>
+    public Result<(string Subject, string Text)> TryRender(string kind, MailModel model, Language language)
     {
         var template = kind switch
         {
@@ -112,6 +119,10 @@ internal sealed record CampaignTemplates(MailTemplate Invitation, MailTemplate R
             ReminderKind => Reminder,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "invitation or reminder"),
         };
-        return (MailTemplates.Render(template.Subject.In(language), model, language).Trim(), MailTemplates.Render(template.Text.In(language), model, language));
+        var subject = MailTemplates.TryRender(template.Subject.In(language), model, language, Field(kind, "subject", language));
+        var text = MailTemplates.TryRender(template.Text.In(language), model, language, Field(kind, "text", language));
+        return subject.IsOk && text.IsOk
+            ? Result<(string, string)>.Ok((subject.Value.Trim(), text.Value))
+            : Result<(string, string)>.Fail([.. subject.Errors, .. text.Errors]);
     }
 }

@@ -16,12 +16,56 @@ namespace Aufsicht.Features.Mail;
 internal sealed record MailModel(string BodyName, string CampaignTitle, DateOnly Deadline, string Link, string Authority, string QuestionnaireTitle, string Contact = "");
 
 /// <summary>
-/// E-mail templates in Liquid (Fluid): checked when a supervisor saves them — syntax with its position, and only the
-/// variables of <see cref="MailModel"/> — so a campaign never fails at the first send.
+/// E-mail templates in Liquid (Fluid): checked when a supervisor saves them — syntax with its position, only the
+/// variables of <see cref="MailModel"/>, only the tags and filters of <see cref="Tags"/> and <see cref="Filters"/>, loops
+/// over short ranges of numbers, and a trial rendering within <see cref="MaxOutput"/> characters and
+/// <see cref="MaxSteps"/> steps — so a campaign never fails at the first send, and no template can make the server build
+/// a mail of gigabytes (issue 12: {% include %} passed the check and broke the campaign page; 48 characters of nested
+/// loops made a 10 MB preview). A tag such as include or render reads other files; capture and the growing filters
+/// (append, replace, join …) can double a text at every step of a loop, which no step limit catches.
 /// </summary>
 internal static class MailTemplates
 {
     public const int MaxLength = 20_000;
+
+    /// <summary>The most characters a rendered template may have (a long mail is a few thousand).</summary>
+    public const int MaxOutput = 100_000;
+
+    /// <summary>The most statements a rendering may execute (Fluid's step count): a loop of loops stops here.</summary>
+    public const int MaxSteps = 10_000;
+
+    /// <summary>The most numbers a range in a loop may span, <c>(1..1000)</c>.</summary>
+    public const int MaxRange = 1_000;
+
+    /// <summary>The Liquid tags a template may use; anything else (include, render, cycle, capture, liquid …) is refused.</summary>
+    public static readonly IReadOnlyList<string> Tags = ["if", "elsif", "else", "unless", "case", "when", "for", "break", "continue", "assign", "comment", "raw"];
+
+    /// <summary>The filters a template may use: those whose result is not longer than what goes in (by more than a little).</summary>
+    public static readonly IReadOnlyList<string> Filters =
+        ["upcase", "downcase", "capitalize", "strip", "lstrip", "rstrip", "strip_newlines", "default", "truncate", "truncatewords", "remove", "remove_first", "size", "date"];
+
+    private static readonly Dictionary<Type, string> AllowedStatements = new()
+    {
+        [typeof(TextSpanStatement)] = "text",
+        [typeof(OutputStatement)] = "output",
+        [typeof(IfStatement)] = "if",
+        [typeof(ElseIfStatement)] = "elsif",
+        [typeof(ElseStatement)] = "else",
+        [typeof(UnlessStatement)] = "unless",
+        [typeof(CaseStatement)] = "case",
+        [typeof(WhenStatement)] = "when",
+        [typeof(ForStatement)] = "for",
+        [typeof(BreakStatement)] = "break",
+        [typeof(ContinueStatement)] = "continue",
+        [typeof(AssignStatement)] = "assign",
+        [typeof(CommentStatement)] = "comment",
+        [typeof(RawStatement)] = "raw",
+        [typeof(NoOpStatement)] = "nothing",
+    };
+
+    /// <summary>What a trial rendering at the check fills the variables with: values of a realistic length.</summary>
+    private static readonly MailModel Sample = new(new string('x', 200), new string('x', 200), new DateOnly(2030, 12, 31),
+        "https://aufsicht.example/antwort/" + new string('x', 43), new string('x', 200), new string('x', 200));
 
     /// <summary>The variables a template may use.</summary>
     public static readonly IReadOnlyList<string> Variables =
@@ -29,7 +73,7 @@ internal static class MailTemplates
 
     private static readonly FluidParser Parser = new();
 
-    private static readonly TemplateOptions Options = new() { CultureInfo = CultureInfo.InvariantCulture };
+    private static readonly TemplateOptions Options = new() { CultureInfo = CultureInfo.InvariantCulture, MaxSteps = MaxSteps, MaxRecursion = 20 };
 
     /// <summary>Null when the template can be used; otherwise what is wrong and where (about <paramref name="field"/>).</summary>
     public static Error? Check(string template, string field = "")
@@ -51,10 +95,30 @@ internal static class MailTemplates
                 : Error.Invalid(field, "mail.template.syntax", text.Trim());
         }
 
-        var unknown = VariableCollector.Unknown(parsed);
-        return unknown.Count == 0
-            ? null
-            : Error.Invalid(field, "mail.template.unknown", string.Join(", ", unknown.Select(u => "'" + u + "'")), string.Join(", ", Variables));
+        var collector = VariableCollector.Collect(parsed);
+        if (collector.Tags.Count > 0)
+        {
+            return Error.Invalid(field, "mail.template.tag", collector.Tags[0], string.Join(", ", Tags));
+        }
+
+        if (collector.Ranges.Count > 0)
+        {
+            return Error.Invalid(field, "mail.template.range", Number(MaxRange), collector.Ranges[0]);
+        }
+
+        if (collector.UnknownFilters.Count > 0)
+        {
+            return Error.Invalid(field, "mail.template.filter", string.Join(", ", collector.UnknownFilters.Select(f => "'" + f + "'")), string.Join(", ", Filters));
+        }
+
+        var unknown = collector.Unknown();
+        if (unknown.Count > 0)
+        {
+            return Error.Invalid(field, "mail.template.unknown", string.Join(", ", unknown.Select(u => "'" + u + "'")), string.Join(", ", Variables));
+        }
+
+        // What is left can still loop too long or say too much: find out now, with values of a realistic length.
+        return RenderBounded(parsed, Sample, Language.De) is null ? Error.Invalid(field, "mail.template.tooBig", Number(MaxOutput)) : null;
     }
 
     /// <summary>Null when the template can be used; otherwise one sentence saying what is wrong and where.</summary>
@@ -66,13 +130,30 @@ internal static class MailTemplates
     /// <summary>Renders a template that <see cref="Validate"/> accepted; dates as 16.12.2026 in German, 16 Dec 2026 in English.</summary>
     public static string Render(string template, MailModel model, Language language)
     {
+        var rendered = TryRender(template, model, language);
+        return rendered.IsOk ? rendered.Value : throw new ArgumentException("The template was not validated: " + Failures.Message(rendered.Errors[0], Language.En), nameof(template));
+    }
+
+    /// <summary>
+    /// Renders a template, or says why it cannot be: it fails the check (a template stored before the check knew of
+    /// the problem), or these values make it longer than <see cref="MaxOutput"/> or take too many steps.
+    /// </summary>
+    public static Result<string> TryRender(string template, MailModel model, Language language, string field = "")
+    {
+        ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(model);
-        if (Validate(template) is { } problem)
+        if (Check(template, field) is { } problem)
         {
-            throw new ArgumentException("The template was not validated: " + problem, nameof(template));
+            return problem;
         }
 
         Parser.TryParse(template, out var parsed, out _);
+        return RenderBounded(parsed, model, language) is { } text ? Result<string>.Ok(text) : Error.Invalid(field, "mail.template.tooBig", Number(MaxOutput));
+    }
+
+    /// <summary>The text, or null when it would exceed <see cref="MaxOutput"/> characters or <see cref="MaxSteps"/> steps.</summary>
+    private static string? RenderBounded(IFluidTemplate parsed, MailModel model, Language language)
+    {
         var context = new TemplateContext(Options);
         var deadline = Shared.LocalDates.Day(model.Deadline, language);
         context.SetValue("body", Object(("name", model.BodyName)));
@@ -82,38 +163,134 @@ internal static class MailTemplates
         context.SetValue("authority", new StringValue(model.Authority));
         context.SetValue("contact", new StringValue(model.Contact));
         // Plain text mail: nothing is HTML-encoded.
-        return parsed.Render(context, NullEncoder.Default);
+        using var writer = new BoundedWriter(MaxOutput);
+        try
+        {
+            // Completes synchronously: the allowed tags read nothing from outside (no include, no render).
+            parsed.RenderAsync(writer, NullEncoder.Default, context).AsTask().GetAwaiter().GetResult();
+        }
+        catch (InvalidOperationException)
+        {
+            // Fluid's step or recursion limit (or the writer's own limit, which is an InvalidOperationException too).
+            return null;
+        }
+
+        return writer.ToString();
+    }
+
+    /// <summary>A text writer that refuses to grow beyond a number of characters, so an endless mail stops early.</summary>
+    private sealed class BoundedWriter(int limit) : StringWriter(CultureInfo.InvariantCulture)
+    {
+        public override void Write(char value)
+        {
+            Reserve(1);
+            base.Write(value);
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            Reserve(count);
+            base.Write(buffer, index, count);
+        }
+
+        public override void Write(ReadOnlySpan<char> buffer)
+        {
+            Reserve(buffer.Length);
+            base.Write(buffer);
+        }
+
+        public override void Write(string? value)
+        {
+            Reserve(value?.Length ?? 0);
+            base.Write(value);
+        }
+
+        private void Reserve(int count)
+        {
+            if (GetStringBuilder().Length + (long)count > limit)
+            {
+                throw new InvalidOperationException($"The text is longer than {limit} characters.");
+            }
+        }
     }
 
     private static DictionaryValue Object(params (string Key, string Value)[] members) =>
         new DictionaryValue(new FluidValueDictionaryFluidIndexable(members.ToDictionary(m => m.Key, m => (FluidValue)new StringValue(m.Value), StringComparer.Ordinal)));
 
-    /// <summary>Finds the variables a template reads that are neither allowed nor its own (assign, capture, for).</summary>
+    /// <summary>
+    /// Finds what a template may not use: tags beyond <see cref="Tags"/>, ranges that are long or not written with
+    /// numbers, filters beyond <see cref="Filters"/>, and variables that are neither allowed nor its own (assign, for).
+    /// </summary>
     private sealed class VariableCollector : AstVisitor
     {
         private readonly HashSet<string> _locals = new(StringComparer.Ordinal) { "forloop", "empty", "blank" };
         private readonly List<string> _used = [];
 
-        public static List<string> Unknown(IFluidTemplate template)
+        public List<string> Tags { get; } = [];
+
+        public List<string> Ranges { get; } = [];
+
+        public List<string> UnknownFilters { get; } = [];
+
+        public static VariableCollector Collect(IFluidTemplate template)
         {
             var collector = new VariableCollector();
             collector.VisitTemplate(template);
-            return collector._used
-                .Where(path => !collector._locals.Contains(path.Split('.')[0]) && !Variables.Contains(path, StringComparer.Ordinal))
+            return collector;
+        }
+
+        public List<string> Unknown() =>
+            _used
+                .Where(path => !_locals.Contains(path.Split('.')[0]) && !Variables.Contains(path, StringComparer.Ordinal))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
+
+        public override Statement Visit(Statement statement)
+        {
+            if (statement is not null && !AllowedStatements.ContainsKey(statement.GetType()))
+            {
+                // IncludeStatement → "include", TableRowStatement → "tablerow": the tag as a supervisor wrote it.
+                var name = statement.GetType().Name;
+                name = name.EndsWith("Statement", StringComparison.Ordinal) ? name[..^"Statement".Length] : name;
+                Tags.Add(name.ToLowerInvariant());
+                return statement;
+            }
+
+            return base.Visit(statement!);
         }
+
+        protected override Expression VisitRangeExpression(RangeExpression rangeExpression)
+        {
+            static decimal? Literal(Expression e) => e is LiteralExpression { Value: NumberValue number } ? number.ToNumberValue() : null;
+            if (Literal(rangeExpression.From) is not { } from || Literal(rangeExpression.To) is not { } to || Math.Abs(to - from) + 1 > MaxRange)
+            {
+                Ranges.Add($"({Describe(rangeExpression.From)}..{Describe(rangeExpression.To)})");
+            }
+
+            return base.VisitRangeExpression(rangeExpression);
+        }
+
+        protected override Expression VisitFilterExpression(FilterExpression filterExpression)
+        {
+            if (!Filters.Contains(filterExpression.Name, StringComparer.Ordinal))
+            {
+                UnknownFilters.Add(filterExpression.Name);
+            }
+
+            return base.VisitFilterExpression(filterExpression);
+        }
+
+        private static string Describe(Expression e) => e switch
+        {
+            LiteralExpression literal => literal.Value.ToStringValue(),
+            MemberExpression member => string.Join('.', member.Segments.OfType<IdentifierSegment>().Select(s => s.Identifier)),
+            _ => "…",
+        };
 
         protected override Statement VisitAssignStatement(AssignStatement assignStatement)
         {
             _locals.Add(assignStatement.Identifier);
             return base.VisitAssignStatement(assignStatement);
-        }
-
-        protected override Statement VisitCaptureStatement(CaptureStatement captureStatement)
-        {
-            _locals.Add(captureStatement.Identifier);
-            return base.VisitCaptureStatement(captureStatement);
         }
 
         protected override Statement VisitForStatement(ForStatement forStatement)

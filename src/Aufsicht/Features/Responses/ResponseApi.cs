@@ -61,6 +61,13 @@ internal static class ResponseApi
             return Failures.Problem([Error.Invalid("", "response.api.empty", Expected)], language);
         }
 
+        // JSON allows null inside the arrays ({"q": [null]}); an answer value is a string, so say which answer holds one.
+        var nulls = (request.Answers ?? []).Where(p => p.Value is { } values && values.Any(v => v is null)).Select(p => Error.Invalid(p.Key, "response.api.nullValue")).ToArray();
+        if (nulls.Length > 0)
+        {
+            return Failures.Problem(nulls, language, "response.api.invalid");
+        }
+
         var address = http.Connection.RemoteIpAddress;
         if (links.IsBlocked(address))
         {

@@ -35,6 +35,7 @@ internal static class ResponseText
         ["response.api.malformed"] = ("Die Anfrage ist kein lesbares JSON ({0}); erwartet wird {1}.", "The request is not readable JSON ({0}); expected {1}."),
         ["response.api.empty"] = ("Die Anfrage enthält keine Antworten; erwartet wird {0}.", "The request holds no answers; expected {0}."),
         ["response.api.blocked"] = ("Zu viele ungültige Links von dieser Adresse; bitte später erneut versuchen.", "Too many wrong links from this address; please try again later."),
+        ["response.api.nullValue"] = ("Die Antwort enthält null; jeder Wert muss ein Text sein, z. B. [\"yes\"].", "The answer holds null; every value must be a string, e.g. [\"yes\"]."),
         ["response.api.invalid"] = ("Einige Antworten sind ungültig; es wurde nichts gespeichert.", "Some answers are not valid; nothing was saved."),
         ["link.title"] = ("Dieser Link öffnet keinen Fragebogen", "This link opens no questionnaire"),
         ["link.unknown"] = ("Der Link ist unbekannt. Bitte prüfen Sie, ob er vollständig aus der E-Mail übernommen wurde.", "The link is unknown. Please check that it was copied from the e-mail in full."),

@@ -21,13 +21,13 @@ internal sealed class ExternalModel(UserManager<IdentityUser> users, SignInManag
             return NotFound();
         }
 
-        var back = Url.Page("/Accounts/Pages/External", new { returnUrl = returnUrl is { Length: > 0 } && Url.IsLocalUrl(returnUrl) ? returnUrl : "/" });
+        var back = Url.Page("/Accounts/Pages/External", new { returnUrl = Web.LocalUrl.OrRoot(returnUrl) });
         return Challenge(signIn.ConfigureExternalAuthenticationProperties(OidcOptions.Scheme, back), OidcOptions.Scheme);
     }
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl)
     {
-        var target = returnUrl is { Length: > 0 } && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+        var target = Web.LocalUrl.OrRoot(returnUrl);
         var info = await signIn.GetExternalLoginInfoAsync().ConfigureAwait(false);
         if (info is null)
         {

@@ -82,5 +82,5 @@ internal sealed class LoginModel(SignInManager<IdentityUser> signIn, SignInThrot
         return Fail(result.IsLockedOut ? "login.locked" : "login.failed");
     }
 
-    private string LocalOrRoot(string? url) => url is { Length: > 0 } && Url.IsLocalUrl(url) ? url : "/";
+    private static string LocalOrRoot(string? url) => Web.LocalUrl.OrRoot(url);
 }

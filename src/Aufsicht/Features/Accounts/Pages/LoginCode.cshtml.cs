@@ -17,7 +17,7 @@ internal sealed class LoginCodeModel(SignInManager<IdentityUser> signIn, SignInT
 
     public void OnGet(string? returnUrl)
     {
-        ReturnUrl = returnUrl is { Length: > 0 } && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+        ReturnUrl = Web.LocalUrl.OrRoot(returnUrl);
     }
 
     public async Task<IActionResult> OnPostAsync(string? code, string? returnUrl)

@@ -17,7 +17,7 @@ internal sealed record InvitationRow(long Id, DateTime IssuedAt, DateTime? Revok
 
 /// <summary>One body in a campaign: its status, the findings per service with their texts, its answers and versions, its invitations.</summary>
 [Authorize(Policy = Roles.Staff)]
-internal sealed class BodyResultModel(AufsichtDb db, IConfiguration configuration, QuestionnaireStore questionnaires, Catalog.CatalogStore catalog) : AppPage
+internal sealed class BodyResultModel(AufsichtDb db, Web.PublicAddress address, QuestionnaireStore questionnaires, Catalog.CatalogStore catalog) : AppPage
 {
     internal CampaignRecord Campaign { get; private set; } = null!;
 
@@ -47,7 +47,7 @@ internal sealed class BodyResultModel(AufsichtDb db, IConfiguration configuratio
             return Forbid();
         }
 
-        var url = InvitationMail.PublicUrl(configuration, $"{Request.Scheme}://{Request.Host}");
+        var url = address.For(Request);
         var result = await reissue.RunAsync(id, bodyId, url, cancel).ConfigureAwait(true);
         if (!await LoadAsync(id, bodyId, cancel).ConfigureAwait(true))
         {

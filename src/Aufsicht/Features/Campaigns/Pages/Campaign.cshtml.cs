@@ -12,7 +12,7 @@ namespace Aufsicht.Features.Campaigns.Pages;
 
 /// <summary>A campaign's dashboard: progress, verdicts by body kind and region, services in use, deficient bodies; and its actions.</summary>
 [Authorize(Policy = Roles.Staff)]
-internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, QuestionnaireStore questionnaires, InvitationMail invitations, IConfiguration configuration, Catalog.CatalogStore catalog) : AppPage
+internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, QuestionnaireStore questionnaires, InvitationMail invitations, Web.PublicAddress address, Catalog.CatalogStore catalog) : AppPage
 {
     internal DashboardData Data { get; private set; } = null!;
 
@@ -163,7 +163,14 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
         // The first target by id: a seek on the targets' key, instead of joining every target to its body and sorting them.
         var firstId = await db.CampaignBodies.Where(t => t.CampaignId == id).MinAsync(t => (long?)t.BodyId, cancel).ConfigureAwait(true);
         var first = firstId is null ? null : await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == firstId, cancel).ConfigureAwait(true);
-        if (first is not null && stored.IsOk && stored.Value.ValidateFields().Count == 0)
+        var problems = InvitationMail.TemplateProblems(data.Campaign);
+        if (problems.Count > 0 && TemplateErrors.Count == 0)
+        {
+            // Stored before the check knew better: say what is wrong next to the template, instead of failing the page.
+            TemplateErrors = problems;
+        }
+
+        if (first is not null && problems.Count == 0)
         {
             var (subject, text) = invitations.Preview(data.Campaign, first, PublicUrl());
             InvitationPreview = (first, subject, text);
@@ -172,8 +179,8 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
         return true;
     }
 
-    /// <summary>The address invitation links point to: the configured public address, else the one this request came to.</summary>
-    internal string PublicUrl() => InvitationMail.PublicUrl(configuration, $"{Request.Scheme}://{Request.Host}");
+    /// <summary>The address invitation links point to (<see cref="Web.PublicAddress"/>): never a forged Host header.</summary>
+    internal string PublicUrl() => address.For(Request);
 
     /// <summary>The templates can be changed: the campaign is a draft and the user may run surveys.</summary>
     internal bool CanEditTemplates => Data.Campaign.State == CampaignState.Draft && (User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Supervisor));

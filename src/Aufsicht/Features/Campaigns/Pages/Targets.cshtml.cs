@@ -20,7 +20,7 @@ internal sealed record TargetRow(long Id, string Name, string Kind, string? Regi
 /// supervisors choose bodies and send them a reminder now.
 /// </summary>
 [Authorize(Policy = Roles.Staff)]
-internal sealed class TargetsModel(AufsichtDb db, IConfiguration configuration) : AppPage
+internal sealed class TargetsModel(AufsichtDb db, Web.PublicAddress address) : AppPage
 {
     public const int PageSize = 50;
 
@@ -66,7 +66,7 @@ internal sealed class TargetsModel(AufsichtDb db, IConfiguration configuration) 
             return Forbid();
         }
 
-        var url = InvitationMail.PublicUrl(configuration, $"{Request.Scheme}://{Request.Host}");
+        var url = address.For(Request);
         var result = await remind.RunAsync(id, body, url, cancel).ConfigureAwait(true);
         if (!await LoadAsync(id, Filters.Contains(status) ? status : null, seite, cancel).ConfigureAwait(true))
         {
