@@ -63,7 +63,7 @@ bench_one() { # sqlite|postgres
   fi
 
   t0=$(date +%s%N)
-  out=$("$work/app/aufsicht" demo --bodies 30000 --data-dir "$data" "${database[@]}" --tokens "$work/tokens-$db.txt")
+  out=$("$work/app/aufsicht" demo --bodies 30000 --data-dir "$data" "${database[@]}" --tokens "$work/tokens-$db.txt" --lang en)
   t1=$(date +%s%N)
   echo "$out" | grep "^demo:"
   echo "aufsicht demo --bodies 30000: $(( (t1 - t0) / 1000000 )) ms end to end"

@@ -19,6 +19,8 @@ public sealed class DemoCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("demo@aufsicht.example", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("50 erfundene Organisationen, Umfrage 1 läuft", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("mit dem Passwort (nur jetzt angezeigt)", result.Stdout, StringComparison.Ordinal);
         using var db = DatabaseSetup.Open(new ServerOptions(_dir, null, null));
         Assert.Equal(50, db.Bodies.Count());
         var campaign = Assert.Single(db.Campaigns);
@@ -37,11 +39,12 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--bodies", "0", "--bodies must be a whole number")]
-    [InlineData("--bodies", "viele", "--bodies must be a whole number")]
-    public void Demo_BadCount_Exit2(string option, string value, string message)
+    [InlineData("de", "0", "--bodies muss eine ganze Zahl von 1 bis 200000 sein; erhalten: „0“")]
+    [InlineData("de", "viele", "--bodies muss eine ganze Zahl")]
+    [InlineData("en", "viele", "--bodies must be a whole number from 1 to 200000; got 'viele'")]
+    public void Demo_BadCount_Exit2(string language, string value, string message)
     {
-        var result = Cli.Run("demo", option, value, "--data-dir", _dir);
+        var result = Cli.Run("demo", "--bodies", value, "--data-dir", _dir, "--lang", language);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
@@ -55,7 +58,7 @@ public sealed class DemoCommandTests : IDisposable
         var again = Cli.Run("demo", "--bodies", "5", "--data-dir", _dir);
 
         Assert.Equal(2, again.ExitCode);
-        Assert.Contains("only fills an empty one", again.Stderr, StringComparison.Ordinal);
+        Assert.Contains("die Demo füllt nur eine leere", again.Stderr, StringComparison.Ordinal);
         using var db = DatabaseSetup.Open(new ServerOptions(_dir, null, null));
         Assert.Equal(5, db.Bodies.Count());
     }

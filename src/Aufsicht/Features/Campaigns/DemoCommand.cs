@@ -34,7 +34,7 @@ internal static class DemoCommand
         a.ExpectPositional(0, 0, Usage);
         var count = a.Option("--bodies") is { } text
             ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 200_000 ? n
-                : throw new InputException($"demo: --bodies must be a whole number from 1 to 200000; got '{text}'")
+                : throw new InputException(Texts.T(context.Language, "demo.invalid.bodies", text))
             : 300;
         string[] appArgs = ["--Logging:LogLevel:Default=Warning", .. Pass(a, "--data-dir"), .. Pass(a, "--database")];
         var app = WebApp.Build(appArgs);
@@ -42,7 +42,7 @@ internal static class DemoCommand
         var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
         if (await db.Campaigns.AnyAsync(cancel).ConfigureAwait(false) || await db.Bodies.AnyAsync(cancel).ConfigureAwait(false))
         {
-            throw new InputException("demo: this database already holds bodies or campaigns; the demo only fills an empty one (choose another --data-dir)");
+            throw new InputException(Texts.T(context.Language, "demo.notEmpty"));
         }
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -64,9 +64,11 @@ internal static class DemoCommand
         }
 
         var o = context.Terminal.Writer;
-        o.WriteLine($"demo: {count} fictional bodies, campaign {seeded.CampaignId} running, {seeded.Answered} answered and evaluated, in {watch.Elapsed.TotalSeconds:0.0} s");
-        o.WriteLine($"start the server with: aufsicht{string.Concat(appArgs.Skip(1).Select(x => " " + x))}");
-        o.WriteLine($"then open http://127.0.0.1:5080/umfragen/{seeded.CampaignId} and sign in as {email} with the password (shown once): {password}");
+        var seconds = watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+        var language = context.Language;
+        o.WriteLine(Texts.T(language, "demo.done", count, seeded.CampaignId, seeded.Answered, language == Core.Law.Language.De ? seconds.Replace('.', ',') : seconds));
+        o.WriteLine(Texts.T(language, "demo.start", "aufsicht" + string.Concat(appArgs.Skip(1).Select(x => " " + x))));
+        o.WriteLine(Texts.T(language, "demo.open", seeded.CampaignId, email, password));
         return ExitCode.Ok;
     }
 
