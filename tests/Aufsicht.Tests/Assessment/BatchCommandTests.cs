@@ -36,9 +36,12 @@ public sealed class BatchCommandTests
         Assert.Equal(5, lines.Count);
         Assert.StartsWith("malformed JSON", lines[1].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Contains("participantsInformed: expected one of complete, partial, none, unknown; got \"parcial\"", lines[2].GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Contains("'nope' is not in the catalogue", lines[3].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("service: The service \"nope\" is not in the catalogue.", lines[3].GetProperty("error").GetString());
         Assert.Equal(6, lines[4].GetProperty("line").GetInt32());
         Assert.Contains("stdin:2: malformed JSON", r.Stderr, StringComparison.Ordinal);
+
+        var german = Cli.RunWithInput(Line(service: "nope"), "assess", "batch", "-", "--lang", "de");
+        Assert.Equal("service: Der Dienst „nope“ ist nicht im Katalog.", german.Lines[0].GetProperty("error").GetString());
     }
 
     [Fact]

@@ -25,6 +25,8 @@ public sealed class BodiesCommandTests : IDisposable
         Assert.Equal(2, german.ExitCode);
         Assert.Contains($"{file}: Zeile 2, Spalte „state“: „XX“ ist keiner der Werte BW, BY", german.Stderr, StringComparison.Ordinal);
         Assert.Contains($"{file}: Zeile 3, Spalte „name“: ein Wert ist erforderlich", german.Stderr, StringComparison.Ordinal);
+        Assert.Contains("aufsicht: Es wurde nichts importiert.", german.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("nothing was imported", german.Stderr, StringComparison.Ordinal);
 
         var result = Cli.Run("bodies", "import", file, "--data-dir", _dir, "--lang", "en");
         Assert.Equal(2, result.ExitCode);

@@ -169,7 +169,7 @@ internal static class BatchCommand
             var deployment = read.Value;
             if (!data.Catalog.Contains(deployment.Service))
             {
-                Fail(number, deployment.Id, $"service: '{deployment.Service}' is not in the catalogue", w, output, errorList);
+                Fail(number, deployment.Id, CliFailures.Line(Core.Error.NotFound("service", "service.notFound", deployment.Service), language), w, output, errorList);
                 return;
             }
 

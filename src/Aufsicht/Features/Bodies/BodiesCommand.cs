@@ -43,7 +43,7 @@ internal static class BodiesCommand
         if (!result.IsOk)
         {
             var exit = CliFailures.Print(result.Errors, context, path, BodyText.Where);
-            context.Error.WriteLine("aufsicht: nothing was imported");
+            context.Error.WriteLine(Texts.T(context.Language, "bodies.cli.nothingImported"));
             return exit;
         }
 

@@ -110,6 +110,7 @@ internal static class BodyText
         ["bodies.file.expands"] = ("die XLSX-Datei ergibt entpackt mehr als {0} MB; erlaubt sind höchstens {0} MB", "the XLSX file unpacks to more than {0} MB; at most {0} MB are allowed"),
         ["bodies.file.cellTooLong"] = ("eine Zelle ist länger als {0} Zeichen", "a cell is longer than {0} characters"),
         ["bodies.file.emptySheet"] = ("das erste Blatt der Tabelle ist leer; Zeile 1 muss die Kopfzeile sein", "the spreadsheet's first sheet is empty; row 1 must be the header"),
+        ["bodies.cli.nothingImported"] = ("aufsicht: Es wurde nichts importiert.", "aufsicht: nothing was imported"),
         ["bodies.import.conflict"] = ("das Register wurde während des Imports von jemand anderem geändert; es wurde nichts importiert, bitte versuchen Sie es noch einmal", "the registry was changed by someone else during the import; nothing was imported, please try again"),
         ["bodies.edit.gone"] = ("diese Organisation gibt es nicht (mehr)", "this body does not exist (any more)"),
         ["bodies.edit.conflict"] = ("jemand anderes hat diese Organisation geändert, seit Sie das Formular geöffnet haben; laden Sie es neu und nehmen Sie Ihre Änderung noch einmal vor", "this body was changed by someone else since you opened the form; reload it and apply your change again"),
