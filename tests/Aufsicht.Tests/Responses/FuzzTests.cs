@@ -140,7 +140,10 @@ public sealed partial class FuzzTests : IDisposable
         {
             var form = fields.Append(KeyValuePair.Create("abschnitt", section)).Append(KeyValuePair.Create("revision", revision))
                 .Append(KeyValuePair.Create("action", action)).Append(KeyValuePair.Create("__RequestVerificationToken", antiforgery[tokens[token]]));
-            var (status, body, _) = await session.PostAsync("/antwort/" + tokens[token] + "?abschnitt=" + Uri.EscapeDataString(section), form);
+            // The address itself stays within Kestrel's request line (8 KB): a longer one is refused with 414 and the
+            // connection closed before the body is sent, which the client sees as a broken pipe, not as an answer.
+            var query = Uri.EscapeDataString(section.Length > 500 ? section[..500] : section);
+            var (status, body, _) = await session.PostAsync("/antwort/" + tokens[token] + "?abschnitt=" + query, form);
             Assert.True((int)status < 500, $"{(int)status}: {body[..Math.Min(body.Length, 500)]}");
         }, iter: Cases, threads: 1, print: p => string.Join("&", p.Item5.Select(f => f.Key + "=" + (f.Value.Length > 100 ? f.Value[..100] + "…" : f.Value))) + $" (section {p.Item2}, revision {p.Item3}, action {p.Item4})");
     }
