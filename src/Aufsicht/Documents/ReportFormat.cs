@@ -20,10 +20,7 @@ internal static class ReportFormat
     public static string Percent(double value, Language language) =>
         language == Language.De ? Number(value, language) + "\u00A0%" : Number(value, language) + "%";
 
-    public static string Date(DateOnly date, Language language) =>
-        language == Language.De
-            ? date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)
-            : date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date, Language language) => Core.Assessment.FindingText.Date(date, language);
 
     /// <summary>A date for a crowded axis, without the year.</summary>
     public static string ShortDate(DateOnly date, Language language) =>

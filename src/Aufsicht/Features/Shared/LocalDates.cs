@@ -37,8 +37,7 @@ internal sealed class LocalDates(TimeZoneInfo zone)
     }
 
     /// <summary>A calendar date: 16.12.2026, or 16 Dec 2026 in English.</summary>
-    public static string Day(DateOnly date, Language language) =>
-        date.ToString(language == Language.De ? "dd.MM.yyyy" : "d MMM yyyy", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly date, Language language) => Core.Assessment.FindingText.Date(date, language);
 
     /// <summary>A moment stored in UTC, in the authority's zone: 16.12.2026, 14:05 Uhr, or 16 Dec 2026, 14:05.</summary>
     public string Moment(DateTime utc, Language language)
