@@ -49,6 +49,18 @@ public sealed partial class ShippedDataTests
     }
 
     [Fact]
+    public void EveryServiceAndProviderName_InGerman_HasNoWordOfOurEnglish()
+    {
+        // Our own words in a name ("self-operated", "hosted by") are written in both languages; a provider's own name stays as it is.
+        var english = new Regex(@"\b(self-operated|hosted by|free version|as part of|project|group|formerly|various|operator)\b", RegexOptions.IgnoreCase);
+        var found = Data.Catalog.ServiceIds.SelectMany(Data.Catalog.History)
+            .SelectMany(s => new[] { s.Names.De, s.Provider.Names.De }.Where(n => english.IsMatch(n)).Select(n => $"{s.Id}@{s.FactsAsOf}: {n}"))
+            .Distinct()
+            .ToList();
+        Assert.Empty(found);
+    }
+
+    [Fact]
     public void SourceCoverage_FindsAnUnsourcedFact()
     {
         var snapshot = Data.Catalog.Latest("zoom")!;

@@ -120,10 +120,10 @@ internal sealed class BodyResultModel(AufsichtDb db, Web.PublicAddress address, 
     internal string AuthorityName(string id) => catalog.Catalog.FindAuthority(id)?.Name.In(Language) ?? id;
 
     internal string ServiceName(string? id, string? other) =>
-        id is not null ? ServiceNames.Of(catalog.Catalog, id) : "„" + other + "“";
+        id is not null ? ServiceNames.Of(catalog.Catalog, id, Language) : "„" + other + "“";
 
     internal string AnswerServiceName(string key) =>
-        ServiceNames.InAnswers(catalog.Catalog, key, Answers, Questionnaire, key);
+        ServiceNames.InAnswers(catalog.Catalog, key, Answers, Questionnaire, key, Language);
 
     /// <summary>A stored finding's explanation and remedy in the page's language.</summary>
     internal (string Explanation, string? Remedy, IReadOnlyList<string> Articles) Text(StoredFinding stored, StoredOutcome outcome)

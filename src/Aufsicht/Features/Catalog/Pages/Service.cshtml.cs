@@ -79,7 +79,7 @@ internal sealed class ServiceModel(CatalogStore store, TimeProvider clock, Aufsi
         }
 
         History = store.Catalog.History(id);
-        Name = (Snapshot ?? store.Catalog.Latest(id)!).Name;
+        Name = (Snapshot ?? store.Catalog.Latest(id)!).Names.In(Language);
     }
 
     internal string Question(string criterion) => Criteria.Contains(criterion) ? Criteria[criterion].Question.In(Language) : criterion;
