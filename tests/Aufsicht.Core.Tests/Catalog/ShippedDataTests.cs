@@ -61,6 +61,18 @@ public sealed partial class ShippedDataTests
     }
 
     [Fact]
+    public void EverySource_HasAPublicNoteInBothLanguages_WithoutAPathOrAnInternalKey()
+    {
+        var ours = new Regex(@"(shared|docs|data|src)/|\.json\b|\.md\b|\b(self-operated|third-country|not-assessed|external-provider)\b|\b[a-z]+\.[a-z]+[A-Z]\w*");
+        var wrong = Data.Catalog.ServiceIds.SelectMany(Data.Catalog.History)
+            .SelectMany(s => s.Sources.Select((source, i) => (Where: $"{s.Id}@{s.FactsAsOf} source {i}", source.Summary)))
+            .Where(x => x.Summary is null || ours.IsMatch(x.Summary.De) || ours.IsMatch(x.Summary.En))
+            .Select(x => x.Where)
+            .ToList();
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
     public void SourceCoverage_FindsAnUnsourcedFact()
     {
         var snapshot = Data.Catalog.Latest("zoom")!;
