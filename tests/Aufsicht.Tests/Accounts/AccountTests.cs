@@ -208,6 +208,12 @@ public abstract class AccountTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("role=\"alert\"", body, StringComparison.Ordinal);
         Assert.Contains(UiLabel(field), body, StringComparison.Ordinal);
+        if (fact == "contract.ownPurposes=bogus")
+        {
+            // The allowed values by their names, as the form offers them.
+            Assert.Contains("„bogus“ ist für „Verarbeitung zu eigenen Zwecken des Anbieters“ kein zulässiger Wert; erlaubt sind: „ausgeschlossen“, „vage formuliert“, „im Vertrag vorbehalten“, „unbekannt“.", body, StringComparison.Ordinal);
+        }
+
         Assert.Equal(0, await ChangeCountAsync());
     }
 
