@@ -59,7 +59,7 @@ internal static class CatalogText
         ["service.authority"] = ("Behörde", "Authority"),
         ["service.date"] = ("Datum", "Date"),
         ["service.published"] = ("Veröffentlicht", "Published"),
-        ["service.engine"] = ("Bewertung der Engine", "Engine's verdict"),
+        ["service.engine"] = ("Bewertung durch Aufsicht", "Aufsicht's verdict"),
         ["service.agreement"] = ("Abgleich", "Comparison"),
         ["service.agrees"] = ("stimmt überein", "agrees"),
         ["service.disagrees"] = ("weicht ab", "disagrees"),
