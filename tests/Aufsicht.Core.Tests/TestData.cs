@@ -95,6 +95,6 @@ public sealed class ServiceBuilder
     }
 
     public ServiceProfile Build() => new(
-        "test-service", "Test Service", _category, new DateOnly(2019, 1, 1), null, null, null, _provider, _operatingModel, false,
+        "test-service", new Aufsicht.Core.Law.LocalizedText("Test Service", "Test Service"), _category, new DateOnly(2019, 1, 1), null, null, null, _provider, _operatingModel, false,
         new Dictionary<string, string>(_facts), _countries, _canRead, _receives, _transfers.ToArray(), [], null);
 }

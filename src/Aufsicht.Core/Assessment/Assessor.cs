@@ -73,7 +73,7 @@ public sealed partial class Assessor
         }
 
         var technical = gated ? Verdict.NotAssessed : Levels.Aggregate(findings.Skip(technicalStart).Select(f => f.Level));
-        return new ServiceAssessment(service.Id, service.Name, asOf, authority, protectionNeed, legal, technical, findings);
+        return new ServiceAssessment(service.Id, service.Names, asOf, authority, protectionNeed, legal, technical, findings);
     }
 
     /// <summary>

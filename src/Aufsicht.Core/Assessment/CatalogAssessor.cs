@@ -61,9 +61,9 @@ public sealed class CatalogAssessor
     /// <summary>A service that has no facts on that date: not assessed, with a finding that says so.</summary>
     public ServiceAssessment Unknown(string serviceId, DateOnly asOf, AuthorityProfile authority)
     {
-        var name = Catalog.Latest(serviceId)?.Name ?? serviceId;
-        var finding = Engine.Make("L01", "service-unknown-on-date", "service", name);
-        return new ServiceAssessment(serviceId, name, asOf, authority, "normal", Verdict.NotAssessed, Verdict.NotAssessed, [finding]);
+        var names = Catalog.Latest(serviceId)?.Names ?? new Law.LocalizedText(serviceId, serviceId);
+        var finding = Engine.Make("L01", "service-unknown-on-date", "service", names.De);
+        return new ServiceAssessment(serviceId, names, asOf, authority, "normal", Verdict.NotAssessed, Verdict.NotAssessed, [finding]);
     }
 
     public ServiceAssessment AssessService(ServiceProfile service, DateOnly asOf, AuthorityProfile authority, string protectionNeed)

@@ -27,13 +27,17 @@ public sealed record Finding(string Criterion, Level Level, string Reason, IRead
 /// <summary>The legal and technical verdicts on one service, on one date, in one authority's view.</summary>
 public sealed record ServiceAssessment(
     string ServiceId,
-    string ServiceName,
+    Law.LocalizedText ServiceNames,
     DateOnly AsOf,
     AuthorityProfile Authority,
     string ProtectionNeed,
     Verdict Verdict,
     Verdict Technical,
-    IReadOnlyList<Finding> Findings);
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>The service's name in German, the users' language; <see cref="ServiceNames"/> has both.</summary>
+    public string ServiceName => ServiceNames.De;
+}
 
 /// <summary>The verdict on one body's use of a service: the legal verdict, U01–U06 and what its protection need demands.</summary>
 public sealed record DeploymentAssessment(Verdict Verdict, IReadOnlyList<Finding> Findings);

@@ -69,6 +69,26 @@ public sealed class FindingText
             .Select(path => _criteria.Terms.ContainsKey("fact:" + path) ? _criteria.Term("fact:" + path, language) : path));
     }
 
+    /// <summary>
+    /// The name of a fact's value as readers know it ("contract.deletion", "restricted" → „eingeschränkt“): the term
+    /// <c>value:path=value</c> where the value needs a wording of its own for this fact, else the general
+    /// <c>value:value</c>; a value without either keeps its key (a test requires one for every editable value).
+    /// </summary>
+    public string ValueName(string path, string value, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(value);
+        return ValueTerm(path, value) is { } key ? _criteria.Term(key, language) : value;
+    }
+
+    /// <summary>Whether the criteria file words this value of this fact (specifically or generally).</summary>
+    public bool HasValueName(string path, string value) => ValueTerm(path, value) is not null;
+
+    private string? ValueTerm(string path, string value) =>
+        _criteria.Terms.ContainsKey($"value:{path}={value}") ? $"value:{path}={value}"
+        : _criteria.Terms.ContainsKey("value:" + value) ? "value:" + value
+        : null;
+
     /// <summary>A date as a reader of the language writes it: 16.12.2026, or 16 Dec 2026.</summary>
     public static string Date(DateOnly date, Language language) =>
         date.ToString(language == Language.De ? "dd.MM.yyyy" : "d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);

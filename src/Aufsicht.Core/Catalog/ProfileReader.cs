@@ -108,7 +108,7 @@ public static class ProfileReader
 
         r.RejectUnknown(ServiceFields);
         var id = r.String("id", maxLength: 80, pattern: Patterns.Id);
-        var name = r.String("name", maxLength: 200);
+        var name = r.Name("name", maxLength: 200);
         var category = r.Enum("category", FactDomains.Categories, allowUnknown: false);
         var factsAsOf = r.Date("factsAsOf");
         var description = r.Text("description", required: false);
@@ -243,7 +243,7 @@ public static class ProfileReader
         }
 
         r.RejectUnknown(["name", "seat", "parentSeat", "thirdCountryAccess"]);
-        var name = r.String("name", maxLength: 200);
+        var name = r.Name("name", maxLength: 200);
         var seat = Country(r, "seat", required: true);
         var parent = Country(r, "parentSeat", required: false);
         var access = r.Bool("thirdCountryAccess", required: false);
@@ -378,12 +378,13 @@ public static class ProfileReader
             return null;
         }
 
-        r.RejectUnknown(["url", "seen", "about", "note"]);
+        r.RejectUnknown(["url", "seen", "about", "note", "summary"]);
         var url = r.String("url", pattern: Patterns.Url);
         var seen = r.Date("seen");
         var about = r.String("about", required: aboutRequired, maxLength: 1000);
         var note = r.String("note", required: false, maxLength: 2000);
-        return url is null || seen is null || (aboutRequired && about is null) ? null : new Source(url, seen.Value, about ?? string.Empty, note);
+        var summary = r.Text("summary", required: false);
+        return url is null || seen is null || (aboutRequired && about is null) ? null : new Source(url, seen.Value, about ?? string.Empty, note, summary);
     }
 
     private static Body? ReadBody(ObjectReader? r)

@@ -1,8 +1,16 @@
 namespace Aufsicht.Core.Catalog;
 
 /// <summary>Who offers a service and where it and its parent group are seated (ISO 3166-1 alpha-2 or "unknown").</summary>
-public sealed record Provider(string Name, string Seat, string? ParentSeat, bool? ThirdCountryAccess)
+public sealed record Provider(Law.LocalizedText Names, string Seat, string? ParentSeat, bool? ThirdCountryAccess)
 {
+    public Provider(string name, string seat, string? parentSeat, bool? thirdCountryAccess)
+        : this(new Law.LocalizedText(name, name), seat, parentSeat, thirdCountryAccess)
+    {
+    }
+
+    /// <summary>The name in German, the users' language (<see cref="Names"/> has both).</summary>
+    public string Name => Names.De;
+
     /// <summary>
     /// Whether the provider or its parent is subject to third-country access laws: the stated fact, else derived —
     /// a US seat means yes, both seats in the EEA mean no, anything else is unknown (null).
@@ -35,8 +43,12 @@ public sealed record Transfer(
     bool? RecipientDpfCertified,
     DateOnly? Concluded);
 
-/// <summary>Where a fact comes from: the page, the day it was read and the facts it supports (paths, comma-separated).</summary>
-public sealed record Source(string Url, DateOnly Seen, string About, string? Note);
+/// <summary>
+/// Where a fact comes from: the page, the day it was read and the facts it supports (paths, comma-separated). The
+/// <see cref="Note"/> is the maintainers' (how the source was read) and never reaches a page; the
+/// <see cref="Summary"/> is the public note, what the source states, in both languages.
+/// </summary>
+public sealed record Source(string Url, DateOnly Seen, string About, string? Note, Law.LocalizedText? Summary = null);
 
 /// <summary>
 /// One dated snapshot of what is known about a service (domain/assessment.md §6). The enumerated contract and technical
@@ -44,7 +56,7 @@ public sealed record Source(string Url, DateOnly Seen, string About, string? Not
 /// </summary>
 public sealed record ServiceProfile(
     string Id,
-    string Name,
+    Law.LocalizedText Names,
     string Category,
     DateOnly FactsAsOf,
     Law.LocalizedText? Description,
@@ -61,6 +73,9 @@ public sealed record ServiceProfile(
     IReadOnlyList<Source> Sources,
     string? Notes)
 {
+    /// <summary>The name in German, the users' language; <see cref="Names"/> has both.</summary>
+    public string Name => Names.De;
+
     /// <summary>Stated, else false for self-operated software and true for anything run by someone else.</summary>
     public bool? ProviderReceivesPersonalData =>
         ProviderReceivesPersonalDataStated ?? (OperatingModel == "self-operated" ? false : OperatingModel == FactDomains.Unknown ? null : true);

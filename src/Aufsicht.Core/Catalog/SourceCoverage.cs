@@ -77,6 +77,15 @@ public static class SourceCoverage
         }
     }
 
+    /// <summary>The sources of a snapshot that support a fact: those about the path itself or a path above it.</summary>
+    public static IReadOnlyList<Source> SourcesOf(ServiceProfile profile, string path)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile.Sources
+            .Where(s => IsCovered(path, s.About.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)))
+            .ToArray();
+    }
+
     private static bool IsCovered(string path, HashSet<string> about)
     {
         for (var prefix = path; ; prefix = prefix[..prefix.LastIndexOf('.')])

@@ -288,6 +288,21 @@ internal sealed class ObjectReader
         return result;
     }
 
+    /// <summary>A name: one string for both languages, or <c>{"de": "…", "en": "…"}</c> where it differs between them.</summary>
+    public Law.LocalizedText? Name(string name, int maxLength)
+    {
+        if (_element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object)
+        {
+            var reader = Object(name, required: true)!;
+            reader.RejectUnknown(["de", "en"]);
+            var de = reader.String("de", maxLength: maxLength);
+            var en = reader.String("en", maxLength: maxLength);
+            return de is null || en is null ? null : new Law.LocalizedText(de, en);
+        }
+
+        return String(name, maxLength: maxLength) is { } one ? new Law.LocalizedText(one, one) : null;
+    }
+
     /// <summary>A text in German and English: <c>{"de": "…", "en": "…"}</c>.</summary>
     public Law.LocalizedText? Text(string name, bool required = true)
     {

@@ -48,7 +48,7 @@ public sealed class PropertyTests
                 facts[path] = pick < values.Length ? values[pick] : pick == values.Length ? FactDomains.Unknown : FactDomains.NotApplicable;
             }
 
-            return new ServiceProfile("p", "P", "video-conferencing", new DateOnly(2019, 1, 1), null, null, null,
+            return new ServiceProfile("p", new Aufsicht.Core.Law.LocalizedText("P", "P"), "video-conferencing", new DateOnly(2019, 1, 1), null, null, null,
                 new Provider("P", seat, null, null), model, false, facts, unknownCountries ? null : countries.Distinct().ToArray(),
                 canRead, receives, transfers, [], null);
         });

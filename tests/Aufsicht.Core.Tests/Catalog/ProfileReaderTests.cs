@@ -103,6 +103,38 @@ public sealed class ProfileReaderTests
     }
 
     [Fact]
+    public void ReadService_NameInTwoLanguages_IsReadForEach_AndOneStringServesBoth()
+    {
+        var twoNames = ProfileReader.ReadService(Utf8(DomainExamples.Service.Replace(
+            "\"Cisco Webex Meetings via Telekom\"", "{\"de\": \"Webex über die Telekom\", \"en\": \"Webex via Telekom\"}", StringComparison.Ordinal)));
+        Assert.True(twoNames.IsOk, string.Join("; ", twoNames.Errors));
+        Assert.Equal(("Webex über die Telekom", "Webex via Telekom"), (twoNames.Value.Names.De, twoNames.Value.Names.En));
+        Assert.Equal("Webex über die Telekom", twoNames.Value.Name);
+
+        var one = ProfileReader.ReadService(Utf8(DomainExamples.Service)).Value;
+        Assert.Equal(("Cisco Webex Meetings via Telekom", "Cisco Webex Meetings via Telekom"), (one.Names.De, one.Names.En));
+    }
+
+    [Fact]
+    public void ReadService_NameMissingALanguage_IsRejected_NamingIt()
+    {
+        var result = ProfileReader.ReadService(Utf8(DomainExamples.Service.Replace(
+            "\"Cisco Webex Meetings via Telekom\"", "{\"de\": \"Webex über die Telekom\"}", StringComparison.Ordinal)));
+        Assert.Contains(result.Errors, e => e.Field == "name.en" && e.Key == "datafile.missing");
+    }
+
+    [Fact]
+    public void ReadService_SourceSummary_IsReadInBothLanguages()
+    {
+        var json = DomainExamples.Service;
+        var at = json.IndexOf("\"seen\"", StringComparison.Ordinal);
+        json = json.Insert(at, "\"summary\": {\"de\": \"Der Anbieter nennt …\", \"en\": \"The provider names …\"}, ");
+        var result = ProfileReader.ReadService(Utf8(json));
+        Assert.True(result.IsOk, string.Join("; ", result.Errors));
+        Assert.Equal("Der Anbieter nennt …", result.Value.Sources[0].Summary!.De);
+    }
+
+    [Fact]
     public void ReadService_TooLongName_IsRejected()
     {
         var result = ProfileReader.ReadService(Utf8(DomainExamples.Service.Replace("Cisco Webex Meetings via Telekom", new string('x', 300), StringComparison.Ordinal)));

@@ -49,6 +49,30 @@ public sealed partial class ShippedDataTests
     }
 
     [Fact]
+    public void EveryServiceAndProviderName_InGerman_HasNoWordOfOurEnglish()
+    {
+        // Our own words in a name ("self-operated", "hosted by") are written in both languages; a provider's own name stays as it is.
+        var english = new Regex(@"\b(self-operated|hosted by|free version|as part of|project|group|formerly|various|operator)\b", RegexOptions.IgnoreCase);
+        var found = Data.Catalog.ServiceIds.SelectMany(Data.Catalog.History)
+            .SelectMany(s => new[] { s.Names.De, s.Provider.Names.De }.Where(n => english.IsMatch(n)).Select(n => $"{s.Id}@{s.FactsAsOf}: {n}"))
+            .Distinct()
+            .ToList();
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public void EverySource_HasAPublicNoteInBothLanguages_WithoutAPathOrAnInternalKey()
+    {
+        var ours = new Regex(@"(shared|docs|data|src)/|\.json\b|\.md\b|\b(self-operated|third-country|not-assessed|external-provider)\b|\b[a-z]+\.[a-z]+[A-Z]\w*");
+        var wrong = Data.Catalog.ServiceIds.SelectMany(Data.Catalog.History)
+            .SelectMany(s => s.Sources.Select((source, i) => (Where: $"{s.Id}@{s.FactsAsOf} source {i}", source.Summary)))
+            .Where(x => x.Summary is null || ours.IsMatch(x.Summary.De) || ours.IsMatch(x.Summary.En))
+            .Select(x => x.Where)
+            .ToList();
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
     public void SourceCoverage_FindsAnUnsourcedFact()
     {
         var snapshot = Data.Catalog.Latest("zoom")!;

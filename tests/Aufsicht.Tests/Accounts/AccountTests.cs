@@ -90,6 +90,7 @@ public abstract class AccountTests : IAsyncLifetime
         var (status, body, _) = await session.PostFormAsync("/katalog/zoom/bearbeiten?asOf=2020-07-03", "/katalog/zoom/bearbeiten", Edit(reason: "Vertrag <script>alert(1)</script> geändert"));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("role=\"status\"", body, StringComparison.Ordinal);
+        Assert.Contains("Gespeichert: Verarbeitung zu eigenen Zwecken des Anbieters von „im Vertrag vorbehalten“ auf „ausgeschlossen“.", body, StringComparison.Ordinal);
         Assert.Equal(1, await ChangeCountAsync());
 
         // The engine sees the new fact at once: L03 no longer red; the other contract facts stay unknown.
@@ -99,7 +100,7 @@ public abstract class AccountTests : IAsyncLifetime
         // The history shows who, what, why — encoded, never as markup.
         var (_, page, _) = await session.GetAsync("/katalog/zoom?asOf=2020-07-03");
         Assert.Contains("sachbearbeitung@aufsicht.example", page, StringComparison.Ordinal);
-        Assert.Contains("contract.ownPurposes", page, StringComparison.Ordinal);
+        Assert.Contains("Verarbeitung zu eigenen Zwecken des Anbieters von „im Vertrag vorbehalten“ auf „ausgeschlossen“", page, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert(1)</script>", page, StringComparison.Ordinal);
 
@@ -121,9 +122,79 @@ public abstract class AccountTests : IAsyncLifetime
         Assert.DoesNotContain("\"factsAsOf\":\"2024-05-01\"", old, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EditPage_German_FactsAndValuesByName_CurrentValueAndSourcesShown()
+    {
+        using var session = _server.NewSession();
+        await session.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+
+        // Step 1: the facts by name in their groups, no form to post yet.
+        var (status, first, _) = await session.GetAsync("/katalog/zoom/bearbeiten?asOf=2020-07-03");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<optgroup label=\"Vertrag\">", first, StringComparison.Ordinal);
+        Assert.Contains("<optgroup label=\"Übermittlungen und Verarbeitung\">", first, StringComparison.Ordinal);
+        Assert.Contains("<optgroup label=\"Technik\">", first, StringComparison.Ordinal);
+        Assert.Contains("Auftragsverarbeitungsvertrag (Art. 28 Abs. 3 DSGVO) — derzeit: unbekannt", first, StringComparison.Ordinal);
+        Assert.Contains("Betriebsmodell — derzeit: Online-Dienst (SaaS)", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"reason\"", first, StringComparison.Ordinal);
+        AssertNoRawKeys(VisibleText(first));
+
+        // Step 2: the chosen fact's current value, its sources with German dates, the values by name.
+        var (chosenStatus, body, _) = await session.GetAsync("/katalog/zoom/bearbeiten?asOf=2020-07-03&fact=contract.ownPurposes");
+        Assert.Equal(HttpStatusCode.OK, chosenStatus);
+        var text = VisibleText(body);
+        AssertNoRawKeys(text);
+        Assert.Contains("Derzeitiger Wert (Faktenstand 03.07.2020) im Vertrag vorbehalten", text, StringComparison.Ordinal);
+        Assert.Contains("gesehen am 27.11.2026", text, StringComparison.Ordinal);
+        Assert.Contains("<legend>Neuer Wert für „Verarbeitung zu eigenen Zwecken des Anbieters“</legend>", body, StringComparison.Ordinal);
+        Assert.Contains("value=\"contract.ownPurposes=excluded\"", body, StringComparison.Ordinal);
+        Assert.Contains(">ausgeschlossen</label>", body, StringComparison.Ordinal);
+        Assert.Contains(">im Vertrag vorbehalten (derzeitiger Wert)</label>", body, StringComparison.Ordinal);
+
+        // A fact that is not editable is refused with the field's name.
+        var (bad, refused, _) = await session.GetAsync("/katalog/zoom/bearbeiten?fact=provider.name");
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        Assert.Contains("Fakt: „provider.name“ ist kein Fakt, der hier geändert werden kann.", refused, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditPage_AfterAChange_ShowsItByName_InLocalTime()
+    {
+        using var session = _server.NewSession();
+        await session.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        var (status, body, _) = await session.PostFormAsync("/katalog/zoom/bearbeiten?asOf=2020-07-03&fact=contract.deletion", "/katalog/zoom/bearbeiten?asOf=2020-07-03&fact=contract.deletion",
+            Edit(fact: "contract.deletion=guaranteed"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var text = VisibleText(body);
+        AssertNoRawKeys(text);
+        Assert.Contains("Gespeichert: Löschung und Rückgabe der Daten von „eingeschränkt“ auf „zugesichert“.", text, StringComparison.Ordinal);
+        Assert.Contains("Derzeitiger Wert (Faktenstand 03.07.2020) zugesichert", text, StringComparison.Ordinal);
+        Assert.Matches(@"\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr, sachbearbeitung@aufsicht\.example — Löschung und Rückgabe der Daten von „eingeschränkt“ auf „zugesichert“ \(Faktenstand 03\.07\.2020\)", text);
+    }
+
+    /// <summary>What a reader sees of a page: its text without markup, scripts and styles (the sources' notes are prose, in English in the shipped data).</summary>
+    private static string VisibleText(string html)
+    {
+        var text = System.Text.RegularExpressions.Regex.Replace(html, "<(script|style)[^>]*>.*?</\\1>", " ", System.Text.RegularExpressions.RegexOptions.Singleline);
+        text = System.Text.RegularExpressions.Regex.Replace(text, "<[^>]+>", " ");
+        return System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(text), @"\s+", " ");
+    }
+
+    private static void AssertNoRawKeys(string text)
+    {
+        foreach (var raw in new[] { "contract.", "technical.", "processing.", "operatingModel", "self-operated", "external-provider", "saas", "not-applicable", "unknown", "undisclosed-used", "controller-claimed" })
+        {
+            Assert.DoesNotContain(raw, text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotMatch(@"\b(true|false)\b", text);
+    }
+
     [Theory]
     [InlineData("contract.ownPurposes=bogus", "https://example.org/x", "2026-11-01", "A sound reason", "value")]
     [InlineData("contract.nothing=excluded", "https://example.org/x", "2026-11-01", "A sound reason", "fact")]
+    [InlineData("", "https://example.org/x", "2026-11-01", "A sound reason", "fact")]
+    [InlineData("contract.ownPurposes", "https://example.org/x", "2026-11-01", "A sound reason", "value")]
     [InlineData("contract.ownPurposes=excluded", "javascript:alert(1)", "2026-11-01", "A sound reason", "sourceUrl")]
     [InlineData("contract.ownPurposes=excluded", "https://example.org/x", "2099-01-01", "A sound reason", "sourceSeen")]
     [InlineData("contract.ownPurposes=excluded", "https://example.org/x", "2026-11-01", "", "reason")]
@@ -137,13 +208,19 @@ public abstract class AccountTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("role=\"alert\"", body, StringComparison.Ordinal);
         Assert.Contains(UiLabel(field), body, StringComparison.Ordinal);
+        if (fact == "contract.ownPurposes=bogus")
+        {
+            // The allowed values by their names, as the form offers them.
+            Assert.Contains("„bogus“ ist für „Verarbeitung zu eigenen Zwecken des Anbieters“ kein zulässiger Wert; erlaubt sind: „ausgeschlossen“, „vage formuliert“, „im Vertrag vorbehalten“, „unbekannt“.", body, StringComparison.Ordinal);
+        }
+
         Assert.Equal(0, await ChangeCountAsync());
     }
 
     private static string UiLabel(string field) => field switch
     {
-        "value" => "Wert:",
-        "fact" => "Fakt und neuer Wert:",
+        "value" => "Neuer Wert:",
+        "fact" => "Fakt:",
         "sourceUrl" => "Quelle (Adresse):",
         "sourceSeen" => "Quelle gesehen am:",
         _ => "Begründung:",
@@ -164,7 +241,7 @@ public abstract class AccountTests : IAsyncLifetime
     {
         using var session = _server.NewSession();
         await session.LoginAsync("sachbearbeitung@aufsicht.example", Password);
-        var (_, form, _) = await session.GetAsync("/katalog/zoom/bearbeiten?asOf=2020-07-03");
+        var (_, form, _) = await session.GetAsync("/katalog/zoom/bearbeiten?asOf=2020-07-03&fact=contract.ownPurposes");
         var revision = System.Text.RegularExpressions.Regex.Match(form, "name=\"revision\" value=\"(\\d+)\"").Groups[1].Value;
         Assert.NotEmpty(revision);
         Assert.Equal(HttpStatusCode.OK, (await session.PostFormAsync("/katalog/zoom/bearbeiten", "/katalog/zoom/bearbeiten", Edit(revision: revision))).Status);
@@ -193,7 +270,7 @@ public abstract class AccountTests : IAsyncLifetime
 
         var (_, page, _) = await session.GetAsync("/katalog/zoom?asOf=2020-07-03");
         Assert.Contains("Abweichung von der ausgelieferten Fassung", page, StringComparison.Ordinal);
-        Assert.Matches("<code>contract.deletion</code></th><td>guaranteed</td><td>restricted</td>", page);
+        Assert.Contains("<th scope=\"row\">Löschung und Rückgabe der Daten</th><td>zugesichert</td><td>eingeschränkt</td>", page, StringComparison.Ordinal);
     }
 
     [Fact]

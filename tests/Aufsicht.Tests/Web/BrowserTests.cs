@@ -183,12 +183,18 @@ public abstract class BrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Link, new() { Name = "Fakt ändern" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Fakt ändern: Zoom Meetings" }).WaitForAsync();
         await AssertAccessible(page);
-        await page.GetByLabel("Fakt und neuer Wert").SelectOptionAsync("contract.deletion=guaranteed");
+        // Step 1 chooses the fact by its name; step 2 shows its value and sources and offers the new values by name.
+        await page.GetByLabel("Fakt", new() { Exact = true }).SelectOptionAsync("contract.deletion");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fakt wählen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Löschung und Rückgabe der Daten" }).WaitForAsync();
+        Assert.Contains("eingeschränkt", await page.Locator("section dl").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessible(page);
+        await page.GetByRole(AriaRole.Radio, new() { Name = "zugesichert" }).CheckAsync();
         await page.GetByLabel("Quelle (Adresse)").FillAsync("https://example.org/zoom-dpa");
         await page.GetByLabel("Begründung").FillAsync("Löschfristen im neuen AVV festgelegt.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Änderung speichern" }).ClickAsync();
         await page.GetByRole(AriaRole.Status).WaitForAsync();
-        Assert.Contains("contract.deletion", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Löschung und Rückgabe der Daten von „eingeschränkt“ auf „zugesichert“", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
         await AssertAccessible(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Zurück zum Dienst" }).ClickAsync();

@@ -87,7 +87,7 @@ public sealed partial class GermanFormsBrowserTests : IAsyncLifetime
         await CaseAsync(page, "Vergleich, Stichtag", "/vergleich", "form.filters", new() { ["asOf"] = BadDate });
         await CaseAsync(page, "Dienst, Stichtag", "/katalog/zoom", "form.filters", new() { ["asOf"] = BadDate });
 
-        const string Edit = "/katalog/zoom/bearbeiten";
+        const string Edit = "/katalog/zoom/bearbeiten?fact=contract.ownPurposes";
         await CaseAsync(page, "Katalog bearbeiten, leere Felder", Edit, "form.stacked", new() { ["factsAsOf"] = "", ["sourceUrl"] = "", ["sourceSeen"] = "", ["reason"] = "" });
         await CaseAsync(page, "Katalog bearbeiten, Datum 31.02.", Edit, "form.stacked", FactEdit(BadDate));
         await StaleAsync(page, "Katalog bearbeiten, veraltete Fassung", Edit, "form.stacked", FactEdit("2020-07-03"));

@@ -124,6 +124,23 @@ public abstract class WebTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ServicePage_ShowsNamesAndTheSourcesPublicNote_InThePagesLanguage_NeverTheMaintainersNote()
+    {
+        var profile = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Aufsicht.Features.Catalog.CatalogStore>(_server.Services).Catalog.SnapshotOn("bbb-werk21", new DateOnly(2020, 7, 3))!;
+        var source = profile.Sources.First(s => s.Note!.Contains("shared/domain", StringComparison.Ordinal));
+        var (_, german) = await Get("/katalog/bbb-self-operated", "de");
+        Assert.Contains("BigBlueButton (selbst betrieben)", german, StringComparison.Ordinal);
+        Assert.DoesNotContain("self-operated)", german, StringComparison.Ordinal);
+        var (_, english) = await Get("/katalog/bbb-self-operated", "en");
+        Assert.Contains("BigBlueButton (self-operated)", english, StringComparison.Ordinal);
+
+        var (_, werk21) = await Get("/katalog/bbb-werk21?asOf=2020-07-03", "de");
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(source.Summary!.De), werk21, StringComparison.Ordinal);
+        Assert.DoesNotContain("shared/domain", werk21, StringComparison.Ordinal);
+        Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(source.Note!), werk21, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ServicePage_AuthorityPicker_ChangesVerdict()
     {
         var (_, berlin) = await Get("/katalog/microsoft-365?asOf=2026-01-01", "en");

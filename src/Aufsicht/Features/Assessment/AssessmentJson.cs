@@ -181,16 +181,16 @@ internal sealed class AssessmentJson(FindingText texts, bool cacheFindings = fal
         w.WriteEndArray();
         var authority = s.Authority.Abbreviation;
         w.WritePropertyName("explanation");
-        WriteText(w, texts.Explanation(f, Language.De, s.ServiceName, s.AsOf, authority), texts.Explanation(f, Language.En, s.ServiceName, s.AsOf, authority));
+        WriteText(w, texts.Explanation(f, Language.De, s.ServiceNames.De, s.AsOf, authority), texts.Explanation(f, Language.En, s.ServiceNames.En, s.AsOf, authority));
         w.WritePropertyName("remedy");
-        var de = texts.Remedy(f, Language.De, s.ServiceName, s.AsOf, authority);
+        var de = texts.Remedy(f, Language.De, s.ServiceNames.De, s.AsOf, authority);
         if (de is null)
         {
             w.WriteNullValue();
         }
         else
         {
-            WriteText(w, de, texts.Remedy(f, Language.En, s.ServiceName, s.AsOf, authority)!);
+            WriteText(w, de, texts.Remedy(f, Language.En, s.ServiceNames.En, s.AsOf, authority)!);
         }
 
         if (f.Arg("fact") is { Length: > 0 } fact)

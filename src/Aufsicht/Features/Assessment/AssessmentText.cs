@@ -15,21 +15,22 @@ internal static class AssessmentText
         var texts = new FindingText(data.Criteria);
         var de = lang == Language.De;
         var w = t.Writer;
-        w.WriteLine(t.Bold($"{s.ServiceName} ({s.ServiceId})"));
+        string Day(DateOnly date) => FindingText.Date(date, lang);
+        w.WriteLine(t.Bold($"{s.ServiceNames.In(lang)} ({s.ServiceId})"));
         w.WriteLine(de
-            ? $"Stichtag {AssessmentJson.Date(s.AsOf)} · Sicht: {s.Authority.Abbreviation} ({s.Authority.Label.De}, ab {AssessmentJson.Date(s.Authority.ValidFrom)})"
-            : $"As of {AssessmentJson.Date(s.AsOf)} · view: {s.Authority.Abbreviation} ({s.Authority.Label.En}, from {AssessmentJson.Date(s.Authority.ValidFrom)})");
+            ? $"Stichtag {Day(s.AsOf)} · Sicht: {s.Authority.Abbreviation} ({s.Authority.Label.De}, ab {Day(s.Authority.ValidFrom)})"
+            : $"As of {Day(s.AsOf)} · view: {s.Authority.Abbreviation} ({s.Authority.Label.En}, from {Day(s.Authority.ValidFrom)})");
         if (s.Authority.ValidFrom > s.AsOf)
         {
             w.WriteLine(de
-                ? $"Hinweis: Diese Sicht ist erst ab {AssessmentJson.Date(s.Authority.ValidFrom)} belegt; für frühere Stichtage gilt ihre früheste Fassung."
-                : $"Note: this view is documented only from {AssessmentJson.Date(s.Authority.ValidFrom)}; earlier dates use its earliest version.");
+                ? $"Hinweis: Diese Sicht ist erst ab {Day(s.Authority.ValidFrom)} belegt; für frühere Stichtage gilt ihre früheste Fassung."
+                : $"Note: this view is documented only from {Day(s.Authority.ValidFrom)}; earlier dates use its earliest version.");
         }
 
         if (service is not null)
         {
-            w.WriteLine(de ? $"Faktenstand {AssessmentJson.Date(service.FactsAsOf)} · {service.Provider.Name} ({service.Provider.Seat})"
-                : $"Facts as of {AssessmentJson.Date(service.FactsAsOf)} · {service.Provider.Name} ({service.Provider.Seat})");
+            w.WriteLine(de ? $"Faktenstand {Day(service.FactsAsOf)} · {service.Provider.Names.De} ({Seat(service.Provider.Seat, lang)})"
+                : $"Facts as of {Day(service.FactsAsOf)} · {service.Provider.Names.En} ({Seat(service.Provider.Seat, lang)})");
         }
 
         w.WriteLine();
@@ -59,7 +60,7 @@ internal static class AssessmentText
 
         var remedies = s.Findings.Concat(a.Deployment?.Findings ?? [])
             .Where(f => f.Level is Level.Red or Level.Yellow or Level.NotAssessed && f.Reason != "gated")
-            .Select(f => (f.Criterion, Text: texts.Remedy(f, lang, s.ServiceName, s.AsOf, s.Authority.Abbreviation)))
+            .Select(f => (f.Criterion, Text: texts.Remedy(f, lang, s.ServiceNames.In(lang), s.AsOf, s.Authority.Abbreviation)))
             .Where(r => r.Text is not null)
             .DistinctBy(r => r.Text)
             .ToList();
@@ -79,7 +80,7 @@ internal static class AssessmentText
             w.WriteLine(t.Bold(de ? "Alternativen (auf diesen Stichtag grün)" : "Alternatives (green on this date)"));
             foreach (var id in a.Alternatives)
             {
-                w.WriteLine($"  {id} — {data.Catalog.Latest(id)?.Name}");
+                w.WriteLine($"  {id} — {data.Catalog.Latest(id)?.Names.In(lang)}");
             }
         }
 
@@ -88,11 +89,11 @@ internal static class AssessmentText
             w.WriteLine();
             w.WriteLine(t.Bold(de ? "Veröffentlichte Entscheidungen" : "Published decisions"));
             t.Table(
-                de ? ["Behörde", "Datum", "veröffentlicht", "Engine", ""] : ["Authority", "Date", "published", "engine", ""],
+                de ? ["Behörde", "Datum", "veröffentlicht", "Aufsicht", ""] : ["Authority", "Date", "published", "engine", ""],
                 a.Decisions.Select(c => (IReadOnlyList<string>)
                 [
                     data.Catalog.FindAuthority(c.Decision.Authority)?.Abbreviation ?? c.Decision.Authority,
-                    AssessmentJson.Date(c.Decision.Date),
+                    Day(c.Decision.Date),
                     t.Paint(c.Decision.Verdict.WireName()),
                     t.Paint(c.Engine.WireName()),
                     c.Agrees ? (de ? "stimmt überein" : "agrees") : (de ? "WEICHT AB" : "DISAGREES"),
@@ -101,12 +102,15 @@ internal static class AssessmentText
     }
 
     /// <summary>One row per finding; consecutive findings with the same level and text (e.g. L01–L12 "no processor") share a row.</summary>
+    /// <summary>A provider's seat as a country code, or "unknown" in the language.</summary>
+    private static string Seat(string seat, Language lang) => seat != Core.Catalog.FactDomains.Unknown ? seat : lang == Language.De ? "unbekannt" : "unknown";
+
     private static void Findings(Terminal t, FindingText texts, CriteriaCatalog criteria, ServiceAssessment s, IEnumerable<Finding> findings, Language lang)
     {
         var rows = new List<(string First, string Last, Level Level, string Articles, string Text)>();
         foreach (var f in findings)
         {
-            var text = texts.Explanation(f, lang, s.ServiceName, s.AsOf, s.Authority.Abbreviation);
+            var text = texts.Explanation(f, lang, s.ServiceNames.In(lang), s.AsOf, s.Authority.Abbreviation);
             if (rows.Count > 0 && rows[^1].Level == f.Level && rows[^1].Text == text)
             {
                 rows[^1] = rows[^1] with { Last = f.Criterion, Articles = lang == Language.De ? "(mehrere)" : "(several)" };

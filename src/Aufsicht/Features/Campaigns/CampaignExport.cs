@@ -106,7 +106,7 @@ internal static class CampaignExport
             var status = ((Compliance?)evaluation?.Status).ToStored();
             var outcomes = evaluation is null ? [] : CampaignEvaluator.Outcomes(evaluation.ResultJson);
             var verdicts = german
-                ? string.Join("; ", outcomes.Select(o => $"{(o.Service is null ? "„" + o.Other + "“" : ServiceNames.Of(catalog.Catalog, o.Service))}: {Texts.T(Language.De, "level." + o.Verdict)}"))
+                ? string.Join("; ", outcomes.Select(o => $"{(o.Service is null ? "„" + o.Other + "“" : ServiceNames.Of(catalog.Catalog, o.Service, Language.De))}: {Texts.T(Language.De, "level." + o.Verdict)}"))
                 : string.Join("; ", outcomes.Select(o => $"{o.Service ?? OtherServices.Prefix + o.Other}={o.Verdict}"));
             object?[] fixedCells =
             [
@@ -161,7 +161,7 @@ internal static class CampaignExport
         return string.Join("; ", values.Select(v => question.Kind switch
         {
             QuestionKind.Date when DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => TableExport.Date(date, variant),
-            _ => AnswerText.Of(question, v, Language.De, id => ServiceNames.InAnswers(catalog.Catalog, id, given, questionnaire, Texts.T(Language.De, "respond.other"))),
+            _ => AnswerText.Of(question, v, Language.De, id => ServiceNames.InAnswers(catalog.Catalog, id, given, questionnaire, Texts.T(Language.De, "respond.other"), Language.De)),
         }));
     }
 
@@ -182,7 +182,7 @@ internal static class CampaignExport
         }
 
         var service = key[(at + 1)..];
-        return $"{label} ({(service == Answers.Other ? Texts.T(Language.De, "respond.other") : ServiceNames.Of(catalog.Catalog, service))})";
+        return $"{label} ({(service == Answers.Other ? Texts.T(Language.De, "respond.other") : ServiceNames.Of(catalog.Catalog, service, Language.De))})";
     }
 
     /// <summary>Column names must differ (two questions may read alike): a repeated one gets „(2)“, „(3)“.</summary>

@@ -46,7 +46,7 @@ internal static class CampaignReport
         var names = new ReportNames(
             (await questionnaires.GetAsync(campaign.QuestionnaireId, cancel).ConfigureAwait(false)).Definition.Title.In(language),
             catalog.Catalog.FindAuthority(campaign.Authority)?.Name.In(language) ?? campaign.Authority,
-            key => ServiceName(catalog, key),
+            key => ServiceName(catalog, key, language),
             catalog.Data.Criteria);
         var document = Build(data, names, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), language);
         using var stream = new MemoryStream();
@@ -204,11 +204,11 @@ internal static class CampaignReport
     }
 
     /// <summary>A service key as people read it: the catalogue name, or the free text in quotes while it awaits its link.</summary>
-    public static string ServiceName(CatalogStore catalog, string key)
+    public static string ServiceName(CatalogStore catalog, string key, Language language)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(key);
-        return OtherServices.NameOfRow(catalog.Catalog, key);
+        return OtherServices.NameOfRow(catalog.Catalog, key, language);
     }
 
     /// <summary>

@@ -279,6 +279,19 @@ internal sealed class CloseCampaign(AufsichtDb db, TimeProvider clock)
 }
 
 /// <summary>Revokes a body's links in a running campaign and sends a new one (e.g. the contact person changed, or a link leaked).</summary>
+/// <summary>A body of the bodies a campaign asks, found by its id; null if it is not one of them.</summary>
+internal static class BodyInCampaign
+{
+    public static Task<BodyRecord?> FindAsync(AufsichtDb db, long campaignId, long bodyId, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+#pragma warning disable RS0030 // inside a predicate: translated to a SQL subquery
+        return db.Bodies.AsNoTracking()
+            .SingleOrDefaultAsync(b => b.Id == bodyId && db.CampaignBodies.Any(t => t.CampaignId == campaignId && t.BodyId == b.Id), cancel);
+#pragma warning restore RS0030
+    }
+}
+
 internal sealed class ReissueInvitation(AufsichtDb db, InvitationMail mail, TimeProvider clock)
 {
     public async Task<Result<bool>> RunAsync(long campaignId, long bodyId, string publicUrl, CancellationToken cancel)
@@ -289,10 +302,7 @@ internal sealed class ReissueInvitation(AufsichtDb db, InvitationMail mail, Time
             return Error.Conflict("campaign", "campaign.notRunning");
         }
 
-#pragma warning disable RS0030 // inside a predicate: translated to a SQL subquery
-        var body = await db.Bodies.AsNoTracking()
-            .SingleOrDefaultAsync(b => b.Id == bodyId && db.CampaignBodies.Any(t => t.CampaignId == campaignId && t.BodyId == b.Id), cancel).ConfigureAwait(false);
-#pragma warning restore RS0030
+        var body = await BodyInCampaign.FindAsync(db, campaignId, bodyId, cancel).ConfigureAwait(false);
         if (body is null)
         {
             return Error.NotFound("body", "campaign.unknownBody");

@@ -64,9 +64,8 @@ internal static class DemoCommand
         }
 
         var o = context.Terminal.Writer;
-        var seconds = watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         var language = context.Language;
-        o.WriteLine(Texts.T(language, "demo.done", count, seeded.CampaignId, seeded.Answered, language == Core.Law.Language.De ? seconds.Replace('.', ',') : seconds));
+        o.WriteLine(Texts.T(language, "demo.done", count, seeded.CampaignId, seeded.Answered, Documents.ReportFormat.Number(watch.Elapsed.TotalSeconds, language)));
         o.WriteLine(Texts.T(language, "demo.start", "aufsicht" + string.Concat(appArgs.Skip(1).Select(x => " " + x))));
         o.WriteLine(Texts.T(language, "demo.open", seeded.CampaignId, email, password));
         return ExitCode.Ok;

@@ -72,7 +72,7 @@ internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionn
     {
         var language = LanguageOf(body);
         var model = new MailModel(body.Name, campaign.Title, campaign.Deadline, link,
-            AuthorityName(campaign, language), questionnaires.Get(campaign.QuestionnaireId).Definition.Title.In(language),
+            CampaignContact.AuthorityName(configuration, catalog.Catalog, campaign, language), questionnaires.Get(campaign.QuestionnaireId).Definition.Title.In(language),
             string.Join('\n', CampaignContact.Lines(campaign, language).Select(l => l.Label + ": " + l.Value)));
         var templates = CampaignTemplates.FromJson(campaign.TemplatesJson);
         var rendered = templates.IsOk ? templates.Value.TryRender(kind, model, language) : Result<(string Subject, string Text)>.Fail(templates.Errors);
@@ -91,10 +91,4 @@ internal sealed class InvitationMail(AufsichtDb db, QuestionnaireStore questionn
 
     /// <summary>Wakes the outbox worker; call after the caller committed.</summary>
     public void Signal() => signal.Notify();
-
-    /// <summary>Who signs the mail: the installation's authority (Aufsicht:AuthorityName), else the campaign's authority view.</summary>
-    private string AuthorityName(CampaignRecord campaign, Language language) =>
-        configuration["Aufsicht:AuthorityName"] is { Length: > 0 } name
-            ? name
-            : catalog.Catalog.FindAuthority(campaign.Authority)?.Name.In(language) ?? campaign.Authority;
 }

@@ -45,7 +45,7 @@ internal static class CatalogApi
         }
 
         var rows = CatalogQueries.List(store, view.Value, filter.Value)
-            .Select(r => new ServiceSummary(r.Id, r.Name, r.Category, r.Provider, r.Seat, r.OpenSource, r.OperatingModel, r.Verdict.WireName(), r.Technical.WireName()))
+            .Select(r => new ServiceSummary(r.Id, r.Names.De, r.Category, r.Provider.De, r.Seat, r.OpenSource, r.OperatingModel, r.Verdict.WireName(), r.Technical.WireName()))
             .ToList();
         return TypedResults.Ok(new ServiceList(AssessmentJson.Date(view.Value.AsOf), view.Value.Authority.Id, rows));
     }

@@ -71,13 +71,13 @@ internal static class CatalogCommand
         var t = context.Terminal;
         var de = context.Language == Language.De;
         t.Writer.WriteLine(de
-            ? $"{rows.Count} Dienste · Stichtag {AssessmentJson.Date(asOf)} · Sicht: {authority.Abbreviation}"
-            : $"{rows.Count} services · as of {AssessmentJson.Date(asOf)} · view: {authority.Abbreviation}");
+            ? $"{rows.Count} Dienste · Stichtag {FindingText.Date(asOf, Language.De)} · Sicht: {authority.Abbreviation}"
+            : $"{rows.Count} services · as of {FindingText.Date(asOf, Language.En)} · view: {authority.Abbreviation}");
         t.Table(
             de ? ["Id", "Name", "Kategorie", "Sitz", "Open Source", "rechtlich", "technisch"] : ["Id", "Name", "Category", "Seat", "Open source", "legal", "technical"],
             rows.Select(r => (IReadOnlyList<string>)
             [
-                r.Id, r.Latest.Name, r.Latest.Category, r.Latest.Provider.Seat == FactDomains.Unknown ? "?" : r.Latest.Provider.Seat,
+                r.Id, r.Latest.Names.In(context.Language), Texts.T(context.Language, "category." + r.Latest.Category), r.Latest.Provider.Seat == FactDomains.Unknown ? "?" : r.Latest.Provider.Seat,
                 r.Latest.OpenSource switch { true => de ? "ja" : "yes", false => de ? "nein" : "no", null => "?" },
                 t.Paint(r.Result.Verdict.WireName()), t.Paint(r.Result.Technical.WireName()),
             ]));
@@ -143,7 +143,7 @@ internal static class CatalogCommand
         t.Writer.WriteLine(t.Bold(de ? "Faktenstände" : "History of facts"));
         foreach (var h in history)
         {
-            t.Writer.WriteLine($"  {AssessmentJson.Date(h.FactsAsOf)}  {h.Name}  ({h.Sources.Count} {(de ? "Quellen" : "sources")})");
+            t.Writer.WriteLine($"  {FindingText.Date(h.FactsAsOf, context.Language)}  {h.Names.In(context.Language)}  ({h.Sources.Count} {(de ? "Quellen" : "sources")})");
         }
 
         if (snapshot is not null)
@@ -152,7 +152,7 @@ internal static class CatalogCommand
             t.Writer.WriteLine(t.Bold(de ? "Quellen" : "Sources"));
             foreach (var source in snapshot.Sources)
             {
-                t.Writer.WriteLine($"  [{source.About}] {source.Url} ({(de ? "gesehen" : "seen")} {AssessmentJson.Date(source.Seen)})");
+                t.Writer.WriteLine($"  [{new FindingText(data.Criteria).FactName(source.About, context.Language)}] {source.Url} ({(de ? "gesehen" : "seen")} {FindingText.Date(source.Seen, context.Language)})");
             }
         }
 
@@ -257,8 +257,13 @@ internal static class CatalogCommand
             de ? ["Id", "Behörde", "ab", "Sicht", "SCC allein", "T03", "DPF", "gestuft"] : ["Id", "Authority", "from", "view", "SCC alone", "T03", "DPF", "gated"],
             profiles.Select(p => (IReadOnlyList<string>)
             [
-                p.Id, p.Abbreviation, AssessmentJson.Date(p.ValidFrom), de ? p.Label.De : p.Label.En,
-                YesNo(p.SccAloneSuffices, de), p.ThirdCountryAccess.ToString(), YesNo(p.AcceptDpf, de), YesNo(p.GateTechnical, de),
+                p.Id, p.Abbreviation, FindingText.Date(p.ValidFrom, context.Language), de ? p.Label.De : p.Label.En,
+                YesNo(p.SccAloneSuffices, de), p.ThirdCountryAccess switch
+                {
+                    ThirdCountryAccessRule.Yellow => de ? "gelb" : "yellow",
+                    ThirdCountryAccessRule.RedAboveNormal => de ? "gelb, bei hohem Schutzbedarf rot" : "yellow, red above normal",
+                    _ => de ? "nur Hinweis" : "note only",
+                }, YesNo(p.AcceptDpf, de), YesNo(p.GateTechnical, de),
             ]));
         return ExitCode.Ok;
     }

@@ -153,7 +153,7 @@ internal sealed partial class CatalogRefresher(CatalogStore store, TimeProvider 
 }
 
 /// <summary>A list row: one service with its verdicts on the date.</summary>
-internal sealed record ServiceRow(string Id, string Name, string Category, string Provider, string Seat, bool? OpenSource, string OperatingModel, Verdict Verdict, Verdict Technical);
+internal sealed record ServiceRow(string Id, Aufsicht.Core.Law.LocalizedText Names, string Category, Aufsicht.Core.Law.LocalizedText Provider, string Seat, bool? OpenSource, string OperatingModel, Verdict Verdict, Verdict Technical);
 
 /// <summary>Filters of the catalogue list (all optional).</summary>
 internal sealed record CatalogFilter(string? Search, string? Category, string? Verdict, string? Country, bool? OpenSource);
@@ -238,10 +238,12 @@ internal static class CatalogQueries
             .Where(r => filter.Country is null || r.Seat == filter.Country)
             .Where(r => filter.OpenSource is null || r.OpenSource == filter.OpenSource)
             .Where(r => string.IsNullOrEmpty(filter.Search)
-                || r.Name.Contains(filter.Search, StringComparison.OrdinalIgnoreCase)
-                || r.Provider.Contains(filter.Search, StringComparison.OrdinalIgnoreCase)
+                || r.Names.De.Contains(filter.Search, StringComparison.OrdinalIgnoreCase)
+                || r.Names.En.Contains(filter.Search, StringComparison.OrdinalIgnoreCase)
+                || r.Provider.De.Contains(filter.Search, StringComparison.OrdinalIgnoreCase)
+                || r.Provider.En.Contains(filter.Search, StringComparison.OrdinalIgnoreCase)
                 || r.Id.Contains(filter.Search, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(r => r.Names.De, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
     public static ServiceRow Row(CatalogStore store, string id, View view)
@@ -252,7 +254,7 @@ internal static class CatalogQueries
         var result = snapshot is null
             ? store.Assessor.Unknown(id, view.AsOf, view.Authority)
             : store.Assessor.AssessService(snapshot, view.AsOf, view.Authority, "normal");
-        return new ServiceRow(id, shown.Name, shown.Category, shown.Provider.Name, shown.Provider.Seat, shown.OpenSource, shown.OperatingModel, result.Verdict, result.Technical);
+        return new ServiceRow(id, shown.Names, shown.Category, shown.Provider.Names, shown.Provider.Seat, shown.OpenSource, shown.OperatingModel, result.Verdict, result.Technical);
     }
 
     /// <summary>One service on the date in the view, with alternatives and published decisions; null if the id is unknown.</summary>

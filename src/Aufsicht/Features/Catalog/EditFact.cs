@@ -25,6 +25,17 @@ internal sealed class EditFact(AufsichtDb db, CatalogStore store, TimeProvider c
             .Append(KeyValuePair.Create("processing.providerCanReadContent", new[] { "true", "false", FactDomains.Unknown }))
             .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The editable facts in the groups a case handler looks for them in (each group's text key, then its paths):
+    /// the contract, transfers and processing (the operating model and what the provider can read), the technique.
+    /// </summary>
+    public static IReadOnlyList<(string Key, IReadOnlyList<string> Paths)> Groups { get; } =
+    [
+        ("edit.group.contract", [.. Editable.Keys.Where(p => p.StartsWith("contract.", StringComparison.Ordinal))]),
+        ("edit.group.processing", [.. Editable.Keys.Where(p => !p.StartsWith("contract.", StringComparison.Ordinal) && !p.StartsWith("technical.", StringComparison.Ordinal))]),
+        ("edit.group.technical", [.. Editable.Keys.Where(p => p.StartsWith("technical.", StringComparison.Ordinal))]),
+    ];
+
     public async Task<Result<FactChangeRecord>> RunAsync(FactEdit edit, string user, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(edit);
@@ -115,9 +126,17 @@ internal sealed class EditFact(AufsichtDb db, CatalogStore store, TimeProvider c
             errors.Add(Error.NotFound("service", "edit.error.unknownService", Short(edit.ServiceId)));
         }
 
-        if (!Editable.TryGetValue(edit.Path, out var values))
+        if (edit.Path.Length == 0)
+        {
+            errors.Add(Error.Invalid("fact", "edit.error.noFact"));
+        }
+        else if (!Editable.TryGetValue(edit.Path, out var values))
         {
             errors.Add(Error.Invalid("fact", "edit.error.notEditable", Short(edit.Path)));
+        }
+        else if (edit.Value.Length == 0)
+        {
+            errors.Add(Error.Invalid("value", "edit.error.noValue"));
         }
         else if (!values.Contains(edit.Value, StringComparer.Ordinal))
         {

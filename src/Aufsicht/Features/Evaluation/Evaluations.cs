@@ -249,10 +249,10 @@ internal static class OtherServices
     public const string Prefix = "other:";
 
     /// <summary>A service of the evaluation rows: the catalogue name, or the free text (still unlinked) in quotes.</summary>
-    public static string NameOfRow(ServiceCatalog catalog, string key)
+    public static string NameOfRow(ServiceCatalog catalog, string key, Language language)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return key.StartsWith(Prefix, StringComparison.Ordinal) ? "„" + key[Prefix.Length..] + "“" : ServiceNames.Of(catalog, key);
+        return key.StartsWith(Prefix, StringComparison.Ordinal) ? "„" + key[Prefix.Length..] + "“" : ServiceNames.Of(catalog, key, language);
     }
 
     /// <summary>Trimmed, single spaces, lower case: "  Big  Blue Button " and "big blue button" are one entry.</summary>

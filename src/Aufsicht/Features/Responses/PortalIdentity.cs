@@ -19,9 +19,7 @@ internal sealed class PortalIdentity(IConfiguration configuration, CatalogStore 
     public const string TokenKey = "portal.token";
 
     public string AuthorityName(CampaignRecord? campaign, Language language) =>
-        configuration["Aufsicht:AuthorityName"] is { Length: > 0 } name
-            ? name
-            : ((campaign is null ? null : catalog.Catalog.FindAuthority(campaign.Authority)) ?? catalog.Catalog.DefaultAuthority).Name.In(language);
+        Campaigns.CampaignContact.AuthorityName(configuration, catalog.Catalog, campaign, language);
 
     public IReadOnlyList<string> Address => Lines(configuration["Aufsicht:Portal:Address"]);
 

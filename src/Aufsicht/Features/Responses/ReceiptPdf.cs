@@ -36,7 +36,7 @@ internal static class ReceiptPdf
                 return Results.StatusCode(status);
             }
 
-            var document = Build(submitted, key => ServiceName(catalog, submitted, key), dates, UiLanguageMiddleware.Of(context));
+            var document = Build(submitted, key => ServiceName(catalog, submitted, key, UiLanguageMiddleware.Of(context)), dates, UiLanguageMiddleware.Of(context));
             using var stream = new MemoryStream();
             PdfWriter.Write(document, stream);
             return Results.File(stream.ToArray(), "application/pdf", $"eingangsbestaetigung-{submitted.Version.Receipt}.pdf");
@@ -102,10 +102,10 @@ internal static class ReceiptPdf
     }
 
     /// <summary>A service key of the answers: the catalogue name, or for "other" the name the respondent typed.</summary>
-    public static string ServiceName(CatalogStore catalog, SubmittedVersion submitted, string key)
+    public static string ServiceName(CatalogStore catalog, SubmittedVersion submitted, string key, Language language)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(submitted);
-        return ServiceNames.InAnswers(catalog.Catalog, key, submitted.Answers, submitted.Respondent.Questionnaire, key);
+        return ServiceNames.InAnswers(catalog.Catalog, key, submitted.Answers, submitted.Respondent.Questionnaire, key, language);
     }
 }

@@ -88,10 +88,7 @@ internal sealed class BodyResultModel(AufsichtDb db, Web.PublicAddress address, 
     private async Task<bool> LoadAsync(long id, long bodyId, CancellationToken cancel)
     {
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancel).ConfigureAwait(true);
-#pragma warning disable RS0030 // inside a predicate: translated to a SQL subquery
-        var body = await db.Bodies.AsNoTracking()
-            .SingleOrDefaultAsync(b => b.Id == bodyId && db.CampaignBodies.Any(t => t.CampaignId == id && t.BodyId == b.Id), cancel).ConfigureAwait(true);
-#pragma warning restore RS0030
+        var body = await BodyInCampaign.FindAsync(db, id, bodyId, cancel).ConfigureAwait(true);
         if (campaign is null || body is null)
         {
             return false;
@@ -122,10 +119,10 @@ internal sealed class BodyResultModel(AufsichtDb db, Web.PublicAddress address, 
     internal string AuthorityName(string id) => catalog.Catalog.FindAuthority(id)?.Name.In(Language) ?? id;
 
     internal string ServiceName(string? id, string? other) =>
-        id is not null ? ServiceNames.Of(catalog.Catalog, id) : "„" + other + "“";
+        id is not null ? ServiceNames.Of(catalog.Catalog, id, Language) : "„" + other + "“";
 
     internal string AnswerServiceName(string key) =>
-        ServiceNames.InAnswers(catalog.Catalog, key, Answers, Questionnaire, key);
+        ServiceNames.InAnswers(catalog.Catalog, key, Answers, Questionnaire, key, Language);
 
     /// <summary>A stored finding's explanation and remedy in the page's language.</summary>
     internal (string Explanation, string? Remedy, IReadOnlyList<string> Articles) Text(StoredFinding stored, StoredOutcome outcome)

@@ -22,10 +22,7 @@ internal sealed class RevokeStepModel(AufsichtDb db) : AppPage
     public async Task<IActionResult> OnGetAsync(long id, long bodyId, CancellationToken cancel)
     {
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancel).ConfigureAwait(true);
-#pragma warning disable RS0030 // inside a predicate: translated to a SQL subquery
-        var body = await db.Bodies.AsNoTracking()
-            .SingleOrDefaultAsync(b => b.Id == bodyId && db.CampaignBodies.Any(t => t.CampaignId == id && t.BodyId == b.Id), cancel).ConfigureAwait(true);
-#pragma warning restore RS0030
+        var body = await BodyInCampaign.FindAsync(db, id, bodyId, cancel).ConfigureAwait(true);
         if (campaign is null || body is null)
         {
             return NotFound();

@@ -41,7 +41,7 @@ internal sealed class CompareModel(CatalogStore store, TimeProvider clock) : App
         Columns = chosen.Select(id =>
         {
             var result = CatalogQueries.Assess(store, id, view)!.Value;
-            return (id, (result.Snapshot ?? store.Catalog.Latest(id)!).Name, result.Assessment.Service);
+            return (id, (result.Snapshot ?? store.Catalog.Latest(id)!).Names.In(Language), result.Assessment.Service);
         }).ToList();
     }
 

@@ -79,7 +79,7 @@ internal sealed class ServiceModel(CatalogStore store, TimeProvider clock, Aufsi
         }
 
         History = store.Catalog.History(id);
-        Name = (Snapshot ?? store.Catalog.Latest(id)!).Name;
+        Name = (Snapshot ?? store.Catalog.Latest(id)!).Names.In(Language);
     }
 
     internal string Question(string criterion) => Criteria.Contains(criterion) ? Criteria[criterion].Question.In(Language) : criterion;
@@ -117,6 +117,21 @@ internal sealed class ServiceModel(CatalogStore store, TimeProvider clock, Aufsi
         Compare("sources", here.Sources.Count, shipped.Sources.Count);
         return rows;
     }
+
+    /// <summary>A fact's value by its name in the page's language; no value (a fact newly set) is a dash.</summary>
+    internal string ValueName(string path, string? value) => value is null ? "—" : store.Texts.ValueName(path, value, Language);
+
+    /// <summary>
+    /// A value of the conflicts table by its name: transfers ("US:scc-2021, …") by the names of their tools, lists
+    /// (countries) item by item, anything else as <see cref="ValueName"/> gives it.
+    /// </summary>
+    internal string ConflictValue(string path, string value) => path switch
+    {
+        "transfers" => string.Join(", ", value.Split(", ", StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => t.Split(':', 2) is [var to, var tool] ? $"{to} ({Criteria.Term("tool:" + tool, Language)})" : t)),
+        "processing.countries" => string.Join(", ", value.Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(v => ValueName(path, v))),
+        _ => ValueName(path, value),
+    };
 
     /// <summary>The facts a source is about, by their names in the page's language.</summary>
     internal string FactName(string paths) => store.Texts.FactName(paths, Language);

@@ -67,5 +67,5 @@ internal sealed class OthersModel(AufsichtDb db, Catalog.CatalogStore store) : A
         }
     }
 
-    internal string NameOf(string id) => ServiceNames.Of(store.Catalog, id);
+    internal string NameOf(string id) => ServiceNames.Of(store.Catalog, id, Language);
 }

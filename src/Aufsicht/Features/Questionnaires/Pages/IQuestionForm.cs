@@ -34,15 +34,15 @@ internal static class QuestionFields
         "f-" + new string(key.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
 
     /// <summary>The catalogue services a services question offers (of its category, if it names one), by name.</summary>
-    public static IReadOnlyList<(string Id, string Name)> Choices(Catalog.CatalogStore store, Question question)
+    public static IReadOnlyList<(string Id, string Name)> Choices(Catalog.CatalogStore store, Question question, Core.Law.Language language)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(question);
         return store.Catalog.ServiceIds
             .Select(id => store.Catalog.Latest(id)!)
             .Where(s => question.Category is null || s.Category == question.Category)
+            .Select(s => (s.Id, Name: s.Names.In(language)))
             .OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase)
-            .Select(s => (s.Id, s.Name))
             .ToArray();
     }
 }

@@ -41,9 +41,9 @@ internal sealed class QuestionnairePreviewModel(AufsichtDb db, QuestionnaireStor
     /// that key whatever the catalogue holds for its category, and no real product seems to be judged in the preview.
     /// </summary>
     public string ServiceName(string key) =>
-        key == Answers.Other ? ExampleService : ServiceNames.Of(catalog.Catalog, key);
+        key == Answers.Other ? ExampleService : ServiceNames.Of(catalog.Catalog, key, Language);
 
-    public IReadOnlyList<(string Id, string Name)> ServiceChoices(Question question) => QuestionFields.Choices(catalog, question);
+    public IReadOnlyList<(string Id, string Name)> ServiceChoices(Question question) => QuestionFields.Choices(catalog, question, Language);
 
     internal string ExampleService => Texts.T(Language, "preview.example");
 

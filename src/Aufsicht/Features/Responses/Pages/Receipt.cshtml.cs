@@ -30,5 +30,5 @@ internal sealed class ReceiptModel(AufsichtDb db, RespondentLinks links, Catalog
         return Page();
     }
 
-    internal string ServiceName(string key) => ReceiptPdf.ServiceName(catalog, new(Respondent, Version, Answers), key);
+    internal string ServiceName(string key) => ReceiptPdf.ServiceName(catalog, new(Respondent, Version, Answers), key, Language);
 }

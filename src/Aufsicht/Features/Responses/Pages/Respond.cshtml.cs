@@ -37,10 +37,10 @@ internal sealed class RespondModel(RespondentLinks links, Catalog.CatalogStore c
 
     public bool Conflict { get; private set; }
 
-    public IReadOnlyList<(string Id, string Name)> ServiceChoices(Question question) => QuestionFields.Choices(catalog, question);
+    public IReadOnlyList<(string Id, string Name)> ServiceChoices(Question question) => QuestionFields.Choices(catalog, question, Language);
 
     public string ServiceName(string key) =>
-        ServiceNames.InAnswers(catalog.Catalog, key, Draft, Questionnaire, Texts.T(Language, "respond.other"));
+        ServiceNames.InAnswers(catalog.Catalog, key, Draft, Questionnaire, Texts.T(Language, "respond.other"), Language);
 
     public async Task<IActionResult> OnGetAsync(string token, int? abschnitt, CancellationToken cancel)
     {
