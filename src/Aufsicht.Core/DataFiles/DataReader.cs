@@ -206,17 +206,18 @@ public static class DataReader
                 continue;
             }
 
-            c.RejectUnknown(["id", "stage", "fact", "question", "articles", "basis", "reasons"]);
+            c.RejectUnknown(["id", "stage", "fact", "question", "title", "articles", "basis", "reasons"]);
             var id = c.String("id", maxLength: 10);
             var stage = c.Enum("stage", ["contract", "transfer", "technical", "use"], allowUnknown: false);
             var fact = c.String("fact");
             var question = c.Text("question");
+            var title = c.Text("title");
             var articles = Strings(c, "articles");
             var basis = Strings(c, "basis");
             var reasons = ReadReasons(c.Object("reasons"), errors);
-            if (id is not null && stage is not null && fact is not null && question is not null && articles is not null && basis is not null && reasons is not null)
+            if (id is not null && stage is not null && fact is not null && question is not null && title is not null && articles is not null && basis is not null && reasons is not null)
             {
-                criteria.Add(new Criterion(id, Enum.Parse<Stage>(stage, ignoreCase: true), fact, question, articles, basis, reasons));
+                criteria.Add(new Criterion(id, Enum.Parse<Stage>(stage, ignoreCase: true), fact, question, title, articles, basis, reasons));
             }
         }
 

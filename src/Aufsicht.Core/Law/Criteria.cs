@@ -12,12 +12,16 @@ public enum Stage
 /// <summary>One outcome of a criterion, with its fixed level and its texts.</summary>
 public sealed record Reason(string Key, Level Level, LocalizedText Explanation, LocalizedText? Remedy);
 
-/// <summary>A criterion of domain/assessment.md §2: stable id, question, articles and its possible outcomes.</summary>
+/// <summary>
+/// A criterion of domain/assessment.md §2: stable id, question, short title, articles and its possible outcomes. The
+/// title stands beside the id wherever the id is shown („L01 Auftragsverarbeitungsvertrag angeboten“).
+/// </summary>
 public sealed record Criterion(
     string Id,
     Stage Stage,
     string Fact,
     LocalizedText Question,
+    LocalizedText Title,
     IReadOnlyList<string> Articles,
     IReadOnlyList<string> Basis,
     IReadOnlyDictionary<string, Reason> Reasons);
@@ -62,6 +66,14 @@ public sealed class CriteriaCatalog
             : Common.TryGetValue(key, out var common)
                 ? common
                 : throw new KeyNotFoundException($"Criterion {criterionId} has no reason '{key}'.");
+
+    /// <summary>The short title of a criterion; an id the catalogue does not know (a finding from older data) keeps no title.</summary>
+    public string? Title(string criterionId, Language language) =>
+        _byId.TryGetValue(criterionId, out var criterion) ? criterion.Title.In(language) : null;
+
+    /// <summary>The id with its short title, „L01 Auftragsverarbeitungsvertrag angeboten“, or the bare id if unknown.</summary>
+    public string Label(string criterionId, Language language) =>
+        Title(criterionId, language) is { } title ? criterionId + " " + title : criterionId;
 
     public string Term(string key, Language language) => Terms.TryGetValue(key, out var text) ? text.In(language) : key;
 }

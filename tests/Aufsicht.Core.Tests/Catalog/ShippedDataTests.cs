@@ -129,6 +129,26 @@ public sealed partial class ShippedDataTests
     }
 
     [Fact]
+    public void EveryCriterion_HasAShortTitle_InBothLanguages()
+    {
+        Assert.All(Data.Criteria.All, c =>
+        {
+            foreach (var title in new[] { c.Title.De, c.Title.En })
+            {
+                var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                Assert.True(words is >= 1 and <= 5, $"{c.Id}: '{title}' is no short title");
+                Assert.DoesNotContain("TODO", title, StringComparison.Ordinal);
+                Assert.False(title.EndsWith('?'), $"{c.Id}: '{title}' is a question, not a title");
+            }
+
+            Assert.NotEqual(c.Title.De, c.Title.En);
+        });
+        Assert.Equal("L01 Auftragsverarbeitungsvertrag angeboten", Data.Criteria.Label("L01", Language.De));
+        Assert.Equal("L01 Processor agreement offered", Data.Criteria.Label("L01", Language.En));
+        Assert.Equal("X99", Data.Criteria.Label("X99", Language.De));
+    }
+
+    [Fact]
     public void Criteria_CoverEveryCriterionOfTheDomainDocument()
     {
         var expected = Enumerable.Range(1, 12).Select(i => $"L{i:00}")

@@ -55,7 +55,7 @@ public abstract partial class CampaignExportTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    [GeneratedRegex(@"^G-2;Gemeinde Süderholz;Gemeinde;Vorpommern-Greifswald;MV;(konform|mangelhaft|unklar);[^;]*;[^;]*Zoom Meetings: (grün|gelb|rot|nicht bewertet)[^;]*;1;\d\d\.\d\d\.20\d\d \d\d:\d\d;U[^;]+;")]
+    [GeneratedRegex(@"^G-2;Gemeinde Süderholz;Gemeinde;Vorpommern-Greifswald;MV;(konform|mangelhaft|unklar);(""[^""]*""|[^;]*);[^;]*Zoom Meetings: (grün|gelb|rot|nicht bewertet)[^;]*;1;\d\d\.\d\d\.20\d\d \d\d:\d\d;U[^;]+;")]
     private static partial Regex GermanRow();
 
     [GeneratedRegex(@"^G-2,Gemeinde Süderholz,municipality,Vorpommern-Greifswald,MV,(compliant|deficient|unclear),(""[^""]*""|[^,]*),[^,]*zoom=(green|yellow|red|not-assessed)[^,]*,1,20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ,U[^,]+,")]
@@ -77,6 +77,8 @@ public abstract partial class CampaignExportTests : IAsyncLifetime
         Assert.Contains(";\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", row, StringComparison.Ordinal);
         Assert.Contains(";ja;", row, StringComparison.Ordinal);
         Assert.Contains(";Zoom Meetings;", row, StringComparison.Ordinal);
+        // Main findings with their titles for people; the machine variant keeps the bare ids (below).
+        Assert.Contains("L03 Keine Nutzung für eigene Zwecke", row, StringComparison.Ordinal);
         Assert.StartsWith("S-1;Grundschule Am Deich;Schule;Nordwestmecklenburg;MV;noch nicht geantwortet;", Assert.Single(lines, l => l.StartsWith("S-1;", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
@@ -93,6 +95,8 @@ public abstract partial class CampaignExportTests : IAsyncLifetime
         Assert.Matches(MachineRow(), row);
         Assert.Contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", row, StringComparison.Ordinal);
         Assert.Contains(",yes,", row, StringComparison.Ordinal);
+        Assert.Contains("L03", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("Keine Nutzung", row, StringComparison.Ordinal);
         Assert.StartsWith("S-1,Grundschule Am Deich,school,Nordwestmecklenburg,MV,not-answered,", Assert.Single(lines, l => l.StartsWith("S-1,", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 

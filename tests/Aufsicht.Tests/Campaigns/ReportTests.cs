@@ -91,7 +91,7 @@ public abstract class ReportTests : IAsyncLifetime
         Assert.Contains("Geantwortet 1 (33,3", text, StringComparison.Ordinal);
         Assert.Contains("Mangelhaft 1 (33,3", text, StringComparison.Ordinal);
         Assert.Contains("Noch nicht geantwortet 2 (66,7", text, StringComparison.Ordinal);
-        Assert.Contains("L03", text, StringComparison.Ordinal);
+        Assert.Contains("L03 Keine Nutzung für eigene Zwecke", text, StringComparison.Ordinal); // the main findings with their titles
         Assert.Contains("Methode", text, StringComparison.Ordinal);
 
         (status, type, var odt) = await supervisor.DownloadAsync($"/umfragen/{id}/bericht.odt");
@@ -102,7 +102,30 @@ public abstract class ReportTests : IAsyncLifetime
         Assert.Contains("Gemeinde Süderholz", content, StringComparison.Ordinal);
         Assert.Contains("Befragte Organisationen", content, StringComparison.Ordinal);
         Assert.Contains("Noch nicht geantwortet", content, StringComparison.Ordinal);
-        Assert.Contains("L03", content, StringComparison.Ordinal);
+        Assert.Contains("L03 Keine Nutzung für eigene Zwecke", content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_NamesCriteria_HasALegendWithTitlesAndGermanArticles()
+    {
+        using var supervisor = await SignedInAsync("sachbearbeitung@aufsicht.example");
+        var (id, _) = await CampaignWithOneSubmissionAsync(supervisor);
+
+        var text = PdfText((await supervisor.DownloadAsync($"/umfragen/{id}/bericht.pdf")).Content);
+        var legend = text[text.IndexOf("Legende der Kriterien", StringComparison.Ordinal)..];
+        Assert.Contains("Kennung Kurztitel Artikel", legend, StringComparison.Ordinal);
+        Assert.Contains("L03 Keine Nutzung für eigene Zwecke Art. 28 Abs. 3 lit. a DSGVO", legend, StringComparison.Ordinal);
+        Assert.DoesNotContain("Art. 28(3)", text, StringComparison.Ordinal);
+
+        var content = OdtContent((await supervisor.DownloadAsync($"/umfragen/{id}/bericht.odt")).Content);
+        var odtLegend = content[content.IndexOf("Legende der Kriterien", StringComparison.Ordinal)..];
+        Assert.Contains("Keine Nutzung für eigene Zwecke", odtLegend, StringComparison.Ordinal);
+        Assert.Contains("Art. 28 Abs. 3 lit. a DSGVO", odtLegend, StringComparison.Ordinal);
+
+        await supervisor.GetAsync("/sprache?lang=en&back=/");
+        var english = PdfText((await supervisor.DownloadAsync($"/umfragen/{id}/bericht.pdf")).Content);
+        Assert.Contains("Legend of the criteria", english, StringComparison.Ordinal);
+        Assert.Contains("L03 No use for own purposes Art. 28(3)(a) GDPR", english, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -216,6 +239,8 @@ public abstract class ReportTests : IAsyncLifetime
         // Ids stay unique with four charts on one page.
         Assert.Equal(1, Regex.Count(page, "id=\"chart-kind-title\""));
         Assert.Contains("url(#chart-services-fill-red)", page, StringComparison.Ordinal);
+        // The deficient body's main findings with their titles, the question in the tooltip.
+        Assert.Matches("<abbr class=\"criterion-id\" title=\"[^\"]+\">L03</abbr> <span class=\"criterion-title\">Keine Nutzung für eigene Zwecke</span>", page);
     }
 
     [Fact]

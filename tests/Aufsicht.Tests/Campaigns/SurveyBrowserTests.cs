@@ -181,7 +181,7 @@ public abstract partial class SurveyBrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Heading, new() { Name = "Gemeinde Süderholz", Level = 1 }).WaitForAsync();
         var result = await page.Locator("main").InnerTextAsync();
         Assert.Contains("mangelhaft", result, StringComparison.Ordinal);
-        Assert.Contains("L03", result, StringComparison.Ordinal);
+        Assert.Contains("L03 Keine Nutzung für eigene Zwecke", result, StringComparison.Ordinal);
         await AssertAccessible(page);
         var export = await staff.APIRequest.GetAsync(dashboard + "/export.csv?variant=machine");
         Assert.Equal(200, export.Status);

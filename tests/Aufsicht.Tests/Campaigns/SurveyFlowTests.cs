@@ -115,6 +115,9 @@ public abstract class SurveyFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("mangelhaft", page, StringComparison.Ordinal);
         Assert.Contains("Zoom", page, StringComparison.Ordinal);
+        // Each finding's criterion with its title, its articles in German notation.
+        Assert.Contains("<span class=\"criterion-title\">Information der Teilnehmenden</span>", page, StringComparison.Ordinal);
+        Assert.Contains("Art. 13 DSGVO, Art. 14 DSGVO", page, StringComparison.Ordinal);
 
         // The export has the answer, and the body's status (the machine variant: codes, as stored).
         (status, var csv, _) = await supervisor.GetAsync($"/umfragen/{id}/export.csv?variant=machine");

@@ -96,11 +96,31 @@ public abstract class WebTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Legal verdict", body, StringComparison.Ordinal);
         Assert.Contains("light-yellow", body, StringComparison.Ordinal);
-        Assert.Contains("Art. 28(3)(a)", body, StringComparison.Ordinal);
+        Assert.Contains("Art. 28(3)(a) GDPR", body, StringComparison.Ordinal);
         Assert.Contains("Published decisions", body, StringComparison.Ordinal);
         Assert.Contains("disagrees", body, StringComparison.Ordinal); // Berlin 2021 red vs. the engine on the 2020 facts
         Assert.Contains("/katalog/jitsi-netways", body, StringComparison.Ordinal);
         Assert.Contains("finanzen.net", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServicePage_InGerman_ShowsCriterionTitlesAndGermanArticleNotation()
+    {
+        var (status, body) = await Get("/katalog/webex-telekom?asOf=2020-07-03", "de");
+        Assert.Equal(HttpStatusCode.OK, status);
+        // The id with its title beside it, the question still in the tooltip; not the bare id.
+        Assert.Matches("<th scope=\"row\"><abbr class=\"criterion-id\" title=\"Bietet der Anbieter [^\"]+\">L01</abbr> <span class=\"criterion-title\">Auftragsverarbeitungsvertrag angeboten</span></th>", body);
+        Assert.Contains("Art. 28 Abs. 3 DSGVO", body, StringComparison.Ordinal);
+        Assert.Contains("Art. 28 Abs. 3 lit. a DSGVO", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Art. 28(3)", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComparePage_ShowsCriterionTitles()
+    {
+        var (status, body) = await Get("/vergleich?ids=webex-telekom&ids=jitsi-netways", "en");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<span class=\"criterion-title\">Processor agreement offered</span>", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -144,7 +164,7 @@ public abstract class WebTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains(">Zoom Meetings</a>", body, StringComparison.Ordinal);
         Assert.Contains(">Wire</a>", body, StringComparison.Ordinal);
-        Assert.Contains("<abbr title=", body, StringComparison.Ordinal);
+        Assert.Contains("<abbr class=\"criterion-id\" title=", body, StringComparison.Ordinal); // the question stays in the tooltip
     }
 
     [Fact]

@@ -42,7 +42,7 @@ internal static class AssessmentText
         }
 
         w.WriteLine();
-        Findings(t, texts, s, s.Findings.Where(f => f.Reason != "gated"), lang);
+        Findings(t, texts, data.Criteria, s, s.Findings.Where(f => f.Reason != "gated"), lang);
         var gated = s.Findings.Count(f => f.Reason == "gated");
         if (gated > 0)
         {
@@ -55,7 +55,7 @@ internal static class AssessmentText
         {
             w.WriteLine();
             w.WriteLine(t.Bold(de ? "Einsatz der Stelle" : "Use by the body"));
-            Findings(t, texts, s, use.Findings, lang);
+            Findings(t, texts, data.Criteria, s, use.Findings, lang);
         }
 
         var remedies = s.Findings.Concat(a.Deployment?.Findings ?? [])
@@ -70,7 +70,7 @@ internal static class AssessmentText
             w.WriteLine(t.Bold(de ? "Abhilfe" : "Remedies"));
             foreach (var (criterion, text) in remedies)
             {
-                w.WriteLine($"  {criterion}: {text}");
+                w.WriteLine($"  {data.Criteria.Label(criterion, lang)}: {text}");
             }
         }
 
@@ -105,7 +105,7 @@ internal static class AssessmentText
     /// <summary>A provider's seat as a country code, or "unknown" in the language.</summary>
     private static string Seat(string seat, Language lang) => seat != Core.Catalog.FactDomains.Unknown ? seat : lang == Language.De ? "unbekannt" : "unknown";
 
-    private static void Findings(Terminal t, FindingText texts, ServiceAssessment s, IEnumerable<Finding> findings, Language lang)
+    private static void Findings(Terminal t, FindingText texts, CriteriaCatalog criteria, ServiceAssessment s, IEnumerable<Finding> findings, Language lang)
     {
         var rows = new List<(string First, string Last, Level Level, string Articles, string Text)>();
         foreach (var f in findings)
@@ -117,14 +117,14 @@ internal static class AssessmentText
                 continue;
             }
 
-            rows.Add((f.Criterion, f.Criterion, f.Level, string.Join(", ", texts.Articles(f)), text));
+            rows.Add((f.Criterion, f.Criterion, f.Level, ArticleNotation.FormatAll(texts.Articles(f), lang), text));
         }
 
         t.Table(
             lang == Language.De ? ["Kriterium", "Stufe", "Artikel", "Begründung"] : ["Criterion", "Level", "Articles", "Explanation"],
             rows.Select(r => (IReadOnlyList<string>)
             [
-                r.First == r.Last ? r.First : $"{r.First}–{r.Last}",
+                r.First == r.Last ? criteria.Label(r.First, lang) : $"{r.First}–{r.Last}",
                 t.Paint(r.Level.WireName()),
                 r.Articles,
                 r.Text,

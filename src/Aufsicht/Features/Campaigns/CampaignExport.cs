@@ -112,7 +112,7 @@ internal static class CampaignExport
             [
                 body.ExternalId, body.Name, german ? Texts.T(Language.De, "kind." + body.Kind) : body.Kind, body.Region ?? string.Empty, body.State,
                 german ? Texts.T(Language.De, "status." + status) : status,
-                evaluation?.MainFindings ?? string.Empty, verdicts, version?.Version,
+                evaluation is null ? string.Empty : german ? CriterionLabel.Text(catalog.Data.Criteria, evaluation.MainFindings, Language.De) : evaluation.MainFindings, verdicts, version?.Version,
                 version is null ? string.Empty : TableExport.Time(version.SubmittedAt, variant), version?.Receipt ?? string.Empty,
             ];
             rows.Add([.. fixedCells, .. keys.Select(k => given is null ? null : Cell(questionnaire, catalog, given, k, variant))]);

@@ -4,6 +4,7 @@ using Aufsicht.Documents;
 using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Evaluation;
 using Aufsicht.Features.Questionnaires;
+using Aufsicht.Features.Shared;
 using Aufsicht.Web;
 
 namespace Aufsicht.Features.Campaigns;
@@ -45,7 +46,8 @@ internal static class CampaignReport
         var names = new ReportNames(
             (await questionnaires.GetAsync(campaign.QuestionnaireId, cancel).ConfigureAwait(false)).Definition.Title.In(language),
             catalog.Catalog.FindAuthority(campaign.Authority)?.Name.In(language) ?? campaign.Authority,
-            key => ServiceName(catalog, key, language));
+            key => ServiceName(catalog, key, language),
+            catalog.Data.Criteria);
         var document = Build(data, names, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), language);
         using var stream = new MemoryStream();
         if (format == "odt")
@@ -137,7 +139,7 @@ internal static class CampaignReport
             blocks.Add(new Table(
                 T("campaign.deficientBodies"),
                 [T("campaign.body"), T("campaigns.kind"), T("campaigns.region"), T("campaign.mainFindings")],
-                [.. data.Deficient.Select(b => (IReadOnlyList<string>)[b.Name, T("kind." + b.Kind), b.Region ?? string.Empty, Findings(b.MainFindings)])]));
+                [.. data.Deficient.Select(b => (IReadOnlyList<string>)[b.Name, T("kind." + b.Kind), b.Region ?? string.Empty, CriterionLabel.Text(names.Criteria, b.MainFindings, language, "\n")])]));
         }
         else
         {
@@ -147,6 +149,11 @@ internal static class CampaignReport
         blocks.Add(new Heading(T("report.campaign.method")));
         blocks.Add(new Paragraph(T("report.campaign.methodText")));
         blocks.Add(new Paragraph(T("report.campaign.criteriaText")));
+        if (Legend(data, names.Criteria, language) is { } legend)
+        {
+            blocks.Add(new Heading(T("report.campaign.legend"), 2));
+            blocks.Add(legend);
+        }
 
         return new ReportDocument(campaign.Title, Texts.T(language, "report.campaign.subtitle", ReportFormat.Date(today, language)), language, blocks);
     }
@@ -204,8 +211,26 @@ internal static class CampaignReport
         return OtherServices.NameOfRow(catalog.Catalog, key, language);
     }
 
-    /// <summary>"L03,U06" as a list to read.</summary>
-    public static string Findings(string mainFindings) => mainFindings.Replace(",", ", ", StringComparison.Ordinal);
+    /// <summary>
+    /// Every criterion the report names, with its title and articles in the reader's notation, in catalogue order: a
+    /// printed report has no tooltip, and its readers (a parliament, the press) do not know the ids.
+    /// </summary>
+    public static Table? Legend(DashboardData data, CriteriaCatalog criteria, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(criteria);
+        var named = data.Deficient.SelectMany(b => CriterionLabel.Ids(b.MainFindings)).ToHashSet(StringComparer.Ordinal);
+        var rows = criteria.All.Where(c => named.Contains(c.Id))
+            .Select(c => (IReadOnlyList<string>)[c.Id, c.Title.In(language), string.Join("\n", c.Articles.Select(a => ArticleNotation.Format(a, language)))])
+            .Concat(named.Where(id => !criteria.Contains(id)).Order(StringComparer.Ordinal).Select(id => (IReadOnlyList<string>)[id, string.Empty, string.Empty]))
+            .ToList();
+        return rows.Count == 0
+            ? null
+            : new Table(
+                Texts.T(language, "report.campaign.legend"),
+                [Texts.T(language, "report.campaign.legend.id"), Texts.T(language, "report.campaign.legend.title"), Texts.T(language, "report.campaign.legend.articles")],
+                rows);
+    }
 
     private static BarChart Statuses(string title, string header, IReadOnlyList<StatusCounts> groups, Func<string, string> label, Language language) => new(
         title,
@@ -224,4 +249,4 @@ internal static class CampaignReport
 }
 
 /// <summary>What the report names but the figures hold only as ids: the questionnaire, the authority view, the services.</summary>
-internal sealed record ReportNames(string Questionnaire, string Authority, Func<string, string> Service);
+internal sealed record ReportNames(string Questionnaire, string Authority, Func<string, string> Service, CriteriaCatalog Criteria);

@@ -114,6 +114,8 @@ internal sealed class BodyResultModel(AufsichtDb db, Web.PublicAddress address, 
     }
 
     /// <summary>An authority's name in the page's language (its id only if the catalogue no longer knows it).</summary>
+    internal CriteriaCatalog Criteria => catalog.Data.Criteria;
+
     internal string AuthorityName(string id) => catalog.Catalog.FindAuthority(id)?.Name.In(Language) ?? id;
 
     internal string ServiceName(string? id, string? other) =>

@@ -188,4 +188,6 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
     internal string QuestionnaireTitle => questionnaires.Get(Data.Campaign.QuestionnaireId).Definition.Title.In(Language);
 
     internal string ServiceName(string key) => CampaignReport.ServiceName(catalog, key, Language);
+
+    internal Core.Law.CriteriaCatalog Criteria => catalog.Data.Criteria;
 }

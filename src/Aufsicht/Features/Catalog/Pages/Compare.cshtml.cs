@@ -19,6 +19,8 @@ internal sealed class CompareModel(CatalogStore store, TimeProvider clock) : App
 
     internal IReadOnlyList<Criterion> Criteria { get; private set; } = [];
 
+    internal CriteriaCatalog Catalog => store.Data.Criteria;
+
     internal ViewPicker Picker { get; private set; } = null!;
 
     public void OnGet(string[]? ids, string? asOf, string? authority)
