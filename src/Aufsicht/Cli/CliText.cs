@@ -35,6 +35,7 @@ internal static class CliText
         ["cli.data.invalid"] = ("Der Katalog in {0} ist ungültig:", "the catalogue in {0} is invalid:"),
         ["cli.data.details"] = ("(Einzelheiten zeigt „aufsicht catalog validate“.)", "(run 'aufsicht catalog validate' for details)"),
         ["cli.database.failed"] = ("Die Datenbank ({0}) lässt sich nicht öffnen oder migrieren: {1}", "database ({0}): cannot be opened or migrated: {1}"),
+        ["cli.dataDir.empty"] = ("--data-dir: Hier ist ein Ordner anzugeben.", "--data-dir: must name a folder"),
         ["cli.postgres"] = ("PostgreSQL (Verbindung aus --database / AUFSICHT_DATABASE)", "PostgreSQL (connection string from --database / AUFSICHT_DATABASE)"),
 
         // assess service / assess batch / catalog show.
@@ -53,7 +54,7 @@ internal static class CliText
         ["cli.validate.questionnaires.one"] = ("{0} Fragebogen", "{0} questionnaire"),
         ["cli.validate.questionnaires.many"] = ("{0} Fragebögen", "{0} questionnaires"),
         ["cli.validate.decisions"] = ("Veröffentlichte Entscheidungen: Die Bewertung stimmt bei {0} von {1} überein", "published decisions: the engine agrees with {0} of {1}"),
-        ["cli.validate.disagrees"] = ("  weicht ab: {0}: veröffentlicht {1}, Bewertung {2}", "  disagrees: {0}: published {1}, engine {2}"),
+        ["cli.validate.disagrees"] = ("  weicht ab: {0}: veröffentlicht {1}, berechnet {2}", "  disagrees: {0}: published {1}, engine {2}"),
         ["cli.validate.invalid"] = ("Katalog ungültig: {0} Problem(e)", "catalogue invalid: {0} problem(s)"),
 
         // db migrate, backup, restore.

@@ -104,7 +104,8 @@ internal static class AdminCommand
         var created = await users.CreateAsync(user, password).ConfigureAwait(false);
         if (!created.Succeeded)
         {
-            throw new InputException("admin create-user: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            // Identity's descriptions are whole sentences in the language of --lang (IdentityLanguage).
+            throw new InputException("admin create-user: " + string.Join(" ", created.Errors.Select(e => e.Description)));
         }
 
         await users.AddToRoleAsync(user, role).ConfigureAwait(false);

@@ -26,7 +26,7 @@ internal static class BackupCommand
         }
 
         Copy(source, file, context.Language);
-        context.Terminal.Writer.WriteLine(Texts.T(context.Language, "cli.backup.done", source, Path.GetFullPath(file), new FileInfo(file).Length));
+        context.Terminal.Writer.WriteLine(Texts.T(context.Language, "cli.backup.done", source, Path.GetFullPath(file), Documents.ReportFormat.Number(new FileInfo(file).Length, context.Language)));
         return ExitCode.Ok;
     }
 
