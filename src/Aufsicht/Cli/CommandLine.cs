@@ -1,3 +1,6 @@
+using Aufsicht.Core.Law;
+using Aufsicht.Features;
+
 namespace Aufsicht.Cli;
 
 /// <summary>Exit codes of the CLI (DESIGN.md §5): 0 on any verdict, 2 on invalid input.</summary>
@@ -13,23 +16,26 @@ internal sealed class InputException(string message) : Exception(message);
 
 /// <summary>
 /// The parsed words of one command: positional arguments and <c>--name value</c> options. Each command says which
-/// options it knows; anything else is an error that names it.
+/// options it knows; anything else is an error that names it, in the language of <c>--lang</c>.
 /// </summary>
 internal sealed class Arguments
 {
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
-    private Arguments(string command) => Command = command;
+    private Arguments(string command, Language language) => (Command, Language) = (command, language);
 
     public string Command { get; }
+
+    /// <summary>The user's language, for the parser's messages and those of the command that reads the options.</summary>
+    public Language Language { get; }
 
     public List<string> Positional { get; } = [];
 
     /// <summary>Parses <paramref name="args"/> knowing which options take a value and which are flags.</summary>
-    public static Arguments Parse(string command, IEnumerable<string> args, IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string> flags)
+    public static Arguments Parse(string command, IEnumerable<string> args, IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string> flags, Language language)
     {
-        var result = new Arguments(command);
+        var result = new Arguments(command, language);
         using var e = args.GetEnumerator();
         while (e.MoveNext())
         {
@@ -57,7 +63,7 @@ internal sealed class Arguments
             {
                 if (inline is null && !e.MoveNext())
                 {
-                    throw new InputException($"{command}: option {name} needs a value");
+                    throw new InputException(Texts.T(language, "cli.option.needsValue", command, name));
                 }
 
                 result._options[name] = inline ?? e.Current;
@@ -66,8 +72,8 @@ internal sealed class Arguments
             {
                 var known = valueOptions.Concat(flags).Order(StringComparer.Ordinal).ToArray();
                 throw new InputException(known.Length == 0
-                    ? $"{command}: unknown option {name}; this command takes none"
-                    : $"{command}: unknown option {name}; known options: {string.Join(", ", known)}");
+                    ? Texts.T(language, "cli.option.unknownNone", command, name)
+                    : Texts.T(language, "cli.option.unknown", command, name, string.Join(", ", known)));
             }
         }
 
@@ -78,24 +84,28 @@ internal sealed class Arguments
 
     public bool Flag(string name) => _flags.Contains(name);
 
+    /// <summary>The value of an option the command cannot do without; its absence is bad input that shows the usage.</summary>
+    public string Required(string name, string usage) =>
+        Option(name) ?? throw new InputException(Texts.T(Language, "cli.option.required", Command, name, usage));
+
     public string Choice(string name, string fallback, params string[] choices)
     {
         var text = Option(name) ?? fallback;
         return choices.Contains(text, StringComparer.Ordinal)
             ? text
-            : throw new InputException($"{Command}: {name}: expected one of {string.Join(", ", choices)}; got '{text}'");
+            : throw new InputException(Texts.T(Language, "cli.option.choice", Command, name, string.Join(", ", choices), text));
     }
 
     public void ExpectPositional(int min, int max, string usage)
     {
         if (Positional.Count < min)
         {
-            throw new InputException($"{Command}: missing argument; usage: {usage}");
+            throw new InputException(Texts.T(Language, "cli.argument.missing", Command, usage));
         }
 
         if (Positional.Count > max)
         {
-            throw new InputException($"{Command}: unexpected argument '{Positional[max]}'; usage: {usage}");
+            throw new InputException(Texts.T(Language, "cli.argument.unexpected", Command, Positional[max], usage));
         }
     }
 }

@@ -7,10 +7,8 @@ namespace Aufsicht.Cli;
 /// <summary>The `aufsicht` command: dispatches verbs, turns bad input into a message and exit code 2, never a stack trace.</summary>
 internal static class CommandLineApp
 {
-    public const string Help = """
-        aufsicht — Datenschutzaufsicht über Cloud-Dienste / supervision of cloud services under the GDPR
-
-        Usage:
+    /// <summary>The usage lines of every command: syntax, the same in both languages.</summary>
+    public const string Commands = """
           aufsicht assess service <id|file.json> [--deployment file.json] [--as-of YYYY-MM-DD] [--authority ID] [--format json|text]
           aufsicht assess batch <deployments.jsonl|-> [--as-of YYYY-MM-DD] [--authority ID] [--explain]
           aufsicht catalog list [--category C] [--as-of YYYY-MM-DD] [--authority ID] [--format json|text]
@@ -22,13 +20,15 @@ internal static class CommandLineApp
           aufsicht bodies import <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]
           aufsicht bodies export <file.csv|file.xlsx> [--variant machine|german] [--data-dir DIR] [--database CONNECTION]
           aufsicht admin create-user --email ADDRESS [--role Administrator|Supervisor|Reader] [--password-stdin]
-          aufsicht admin reset-password --email ADDRESS [--password-stdin]   (a one-time password, shown once)
-          aufsicht demo [--bodies N] [--data-dir DIR] [--database CONNECTION]   (fictional bodies and a running survey)
+          aufsicht admin reset-password --email ADDRESS [--password-stdin]
+          aufsicht demo [--bodies N] [--data-dir DIR] [--database CONNECTION]
           aufsicht [serve] [--urls URL] [--data-dir DIR] [--database CONNECTION] [--catalog DIR]
-
-        Every command takes --data DIR (default: the catalogue shipped with aufsicht) and --lang de|en for text output.
-        Exit codes: 0 success (whatever the verdict), 2 invalid input.
         """;
+
+    /// <summary>The help text in the language: a sentence on what aufsicht is, the commands, the common options and exit codes.</summary>
+    public static string Help(Core.Law.Language language) =>
+        Features.Texts.T(language, "cli.help.title") + "\n\n" + Features.Texts.T(language, "cli.help.usage") + "\n" + Commands + "\n\n"
+        + Features.Texts.T(language, "cli.help.common") + "\n" + Features.Texts.T(language, "cli.help.exitCodes");
 
     /// <summary>
     /// True when the words are a CLI command (a verb, --help or --version); false for the web server: no verb,
@@ -104,19 +104,19 @@ internal static class CommandLineApp
                 ["catalog", "validate", .. var more] => Task.FromResult(CatalogCommand.Validate(more, context)),
                 ["authorities", .. var more] => Task.FromResult(CatalogCommand.Authorities(more, context)),
                 ["db", "migrate", .. var more] => Features.Operations.DbCommand.MigrateAsync(more, context, cancel),
-                ["db", ..] => throw new InputException("db: expected 'db migrate'"),
+                ["db", ..] => throw Sub(context, "db", "db migrate"),
                 ["backup", .. var more] => Task.FromResult(Features.Operations.BackupCommand.Backup(more, context)),
                 ["restore", .. var more] => Task.FromResult(Features.Operations.BackupCommand.Restore(more, context)),
                 ["bodies", "import", .. var more] => Features.Bodies.BodiesCommand.ImportAsync(more, context, cancel),
                 ["bodies", "export", .. var more] => Features.Bodies.BodiesCommand.ExportAsync(more, context, cancel),
-                ["bodies", ..] => throw new InputException("bodies: expected 'bodies import' or 'bodies export'"),
+                ["bodies", ..] => throw Sub(context, "bodies", "bodies import", "bodies export"),
                 ["demo", .. var more] => Features.Campaigns.DemoCommand.RunAsync(more, context, cancel),
                 ["admin", "create-user", .. var more] => Features.Accounts.AdminCommand.CreateUserAsync(more, context, cancel),
                 ["admin", "reset-password", .. var more] => Features.Accounts.AdminCommand.ResetPasswordAsync(more, context, cancel),
-                ["admin", ..] => throw new InputException("admin: expected 'admin create-user' or 'admin reset-password'"),
-                ["assess", ..] => throw new InputException("assess: expected 'assess service' or 'assess batch'"),
-                ["catalog", ..] => throw new InputException("catalog: expected 'catalog list', 'catalog show' or 'catalog validate'"),
-                [var verb, ..] => throw new InputException($"unknown command '{verb}'; run 'aufsicht --help'"),
+                ["admin", ..] => throw Sub(context, "admin", "admin create-user", "admin reset-password"),
+                ["assess", ..] => throw Sub(context, "assess", "assess service", "assess batch"),
+                ["catalog", ..] => throw Sub(context, "catalog", "catalog list", "catalog show", "catalog validate"),
+                [var verb, ..] => throw new InputException(Features.Texts.T(context.Language, "cli.command.unknown", verb)),
             }).ConfigureAwait(false);
         }
         catch (Exception e) when (e is InputException or SettingException)
@@ -146,15 +146,19 @@ internal static class CommandLineApp
         {
             "de" => Core.Law.Language.De,
             "en" => Core.Law.Language.En,
-            _ => throw new InputException($"--lang: expected de or en; got '{value}'"),
+            _ => throw new InputException(string.Join(" / ", Features.Texts.T(Core.Law.Language.De, "cli.lang.invalid", value ?? string.Empty), Features.Texts.T(Core.Law.Language.En, "cli.lang.invalid", value ?? string.Empty))),
         };
         var rest = args.Where((_, i) => i != index && (inline || i != index + 1)).ToArray();
         return (language, rest);
     }
 
+    /// <summary>A verb without (or with an unknown) second word: which ones it has.</summary>
+    private static InputException Sub(CliContext context, string verb, params string[] commands) =>
+        new(Features.Texts.T(context.Language, "cli.command.sub", verb, CliText.Alternatives(context.Language, commands)));
+
     private static int PrintHelp(CliContext context)
     {
-        context.Terminal.Writer.WriteLine(Help);
+        context.Terminal.Writer.WriteLine(Help(context.Language));
         return ExitCode.Ok;
     }
 

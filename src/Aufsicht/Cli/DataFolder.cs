@@ -10,12 +10,12 @@ namespace Aufsicht.Cli;
 /// </summary>
 internal static class DataFolder
 {
-    public static string Locate(string? option)
+    public static string Locate(string? option, Core.Law.Language language = Core.Law.Language.En)
     {
         var folder = option ?? Environment.GetEnvironmentVariable("AUFSICHT_CATALOG") ?? Path.Combine(AppContext.BaseDirectory, "data");
         return Directory.Exists(folder)
             ? Path.GetFullPath(folder)
-            : throw new SettingException($"data folder '{folder}' does not exist (set it with --data DIR)");
+            : throw new SettingException(Features.Texts.T(language, "cli.data.missing", folder));
     }
 
     /// <summary>Every JSON file below the folder except the schemas, with paths relative to it and '/' as separator.</summary>
@@ -33,8 +33,8 @@ internal static class DataFolder
         var result = DataReader.Read(Files(folder));
         return result.IsOk
             ? result.Value
-            : throw new SettingException($"the catalogue in {folder} is invalid:\n  " + string.Join("\n  ", result.Errors.Select(e => CliFailures.Line(e, language)))
-                + "\n(run 'aufsicht catalog validate' for details)");
+            : throw new SettingException(Features.Texts.T(language, "cli.data.invalid", folder) + "\n  " + string.Join("\n  ", result.Errors.Select(e => CliFailures.Line(e, language)))
+                + "\n" + Features.Texts.T(language, "cli.data.details"));
     }
 
     /// <summary>
@@ -45,7 +45,7 @@ internal static class DataFolder
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(context);
-        var data = Load(Locate(a.Option("--data")), context.Language);
+        var data = Load(Locate(a.Option("--data"), context.Language), context.Language);
         var asOfText = a.Option("--as-of");
         var view = Features.Catalog.CatalogQueries.ResolveView(data.Catalog, asOfText, a.Option("--authority"), context.Today);
         if (!view.IsOk)
@@ -59,7 +59,7 @@ internal static class DataFolder
     }
 
     /// <summary>Reads a file named on the command line; a missing or unreadable file is bad input, not a crash.</summary>
-    public static byte[] ReadInput(string path)
+    public static byte[] ReadInput(string path, Core.Law.Language language)
     {
         try
         {
@@ -67,7 +67,7 @@ internal static class DataFolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new InputException($"{path}: cannot be read: {e.Message}");
+            throw new InputException(Features.Texts.T(language, "cli.file.cannotRead", path, e.Message));
         }
     }
 }

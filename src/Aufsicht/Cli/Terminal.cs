@@ -14,6 +14,10 @@ internal sealed class Terminal(TextWriter writer, bool colour, Core.Law.Language
 
     public TextWriter Writer => writer;
 
+    /// <summary>A level or verdict (wire name) as a word in the language, without colour.</summary>
+    public static string Label(string level, Core.Law.Language language) =>
+        Labels.TryGetValue(level, out var l) ? (language == Core.Law.Language.De ? l.De : l.En) : level;
+
     public bool Colour => colour;
 
     public static bool SupportsColour(bool redirected) =>
@@ -24,7 +28,7 @@ internal sealed class Terminal(TextWriter writer, bool colour, Core.Law.Language
     /// <summary>A level or verdict (wire name) as a word in the user's language, in its traffic-light colour.</summary>
     public string Paint(string level)
     {
-        var label = Labels.TryGetValue(level, out var l) ? (language == Core.Law.Language.De ? l.De : l.En) : level;
+        var label = Label(level, language);
         if (!colour)
         {
             return label;

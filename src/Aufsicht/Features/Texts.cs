@@ -11,6 +11,7 @@ internal static class Texts
 {
     private static readonly Dictionary<string, (string De, string En)> All = Merge(
         Web.LayoutText.Entries,
+        Cli.CliText.Entries,
         Documents.DocumentText.Entries,
         Shared.FailureText.Entries,
         Accounts.AccountText.Entries,

@@ -33,11 +33,11 @@ internal static class DatabaseSetup
 
     public static string SqliteFile(ServerOptions server) => Path.Combine(server.DataDir, "aufsicht.db");
 
-    public static string Describe(ServerOptions server) =>
-        server.Database is null ? $"SQLite {SqliteFile(server)}" : "PostgreSQL (connection string from --database / AUFSICHT_DATABASE)";
+    public static string Describe(ServerOptions server, Core.Law.Language language = Core.Law.Language.En) =>
+        server.Database is null ? $"SQLite {SqliteFile(server)}" : Features.Texts.T(language, "cli.postgres");
 
     /// <summary>Brings the schema up to date; a database that cannot be reached is a configuration error with a clear message.</summary>
-    public static async Task MigrateAsync(AufsichtDb db, ServerOptions server, CancellationToken cancel)
+    public static async Task MigrateAsync(AufsichtDb db, ServerOptions server, CancellationToken cancel, Core.Law.Language language = Core.Law.Language.En)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(server);
@@ -52,7 +52,7 @@ internal static class DatabaseSetup
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
-            throw new SettingException($"database ({Describe(server)}): cannot be opened or migrated: {e.Message}");
+            throw new SettingException(Features.Texts.T(language, "cli.database.failed", Describe(server, language), e.Message));
         }
     }
 }

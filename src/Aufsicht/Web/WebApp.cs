@@ -294,6 +294,12 @@ internal sealed record ServerOptions(string DataDir, string? Database, string? C
     {
         ArgumentNullException.ThrowIfNull(args);
         var database = args.Option("--database") ?? Environment.GetEnvironmentVariable("AUFSICHT_DATABASE");
-        return new ServerOptions(Path.GetFullPath(args.Option("--data-dir") ?? "aufsicht-data"), string.IsNullOrWhiteSpace(database) ? null : database, null);
+        var dataDir = args.Option("--data-dir") ?? "aufsicht-data";
+        if (string.IsNullOrWhiteSpace(dataDir))
+        {
+            throw new InputException(Features.Texts.T(args.Language, "cli.dataDir.empty"));
+        }
+
+        return new ServerOptions(Path.GetFullPath(dataDir), string.IsNullOrWhiteSpace(database) ? null : database, null);
     }
 }

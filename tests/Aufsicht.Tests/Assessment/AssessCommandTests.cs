@@ -93,16 +93,22 @@ public sealed class AssessCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "assess", "service", "zom" }, "unknown service 'zom'")]
+    [InlineData(new[] { "assess", "service", "zom", "--lang", "en" }, "unknown service 'zom'")]
+    [InlineData(new[] { "assess", "service", "zom" }, "Den Dienst „zom“ gibt es im Katalog nicht")]
     [InlineData(new[] { "assess", "service", "zoom", "--as-of", "2020-13-01", "--lang", "en" }, "--as-of: expected a date as YYYY-MM-DD; got '2020-13-01'")]
     [InlineData(new[] { "assess", "service", "zoom", "--as-of", "2020-13-01" }, "--as-of: erwartet wird ein Datum im Format JJJJ-MM-TT; erhalten: „2020-13-01“")]
     [InlineData(new[] { "assess", "service", "zoom", "--authority", "nsa", "--lang", "en" }, "--authority: unknown authority 'nsa'; known: ")]
     [InlineData(new[] { "assess", "service", "zoom", "--authority", "nsa" }, "--authority: unbekannte Behörde „nsa“; bekannt sind ")]
-    [InlineData(new[] { "assess", "service", "zoom", "--format", "xml" }, "--format: expected one of json, text; got 'xml'")]
-    [InlineData(new[] { "assess", "service", "zoom", "--color" }, "unknown option --color")]
-    [InlineData(new[] { "assess", "service" }, "missing argument; usage: aufsicht assess service")]
-    [InlineData(new[] { "assess", "service", "/nonexistent/profile.json" }, "/nonexistent/profile.json: cannot be read")]
-    [InlineData(new[] { "frobnicate" }, "unknown command 'frobnicate'")]
+    [InlineData(new[] { "assess", "service", "zoom", "--format", "xml", "--lang", "en" }, "--format: expected one of json, text; got 'xml'")]
+    [InlineData(new[] { "assess", "service", "zoom", "--format", "xml" }, "--format: möglich sind json, text; angegeben war „xml“")]
+    [InlineData(new[] { "assess", "service", "zoom", "--color", "--lang", "en" }, "unknown option --color")]
+    [InlineData(new[] { "assess", "service", "zoom", "--color" }, "Die Option --color gibt es nicht")]
+    [InlineData(new[] { "assess", "service", "--lang", "en" }, "missing argument; usage: aufsicht assess service")]
+    [InlineData(new[] { "assess", "service" }, "Es fehlt ein Argument. Aufruf: aufsicht assess service")]
+    [InlineData(new[] { "assess", "service", "/nonexistent/profile.json", "--lang", "en" }, "/nonexistent/profile.json: cannot be read")]
+    [InlineData(new[] { "assess", "service", "/nonexistent/profile.json" }, "/nonexistent/profile.json: Die Datei lässt sich nicht lesen")]
+    [InlineData(new[] { "frobnicate", "--lang", "en" }, "unknown command 'frobnicate'")]
+    [InlineData(new[] { "frobnicate" }, "Den Befehl „frobnicate“ gibt es nicht")]
     public void AssessService_BadArguments_Exit2WithMessage(string[] args, string message)
     {
         var r = Cli.Run(args);
@@ -146,6 +152,8 @@ public sealed class AssessCommandTests : IDisposable
         var deployment = Write("deployment.json", DomainExamples.Deployment);
         var r = Cli.Run("assess", "service", "zoom", "--deployment", deployment);
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("service: names 'webex-telekom', but the service assessed is 'zoom'", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("service: nennt „webex-telekom“, bewertet wird aber „zoom“", r.Stderr, StringComparison.Ordinal);
+        var english = Cli.Run("assess", "service", "zoom", "--deployment", deployment, "--lang", "en");
+        Assert.Contains("service: names 'webex-telekom', but the service assessed is 'zoom'", english.Stderr, StringComparison.Ordinal);
     }
 }

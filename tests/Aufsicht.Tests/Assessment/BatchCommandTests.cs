@@ -67,7 +67,7 @@ public sealed class BatchCommandTests
     {
         var r = Cli.Run("assess", "batch", "/nonexistent.jsonl");
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("/nonexistent.jsonl: cannot be read", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent.jsonl: Die Datei lässt sich nicht lesen", r.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

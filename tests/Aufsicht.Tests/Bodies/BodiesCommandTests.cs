@@ -58,7 +58,7 @@ public sealed class BodiesCommandTests : IDisposable
 
         var wrong = Cli.Run("bodies", "export", german, "--variant", "deutsch", "--data-dir", _dir);
         Assert.Equal(2, wrong.ExitCode);
-        Assert.Contains("--variant: expected one of machine, german", wrong.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--variant: möglich sind machine, german; angegeben war „deutsch“", wrong.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -71,21 +71,23 @@ public sealed class BodiesCommandTests : IDisposable
         var file = Write("gut.csv", "Kennung;Name;Art;Land;Region\nS-1;Schule Eins;Schule;BE;Mitte\nS-2;Schule Zwei;Schule;BE;\n");
         var imported = Cli.Run("bodies", "import", file, "--data-dir", _dir);
         Assert.Equal(0, imported.ExitCode);
-        Assert.Contains("2 added, 0 updated, 0 unchanged", imported.Stdout, StringComparison.Ordinal);
+        Assert.Contains("2 hinzugefügt, 0 geändert, 0 unverändert", imported.Stdout, StringComparison.Ordinal);
 
         var export = Path.Combine(_dir, exportName);
-        Assert.Contains("2 bodies exported", Cli.Run("bodies", "export", export, "--variant", variant, "--data-dir", _dir).Stdout, StringComparison.Ordinal);
-        var again = Cli.Run("bodies", "import", export, "--data-dir", _dir);
+        Assert.Contains("2 bodies exported", Cli.Run("bodies", "export", export, "--variant", variant, "--data-dir", _dir, "--lang", "en").Stdout, StringComparison.Ordinal);
+        var again = Cli.Run("bodies", "import", export, "--data-dir", _dir, "--lang", "en");
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("0 added, 0 updated, 2 unchanged", again.Stdout, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("export", "alle.txt", "must end in .csv or .xlsx")]
-    [InlineData("import", "fehlt.csv", "cannot read")]
-    public void BadArguments_Exit2_WithAMessage(string verb, string name, string message)
+    [InlineData("de", "export", "alle.txt", "muss auf .csv oder .xlsx enden")]
+    [InlineData("de", "import", "fehlt.csv", "lässt sich nicht lesen")]
+    [InlineData("en", "export", "alle.txt", "must end in .csv or .xlsx")]
+    [InlineData("en", "import", "fehlt.csv", "cannot read")]
+    public void BadArguments_Exit2_WithAMessage(string language, string verb, string name, string message)
     {
-        var result = Cli.Run("bodies", verb, Path.Combine(_dir, name), "--data-dir", _dir);
+        var result = Cli.Run("bodies", verb, Path.Combine(_dir, name), "--data-dir", _dir, "--lang", language);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
     }

@@ -25,7 +25,10 @@ public sealed class CatalogCommandTests
         Assert.All(r.Json.GetProperty("services").EnumerateArray(), s => Assert.Equal("office-suite", s.GetProperty("category").GetString()));
         var bad = Cli.Run("catalog", "list", "--category", "office");
         Assert.Equal(2, bad.ExitCode);
-        Assert.Contains("--category: expected one of video-conferencing, office-suite", bad.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--category: möglich sind video-conferencing, office-suite", bad.Stderr, StringComparison.Ordinal);
+        var english = Cli.Run("--lang", "en", "catalog", "list", "--category", "office");
+        Assert.Equal(2, english.ExitCode);
+        Assert.Contains("--category: expected one of video-conferencing, office-suite", english.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,7 +55,9 @@ public sealed class CatalogCommandTests
     {
         var r = Cli.Run("catalog", "show", "teams");
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("did you mean teams-free, teams-m365?", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("gemeint ist vielleicht teams-free, teams-m365?", r.Stderr, StringComparison.Ordinal);
+        var english = Cli.Run("--lang", "en", "catalog", "show", "teams");
+        Assert.Contains("did you mean teams-free, teams-m365?", english.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,9 +65,13 @@ public sealed class CatalogCommandTests
     {
         var r = Cli.Run("catalog", "validate");
         Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Contains("catalogue valid:", r.Stdout, StringComparison.Ordinal);
-        Assert.Contains(", 1 questionnaire", r.Stdout, StringComparison.Ordinal);
-        Assert.Contains("published decisions: the engine agrees with", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Katalog gültig:", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains(", 1 Fragebogen", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Veröffentlichte Entscheidungen: Die Bewertung stimmt bei", r.Stdout, StringComparison.Ordinal);
+        var english = Cli.Run("--lang", "en", "catalog", "validate");
+        Assert.Contains("catalogue valid:", english.Stdout, StringComparison.Ordinal);
+        Assert.Contains(", 1 questionnaire", english.Stdout, StringComparison.Ordinal);
+        Assert.Contains("published decisions: the engine agrees with", english.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +79,7 @@ public sealed class CatalogCommandTests
     {
         var r = Cli.Run("catalog", "validate", Path.Combine(Cli.Repository, "data", "questionnaires", "videokonferenz.json"));
         Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Contains("videokonferenz.json: valid questionnaire", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("videokonferenz.json: gültiger Fragebogen", r.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +94,7 @@ public sealed class CatalogCommandTests
             File.WriteAllText(file, text[start..text.IndexOf("```", start, StringComparison.Ordinal)]);
             var r = Cli.Run("catalog", "validate", file);
             Assert.True(r.ExitCode == 0, r.Stderr);
-            Assert.Contains("messenger.json: valid questionnaire", r.Stdout, StringComparison.Ordinal);
+            Assert.Contains("messenger.json: gültiger Fragebogen", r.Stdout, StringComparison.Ordinal);
         }
         finally
         {
@@ -150,7 +159,7 @@ public sealed class CatalogCommandTests
         // A catalogue that does not validate is refused by every other command too, with a pointer to validate.
         var list = Cli.Run("catalog", "list", "--data", copy.Folder);
         Assert.Equal(2, list.ExitCode);
-        Assert.Contains("run 'aufsicht catalog validate' for details", list.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Einzelheiten zeigt „aufsicht catalog validate“", list.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -179,7 +188,7 @@ public sealed class CatalogCommandTests
             File.WriteAllText(deployment, DomainExamples.Deployment);
             var r = Cli.Run("catalog", "validate", deployment);
             Assert.True(r.ExitCode == 0, r.Stderr);
-            Assert.Contains("valid deployment profile", r.Stdout, StringComparison.Ordinal);
+            Assert.Contains("gültiges Einsatzprofil", r.Stdout, StringComparison.Ordinal);
 
             // The service example is schema-valid, but cites one source for all its facts: validate says which lack one.
             File.WriteAllText(service, DomainExamples.Service);

@@ -172,10 +172,10 @@ public sealed class DatabaseTests
         {
             var first = Cli.Run("db", "migrate", "--data-dir", dir);
             Assert.True(first.ExitCode == 0, first.Stderr);
-            var applied = System.Text.RegularExpressions.Regex.Match(first.Stdout, @"schema up to date \((\d+) migration\(s\) applied\)");
+            var applied = System.Text.RegularExpressions.Regex.Match(first.Stdout, @"Das Schema ist aktuell \((\d+) Migration\(en\) angewendet\)");
             Assert.True(applied.Success && int.Parse(applied.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 1, first.Stdout);
             Assert.True(File.Exists(Path.Combine(dir, "aufsicht.db")));
-            var second = Cli.Run("db", "migrate", "--data-dir", dir);
+            var second = Cli.Run("db", "migrate", "--data-dir", dir, "--lang", "en");
             Assert.Contains("(0 migration(s) applied)", second.Stdout, StringComparison.Ordinal);
         }
         finally
@@ -239,7 +239,7 @@ public sealed class DatabaseTests
             File.WriteAllText(file, "not a database");
             var r = Cli.Run("restore", file, "--data-dir", dir);
             Assert.Equal(2, r.ExitCode);
-            Assert.Contains("is not an Aufsicht database", r.Stderr, StringComparison.Ordinal);
+            Assert.Contains("ist keine Aufsicht-Datenbank", r.Stderr, StringComparison.Ordinal);
             Assert.False(File.Exists(Path.Combine(dir, "aufsicht.db")));
         }
         finally

@@ -104,6 +104,8 @@ internal static class AccountText
         ["users.account"] = ("Konto {0}", "Account {0}"),
         ["cli.resetDone"] = ("Neues Passwort für {0} in {1}; bei der nächsten Anmeldung muss ein eigenes gewählt werden.", "New password for {0} in {1}; a password of the account's own must be chosen at the next sign-in."),
         ["cli.oneTimePassword"] = ("Einmalpasswort (nur jetzt angezeigt): {0}", "One-time password (shown once): {0}"),
+        ["cli.created"] = ("Konto {0} ({1}) angelegt in {2}", "created {0} ({1}) in {2}"),
+        ["cli.generatedPassword"] = ("Passwort (nur jetzt angezeigt): {0}", "password (shown once): {0}"),
         ["cli.unknownAccount"] = ("Es gibt kein Konto mit der E-Mail-Adresse {0}.", "There is no account with the e-mail address {0}."),
     };
 }

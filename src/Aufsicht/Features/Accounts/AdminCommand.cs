@@ -25,9 +25,9 @@ internal static class AdminCommand
     public static async Task<int> ResetPasswordAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var a = Arguments.Parse("admin reset-password", args, ["--email", "--data-dir", "--database"], ["--password-stdin"]);
+        var a = Arguments.Parse("admin reset-password", args, ["--email", "--data-dir", "--database"], ["--password-stdin"], context.Language);
         a.ExpectPositional(0, 0, ResetUsage);
-        var email = a.Option("--email") ?? throw new InputException($"admin reset-password: --email is required; usage: {ResetUsage}");
+        var email = a.Required("--email", ResetUsage);
         string? chosen = null;
         if (a.Flag("--password-stdin"))
         {
@@ -38,7 +38,7 @@ internal static class AdminCommand
         var options = ServerOptions.From(a);
         await using var provider = Services(options, context);
         await using var scope = provider.CreateAsyncScope();
-        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AufsichtDb>(), options, cancel).ConfigureAwait(false);
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AufsichtDb>(), options, cancel, context.Language).ConfigureAwait(false);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         if (await users.FindByEmailAsync(email).ConfigureAwait(false) is not { } user)
         {
@@ -51,7 +51,7 @@ internal static class AdminCommand
             return CliFailures.Print(result.Errors, context, "admin reset-password");
         }
 
-        context.Terminal.Writer.WriteLine(Texts.T(context.Language, "cli.resetDone", email, DatabaseSetup.Describe(options)));
+        context.Terminal.Writer.WriteLine(Texts.T(context.Language, "cli.resetDone", email, DatabaseSetup.Describe(options, context.Language)));
         if (chosen is null)
         {
             context.Terminal.Writer.WriteLine(Texts.T(context.Language, "cli.oneTimePassword", result.Value));
@@ -76,9 +76,9 @@ internal static class AdminCommand
     public static async Task<int> CreateUserAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var a = Arguments.Parse("admin create-user", args, ["--email", "--role", "--data-dir", "--database"], ["--password-stdin"]);
+        var a = Arguments.Parse("admin create-user", args, ["--email", "--role", "--data-dir", "--database"], ["--password-stdin"], context.Language);
         a.ExpectPositional(0, 0, Usage);
-        var email = a.Option("--email") ?? throw new InputException($"admin create-user: --email is required; usage: {Usage}");
+        var email = a.Required("--email", Usage);
         var role = a.Choice("--role", Roles.Administrator, [.. Roles.All]);
         string password;
         var generated = false;
@@ -96,7 +96,7 @@ internal static class AdminCommand
         var options = ServerOptions.From(a);
         await using var provider = Services(options, context);
         await using var scope = provider.CreateAsyncScope();
-        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AufsichtDb>(), options, cancel).ConfigureAwait(false);
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AufsichtDb>(), options, cancel, context.Language).ConfigureAwait(false);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         await AccountSetup.EnsureRolesAsync(scope.ServiceProvider, cancel).ConfigureAwait(false);
 
@@ -104,14 +104,15 @@ internal static class AdminCommand
         var created = await users.CreateAsync(user, password).ConfigureAwait(false);
         if (!created.Succeeded)
         {
-            throw new InputException("admin create-user: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            // Identity's descriptions are whole sentences in the language of --lang (IdentityLanguage).
+            throw new InputException("admin create-user: " + string.Join(" ", created.Errors.Select(e => e.Description)));
         }
 
         await users.AddToRoleAsync(user, role).ConfigureAwait(false);
-        context.Terminal.Writer.WriteLine($"created {email} ({role}) in {DatabaseSetup.Describe(options)}");
+        context.Terminal.Writer.WriteLine(Texts.T(context.Language, "cli.created", email, Texts.T(context.Language, "role." + role), DatabaseSetup.Describe(options, context.Language)));
         if (generated)
         {
-            context.Terminal.Writer.WriteLine($"password (shown once): {password}");
+            context.Terminal.Writer.WriteLine(Texts.T(context.Language, "cli.generatedPassword", password));
         }
 
         return ExitCode.Ok;

@@ -12,7 +12,7 @@ internal static class AssessCommand
 
     public static int Run(IEnumerable<string> args, CliContext context)
     {
-        var a = Arguments.Parse("assess service", args, ["--deployment", "--as-of", "--authority", "--format", "--data"], []);
+        var a = Arguments.Parse("assess service", args, ["--deployment", "--as-of", "--authority", "--format", "--data"], [], context.Language);
         a.ExpectPositional(1, 1, Usage);
         var format = a.Choice("--format", context.DefaultFormat, "json", "text");
         var (data, asOf, authority) = DataFolder.View(a, context);
@@ -22,23 +22,23 @@ internal static class AssessCommand
         var fromFile = target.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(target);
         if (fromFile)
         {
-            var read = ProfileReader.ReadService(DataFolder.ReadInput(target));
+            var read = ProfileReader.ReadService(DataFolder.ReadInput(target, context.Language));
             service = read.IsOk ? read.Value : throw Invalid(target, read.Errors, context.Language);
         }
         else
         {
-            RequireService(data.Catalog, target, "assess service");
+            RequireService(data.Catalog, target, "assess service", context.Language);
             service = data.Catalog.SnapshotOn(target, asOf);
         }
 
         DeploymentProfile? deployment = null;
         if (a.Option("--deployment") is { } deploymentFile)
         {
-            var read = ProfileReader.ReadDeployment(DataFolder.ReadInput(deploymentFile));
+            var read = ProfileReader.ReadDeployment(DataFolder.ReadInput(deploymentFile, context.Language));
             deployment = read.IsOk ? read.Value : throw Invalid(deploymentFile, read.Errors, context.Language);
             if (deployment.Service != (service?.Id ?? target))
             {
-                throw new InputException($"{deploymentFile}: service: names '{deployment.Service}', but the service assessed is '{service?.Id ?? target}'");
+                throw new InputException(Features.Texts.T(context.Language, "cli.service.mismatch", deploymentFile, deployment.Service, service?.Id ?? target));
             }
         }
 
@@ -65,7 +65,7 @@ internal static class AssessCommand
         return ExitCode.Ok;
     }
 
-    public static void RequireService(ServiceCatalog catalog, string id, string command)
+    public static void RequireService(ServiceCatalog catalog, string id, string command, Language language)
     {
         if (catalog.Contains(id))
         {
@@ -74,12 +74,12 @@ internal static class AssessCommand
 
         var ids = catalog.ServiceIds.ToArray();
         var suggestion = ids.Where(x => x.Contains(id, StringComparison.OrdinalIgnoreCase) || id.Contains(x, StringComparison.OrdinalIgnoreCase)).Take(5).ToArray();
-        throw new InputException($"{command}: unknown service '{id}'"
-            + (suggestion.Length > 0 ? $"; did you mean {string.Join(", ", suggestion)}?" : "; 'aufsicht catalog list' shows the catalogue"));
+        throw new InputException(Features.Texts.T(language, "cli.service.unknown", command, id)
+            + (suggestion.Length > 0 ? Features.Texts.T(language, "cli.service.didYouMean", string.Join(", ", suggestion)) : Features.Texts.T(language, "cli.service.seeList")));
     }
 
     public static InputException Invalid(string file, IReadOnlyList<Aufsicht.Core.Error> errors, Language language) =>
         new(errors.Count == 1
             ? $"{file}: {CliFailures.Line(errors[0], language)}"
-            : $"{file}: {errors.Count} problems:\n  " + string.Join("\n  ", errors.Select(e => CliFailures.Line(e, language))));
+            : Features.Texts.T(language, "cli.problems", file, errors.Count) + "\n  " + string.Join("\n  ", errors.Select(e => CliFailures.Line(e, language))));
 }

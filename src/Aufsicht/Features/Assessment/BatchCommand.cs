@@ -21,7 +21,7 @@ internal static class BatchCommand
 
     public static int Run(IEnumerable<string> args, CliContext context)
     {
-        var a = Arguments.Parse("assess batch", args, ["--as-of", "--authority", "--data"], ["--explain"]);
+        var a = Arguments.Parse("assess batch", args, ["--as-of", "--authority", "--data"], ["--explain"], context.Language);
         a.ExpectPositional(1, 1, Usage);
         var (data, asOf, authority) = DataFolder.View(a, context);
         var file = a.Positional[0];
@@ -32,7 +32,7 @@ internal static class BatchCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            throw new InputException($"{file}: cannot be read: {e.Message}");
+            throw new InputException(Features.Texts.T(context.Language, "cli.file.cannotRead", file, e.Message));
         }
 
         using (input)

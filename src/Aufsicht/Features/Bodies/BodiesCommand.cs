@@ -17,7 +17,7 @@ internal static class BodiesCommand
 
     public static async Task<int> ImportAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
     {
-        var a = Arguments.Parse("bodies import", args, ["--data-dir", "--database"], []);
+        var a = Arguments.Parse("bodies import", args, ["--data-dir", "--database"], [], context.Language);
         a.ExpectPositional(1, 1, ImportUsage);
         var path = a.Positional[0];
         byte[] content;
@@ -26,19 +26,19 @@ internal static class BodiesCommand
             var info = new FileInfo(path);
             if (info.Exists && info.Length > BodyFile.MaxBytes)
             {
-                throw new InputException($"bodies import: {path}: the file is larger than {BodyFile.MaxBytes / 1024 / 1024} MB; split it into several files");
+                throw new InputException(Texts.T(context.Language, "bodies.cli.tooLarge", path, BodyFile.MaxBytes / 1024 / 1024));
             }
 
             content = await File.ReadAllBytesAsync(path, cancel).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"bodies import: cannot read {path}: {e.Message}");
+            throw new InputException(Texts.T(context.Language, "bodies.cli.cannotRead", path, e.Message));
         }
 
         var options = ServerOptions.From(a);
         await using var db = DatabaseSetup.Open(options);
-        await DatabaseSetup.MigrateAsync(db, options, cancel).ConfigureAwait(false);
+        await DatabaseSetup.MigrateAsync(db, options, cancel, context.Language).ConfigureAwait(false);
         var result = await new ImportBodies(db, context.Clock).RunAsync(content, path, cancel).ConfigureAwait(false);
         if (!result.IsOk)
         {
@@ -48,25 +48,25 @@ internal static class BodiesCommand
         }
 
         var report = result.Value;
-        context.Terminal.Writer.WriteLine($"{path}: {report.Inserted} added, {report.Updated} updated, {report.Unchanged} unchanged ({DatabaseSetup.Describe(options)})");
+        context.Terminal.Writer.WriteLine(Texts.T(context.Language, "bodies.cli.imported", path, report.Inserted, report.Updated, report.Unchanged, DatabaseSetup.Describe(options, context.Language)));
         return ExitCode.Ok;
     }
 
     public static async Task<int> ExportAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
     {
-        var a = Arguments.Parse("bodies export", args, ["--data-dir", "--database", "--variant"], []);
+        var a = Arguments.Parse("bodies export", args, ["--data-dir", "--database", "--variant"], [], context.Language);
         a.ExpectPositional(1, 1, ExportUsage);
         var variant = a.Choice("--variant", "machine", "machine", "german") == "german" ? ExportVariant.German : ExportVariant.Machine;
         var path = a.Positional[0];
         var extension = Path.GetExtension(path).ToUpperInvariant();
         if (extension is not (".CSV" or ".XLSX"))
         {
-            throw new InputException($"bodies export: {path}: the name must end in .csv or .xlsx (that decides the format)");
+            throw new InputException(Texts.T(context.Language, "bodies.cli.extension", path));
         }
 
         var options = ServerOptions.From(a);
         await using var db = DatabaseSetup.Open(options);
-        await DatabaseSetup.MigrateAsync(db, options, cancel).ConfigureAwait(false);
+        await DatabaseSetup.MigrateAsync(db, options, cancel, context.Language).ConfigureAwait(false);
         var bodies = new List<Core.Bodies.BodyInput>();
         await foreach (var body in BodyMapping.All(db).WithCancellation(cancel).ConfigureAwait(false))
         {
@@ -87,10 +87,10 @@ internal static class BodiesCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"bodies export: cannot write {path}: {e.Message}");
+            throw new InputException(Texts.T(context.Language, "bodies.cli.cannotWrite", path, e.Message));
         }
 
-        context.Terminal.Writer.WriteLine($"{path}: {bodies.Count} bodies exported");
+        context.Terminal.Writer.WriteLine(Texts.T(context.Language, "bodies.cli.exported", path, bodies.Count));
         return ExitCode.Ok;
     }
 }

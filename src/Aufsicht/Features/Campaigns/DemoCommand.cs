@@ -30,7 +30,7 @@ internal static class DemoCommand
     public static async Task<int> RunAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var a = Arguments.Parse("demo", args, ["--bodies", "--data-dir", "--database", "--tokens"], []);
+        var a = Arguments.Parse("demo", args, ["--bodies", "--data-dir", "--database", "--tokens"], [], context.Language);
         a.ExpectPositional(0, 0, Usage);
         var count = a.Option("--bodies") is { } text
             ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 200_000 ? n

@@ -12,7 +12,7 @@ internal static class CatalogCommand
 {
     public static int List(IEnumerable<string> args, CliContext context)
     {
-        var a = Arguments.Parse("catalog list", args, ["--category", "--as-of", "--authority", "--format", "--data"], []);
+        var a = Arguments.Parse("catalog list", args, ["--category", "--as-of", "--authority", "--format", "--data"], [], context.Language);
         a.ExpectPositional(0, 0, "aufsicht catalog list [--category C] [--as-of YYYY-MM-DD] [--authority ID] [--format json|text]");
         var format = a.Choice("--format", context.DefaultFormat, "json", "text");
         var category = a.Option("--category") is { } c ? a.Choice("--category", c, [.. FactDomains.Categories]) : null;
@@ -86,12 +86,12 @@ internal static class CatalogCommand
 
     public static int Show(IEnumerable<string> args, CliContext context)
     {
-        var a = Arguments.Parse("catalog show", args, ["--as-of", "--authority", "--format", "--data"], []);
+        var a = Arguments.Parse("catalog show", args, ["--as-of", "--authority", "--format", "--data"], [], context.Language);
         a.ExpectPositional(1, 1, "aufsicht catalog show <id> [--as-of YYYY-MM-DD] [--authority ID] [--format json|text]");
         var format = a.Choice("--format", context.DefaultFormat, "json", "text");
         var (data, asOf, authority) = DataFolder.View(a, context);
         var id = a.Positional[0];
-        AssessCommand.RequireService(data.Catalog, id, "catalog show");
+        AssessCommand.RequireService(data.Catalog, id, "catalog show", context.Language);
         var snapshot = data.Catalog.SnapshotOn(id, asOf);
         var assessor = new CatalogAssessor(new Assessor(data.Criteria, data.Law), data.Catalog);
         var result = snapshot is null
@@ -220,10 +220,10 @@ internal static class CatalogCommand
 
     public static int Authorities(IEnumerable<string> args, CliContext context)
     {
-        var a = Arguments.Parse("authorities", args, ["--format", "--data"], []);
+        var a = Arguments.Parse("authorities", args, ["--format", "--data"], [], context.Language);
         a.ExpectPositional(0, 0, "aufsicht authorities [--format json|text]");
         var format = a.Choice("--format", context.DefaultFormat, "json", "text");
-        var data = DataFolder.Load(DataFolder.Locate(a.Option("--data")), context.Language);
+        var data = DataFolder.Load(DataFolder.Locate(a.Option("--data"), context.Language), context.Language);
         var profiles = data.Catalog.Authorities.SelectMany(x => x.Versions).ToList();
         if (format == "json")
         {

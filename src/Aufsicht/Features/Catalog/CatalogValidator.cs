@@ -21,8 +21,8 @@ internal static class CatalogValidator
 
     public static int Run(IEnumerable<string> args, CliContext context)
     {
-        var a = Arguments.Parse("catalog validate", args, ["--data"], []);
-        var folder = DataFolder.Locate(a.Option("--data"));
+        var a = Arguments.Parse("catalog validate", args, ["--data"], [], context.Language);
+        var folder = DataFolder.Locate(a.Option("--data"), context.Language);
         var schemas = new SchemaSet(Path.Combine(folder, "schemas"));
         var output = context.Terminal.Writer;
         return a.Positional.Count > 0
@@ -37,7 +37,7 @@ internal static class CatalogValidator
         var failed = 0;
         foreach (var file in files)
         {
-            var bytes = DataFolder.ReadInput(file);
+            var bytes = DataFolder.ReadInput(file, language);
             var parsed = ProfileReader.ParseDocument(bytes);
             if (!parsed.IsOk)
             {
@@ -79,7 +79,7 @@ internal static class CatalogValidator
 
             if (problems.Count == 0)
             {
-                output.WriteLine($"{file}: valid {(kind == "questionnaire" ? kind : kind + " profile")}");
+                output.WriteLine(Texts.T(language, "cli.validate." + kind, file));
             }
             else
             {
@@ -153,13 +153,21 @@ internal static class CatalogValidator
             {
                 var snapshots = data.Catalog.ServiceIds.Sum(id => data.Catalog.History(id).Count);
                 var categories = data.Catalog.ServiceIds.Select(id => data.Catalog.Latest(id)!.Category).Distinct().Count();
-                output.WriteLine($"catalogue valid: {data.Catalog.ServiceIds.Count()} services in {categories} categories, {snapshots} snapshots, "
-                    + $"{data.Criteria.All.Count} criteria, {data.Catalog.Authorities.Count()} authorities, {data.Catalog.Decisions.Count} published decisions, "
-                    + $"{data.Catalog.Alternatives.Count} alternatives, {questionnaires} questionnaire{(questionnaires == 1 ? string.Empty : "s")}");
-                output.WriteLine($"published decisions: the engine agrees with {checks.Count - disagreements.Count} of {checks.Count}");
+                output.WriteLine(Texts.T(
+                    language,
+                    "cli.validate.catalogue",
+                    data.Catalog.ServiceIds.Count(),
+                    categories,
+                    snapshots,
+                    data.Criteria.All.Count,
+                    data.Catalog.Authorities.Count(),
+                    data.Catalog.Decisions.Count,
+                    data.Catalog.Alternatives.Count,
+                    Texts.T(language, questionnaires == 1 ? "cli.validate.questionnaires.one" : "cli.validate.questionnaires.many", questionnaires)));
+                output.WriteLine(Texts.T(language, "cli.validate.decisions", checks.Count - disagreements.Count, checks.Count));
                 foreach (var d in disagreements)
                 {
-                    output.WriteLine($"  disagrees: {d.Decision.Id}: published {d.Decision.Verdict.WireName()}, engine {d.Engine.WireName()}");
+                    output.WriteLine(Texts.T(language, "cli.validate.disagrees", d.Decision.Id, Terminal.Label(d.Decision.Verdict.WireName(), language), Terminal.Label(d.Engine.WireName(), language)));
                 }
             }
         }
@@ -171,7 +179,7 @@ internal static class CatalogValidator
 
         if (problems.Count > 0)
         {
-            error.WriteLine($"catalogue invalid: {problems.Count} problem(s)");
+            error.WriteLine(Texts.T(language, "cli.validate.invalid", problems.Count));
             return ExitCode.InvalidInput;
         }
 

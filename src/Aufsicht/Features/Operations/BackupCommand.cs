@@ -1,4 +1,5 @@
 using Aufsicht.Cli;
+using Aufsicht.Core.Law;
 using Aufsicht.Web;
 using Microsoft.Data.Sqlite;
 
@@ -12,57 +13,57 @@ internal static class BackupCommand
 {
     public static int Backup(IEnumerable<string> args, CliContext context)
     {
-        var (file, options) = Parse("backup", args);
+        var (file, options) = Parse("backup", args, context);
         var source = DatabaseSetup.SqliteFile(options);
         if (!File.Exists(source))
         {
-            throw new InputException($"backup: there is no database at {source} (--data-dir names the app's data folder)");
+            throw new InputException(Texts.T(context.Language, "cli.backup.noDatabase", source));
         }
 
         if (File.Exists(file))
         {
-            throw new InputException($"backup: {file} exists already; choose a new file name");
+            throw new InputException(Texts.T(context.Language, "cli.backup.exists", file));
         }
 
-        Copy(source, file);
-        context.Terminal.Writer.WriteLine($"backed up {source} to {Path.GetFullPath(file)} ({new FileInfo(file).Length} bytes)");
+        Copy(source, file, context.Language);
+        context.Terminal.Writer.WriteLine(Texts.T(context.Language, "cli.backup.done", source, Path.GetFullPath(file), Documents.ReportFormat.Number(new FileInfo(file).Length, context.Language)));
         return ExitCode.Ok;
     }
 
     public static int Restore(IEnumerable<string> args, CliContext context)
     {
-        var (file, options) = Parse("restore", args);
+        var (file, options) = Parse("restore", args, context);
         if (!File.Exists(file))
         {
-            throw new InputException($"restore: {file} does not exist");
+            throw new InputException(Texts.T(context.Language, "cli.restore.missing", file));
         }
 
         if (!IsAufsichtDatabase(file))
         {
-            throw new InputException($"restore: {file} is not an Aufsicht database (no schema history inside); nothing was changed");
+            throw new InputException(Texts.T(context.Language, "cli.restore.notAufsicht", file));
         }
 
         var target = DatabaseSetup.SqliteFile(options);
         Directory.CreateDirectory(options.DataDir);
-        Copy(file, target);
-        context.Terminal.Writer.WriteLine($"restored {Path.GetFullPath(file)} into {target}; start the app (or restart it) to use it");
+        Copy(file, target, context.Language);
+        context.Terminal.Writer.WriteLine(Texts.T(context.Language, "cli.restore.done", Path.GetFullPath(file), target));
         return ExitCode.Ok;
     }
 
-    private static (string File, ServerOptions Options) Parse(string command, IEnumerable<string> args)
+    private static (string File, ServerOptions Options) Parse(string command, IEnumerable<string> args, CliContext context)
     {
-        var a = Arguments.Parse(command, args, ["--data-dir"], []);
+        var a = Arguments.Parse(command, args, ["--data-dir"], [], context.Language);
         a.ExpectPositional(1, 1, $"aufsicht {command} FILE [--data-dir DIR]");
         var options = ServerOptions.From(a);
         if (options.Database is not null)
         {
-            throw new InputException($"{command}: this installation uses PostgreSQL (AUFSICHT_DATABASE is set); use pg_dump / pg_restore there");
+            throw new InputException(Texts.T(context.Language, "cli.backup.postgres", command));
         }
 
         return (a.Positional[0], options);
     }
 
-    private static void Copy(string from, string to)
+    private static void Copy(string from, string to, Language language)
     {
         try
         {
@@ -74,7 +75,7 @@ internal static class BackupCommand
         }
         catch (SqliteException e)
         {
-            throw new InputException($"cannot copy {from} to {to}: {e.Message}");
+            throw new InputException(Texts.T(language, "cli.backup.copyFailed", from, to, e.Message));
         }
     }
 

@@ -10,13 +10,13 @@ internal static class DbCommand
 {
     public static async Task<int> MigrateAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
     {
-        var a = Arguments.Parse("db migrate", args, ["--data-dir", "--database"], []);
+        var a = Arguments.Parse("db migrate", args, ["--data-dir", "--database"], [], context.Language);
         a.ExpectPositional(0, 0, "aufsicht db migrate [--data-dir DIR] [--database CONNECTION]");
         var options = ServerOptions.From(a);
         await using var db = DatabaseSetup.Open(options);
         var pending = await SafePendingAsync(db, cancel).ConfigureAwait(false);
-        await DatabaseSetup.MigrateAsync(db, options, cancel).ConfigureAwait(false);
-        context.Terminal.Writer.WriteLine($"{DatabaseSetup.Describe(options)}: schema up to date ({pending} migration(s) applied)");
+        await DatabaseSetup.MigrateAsync(db, options, cancel, context.Language).ConfigureAwait(false);
+        context.Terminal.Writer.WriteLine(Texts.T(context.Language, "cli.db.migrated", DatabaseSetup.Describe(options, context.Language), pending));
         return ExitCode.Ok;
     }
 
