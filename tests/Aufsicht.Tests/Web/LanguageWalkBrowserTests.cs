@@ -1,0 +1,269 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Aufsicht.Tests.Web;
+
+/// <summary>
+/// Every page of the demo, walked in a real browser by following its links — signed in as each role, and as a body
+/// answering by its link — first in German, then in English. In German no visible text may carry an internal key, an
+/// English word of those once seen on German pages, an ISO date, "UTC" or a path of the repository; in English no German
+/// word of the interface. axe-core checks each kind of page once. One test per language, so a failure names it.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed partial class LanguageWalkBrowserTests : IAsyncLifetime
+{
+    private const string Password = "correct horse battery staple";
+    private static readonly string[] Roles = ["Administrator", "Supervisor", "Reader"];
+    private AppServer _server = null!;
+    private HeadlessChromium _browser = null!;
+    private string _token = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        _server = await AppServer.StartOnAsync("sqlite", "--Aufsicht:Portal:Address=Werderstraße 74a|19055 Schwerin");
+        foreach (var role in Roles)
+        {
+            await _server.CreateUserAsync(role.ToLowerInvariant() + "@aufsicht.example", Password, role);
+        }
+
+        var tokens = Path.Combine(Path.GetTempPath(), $"aufsicht-walk-{Guid.NewGuid():N}.txt");
+        using (var scope = _server.Services.CreateScope())
+        {
+            await Aufsicht.Features.Campaigns.DemoCommand.SeedAsync(scope.ServiceProvider, 12, DateTime.UtcNow, tokens, CancellationToken.None);
+        }
+
+        _token = File.ReadAllLines(tokens)[0];
+        File.Delete(tokens);
+        _browser = await HeadlessChromium.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task German_EveryPageOfEveryRoleAndTheRespondent_HasNoKeyNoEnglishNoIsoDateNoUtc()
+    {
+        var problems = await WalkAllAsync("de-DE", GermanProblems, accessibility: true);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task English_EveryPageOfEveryRoleAndTheRespondent_HasNoGermanFragment()
+    {
+        var problems = await WalkAllAsync("en-GB", EnglishProblems, accessibility: false);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private async Task<List<string>> WalkAllAsync(string locale, Func<string, IEnumerable<string>> check, bool accessibility)
+    {
+        var problems = new List<string>();
+        var checkedKinds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var role in Roles)
+        {
+            var context = await _browser.NewContextAsync(locale);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(_server.Address, "/anmelden").ToString());
+            await page.Locator("#email").FillAsync(role.ToLowerInvariant() + "@aufsicht.example");
+            await page.Locator("#password").FillAsync(Password);
+            await page.Locator("#password").PressAsync("Enter");
+            await page.Locator("header .account a").First.WaitForAsync(new() { Timeout = 60_000 });
+            problems.AddRange(await WalkAsync(page, ["/", "/umfragen", "/organisationen", "/fragebogen", "/konto", "/post", "/verwaltung/konten"], role, check, accessibility ? checkedKinds : null));
+            await context.CloseAsync();
+        }
+
+        var respondent = await _browser.NewContextAsync(locale);
+        var form = await respondent.NewPageAsync();
+        problems.AddRange(await WalkAsync(form, ["/antwort/" + _token, "/antwort/" + _token + "?abschnitt=1", "/antwort/" + _token + "?abschnitt=2", "/antwort-nicht-moeglich"], "respondent", check,
+            accessibility ? checkedKinds : null));
+        await respondent.CloseAsync();
+        return problems;
+    }
+
+    /// <summary>Follows same-origin links breadth-first from <paramref name="starts"/>, a few pages of each kind; the problems found, each with its page.</summary>
+    private async Task<List<string>> WalkAsync(IPage page, IEnumerable<string> starts, string who, Func<string, IEnumerable<string>> check, HashSet<string>? accessibilityChecked)
+    {
+        var problems = new List<string>();
+        var queue = new Queue<string>(starts.Select(s => new Uri(_server.Address, s).ToString()));
+        var seen = new HashSet<string>(queue, StringComparer.Ordinal);
+        var perKind = new Dictionary<string, int>(StringComparer.Ordinal);
+        var visited = 0;
+        while (queue.Count > 0 && visited < 120)
+        {
+            var url = queue.Dequeue();
+            IResponse? response;
+            try
+            {
+                response = await page.GotoAsync(url);
+            }
+            catch (PlaywrightException)
+            {
+                continue; // a download, not a page
+            }
+
+            if (response is null || !(response.Headers.TryGetValue("content-type", out var type) && type.StartsWith("text/html", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            visited++;
+            var path = new Uri(page.Url).PathAndQuery;
+            // Text marked as another language (an e-mail template in English on a German page) is judged as that language is.
+            var text = await page.EvaluateAsync<string>("""
+                () => {
+                    const own = document.documentElement.lang;
+                    const foreign = [...document.body.querySelectorAll('[lang]')].filter(e => e.lang && e.lang !== own);
+                    foreign.forEach(e => e.style.display = 'none');
+                    const text = document.body.innerText;
+                    foreign.forEach(e => e.style.display = '');
+                    return text;
+                }
+                """);
+            problems.AddRange(check(text).Distinct().Select(p => $"{who} {path}: {p}"));
+            if (accessibilityChecked is not null && accessibilityChecked.Add(Kind(new Uri(page.Url))))
+            {
+                try
+                {
+                    await Chromium.AssertAccessible(page);
+                }
+                catch (Xunit.Sdk.XunitException e)
+                {
+                    problems.Add($"{who} {path}: axe: {e.Message}");
+                }
+            }
+
+            foreach (var href in await page.Locator("a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.href)"))
+            {
+                if (!Uri.TryCreate(href, UriKind.Absolute, out var target) || target.Authority != _server.Address.Authority || Skipped(target))
+                {
+                    continue;
+                }
+
+                var clean = target.GetLeftPart(UriPartial.Query);
+                var kind = Kind(target);
+                if (seen.Add(clean) && perKind.GetValueOrDefault(kind) < (kind == "/katalog/*" ? 4 : 2))
+                {
+                    perKind[kind] = perKind.GetValueOrDefault(kind) + 1;
+                    queue.Enqueue(clean);
+                }
+            }
+        }
+
+        Assert.True(visited >= 5, $"{who}: only {visited} pages reached");
+        return problems;
+    }
+
+    /// <summary>Pages that are no pages, or leave the session or the language: downloads, the API, sign-out, the switch.</summary>
+    private static bool Skipped(Uri target)
+    {
+        var path = target.AbsolutePath;
+        return path.StartsWith("/api", StringComparison.Ordinal) || path is "/abmelden" or "/sprache" or "/healthz"
+            || path.EndsWith(".csv", StringComparison.Ordinal) || path.EndsWith(".xlsx", StringComparison.Ordinal) || path.EndsWith(".pdf", StringComparison.Ordinal)
+            || path.EndsWith(".odt", StringComparison.Ordinal) || path.EndsWith(".json", StringComparison.Ordinal) || path.Contains("/export", StringComparison.Ordinal)
+            || path.EndsWith("/auskunft", StringComparison.Ordinal);
+    }
+
+    /// <summary>A page's kind: its path with numbers and catalogue ids made general, without the query.</summary>
+    private static string Kind(Uri target)
+    {
+        var path = Numbers().Replace(target.AbsolutePath, "#");
+        return path.StartsWith("/katalog/", StringComparison.Ordinal) && path.Count(c => c == '/') == 2 ? "/katalog/*" : path;
+    }
+
+    /// <summary>English words and internal values once seen on German pages (issue 12), and the authorities' ids.</summary>
+    private static readonly string[] EnglishOnGermanPages =
+    [
+        "restricted", "shipped", "self-operated", "saas", "external-provider", "third-country", "unknown", "not-assessed", "yes", "none",
+        "true", "false", "null", "Reader", "Supervisor", "draft", "running", "closed", "pending", "sent", "failed", "rejected",
+        "compliant", "deficient", "unclear", "not-answered", "school", "municipality", "district", "state-authority", "university", "company",
+        "blnbdi", "dsk", "lfdi-bw", "baylfd", "baylda", "hbdi", "udz-saarland", "lfdi-mv", "green", "yellow", "red",
+    ];
+
+    /// <summary>German words of the interface that an English page must not show (data such as body names may be German).</summary>
+    private static readonly string[] GermanOnEnglishPages =
+    [
+        "Anmelden", "Abmelden", "Speichern", "Zurück", "Umfragen", "Fragebögen", "Organisationen", "Postausgang", "Konten", "Frist", "mangelhaft",
+        "konform", "unklar", "noch nicht", "Stand", "Seite", "Einladung", "Erinnerung", "Dienstekatalog", "Vergleich", "Bewertung", "Befund",
+        "Abhilfe", "Quelle", "gültig", "gesperrt", "Ansprechperson", "Datenschutzhinweise", "Impressum", " und ", " oder ", " nicht ", " der ", " die ", " das ",
+    ];
+
+    private static IEnumerable<string> GermanProblems(string text)
+    {
+        var plain = UrlsAndMail().Replace(text, " ");
+        foreach (Match m in IsoDate().Matches(plain))
+        {
+            yield return "ISO date " + m.Value;
+        }
+
+        if (Utc().IsMatch(plain))
+        {
+            yield return "UTC";
+        }
+
+        foreach (Match m in DottedKey().Matches(plain))
+        {
+            yield return "internal key " + m.Value;
+        }
+
+        // A text key of lower-case parts ("templates.var.contact"), not a host name ("www.example.de").
+        foreach (Match m in LowerKey().Matches(plain))
+        {
+            var parts = m.Value.Split('.');
+            if (parts[0] != "www" && !HostEndings.Contains(parts[^1]))
+            {
+                yield return "internal key " + m.Value;
+            }
+        }
+
+        foreach (Match m in RepositoryPath().Matches(plain))
+        {
+            yield return "path " + m.Value;
+        }
+
+        foreach (var word in EnglishOnGermanPages.Where(w => Regex.IsMatch(plain, $@"(?<![\w-]){Regex.Escape(w)}(?![\w-])")))
+        {
+            yield return "English or internal '" + word + "'";
+        }
+    }
+
+    private static IEnumerable<string> EnglishProblems(string text)
+    {
+        var plain = UrlsAndMail().Replace(text, " ");
+        foreach (var word in GermanOnEnglishPages.Where(w => plain.Contains(w, StringComparison.Ordinal)))
+        {
+            yield return "German '" + word.Trim() + "'";
+        }
+
+        foreach (Match m in DottedKey().Matches(plain))
+        {
+            yield return "internal key " + m.Value;
+        }
+    }
+
+    private static readonly HashSet<string> HostEndings = new(StringComparer.Ordinal) { "de", "com", "org", "net", "eu", "at", "ch", "example", "invalid", "io", "info", "gov", "int", "fr", "uk", "nl", "lu", "ie", "se" };
+
+    [GeneratedRegex(@"\b[a-z]+\.[a-z]+\.[a-z]+(\.[a-z]+)*\b")]
+    private static partial Regex LowerKey();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Numbers();
+
+    [GeneratedRegex(@"https?://\S+|\S+@\S+")]
+    private static partial Regex UrlsAndMail();
+
+    [GeneratedRegex(@"(?<![\d.])(19|20)\d\d-[01]\d-[0-3]\d(?!\d)")]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"\bUTC\b")]
+    private static partial Regex Utc();
+
+    [GeneratedRegex(@"\b[a-z]+\.[a-z]+[A-Z]\w*\b")]
+    private static partial Regex DottedKey();
+
+    [GeneratedRegex(@"\b(docs|shared|data|src|tests)/[\w./-]+|\b[\w-]+\.json\b")]
+    private static partial Regex RepositoryPath();
+}
