@@ -72,7 +72,7 @@ public sealed partial class LanguageWalkBrowserTests : IAsyncLifetime
             await page.Locator("#password").FillAsync(Password);
             await page.Locator("#password").PressAsync("Enter");
             await page.Locator("header .account a").First.WaitForAsync(new() { Timeout = 60_000 });
-            problems.AddRange(await WalkAsync(page, ["/", "/umfragen", "/organisationen", "/fragebogen", "/konto", "/post", "/verwaltung/konten"], role, check, accessibility ? checkedKinds : null));
+            problems.AddRange(await WalkAsync(page, ["/", "/umfragen", "/organisationen", "/fragebogen", "/konto", "/post", "/verwaltung/konten", "/katalog/zoom/bearbeiten?fact=contract.ownPurposes", "/katalog/bbb-self-operated/bearbeiten?fact=operatingModel", "/umfragen/1/organisationen?status=deficient", "/umfragen/1/andere"], role, check, accessibility ? checkedKinds : null));
             await context.CloseAsync();
         }
 
@@ -180,7 +180,7 @@ public sealed partial class LanguageWalkBrowserTests : IAsyncLifetime
         "restricted", "shipped", "self-operated", "saas", "external-provider", "third-country", "unknown", "not-assessed", "yes", "none",
         "true", "false", "null", "Reader", "Supervisor", "draft", "running", "closed", "pending", "sent", "failed", "rejected",
         "compliant", "deficient", "unclear", "not-answered", "school", "municipality", "district", "state-authority", "university", "company",
-        "blnbdi", "dsk", "lfdi-bw", "baylfd", "baylda", "hbdi", "udz-saarland", "lfdi-mv", "green", "yellow", "red",
+        "Engine", "blnbdi", "dsk", "lfdi-bw", "baylfd", "baylda", "hbdi", "udz-saarland", "lfdi-mv", "green", "yellow", "red",
     ];
 
     /// <summary>German words of the interface that an English page must not show (data such as body names may be German).</summary>
