@@ -73,6 +73,11 @@ public sealed partial class LanguageWalkBrowserTests : IAsyncLifetime
             await page.Locator("#password").PressAsync("Enter");
             await page.Locator("header .account a").First.WaitForAsync(new() { Timeout = 60_000 });
             problems.AddRange(await WalkAsync(page, ["/", "/umfragen", "/organisationen", "/fragebogen", "/konto", "/post", "/verwaltung/konten", "/katalog/zoom/bearbeiten?fact=contract.ownPurposes", "/katalog/bbb-self-operated/bearbeiten?fact=operatingModel", "/umfragen/1/organisationen?status=deficient", "/umfragen/1/andere"], role, check, accessibility ? checkedKinds : null));
+            if (role == "Supervisor")
+            {
+                problems.AddRange(await DocumentsAsync(page, locale == "de-DE", check));
+            }
+
             await context.CloseAsync();
         }
 
@@ -81,6 +86,34 @@ public sealed partial class LanguageWalkBrowserTests : IAsyncLifetime
         problems.AddRange(await WalkAsync(form, ["/antwort/" + _token, "/antwort/" + _token + "?abschnitt=1", "/antwort/" + _token + "?abschnitt=2", "/antwort-nicht-moeglich"], "respondent", check,
             accessibility ? checkedKinds : null));
         await respondent.CloseAsync();
+        return problems;
+    }
+
+    /// <summary>
+    /// The documents a case handler takes away, read as text: the campaign report (ODT, the same document the PDF is
+    /// drawn from) in the page's language, and in German the CSV export with its headers and values.
+    /// </summary>
+    private async Task<List<string>> DocumentsAsync(IPage page, bool german, Func<string, IEnumerable<string>> check)
+    {
+        var problems = new List<string>();
+        var language = new APIRequestContextOptions { Headers = new Dictionary<string, string> { ["Accept-Language"] = german ? "de-DE" : "en-GB" } };
+        var report = await page.APIRequest.GetAsync(new Uri(_server.Address, "/umfragen/1/bericht.odt").ToString(), language);
+        Assert.Equal(200, report.Status);
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await report.BodyAsync())))
+        using (var reader = new StreamReader(zip.GetEntry("content.xml")!.Open()))
+        {
+            var xml = System.Xml.Linq.XDocument.Parse(await reader.ReadToEndAsync());
+            var text = string.Join("\n", xml.Descendants().Where(e => !e.HasElements).Select(e => e.Value));
+            problems.AddRange(check(text).Distinct().Select(p => "report.odt: " + p));
+        }
+
+        if (german)
+        {
+            var csv = await page.APIRequest.GetAsync(new Uri(_server.Address, "/umfragen/1/export.csv").ToString(), language);
+            Assert.Equal(200, csv.Status);
+            problems.AddRange(check((await csv.TextAsync()).Replace(';', '\n')).Distinct().Select(p => "export.csv: " + p));
+        }
+
         return problems;
     }
 
