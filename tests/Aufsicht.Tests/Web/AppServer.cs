@@ -83,6 +83,22 @@ public sealed class AppServer : IAsyncDisposable
         await users.AddToRoleAsync(user, role).ConfigureAwait(false);
     }
 
+    /// <summary>The demo's fictional bodies and running campaign (as `aufsicht demo` makes them): the campaign's id and the first body's link token.</summary>
+    public async Task<(long Campaign, string Token)> SeedDemoAsync(int bodies)
+    {
+        var tokens = Path.Combine(Path.GetTempPath(), $"aufsicht-demo-{Guid.NewGuid():N}.txt");
+        try
+        {
+            using var scope = _app.Services.CreateScope();
+            var (campaign, _) = await Aufsicht.Features.Campaigns.DemoCommand.SeedAsync(scope.ServiceProvider, bodies, DateTime.UtcNow, tokens, CancellationToken.None).ConfigureAwait(false);
+            return (campaign, (await File.ReadAllLinesAsync(tokens).ConfigureAwait(false))[0]);
+        }
+        finally
+        {
+            File.Delete(tokens);
+        }
+    }
+
     /// <summary>A browser-like client: its own cookies, no automatic redirects; <paramref name="host"/> forges the Host header.</summary>
     public Session NewSession(string? host = null) => new(Address, host);
 

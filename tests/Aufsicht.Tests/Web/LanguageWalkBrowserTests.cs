@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -28,14 +27,7 @@ public sealed partial class LanguageWalkBrowserTests : IAsyncLifetime
             await _server.CreateUserAsync(role.ToLowerInvariant() + "@aufsicht.example", Password, role);
         }
 
-        var tokens = Path.Combine(Path.GetTempPath(), $"aufsicht-walk-{Guid.NewGuid():N}.txt");
-        using (var scope = _server.Services.CreateScope())
-        {
-            await Aufsicht.Features.Campaigns.DemoCommand.SeedAsync(scope.ServiceProvider, 12, DateTime.UtcNow, tokens, CancellationToken.None);
-        }
-
-        _token = File.ReadAllLines(tokens)[0];
-        File.Delete(tokens);
+        (_, _token) = await _server.SeedDemoAsync(12);
         _browser = await HeadlessChromium.StartAsync();
     }
 

@@ -1,5 +1,3 @@
-using Aufsicht.Features.Campaigns;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -24,14 +22,8 @@ public sealed class SmallScreenBrowserTests : IAsyncLifetime
     {
         _server = await AppServer.StartOnAsync("sqlite");
         await _server.CreateUserAsync("sachbearbeitung@aufsicht.example", Password, "Supervisor");
-        var tokens = Path.Combine(Path.GetTempPath(), $"aufsicht-tokens-{Guid.NewGuid():N}.txt");
-        using (var scope = _server.Services.CreateScope())
-        {
-            (_campaign, _) = await DemoCommand.SeedAsync(scope.ServiceProvider, 12, DateTime.UtcNow, tokens, CancellationToken.None);
-        }
-
-        _link = "/antwort/" + File.ReadAllLines(tokens)[0] + "?abschnitt=0";
-        File.Delete(tokens);
+        (_campaign, var token) = await _server.SeedDemoAsync(12);
+        _link = "/antwort/" + token + "?abschnitt=0";
         _browser = await HeadlessChromium.StartAsync();
     }
 
