@@ -297,7 +297,7 @@ internal sealed record ServerOptions(string DataDir, string? Database, string? C
         var dataDir = args.Option("--data-dir") ?? "aufsicht-data";
         if (string.IsNullOrWhiteSpace(dataDir))
         {
-            throw new InputException(Features.Texts.T(args.Language, "cli.dataDir.empty"));
+            throw new SettingException(Features.Texts.T(args.Language, "cli.dataDir.empty"));
         }
 
         return new ServerOptions(Path.GetFullPath(dataDir), string.IsNullOrWhiteSpace(database) ? null : database, null);

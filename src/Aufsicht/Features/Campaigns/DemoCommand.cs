@@ -36,7 +36,9 @@ internal static class DemoCommand
             ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 200_000 ? n
                 : throw new InputException(Texts.T(context.Language, "demo.invalid.bodies", text))
             : 300;
-        string[] appArgs = ["--Logging:LogLevel:Default=Warning", .. Pass(a, "--data-dir"), .. Pass(a, "--database")];
+        // The app's start-up warnings (no public address for links) are for a server, not for this one-off seeding.
+        string[] serverArgs = [.. Pass(a, "--data-dir"), .. Pass(a, "--database")];
+        string[] appArgs = ["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:aufsicht=Error", .. serverArgs];
         var app = WebApp.Build(appArgs);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
@@ -66,7 +68,7 @@ internal static class DemoCommand
         var o = context.Terminal.Writer;
         var language = context.Language;
         o.WriteLine(Texts.T(language, "demo.done", count, seeded.CampaignId, seeded.Answered, Documents.ReportFormat.Number(watch.Elapsed.TotalSeconds, language)));
-        o.WriteLine(Texts.T(language, "demo.start", "aufsicht" + string.Concat(appArgs.Skip(1).Select(x => " " + x))));
+        o.WriteLine(Texts.T(language, "demo.start", "aufsicht" + string.Concat(serverArgs.Select(x => " " + x))));
         o.WriteLine(Texts.T(language, "demo.open", seeded.CampaignId, email, password));
         return ExitCode.Ok;
     }
