@@ -39,9 +39,9 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("de", "0", "--bodies muss eine ganze Zahl von 1 bis 200000 sein; erhalten: „0“")]
+    [InlineData("de", "0", "--bodies muss eine ganze Zahl von 1 bis 200.000 sein; erhalten: „0“")]
     [InlineData("de", "viele", "--bodies muss eine ganze Zahl")]
-    [InlineData("en", "viele", "--bodies must be a whole number from 1 to 200000; got 'viele'")]
+    [InlineData("en", "viele", "--bodies must be a whole number from 1 to 200,000; got 'viele'")]
     public void Demo_BadCount_Exit2(string language, string value, string message)
     {
         var result = Cli.Run("demo", "--bodies", value, "--data-dir", _dir, "--lang", language);

@@ -21,7 +21,7 @@ internal static class CampaignText
         ["contact.name"] = ("Ansprechperson", "Contact person"),
         ["contact.email"] = ("E-Mail", "E-mail"),
         ["contact.phone"] = ("Telefon", "Telephone"),
-        ["demo.invalid.bodies"] = ("demo: --bodies muss eine ganze Zahl von 1 bis 200000 sein; erhalten: „{0}“", "demo: --bodies must be a whole number from 1 to 200000; got '{0}'"),
+        ["demo.invalid.bodies"] = ("demo: --bodies muss eine ganze Zahl von 1 bis 200.000 sein; erhalten: „{0}“", "demo: --bodies must be a whole number from 1 to 200,000; got '{0}'"),
         ["demo.notEmpty"] = ("demo: Diese Datenbank enthält schon Organisationen oder Umfragen; die Demo füllt nur eine leere (wählen Sie ein anderes --data-dir).", "demo: this database already holds bodies or campaigns; the demo only fills an empty one (choose another --data-dir)."),
         ["demo.done"] = ("demo: {0} erfundene Organisationen, Umfrage {1} läuft, {2} beantwortet und bewertet, in {3} s", "demo: {0} fictional bodies, campaign {1} running, {2} answered and evaluated, in {3} s"),
         ["demo.start"] = ("Server starten mit: {0}", "start the server with: {0}"),
