@@ -9,21 +9,16 @@ namespace Aufsicht.Core.Law;
 /// </summary>
 public static partial class ArticleNotation
 {
-    // The GDPR has 99 articles; anything outside that or of another shape ("§ 26 BDSG", "Art. 28 DSGVO") is not ours
-    // to rewrite and passes through unchanged.
-    private const int LastArticle = 99;
-
     public static string Format(string reference, Language language)
     {
         ArgumentNullException.ThrowIfNull(reference);
         var match = Reference().Match(reference);
-        if (!match.Success
-            || !int.TryParse(match.Groups["article"].Value, System.Globalization.CultureInfo.InvariantCulture, out var article)
-            || article is < 1 or > LastArticle)
+        if (!match.Success)
         {
             return reference;
         }
 
+        var article = int.Parse(match.Groups["article"].Value, System.Globalization.CultureInfo.InvariantCulture);
         var paragraph = match.Groups["paragraph"];
         var point = match.Groups["point"];
         if (article == 4 && point.Success)
@@ -55,6 +50,8 @@ public static partial class ArticleNotation
     public static string FormatAll(IEnumerable<string> references, Language language) =>
         string.Join(", ", references.Select(r => Format(r, language)));
 
+    // The GDPR has 99 articles: the pattern takes 1 to 99 only. Anything else ("Art. 100", "§ 26 BDSG", "Art. 28
+    // DSGVO") is not ours to rewrite and passes through unchanged.
     [GeneratedRegex(@"^Art\. (?<article>[1-9][0-9]?)(?:\((?<paragraph>[1-9][0-9]?)\)(?:\((?<point>[a-z])\))?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Reference();
 }

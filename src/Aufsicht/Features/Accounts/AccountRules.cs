@@ -21,7 +21,7 @@ internal static class AccountRules
         }
 
         var administrators = await users.GetUsersInRoleAsync(Roles.Administrator).ConfigureAwait(false);
-        return !administrators.Any(a => a.Id != target.Id && a.LockoutEnd != DateTimeOffset.MaxValue);
+        return !administrators.Any(a => a.Id != target.Id && !IsDeactivated(a));
     }
 
     public static bool IsDeactivated(IdentityUser user) => user.LockoutEnd == DateTimeOffset.MaxValue;

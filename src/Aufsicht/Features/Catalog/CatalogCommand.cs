@@ -150,9 +150,10 @@ internal static class CatalogCommand
         {
             t.Writer.WriteLine();
             t.Writer.WriteLine(t.Bold(de ? "Quellen" : "Sources"));
+            var texts = new FindingText(data.Criteria);
             foreach (var source in snapshot.Sources)
             {
-                t.Writer.WriteLine($"  [{new FindingText(data.Criteria).FactName(source.About, context.Language)}] {source.Url} ({(de ? "gesehen" : "seen")} {FindingText.Date(source.Seen, context.Language)})");
+                t.Writer.WriteLine($"  [{texts.FactName(source.About, context.Language)}] {source.Url} ({(de ? "gesehen" : "seen")} {FindingText.Date(source.Seen, context.Language)})");
             }
         }
 

@@ -82,8 +82,6 @@ internal sealed class ServiceModel(CatalogStore store, TimeProvider clock, Aufsi
         Name = (Snapshot ?? store.Catalog.Latest(id)!).Names.In(Language);
     }
 
-    internal string Question(string criterion) => Criteria.Contains(criterion) ? Criteria[criterion].Question.In(Language) : criterion;
-
     private static List<(string, string, string)> Differences(ServiceProfile here, ServiceProfile shipped)
     {
         static string Show(object? value) => value switch
