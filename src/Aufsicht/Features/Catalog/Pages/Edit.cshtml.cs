@@ -121,7 +121,7 @@ internal sealed class EditModel(CatalogStore store, AufsichtDb db, TimeProvider 
         Id = id;
         var date = ParseDate(asOf) ?? Today();
         Snapshot = store.Catalog.SnapshotOn(id, date) ?? store.Catalog.Latest(id);
-        Name = Snapshot!.Name;
+        Name = Snapshot!.Names.In(Language);
         FactsAsOf = (ParseDate(asOf) ?? Snapshot.FactsAsOf).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var snapshotDate = ParseDate(FactsAsOf)!.Value;
         Revision = await db.Snapshots.Where(s => s.ServiceId == id && s.FactsAsOf == snapshotDate).Select(s => (int?)s.Revision)
