@@ -299,7 +299,7 @@ public static class DataReader
         return result;
     }
 
-    private static List<Source> Sources(ObjectReader r, bool aboutRequired)
+    internal static List<Source> Sources(ObjectReader r, bool aboutRequired)
     {
         var sources = new List<Source>();
         foreach (var (element, path) in r.Array("sources") ?? [])

@@ -38,6 +38,21 @@ internal static class DataFolder
     }
 
     /// <summary>
+    /// The rules on enforcement against public bodies (<c>enforcement/jurisdictions.json</c>) in the folder; a missing
+    /// or invalid file is a wrong setting, as an invalid catalogue is.
+    /// </summary>
+    public static Core.Enforcement.JurisdictionTable Jurisdictions(string folder, Core.Law.Language language = Core.Law.Language.En)
+    {
+        var path = Path.Combine(folder, Core.Enforcement.JurisdictionReader.File);
+        var result = File.Exists(path)
+            ? Core.Enforcement.JurisdictionReader.Read(File.ReadAllBytes(path))
+            : Core.Result<Core.Enforcement.JurisdictionTable>.Fail(Core.Error.Invalid(Core.Enforcement.JurisdictionReader.File, "datafile.fileMissing"));
+        return result.IsOk
+            ? result.Value
+            : throw new SettingException(Features.Texts.T(language, "cli.data.invalid", folder) + "\n  " + string.Join("\n  ", result.Errors.Select(e => CliFailures.Line(e, language))));
+    }
+
+    /// <summary>
     /// What most commands start from: the catalogue (<c>--data</c>), the as-of date (<c>--as-of</c>, default today) and
     /// the authority's view on that date (<c>--authority</c>, default the catalogue's default).
     /// </summary>

@@ -136,6 +136,8 @@ internal static class WebApp
 #pragma warning restore RS0030
         builder.Services.AddDbContextPool<AufsichtDb>(o => DatabaseSetup.Configure(o, options));
         builder.Services.AddSingleton(sp => new CatalogStore(data, sp.GetRequiredService<IServiceScopeFactory>()));
+        // The enforcement rules per jurisdiction: read once at start, like the catalogue; fines and measures read them.
+        builder.Services.AddSingleton(DataFolder.Jurisdictions(DataFolder.Locate(options.Catalog)));
         builder.Services.AddHostedService<CatalogRefresher>();
         builder.Services.AddRazorPages(o =>
         {

@@ -37,6 +37,8 @@ internal static class DataFileText
         ["datafile.notCountryOrWorldwide"] = ("erwartet wird ein Ländercode nach ISO 3166-1 aus zwei Großbuchstaben (z. B. DE) oder \"worldwide\"; gefunden: {0}", "expected a two-letter ISO 3166-1 country code in capitals (e.g. DE) or \"worldwide\"; got {0}"),
         ["datafile.noCountries"] = ("muss mindestens ein Land nennen oder \"unknown\" sein", "must list at least one country, or be \"unknown\""),
         ["datafile.notCountries"] = ("erwartet wird eine Liste von Ländercodes oder \"unknown\"", "expected a list of country codes or \"unknown\""),
+        ["datafile.jurisdiction.twice"] = ("Der Rechtsraum {0} steht zweimal in der Liste", "jurisdiction {0} is listed twice"),
+        ["datafile.jurisdiction.noCountry"] = ("Zum Land {1} fehlt die Zeile des Staates {0}", "Land {1} has no row for its country {0}"),
         ["datafile.needsSource"] = ("braucht mindestens eine Quelle", "needs at least one source"),
         ["datafile.needsVersion"] = ("braucht mindestens eine Fassung", "needs at least one version"),
         ["datafile.fileMissing"] = ("die Datei fehlt", "file is missing"),
