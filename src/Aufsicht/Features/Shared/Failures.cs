@@ -12,12 +12,20 @@ namespace Aufsicht.Features.Shared;
 /// </summary>
 internal static class Failures
 {
-    /// <summary>The error's message in the language: its key's text with the arguments filled in.</summary>
+    /// <summary>
+    /// The error's message in the language: its key's text with the arguments filled in. An argument that is an ISO
+    /// date (the Core's one way to pass a date) is written as the language writes dates: 16.12.2026 / 16 Dec 2026.
+    /// </summary>
     public static string Message(Error error, Language language)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return Texts.T(language, error.Key, [.. error.Args]);
+        return Texts.T(language, error.Key, [.. error.Args.Select(a => LocalDate(a, language))]);
     }
+
+    private static string LocalDate(string arg, Language language) =>
+        arg.Length == 10 && DateOnly.TryParseExact(arg, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? Core.Assessment.FindingText.Date(date, language)
+            : arg;
 
     /// <summary>Every error's message, in order: what a refused form shows.</summary>
     public static IReadOnlyList<string> Messages(IEnumerable<Error> errors, Language language) =>

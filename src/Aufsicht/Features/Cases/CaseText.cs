@@ -1,0 +1,40 @@
+namespace Aufsicht.Features.Cases;
+
+/// <summary>The texts of case files (Verfahren), German first: states, actions, outcomes and the workflow's refusals.</summary>
+internal static class CaseText
+{
+    public static readonly IReadOnlyDictionary<string, (string De, string En)> Entries = new Dictionary<string, (string De, string En)>(StringComparer.Ordinal)
+    {
+        ["case.state.opened"] = ("eröffnet", "opened"),
+        ["case.state.hearing"] = ("Anhörung läuft", "hearing"),
+        ["case.state.statement-received"] = ("Stellungnahme eingegangen", "statement received"),
+        ["case.state.hearing-lapsed"] = ("Anhörungsfrist verstrichen", "hearing period lapsed"),
+        ["case.state.decided"] = ("Maßnahme entschieden", "measure decided"),
+        ["case.state.follow-up"] = ("Nachprüfung", "follow-up check"),
+        ["case.state.escalated"] = ("eskaliert", "escalated"),
+        ["case.state.closed"] = ("abgeschlossen", "closed"),
+
+        ["case.action.start-hearing"] = ("Anhörung einleiten", "start the hearing"),
+        ["case.action.record-statement"] = ("Stellungnahme erfassen", "record the statement"),
+        ["case.action.record-hearing-lapsed"] = ("Fristablauf der Anhörung erfassen", "record that the hearing period lapsed"),
+        ["case.action.decide"] = ("Maßnahme entscheiden", "decide the measure"),
+        ["case.action.start-follow-up"] = ("Nachprüfung beginnen", "start the follow-up check"),
+        ["case.action.escalate"] = ("eskalieren", "escalate"),
+        ["case.action.close"] = ("abschließen", "close"),
+
+        ["case.outcome.remedied"] = ("Mangel behoben", "deficiency remedied"),
+        ["case.outcome.complied"] = ("Maßnahme befolgt", "measure complied with"),
+        ["case.outcome.discontinued"] = ("eingestellt", "discontinued"),
+
+        ["case.action.notNow"] = ("„{0}“ ist im Stand „{1}“ des Verfahrens nicht möglich.", "'{0}' is not possible while the case is '{1}'."),
+        ["case.deadline.missing"] = ("Bitte eine Frist angeben.", "Please give a deadline."),
+        ["case.deadline.past"] = ("Die Frist ({0}) muss in der Zukunft liegen.", "The deadline ({0}) must lie in the future."),
+        ["case.hearing.running"] = ("Die Anhörungsfrist läuft noch bis {0}.", "The hearing period runs until {0}."),
+        ["case.hearing.groundMissing"] = ("Ohne Anhörung darf nur entschieden werden, wenn ein Grund nach § 28 Abs. 2 VwVfG festgehalten ist.", "Deciding without a hearing needs a recorded ground under § 28(2) VwVfG."),
+        ["case.followUp.noDeadline"] = ("Die entschiedene Maßnahme setzt keine Frist; das Verfahren kann abgeschlossen werden.", "The measure decided sets no deadline; the case can be closed."),
+        ["case.followUp.early"] = ("Die Frist zur Umsetzung läuft noch bis {0}.", "The compliance period runs until {0}."),
+        ["case.outcome.missing"] = ("Bitte angeben, wie das Verfahren endet.", "Please say how the case ends."),
+        ["case.outcome.noMeasure"] = ("„Maßnahme befolgt“ setzt eine entschiedene Maßnahme voraus.", "'Measure complied with' needs a decided measure."),
+        ["case.fileNumber.pattern"] = ("Das Muster des Aktenzeichens „{0}“ braucht den Platzhalter {{seq}} (z. B. „LfDI-{{year}}-{{seq:0000}}“).", "The file-number pattern '{0}' needs the placeholder {{seq}} (e.g. 'LfDI-{{year}}-{{seq:0000}}')."),
+    };
+}
