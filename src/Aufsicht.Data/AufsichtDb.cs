@@ -43,6 +43,16 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
 
     public DbSet<CampaignStampRecord> CampaignStamps => Set<CampaignStampRecord>();
 
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+
+    public DbSet<CaseInfringementRecord> CaseInfringements => Set<CaseInfringementRecord>();
+
+    public DbSet<CaseNoteRecord> CaseNotes => Set<CaseNoteRecord>();
+
+    public DbSet<CaseCounterRecord> CaseCounters => Set<CaseCounterRecord>();
+
+    public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -79,6 +89,81 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.HasKey(s => s.Id);
         });
         OnSurveysCreating(builder);
+        OnCasesCreating(builder);
+    }
+
+    private static void OnCasesCreating(ModelBuilder builder)
+    {
+        builder.Entity<CaseRecord>(e =>
+        {
+            e.ToTable("cases");
+            e.HasKey(c => c.Id);
+            e.HasIndex(c => c.FileNumber).IsUnique();
+            e.HasIndex(c => new { c.State, c.UpdatedAt });
+            e.HasIndex(c => c.BodyId);
+            e.HasIndex(c => c.HandlerId);
+            e.HasIndex(c => c.HearingDeadline);
+            e.HasIndex(c => c.ComplianceDeadline);
+            // One open case per body and campaign, even when two handlers open cases for a filter at the same moment.
+            e.HasIndex(c => new { c.CampaignId, c.BodyId }).IsUnique().HasFilter("\"State\" <> 'closed' AND \"CampaignId\" IS NOT NULL");
+            e.Property(c => c.FileNumber).HasMaxLength(100);
+            e.Property(c => c.State).HasMaxLength(20).HasConversion(StoredStates.CaseStateConverter);
+            e.Property(c => c.Outcome).HasMaxLength(20).HasConversion(StoredStates.CaseOutcomeConverter);
+            e.Property(c => c.HandlerId).HasMaxLength(450);
+            e.Property(c => c.Country).HasMaxLength(2);
+            e.Property(c => c.Land).HasMaxLength(2);
+            e.Property(c => c.UndertakingGroup).HasMaxLength(300);
+            e.Property(c => c.Measure).HasMaxLength(200);
+            e.Property(c => c.MeasureReason).HasMaxLength(4000);
+            e.Property(c => c.HearingOmittedGround).HasMaxLength(4000);
+            e.Property(c => c.OpenedBy).HasMaxLength(256);
+            e.Property(c => c.Revision).IsConcurrencyToken();
+            e.HasOne<BodyRecord>().WithMany().HasForeignKey(c => c.BodyId).OnDelete(DeleteBehavior.Restrict);
+            // A campaign may be deleted under its retention rule; its cases stay, with the frozen evaluation.
+            e.HasOne<CampaignRecord>().WithMany().HasForeignKey(c => c.CampaignId).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<CaseInfringementRecord>(e =>
+        {
+            e.ToTable("case_infringements");
+            e.HasKey(i => i.Id);
+            e.HasIndex(i => i.CaseId);
+            e.Property(i => i.Criterion).HasMaxLength(20);
+            e.Property(i => i.Level).HasMaxLength(16);
+            e.Property(i => i.Articles).HasMaxLength(500);
+            e.Property(i => i.Tier).HasMaxLength(10);
+            e.Property(i => i.Service).HasMaxLength(220);
+            e.HasOne<CaseRecord>().WithMany().HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CaseNoteRecord>(e =>
+        {
+            e.ToTable("case_notes");
+            e.HasKey(n => n.Id);
+            e.HasIndex(n => n.CaseId);
+            e.Property(n => n.Author).HasMaxLength(256);
+            e.Property(n => n.Text).HasMaxLength(10000);
+            e.HasOne<CaseRecord>().WithMany().HasForeignKey(n => n.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CaseCounterRecord>(e =>
+        {
+            e.ToTable("case_counters");
+            e.HasKey(c => c.Year);
+            e.Property(c => c.Year).ValueGeneratedNever();
+            e.Property(c => c.Last).IsConcurrencyToken();
+        });
+        builder.Entity<AuditRecord>(e =>
+        {
+            // No foreign keys: the log outlives what it records.
+            e.ToTable("audit_log");
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedNever();
+            // Two writers that read the same last entry cannot both append after it.
+            e.HasIndex(a => a.PreviousHash).IsUnique();
+            e.HasIndex(a => new { a.CaseId, a.Sequence });
+            e.Property(a => a.Actor).HasMaxLength(256);
+            e.Property(a => a.Action).HasMaxLength(60);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+        });
     }
 
     private static void OnSurveysCreating(ModelBuilder builder)

@@ -59,6 +59,10 @@ public static class StoredStates
         throw new FormatException($"Unknown {typeof(T).Name} '{stored}' in the database.");
     }
 
+    public static string ToStored(this Core.Cases.CaseState state) => Core.Cases.CaseWorkflow.Stored(state);
+
+    public static string ToStored(this Core.Cases.CaseOutcome outcome) => Core.Cases.CaseWorkflow.Stored(outcome);
+
     // The converters AufsichtDb puts on the state columns.
     internal static readonly ValueConverter<CampaignState, string> CampaignStateConverter = new(v => v.ToStored(), s => Parse<CampaignState>(s, ToStored));
 
@@ -67,4 +71,8 @@ public static class StoredStates
     internal static readonly ValueConverter<Compliance, string> ComplianceConverter = new(v => v.ToStored(), s => Parse<Compliance>(s, ToStored));
 
     internal static readonly ValueConverter<Verdict, string> VerdictConverter = new(v => v.ToStored(), s => Parse<Verdict>(s, ToStored));
+
+    internal static readonly ValueConverter<Core.Cases.CaseState, string> CaseStateConverter = new(v => v.ToStored(), s => Parse<Core.Cases.CaseState>(s, ToStored));
+
+    internal static readonly ValueConverter<Core.Cases.CaseOutcome, string> CaseOutcomeConverter = new(v => v.ToStored(), s => Parse<Core.Cases.CaseOutcome>(s, ToStored));
 }

@@ -27,7 +27,7 @@ internal static class CliText
         ["cli.help.title"] = ("aufsicht — Datenschutzaufsicht über Cloud-Dienste", "aufsicht — supervision of cloud services under the GDPR"),
         ["cli.help.usage"] = ("Aufruf:", "Usage:"),
         ["cli.help.common"] = ("Jeder Befehl nimmt --data DIR (Vorgabe: der mit aufsicht ausgelieferte Katalog) und --lang de|en für die Textausgabe.", "Every command takes --data DIR (default: the catalogue shipped with aufsicht) and --lang de|en for text output."),
-        ["cli.help.exitCodes"] = ("Exit-Codes: 0 Erfolg (gleich welche Bewertung), 2 ungültige Eingabe.", "Exit codes: 0 success (whatever the verdict), 2 invalid input."),
+        ["cli.help.exitCodes"] = ("Exit-Codes: 0 Erfolg (gleich welche Bewertung), 1 „audit verify“ fand eine gebrochene Verkettung, 2 ungültige Eingabe.", "Exit codes: 0 success (whatever the verdict), 1 'audit verify' found a broken link, 2 invalid input."),
 
         // Files and folders named on the command line.
         ["cli.file.cannotRead"] = ("{0}: Die Datei lässt sich nicht lesen: {1}", "{0}: cannot be read: {1}"),

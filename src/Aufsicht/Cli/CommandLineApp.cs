@@ -21,6 +21,7 @@ internal static class CommandLineApp
           aufsicht bodies export <file.csv|file.xlsx> [--variant machine|german] [--data-dir DIR] [--database CONNECTION]
           aufsicht admin create-user --email ADDRESS [--role Administrator|Supervisor|Reader] [--password-stdin]
           aufsicht admin reset-password --email ADDRESS [--password-stdin]
+          aufsicht audit verify [--data-dir DIR] [--database CONNECTION]
           aufsicht demo [--bodies N] [--data-dir DIR] [--database CONNECTION]
           aufsicht [serve] [--urls URL] [--data-dir DIR] [--database CONNECTION] [--catalog DIR]
         """;
@@ -110,6 +111,8 @@ internal static class CommandLineApp
                 ["bodies", "import", .. var more] => Features.Bodies.BodiesCommand.ImportAsync(more, context, cancel),
                 ["bodies", "export", .. var more] => Features.Bodies.BodiesCommand.ExportAsync(more, context, cancel),
                 ["bodies", ..] => throw Sub(context, "bodies", "bodies import", "bodies export"),
+                ["audit", "verify", .. var more] => Features.Cases.AuditCommand.VerifyAsync(more, context, cancel),
+                ["audit", ..] => throw Sub(context, "audit", "audit verify"),
                 ["demo", .. var more] => Features.Campaigns.DemoCommand.RunAsync(more, context, cancel),
                 ["admin", "create-user", .. var more] => Features.Accounts.AdminCommand.CreateUserAsync(more, context, cancel),
                 ["admin", "reset-password", .. var more] => Features.Accounts.AdminCommand.ResetPasswordAsync(more, context, cancel),

@@ -35,6 +35,10 @@ internal static class CaseText
         ["case.followUp.early"] = ("Die Frist zur Umsetzung läuft noch bis {0}.", "The compliance period runs until {0}."),
         ["case.outcome.missing"] = ("Bitte angeben, wie das Verfahren endet.", "Please say how the case ends."),
         ["case.outcome.noMeasure"] = ("„Maßnahme befolgt“ setzt eine entschiedene Maßnahme voraus.", "'Measure complied with' needs a decided measure."),
+        ["audit.verify.ok"] = ("Audit-Protokoll unversehrt: {0} Einträge, jede Verkettung stimmt.", "Audit log intact: {0} entries, every link holds."),
+        ["audit.verify.broken.hash"] = ("Audit-Protokoll gebrochen: Eintrag {0} wurde nachträglich verändert (sein Inhalt passt nicht mehr zu seinem Hash). Die {1} Einträge davor sind unversehrt.", "Audit log broken: entry {0} was changed afterwards (its content no longer matches its hash). The {1} entries before it are intact."),
+        ["audit.verify.broken.link"] = ("Audit-Protokoll gebrochen: Eintrag {0} verweist nicht auf den Hash des Eintrags davor (ein Eintrag wurde verändert oder ersetzt). Die {1} Einträge davor sind unversehrt.", "Audit log broken: entry {0} does not name the hash of the entry before it (an entry was changed or replaced). The {1} entries before it are intact."),
+        ["audit.verify.broken.gap"] = ("Audit-Protokoll gebrochen: Vor Eintrag {0} fehlen Einträge (gelöscht). Die {1} Einträge davor sind unversehrt.", "Audit log broken: entries before entry {0} are missing (deleted). The {1} entries before it are intact."),
         ["case.fileNumber.pattern"] = ("Das Muster des Aktenzeichens „{0}“ braucht den Platzhalter {{seq}} (z. B. „LfDI-{{year}}-{{seq:0000}}“).", "The file-number pattern '{0}' needs the placeholder {{seq}} (e.g. 'LfDI-{{year}}-{{seq:0000}}')."),
     };
 }

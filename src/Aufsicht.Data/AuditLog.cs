@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Data;
+
+/// <summary>Where the audit chain first breaks: the entry's position and what is wrong with it.</summary>
+/// <param name="Sequence">The first entry that does not fit.</param>
+/// <param name="Problem"><c>hash</c>: its content no longer matches its hash; <c>link</c>: it does not name the hash of the entry before it; <c>gap</c>: entries before it are missing.</param>
+public sealed record AuditBreak(long Sequence, string Problem);
+
+/// <summary>
+/// The append-only, hash-chained audit log of case actions. An entry is added in the same unit of work as the change it
+/// records (one SaveChanges), so the log and the data cannot disagree. The database refuses updates and deletes on the
+/// table (triggers); the chain finds what someone with direct access to the database changed anyway.
+/// </summary>
+public static class AuditLog
+{
+    /// <summary>The previous hash of the first entry.</summary>
+    public static readonly string Genesis = new('0', 64);
+
+    /// <summary>
+    /// Adds an entry after the last one (saved or added in this context) to the context; the caller saves. Two
+    /// writers appending after the same entry collide on the unique previous hash, so one of them fails and retries.
+    /// </summary>
+    public static async Task<AuditRecord> AddAsync(AufsichtDb db, DateTime at, string actor, string action, long? caseId, string dataJson, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var pending = db.AuditLog.Local.Where(a => db.Entry(a).State == EntityState.Added).OrderByDescending(a => a.Sequence).FirstOrDefault();
+        var last = pending ?? await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new AuditRecord { Sequence = a.Sequence, Actor = a.Actor, Action = a.Action, DataJson = string.Empty, PreviousHash = a.PreviousHash, Hash = a.Hash })
+            .FirstOrDefaultAsync(cancel).ConfigureAwait(false);
+        var sequence = (last?.Sequence ?? 0) + 1;
+        var previous = last?.Hash ?? Genesis;
+        // PostgreSQL keeps microseconds: hash what both databases give back.
+        var stamp = new DateTime(at.Ticks - (at.Ticks % 10), DateTimeKind.Utc);
+        var entry = new AuditRecord
+        {
+            Sequence = sequence,
+            At = stamp,
+            Actor = actor,
+            Action = action,
+            CaseId = caseId,
+            DataJson = dataJson,
+            PreviousHash = previous,
+            Hash = HashOf(sequence, stamp, actor, action, caseId, dataJson, previous),
+        };
+        db.AuditLog.Add(entry);
+        return entry;
+    }
+
+    /// <summary>SHA-256 (lower-case hex) over the entry's fields, written as one JSON array so no two field lists hash alike.</summary>
+    public static string HashOf(long sequence, DateTime at, string actor, string action, long? caseId, string dataJson, string previousHash)
+    {
+        var canonical = JsonSerializer.Serialize(new object?[]
+        {
+            sequence,
+            DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            actor,
+            action,
+            caseId,
+            dataJson,
+            previousHash,
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    /// <summary>Walks the chain in order; the first entry that does not fit, or null with the number of entries when all do.</summary>
+    public static async Task<(AuditBreak? Break, long Count)> VerifyAsync(AufsichtDb db, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var expectedPrevious = Genesis;
+        long expectedSequence = 1, count = 0;
+        await foreach (var e in db.AuditLog.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(cancel).ConfigureAwait(false))
+        {
+            if (e.Sequence != expectedSequence)
+            {
+                return (new AuditBreak(e.Sequence, "gap"), count);
+            }
+
+            if (e.PreviousHash != expectedPrevious)
+            {
+                return (new AuditBreak(e.Sequence, "link"), count);
+            }
+
+            if (HashOf(e.Sequence, e.At, e.Actor, e.Action, e.CaseId, e.DataJson, e.PreviousHash) != e.Hash)
+            {
+                return (new AuditBreak(e.Sequence, "hash"), count);
+            }
+
+            expectedPrevious = e.Hash;
+            expectedSequence++;
+            count++;
+        }
+
+        return (null, count);
+    }
+}
+
+/// <summary>The triggers that make the audit log append-only in the database: an update or delete is refused.</summary>
+public static class AuditLogTriggers
+{
+    public static string Sqlite() => """
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        """;
+
+    public static string Postgres() => """
+        CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
+        CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+        """;
+
+    public static string Drop(bool postgres) => postgres
+        ? "DROP TRIGGER IF EXISTS audit_log_no_change ON audit_log; DROP FUNCTION IF EXISTS audit_log_append_only();"
+        : "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;";
+}
