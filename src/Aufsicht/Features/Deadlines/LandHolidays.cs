@@ -18,7 +18,36 @@ internal static class LandHolidays
     /// Assumption in Bavaria only where most people are Catholic. Not knowing the authority's municipality, the
     /// calendar leaves them out; the library's Augsburg Peace Festival is not in it anyway.
     /// </summary>
-    private static readonly (string State, string Name)[] MunicipalOnly = [("BY", "Mariä Himmelfahrt")];
+    private static readonly (string State, string Key)[] MunicipalOnly = [("BY", "Assumption")];
+
+    /// <summary>
+    /// Our names by the library's holiday key: the library names holidays by the process's culture, which under
+    /// invariant globalisation is English, and its German names mix Austrian ones in ("Stephanstag" for Boxing Day).
+    /// A key not listed keeps the library's own names.
+    /// </summary>
+    private static readonly Dictionary<string, LocalizedText> Names = new(StringComparer.Ordinal)
+    {
+        ["NewYear"] = new("Neujahr", "New Year's Day"),
+        ["Epiphany"] = new("Heilige Drei Könige", "Epiphany"),
+        ["WomensDay"] = new("Internationaler Frauentag", "International Women's Day"),
+        ["GoodFriday"] = new("Karfreitag", "Good Friday"),
+        ["Easter"] = new("Ostersonntag", "Easter Sunday"),
+        ["EasterMonday"] = new("Ostermontag", "Easter Monday"),
+        ["LabourDay"] = new("Tag der Arbeit", "Labour Day"),
+        ["LiberationDayDE"] = new("Tag der Befreiung", "Liberation Day"),
+        ["Ascension"] = new("Christi Himmelfahrt", "Ascension Day"),
+        ["WhitSunday"] = new("Pfingstsonntag", "Whit Sunday"),
+        ["PentecostMonday"] = new("Pfingstmontag", "Whit Monday"),
+        ["CorpusChristi"] = new("Fronleichnam", "Corpus Christi"),
+        ["Assumption"] = new("Mariä Himmelfahrt", "Assumption Day"),
+        ["WorldChildrensDayDE"] = new("Weltkindertag", "World Children's Day"),
+        ["GermanUnityDE"] = new("Tag der Deutschen Einheit", "German Unity Day"),
+        ["ReformationDay"] = new("Reformationstag", "Reformation Day"),
+        ["AllSaints"] = new("Allerheiligen", "All Saints' Day"),
+        ["RepentanceDayDE"] = new("Buß- und Bettag", "Day of Repentance and Prayer"),
+        ["Christmas"] = new("1. Weihnachtstag", "Christmas Day"),
+        ["SaintStephensDay"] = new("2. Weihnachtstag", "Boxing Day"),
+    };
 
     /// <summary>Holidays for <paramref name="state"/> (or nationwide only when null) from one year to another.</summary>
     public static HolidayCalendar Calendar(string? state, int fromYear, int toYear)
@@ -29,12 +58,14 @@ internal static class LandHolidays
         {
             foreach (var h in library.PublicHolidaysInformation(year))
             {
-                if (MunicipalOnly.Contains((state ?? string.Empty, h.Name)))
+                var key = h.HolidayKey ?? string.Empty;
+                if (MunicipalOnly.Contains((state ?? string.Empty, key)))
                 {
                     continue;
                 }
 
-                holidays.Add(new Holiday(DateOnly.FromDateTime(h.HolidayDate), new LocalizedText(h.Name, h.EnglishName)));
+                var name = Names.GetValueOrDefault(key) ?? new LocalizedText(h.GetName("de"), h.EnglishName);
+                holidays.Add(new Holiday(DateOnly.FromDateTime(h.HolidayDate), name));
             }
         }
 
