@@ -258,4 +258,20 @@ public sealed class DeadlineCalculatorTests
         Assert.Equal(FourthDayStatus.Unknown, Rules.Value.State("SH")!.FourthDay);
         Assert.All(Rules.Value.States, s => Assert.NotEmpty(s.Sources));
     }
+
+    [Theory]
+    [InlineData(0, PeriodUnit.Days)]
+    [InlineData(1096, PeriodUnit.Days)]
+    [InlineData(157, PeriodUnit.Weeks)]
+    [InlineData(37, PeriodUnit.Months)]
+    public void Period_OutsideItsBounds_CannotBeMade(int count, PeriodUnit unit) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Period(count, unit));
+
+    [Fact]
+    public void HolidayCalendar_HolidayOutsideItsYears_CannotBeMade() =>
+        Assert.Throws<ArgumentException>(() => new HolidayCalendar("MV", 2026, 2026, [new Holiday(new DateOnly(2027, 1, 1), new LocalizedText("Neujahr", "New Year"))]));
+
+    [Fact]
+    public void DeadlineRequest_BothSentAndDelivered_CannotBeMade() =>
+        Assert.Throws<ArgumentException>(() => new DeadlineRequest(D("2026-12-22"), D("2026-12-22"), new Period(2, PeriodUnit.Weeks), Delivery.Post, null));
 }

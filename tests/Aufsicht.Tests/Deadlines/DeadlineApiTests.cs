@@ -51,6 +51,15 @@ public sealed class DeadlineApiTests : IAsyncLifetime
         Assert.Equal("2027-03-30", body.GetProperty("end").GetString());
     }
 
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheDeadlinesEndpoint()
+    {
+        using var response = await _server.Client.GetAsync("/api/v1/openapi.json");
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(document.RootElement.GetProperty("paths").TryGetProperty("/api/v1/deadlines", out var path));
+        Assert.True(path.TryGetProperty("post", out _));
+    }
+
     [Theory]
     [InlineData("""{"sent": "2026-12-22", "delivered": "2026-12-22", "period": "2w"}""", "delivered", "en", "only one of the two")]
     [InlineData("""{"period": "2w"}""", "sent", "en", "give either the day sent")]
