@@ -25,7 +25,8 @@ internal static class Texts
         Campaigns.CampaignText.Entries,
         Responses.ResponseText.Entries,
         Evaluation.EvaluationText.Entries,
-        Cases.CaseText.Entries);
+        Cases.CaseText.Entries,
+        Deadlines.DeadlineText.Entries);
 
     /// <summary>The text of a key in the language; an unknown key shows as itself (a test finds it, a user sees no crash).</summary>
     public static string T(Language language, string key) =>

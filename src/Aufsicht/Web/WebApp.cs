@@ -4,6 +4,7 @@ using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Campaigns;
 using Aufsicht.Features.Catalog;
+using Aufsicht.Features.Deadlines;
 using Aufsicht.Features.Evaluation;
 using Aufsicht.Features.Mail;
 using Aufsicht.Features.Questionnaires;
@@ -131,6 +132,7 @@ internal static class WebApp
         var data = OwnAuthority(DataFolder.Load(DataFolder.Locate(options.Catalog)), builder.Configuration);
 
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(DeadlineRules.Load(DataFolder.Locate(options.Catalog)));
 #pragma warning disable RS0030 // The composition root: the one place the web app names the system clock.
         builder.Services.AddSingleton(TimeProvider.System);
 #pragma warning restore RS0030
@@ -243,6 +245,7 @@ internal static class WebApp
         app.MapResponsesApi();
         app.MapCatalogApi();
         app.MapCampaignsApi();
+        app.MapDeadlinesApi();
         app.MapGet("/healthz", (HealthCheck health, CancellationToken cancel) => health.Handle(cancel)).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/sprache", UiLanguageMiddleware.Switch).ExcludeFromDescription().AllowAnonymous().WithName(UiLanguageMiddleware.SwitchRoute);
 

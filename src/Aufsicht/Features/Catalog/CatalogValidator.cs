@@ -206,6 +206,8 @@ internal static class CatalogValidator
             DataReader.AdequacyFile => "adequacy",
             DataReader.AuthoritiesFile => "authorities",
             DataReader.AlternativesFile => "alternatives",
+            Core.Deadlines.NotificationRules.File => "notification",
+            Deadlines.LandHolidays.SourcedFile => "holidays",
             _ when path.StartsWith(QuestionnairesFolder, StringComparison.Ordinal) => "questionnaire",
             _ => null,
         };
