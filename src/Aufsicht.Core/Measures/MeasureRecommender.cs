@@ -70,7 +70,7 @@ public sealed class MeasureRecommender(MeasureRules rules, CriteriaCatalog crite
                 : minor
                     ? new("Geringfügig: keine rote Feststellung, keine besonderen Kategorien, keine Kinder, keine große Zahl betroffener Personen.", "Minor: no red finding, no special categories, no children, no large number of data subjects.")
                     : new("Nicht schwerwiegend, aber nicht geringfügig: rote Feststellungen ohne besondere Kategorien, Kinder oder große Zahl, oder eine besondere Lage ohne rote Feststellung.", "Not serious, but not minor: red findings without special categories, children or a large number, or a sensitive setting without a red finding.")));
-        if (transfers.Length > 0)
+        if (transfers.Length > 0 && c.Processing != Processing.Planned)
         {
             steps.Add(Step(
                 "transfers", "Art. 44–49, Art. 58(2)(j) GDPR", "domain/fines.md §1", GdprUrl,
