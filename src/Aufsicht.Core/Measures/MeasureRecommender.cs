@@ -69,7 +69,9 @@ public sealed class MeasureRecommender(MeasureRules rules, CriteriaCatalog crite
                 ? new($"Schwerwiegend: rote Feststellungen ({string.Join(", ", red)}) betreffen {Concerns(c, large, Language.De)}.", $"Serious: red findings ({string.Join(", ", red)}) concern {Concerns(c, large, Language.En)}.")
                 : minor
                     ? new("Geringfügig: keine rote Feststellung, keine besonderen Kategorien, keine Kinder, keine große Zahl betroffener Personen.", "Minor: no red finding, no special categories, no children, no large number of data subjects.")
-                    : new("Nicht schwerwiegend, aber nicht geringfügig: rote Feststellungen ohne besondere Kategorien, Kinder oder große Zahl, oder eine besondere Lage ohne rote Feststellung.", "Not serious, but not minor: red findings without special categories, children or a large number, or a sensitive setting without a red finding.")));
+                    : red.Length > 0
+                        ? new($"Nicht schwerwiegend: rote Feststellungen ({string.Join(", ", red)}), aber keine besonderen Kategorien, keine Kinder und keine große Zahl betroffener Personen.", $"Not serious: red findings ({string.Join(", ", red)}), but no special categories, no children and no large number of data subjects.")
+                        : new($"Nicht geringfügig: keine rote Feststellung, aber die Verarbeitung betrifft {Concerns(c, large, Language.De)}.", $"Not minor: no red finding, but the processing concerns {Concerns(c, large, Language.En)}.")));
         if (transfers.Length > 0 && c.Processing != Processing.Planned)
         {
             steps.Add(Step(
@@ -95,16 +97,6 @@ public sealed class MeasureRecommender(MeasureRules rules, CriteriaCatalog crite
                 : new("Ohne festgestellten Vorsatz oder festgestellte Fahrlässigkeit keine Geldbuße (EuGH C-807/21).", "Without established intent or negligence there is no fine (CJEU C-807/21).")));
 
         var ignored = c.PreviousMeasures.Where(p => !p.Complied && Orders.Contains(p.Power)).Select(p => p.Power).Distinct().ToArray();
-        if (c.PreviousMeasures.Count > 0)
-        {
-            steps.Add(Step(
-                "previous-measures", "Art. 58(2), Art. 83(6) GDPR", "domain/fines.md §1 (our design)", GdprUrl,
-                new Dictionary<string, string> { ["ignored"] = string.Join(", ", ignored.Select(p => p.WireName())), ["complied"] = string.Join(", ", c.PreviousMeasures.Where(p => p.Complied).Select(p => p.Power.WireName())) },
-                ignored.Length > 0 ? "escalate" : "no-escalation",
-                ignored.Length > 0
-                    ? new($"Die Anordnung {string.Join(", ", ignored.Select(p => p.Article(Language.De)))} wurde nicht befolgt: Die Maßnahme steigt um eine Stufe.", $"The order {string.Join(", ", ignored.Select(p => p.Article(Language.En)))} was not complied with: the measure goes up one rung.")
-                    : new("Frühere Maßnahmen wurden befolgt oder ordneten nichts an: keine Eskalation.", "Earlier measures were complied with or ordered nothing: no escalation.")));
-        }
 
         // What is available at all, and why each other power is not.
         var unavailable = new List<UnavailablePower>();
@@ -151,9 +143,11 @@ public sealed class MeasureRecommender(MeasureRules rules, CriteriaCatalog crite
         }
 
         var deterrence = culpable && Can(Power.I) && (c.Culpability == Culpability.Intent || serious || ignored.Length > 0) && infringing.Length > 0;
+        var blocked = false;
         if (rung == 5 && !Can(Power.I))
         {
             rung = 4; // no fine here: the strongest orders stay, and for an authority the escalation path follows
+            blocked = true;
         }
 
         var recommended = new List<Power>();
@@ -210,6 +204,20 @@ public sealed class MeasureRecommender(MeasureRules rules, CriteriaCatalog crite
         {
             rung = 5;
             Add(Power.I);
+        }
+
+        if (c.PreviousMeasures.Count > 0)
+        {
+            var orders = ignored.Select(p => (De: "Anordnung nach " + p.Article(Language.De), En: "order under " + p.Article(Language.En))).ToArray();
+            steps.Add(Step(
+                "previous-measures", "Art. 58(2), Art. 83(6) GDPR", "domain/fines.md §1 (our design)", GdprUrl,
+                new Dictionary<string, string> { ["ignored"] = string.Join(", ", ignored.Select(p => p.WireName())), ["complied"] = string.Join(", ", c.PreviousMeasures.Where(p => p.Complied).Select(p => p.Power.WireName())) },
+                escalated && !blocked ? "escalate" : "no-escalation",
+                escalated && !blocked
+                    ? new($"Nicht befolgt: {string.Join(", ", orders.Select(o => o.De))}. Die Maßnahme steigt um eine Stufe.", $"Not complied with: {string.Join(", ", orders.Select(o => o.En))}. The measure goes up one rung.")
+                    : ignored.Length > 0
+                        ? new($"Nicht befolgt: {string.Join(", ", orders.Select(o => o.De))}. Eine höhere Stufe steht nicht offen (die Verarbeitung ist beendet oder behoben, oder die Stufe ist bereits die höchste verfügbare).", $"Not complied with: {string.Join(", ", orders.Select(o => o.En))}. No higher rung is open (the processing has ended or is remedied, or the rung is already the highest available).")
+                        : new("Frühere Maßnahmen wurden befolgt oder ordneten nichts an: keine Eskalation.", "Earlier measures were complied with or ordered nothing: no escalation.")));
         }
 
         var rungData = rules.Rungs[rung];

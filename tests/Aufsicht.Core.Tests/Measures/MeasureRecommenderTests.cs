@@ -153,6 +153,17 @@ public sealed class MeasureRecommenderTests
         Assert.Contains(r.Steps, s => s.Id == "coercion" && s.Output == "excluded" && s.Explanation.De.Contains("Verwaltungszwang", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("private||DE|MV", "TE07:yellow", false, "escalate")]   // rung 3 → 4
+    [InlineData("public||DE|MV", "TE07:yellow", false, "escalate")]    // rung 3 → 4 for an authority too
+    [InlineData("public||DE|MV", "T02:red", true, "no-escalation")]    // already at 4; no fine on a school: nothing higher
+    [InlineData("private||DE|MV", "T02:red", true, "escalate")]        // 4 → 5: the fine
+    public void Recommend_IgnoredOrder_SaysWhetherItEscalated(string controller, string findings, bool minors, string output)
+    {
+        var r = Recommender.Recommend(Case(controller, "ongoing", false, findings, false, minors, 300, "negligence", "58(2)(d):ignored"));
+        Assert.Equal(output, Assert.Single(r.Steps, s => s.Id == "previous-measures").Output);
+    }
+
     [Fact]
     public void Recommend_CompanyIgnoredAnOrder_NoAuthorityEscalationPath()
     {
