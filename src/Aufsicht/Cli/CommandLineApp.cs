@@ -16,6 +16,7 @@ internal static class CommandLineApp
           aufsicht catalog validate [file.json ...]
           aufsicht authorities [--format json|text]
           aufsicht deadline --sent YYYY-MM-DD|--delivered YYYY-MM-DD --period 2w|14d|1m [--delivery post|electronic|hand] [--state MV] [--format json|text]
+          aufsicht measure <file.json|-> [--format json|text]
           aufsicht db migrate [--data-dir DIR] [--database CONNECTION]
           aufsicht backup FILE [--data-dir DIR]      /   aufsicht restore FILE [--data-dir DIR]   (SQLite)
           aufsicht bodies import <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]
@@ -106,6 +107,7 @@ internal static class CommandLineApp
                 ["catalog", "validate", .. var more] => Task.FromResult(CatalogCommand.Validate(more, context)),
                 ["authorities", .. var more] => Task.FromResult(CatalogCommand.Authorities(more, context)),
                 ["deadline", .. var more] => Task.FromResult(Features.Deadlines.DeadlineCommand.Run(more, context)),
+                ["measure", .. var more] => Task.FromResult(Features.Measures.MeasureCommand.Run(more, context)),
                 ["db", "migrate", .. var more] => Features.Operations.DbCommand.MigrateAsync(more, context, cancel),
                 ["db", ..] => throw Sub(context, "db", "db migrate"),
                 ["backup", .. var more] => Task.FromResult(Features.Operations.BackupCommand.Backup(more, context)),

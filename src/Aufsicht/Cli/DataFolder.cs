@@ -52,6 +52,18 @@ internal static class DataFolder
             : throw new SettingException(Features.Texts.T(language, "cli.data.invalid", folder) + "\n  " + string.Join("\n  ", result.Errors.Select(e => CliFailures.Line(e, language))));
     }
 
+    /// <summary>The texts and sources of the measure recommender (<c>enforcement/measures.json</c>); missing or invalid: a wrong setting.</summary>
+    public static Core.Measures.MeasureRules MeasureRules(string folder, Core.Law.Language language = Core.Law.Language.En)
+    {
+        var path = Path.Combine(folder, Core.Measures.MeasureRulesReader.File);
+        var result = File.Exists(path)
+            ? Core.Measures.MeasureRulesReader.Read(File.ReadAllBytes(path))
+            : Core.Result<Core.Measures.MeasureRules>.Fail(Core.Error.Invalid(Core.Measures.MeasureRulesReader.File, "datafile.fileMissing"));
+        return result.IsOk
+            ? result.Value
+            : throw new SettingException(Features.Texts.T(language, "cli.data.invalid", folder) + "\n  " + string.Join("\n  ", result.Errors.Select(e => CliFailures.Line(e, language))));
+    }
+
     /// <summary>
     /// What most commands start from: the catalogue (<c>--data</c>), the as-of date (<c>--as-of</c>, default today) and
     /// the authority's view on that date (<c>--authority</c>, default the catalogue's default).

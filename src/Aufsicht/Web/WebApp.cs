@@ -7,6 +7,7 @@ using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Deadlines;
 using Aufsicht.Features.Evaluation;
 using Aufsicht.Features.Mail;
+using Aufsicht.Features.Measures;
 using Aufsicht.Features.Questionnaires;
 using Aufsicht.Features.Responses;
 using Microsoft.AspNetCore.DataProtection;
@@ -140,6 +141,9 @@ internal static class WebApp
         builder.Services.AddSingleton(sp => new CatalogStore(data, sp.GetRequiredService<IServiceScopeFactory>()));
         // The enforcement rules per jurisdiction: read once at start, like the catalogue; fines and measures read them.
         builder.Services.AddSingleton(DataFolder.Jurisdictions(DataFolder.Locate(options.Catalog)));
+        // The measure recommender: its rules read once at start; the criteria are the shipped ones the catalogue uses.
+        builder.Services.AddSingleton(sp => new Core.Measures.MeasureRecommender(
+            DataFolder.MeasureRules(DataFolder.Locate(options.Catalog)), data.Criteria, sp.GetRequiredService<Core.Enforcement.JurisdictionTable>()));
         builder.Services.AddHostedService<CatalogRefresher>();
         builder.Services.AddRazorPages(o =>
         {
@@ -244,6 +248,7 @@ internal static class WebApp
         // Each group adds its endpoints where it is mapped: this order is the order of the OpenAPI document's paths.
         app.MapResponsesApi();
         app.MapCatalogApi();
+        app.MapMeasuresApi();
         app.MapCampaignsApi();
         app.MapDeadlinesApi();
         app.MapGet("/healthz", (HealthCheck health, CancellationToken cancel) => health.Handle(cancel)).ExcludeFromDescription().AllowAnonymous();
