@@ -53,6 +53,12 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
 
     public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
 
+    public DbSet<CaseDocumentRecord> CaseDocuments => Set<CaseDocumentRecord>();
+
+    public DbSet<LetterTemplateRecord> LetterTemplates => Set<LetterTemplateRecord>();
+
+    public DbSet<LetterheadRecord> Letterhead => Set<LetterheadRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -142,6 +148,40 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.Property(n => n.Author).HasMaxLength(256);
             e.Property(n => n.Text).HasMaxLength(10000);
             e.HasOne<CaseRecord>().WithMany().HasForeignKey(n => n.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CaseDocumentRecord>(e =>
+        {
+            e.ToTable("case_documents");
+            e.HasKey(d => d.Id);
+            e.HasIndex(d => new { d.CaseId, d.CreatedAt });
+            e.Property(d => d.Kind).HasMaxLength(30);
+            e.Property(d => d.Title).HasMaxLength(300);
+            e.Property(d => d.Language).HasMaxLength(2);
+            e.Property(d => d.CreatedBy).HasMaxLength(256);
+            e.Property(d => d.Channel).HasMaxLength(20);
+            e.Property(d => d.Sha256).HasMaxLength(64);
+            e.HasOne<CaseRecord>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<LetterTemplateRecord>(e =>
+        {
+            e.ToTable("letter_templates");
+            e.HasKey(t => t.Id);
+            e.HasIndex(t => new { t.Kind, t.Language }).IsUnique();
+            e.Property(t => t.Kind).HasMaxLength(30);
+            e.Property(t => t.Language).HasMaxLength(2);
+            e.Property(t => t.Text).HasMaxLength(40000);
+            e.Property(t => t.UpdatedBy).HasMaxLength(256);
+            e.Property(t => t.Revision).IsConcurrencyToken();
+        });
+        builder.Entity<LetterheadRecord>(e =>
+        {
+            e.ToTable("letterhead");
+            e.HasKey(l => l.Id);
+            e.Property(l => l.Id).ValueGeneratedNever();
+            e.Property(l => l.AuthorityName).HasMaxLength(300);
+            e.Property(l => l.Address).HasMaxLength(1000);
+            e.Property(l => l.Contact).HasMaxLength(1000);
+            e.Property(l => l.Revision).IsConcurrencyToken();
         });
         builder.Entity<CaseCounterRecord>(e =>
         {

@@ -60,6 +60,12 @@ public sealed class CaseRecord
     /// <summary>The § 28(2) VwVfG ground recorded when a decision was taken without a hearing.</summary>
     public string? HearingOmittedGround { get; set; }
 
+    /// <summary>When the measure was decided (the Art. 59 annual figures count decisions by year).</summary>
+    public DateTime? DecidedAt { get; set; }
+
+    /// <summary>The fine imposed, in cents (non-public bodies only).</summary>
+    public long? FineCents { get; set; }
+
     public DateTime OpenedAt { get; set; }
 
     public required string OpenedBy { get; set; }
@@ -142,4 +148,80 @@ public sealed class AuditRecord
 
     /// <summary>SHA-256 (hex) over this entry's fields and <see cref="PreviousHash"/>.</summary>
     public required string Hash { get; set; }
+}
+
+/// <summary>
+/// A document filed in a case: a letter rendered from a template (ODT and PDF from one model) with its hash, or an
+/// upload. Immutable once sent: a corrected letter is a new document.
+/// </summary>
+public sealed class CaseDocumentRecord
+{
+    public long Id { get; set; }
+
+    public long CaseId { get; set; }
+
+    /// <summary>The letter kind (<c>hearing</c>, <c>order</c> …) or <c>upload</c>.</summary>
+    public required string Kind { get; set; }
+
+    public required string Title { get; set; }
+
+    /// <summary>The language of the letter (<c>de</c>, <c>en</c>).</summary>
+    public required string Language { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public required string CreatedBy { get; set; }
+
+    /// <summary>When it was sent (by e-mail through the outbox, or marked as posted); null while a draft.</summary>
+    public DateTime? SentAt { get; set; }
+
+    /// <summary><c>email</c>, <c>post</c> or <c>hand</c> once sent.</summary>
+    public string? Channel { get; set; }
+
+    public long? OutboxId { get; set; }
+
+    public byte[]? Odt { get; set; }
+
+    public required byte[] Pdf { get; set; }
+
+    /// <summary>SHA-256 (hex) of the PDF as filed.</summary>
+    public required string Sha256 { get; set; }
+}
+
+/// <summary>A letter template as the authority edited it; the shipped default applies while there is none.</summary>
+public sealed class LetterTemplateRecord
+{
+    public long Id { get; set; }
+
+    public required string Kind { get; set; }
+
+    public required string Language { get; set; }
+
+    public required string Text { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public required string UpdatedBy { get; set; }
+
+    public int Revision { get; set; }
+}
+
+/// <summary>The authority's letterhead: one row.</summary>
+public sealed class LetterheadRecord
+{
+    public int Id { get; set; }
+
+    public required string AuthorityName { get; set; }
+
+    /// <summary>Address lines, one per line.</summary>
+    public required string Address { get; set; }
+
+    /// <summary>Contact lines (telephone, e-mail, web), one per line.</summary>
+    public required string Contact { get; set; }
+
+    public byte[]? LogoPng { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public int Revision { get; set; }
 }

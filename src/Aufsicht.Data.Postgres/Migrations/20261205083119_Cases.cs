@@ -67,6 +67,8 @@ namespace Aufsicht.Data.Postgres.Migrations
                     Measure = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     MeasureReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     HearingOmittedGround = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FineCents = table.Column<long>(type: "bigint", nullable: true),
                     OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     OpenedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -88,6 +90,71 @@ namespace Aufsicht.Data.Postgres.Migrations
                         principalTable: "campaigns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "letter_templates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Text = table.Column<string>(type: "character varying(40000)", maxLength: 40000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_letter_templates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "letterhead",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    AuthorityName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Address = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Contact = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    LogoPng = table.Column<byte[]>(type: "bytea", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_letterhead", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_documents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    OutboxId = table.Column<long>(type: "bigint", nullable: true),
+                    Odt = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_case_documents_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -148,6 +215,11 @@ namespace Aufsicht.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_case_documents_CaseId_CreatedAt",
+                table: "case_documents",
+                columns: new[] { "CaseId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_case_infringements_CaseId",
                 table: "case_infringements",
                 column: "CaseId");
@@ -195,6 +267,12 @@ namespace Aufsicht.Data.Postgres.Migrations
                 table: "cases",
                 columns: new[] { "State", "UpdatedAt" });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_letter_templates_Kind_Language",
+                table: "letter_templates",
+                columns: new[] { "Kind", "Language" },
+                unique: true);
+
             migrationBuilder.Sql(Aufsicht.Data.AuditLogTriggers.Postgres());
         }
 
@@ -210,10 +288,19 @@ namespace Aufsicht.Data.Postgres.Migrations
                 name: "case_counters");
 
             migrationBuilder.DropTable(
+                name: "case_documents");
+
+            migrationBuilder.DropTable(
                 name: "case_infringements");
 
             migrationBuilder.DropTable(
                 name: "case_notes");
+
+            migrationBuilder.DropTable(
+                name: "letter_templates");
+
+            migrationBuilder.DropTable(
+                name: "letterhead");
 
             migrationBuilder.DropTable(
                 name: "cases");

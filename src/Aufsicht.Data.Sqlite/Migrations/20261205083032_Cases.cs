@@ -66,6 +66,8 @@ namespace Aufsicht.Data.Sqlite.Migrations
                     Measure = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     MeasureReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     HearingOmittedGround = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FineCents = table.Column<long>(type: "INTEGER", nullable: true),
                     OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     OpenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -87,6 +89,71 @@ namespace Aufsicht.Data.Sqlite.Migrations
                         principalTable: "campaigns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "letter_templates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_letter_templates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "letterhead",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorityName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    LogoPng = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_letterhead", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_documents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    OutboxId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Odt = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_case_documents_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -147,6 +214,11 @@ namespace Aufsicht.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_case_documents_CaseId_CreatedAt",
+                table: "case_documents",
+                columns: new[] { "CaseId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_case_infringements_CaseId",
                 table: "case_infringements",
                 column: "CaseId");
@@ -194,6 +266,12 @@ namespace Aufsicht.Data.Sqlite.Migrations
                 table: "cases",
                 columns: new[] { "State", "UpdatedAt" });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_letter_templates_Kind_Language",
+                table: "letter_templates",
+                columns: new[] { "Kind", "Language" },
+                unique: true);
+
             migrationBuilder.Sql(Aufsicht.Data.AuditLogTriggers.Sqlite());
         }
 
@@ -209,10 +287,19 @@ namespace Aufsicht.Data.Sqlite.Migrations
                 name: "case_counters");
 
             migrationBuilder.DropTable(
+                name: "case_documents");
+
+            migrationBuilder.DropTable(
                 name: "case_infringements");
 
             migrationBuilder.DropTable(
                 name: "case_notes");
+
+            migrationBuilder.DropTable(
+                name: "letter_templates");
+
+            migrationBuilder.DropTable(
+                name: "letterhead");
 
             migrationBuilder.DropTable(
                 name: "cases");
