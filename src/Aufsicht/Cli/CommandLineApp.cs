@@ -15,6 +15,7 @@ internal static class CommandLineApp
           aufsicht catalog show <id> [--as-of YYYY-MM-DD] [--authority ID] [--format json|text]
           aufsicht catalog validate [file.json ...]
           aufsicht authorities [--format json|text]
+          aufsicht fine <file.json|-> [--format json|text]
           aufsicht db migrate [--data-dir DIR] [--database CONNECTION]
           aufsicht backup FILE [--data-dir DIR]      /   aufsicht restore FILE [--data-dir DIR]   (SQLite)
           aufsicht bodies import <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]
@@ -103,6 +104,7 @@ internal static class CommandLineApp
                 ["catalog", "show", .. var more] => Task.FromResult(CatalogCommand.Show(more, context)),
                 ["catalog", "validate", .. var more] => Task.FromResult(CatalogCommand.Validate(more, context)),
                 ["authorities", .. var more] => Task.FromResult(CatalogCommand.Authorities(more, context)),
+                ["fine", .. var more] => Task.FromResult(Features.Fines.FineCommand.Run(more, context)),
                 ["db", "migrate", .. var more] => Features.Operations.DbCommand.MigrateAsync(more, context, cancel),
                 ["db", ..] => throw Sub(context, "db", "db migrate"),
                 ["backup", .. var more] => Task.FromResult(Features.Operations.BackupCommand.Backup(more, context)),

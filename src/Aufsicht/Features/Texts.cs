@@ -24,7 +24,8 @@ internal static class Texts
         Questionnaires.QuestionnaireFileText.Entries,
         Campaigns.CampaignText.Entries,
         Responses.ResponseText.Entries,
-        Evaluation.EvaluationText.Entries);
+        Evaluation.EvaluationText.Entries,
+        Fines.FineText.Entries);
 
     /// <summary>The text of a key in the language; an unknown key shows as itself (a test finds it, a user sees no crash).</summary>
     public static string T(Language language, string key) =>

@@ -5,6 +5,7 @@ using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Campaigns;
 using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Evaluation;
+using Aufsicht.Features.Fines;
 using Aufsicht.Features.Mail;
 using Aufsicht.Features.Questionnaires;
 using Aufsicht.Features.Responses;
@@ -138,6 +139,8 @@ internal static class WebApp
         builder.Services.AddSingleton(sp => new CatalogStore(data, sp.GetRequiredService<IServiceScopeFactory>()));
         // The enforcement rules per jurisdiction: read once at start, like the catalogue; fines and measures read them.
         builder.Services.AddSingleton(DataFolder.Jurisdictions(DataFolder.Locate(options.Catalog)));
+        // The fine calculator: the methods' tables and the jurisdictions, both read once at start.
+        builder.Services.AddSingleton(sp => new Core.Fines.FineCalculator(DataFolder.FineMethods(DataFolder.Locate(options.Catalog)), sp.GetRequiredService<Core.Enforcement.JurisdictionTable>()));
         builder.Services.AddHostedService<CatalogRefresher>();
         builder.Services.AddRazorPages(o =>
         {
@@ -242,6 +245,7 @@ internal static class WebApp
         // Each group adds its endpoints where it is mapped: this order is the order of the OpenAPI document's paths.
         app.MapResponsesApi();
         app.MapCatalogApi();
+        app.MapFinesApi();
         app.MapCampaignsApi();
         app.MapGet("/healthz", (HealthCheck health, CancellationToken cancel) => health.Handle(cancel)).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/sprache", UiLanguageMiddleware.Switch).ExcludeFromDescription().AllowAnonymous().WithName(UiLanguageMiddleware.SwitchRoute);
