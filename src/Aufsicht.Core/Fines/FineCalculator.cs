@@ -334,7 +334,7 @@ public sealed class FineCalculator
         {
             var change = amount * adjustment.Percent / 100m;
             running += change;
-            var rule = Cite("Art. " + adjustment.Factor);
+            var rule = FactorRules.TryGetValue(adjustment.Factor, out var known) ? known : Cite("Art. " + adjustment.Factor);
             var signed = FineFormat.Plain(adjustment.Percent, Language.De);
             steps.Add(new FineStep(
                 "adjustment", rule, rules.Source("adjustments"), rules.SourceUrl,
@@ -407,6 +407,8 @@ public sealed class FineCalculator
 
     private static List<KeyValuePair<string, string>> Pairs(params (string Key, string? Value)[] pairs) =>
         pairs.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, string>(p.Key, p.Value!)).ToList();
+
+    private static readonly Dictionary<string, LocalizedText> FactorRules = FineInputReader.Factors.ToDictionary(f => f, f => Cite("Art. " + f), StringComparer.Ordinal);
 
     private static LocalizedText Cite(string reference) => new(ArticleNotation.Format(reference, Language.De), ArticleNotation.Format(reference, Language.En));
 

@@ -9,7 +9,8 @@ namespace Aufsicht.Core.Fines;
 /// </summary>
 public static class FineFormat
 {
-    private static readonly NumberFormatInfo German = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = ".", NegativeSign = "-" };
+    // Standard formats ("N2") rather than custom patterns: a calculation formats some hundred numbers for its texts.
+    private static readonly NumberFormatInfo German = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = ".", NegativeSign = "-", NumberDecimalDigits = 2 };
 
     /// <summary>The amount rounded half-up to the cent.</summary>
     public static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
@@ -21,13 +22,13 @@ public static class FineFormat
     public static string Number(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
     public static string Money(decimal amount, Language language) => language == Language.De
-        ? Cents(amount).ToString("#,##0.00", German) + " €"
-        : (amount < 0 ? "-€" : "€") + Math.Abs(Cents(amount)).ToString("#,##0.00", CultureInfo.InvariantCulture);
+        ? Cents(amount).ToString("N2", German) + " €"
+        : (amount < 0 ? "-€" : "€") + Math.Abs(Cents(amount)).ToString("N2", CultureInfo.InvariantCulture);
 
     /// <summary>A fraction as a percentage: 0.15 → „15 %“ / "15%"; up to four decimals, trailing zeros dropped.</summary>
     public static string Percent(decimal fraction, Language language) => Plain(fraction * 100, language) + (language == Language.De ? " %" : "%");
 
     /// <summary>A number as the language writes it, up to four decimals: „0,2“ / "0.2".</summary>
     public static string Plain(decimal value, Language language) =>
-        Math.Round(value, 4, MidpointRounding.AwayFromZero).ToString("#,##0.####", language == Language.De ? German : CultureInfo.InvariantCulture);
+        (Math.Round(value, 4, MidpointRounding.AwayFromZero) / 1.0000000000000000000000000000m).ToString(language == Language.De ? German : CultureInfo.InvariantCulture);
 }

@@ -16,6 +16,7 @@ public sealed record FineTier
         ArgumentOutOfRangeException.ThrowIfNegative(turnoverPercent);
         ArgumentNullException.ThrowIfNull(articles);
         (Id, StaticCap, TurnoverPercent, Articles, Source) = (id, staticCap, turnoverPercent, articles, source);
+        Rule = new(ArticleNotation.Format("Art. " + id, Language.De), ArticleNotation.Format("Art. " + id, Language.En));
     }
 
     /// <summary><c>83(4)</c>, <c>83(5)</c> or <c>83(6)</c>.</summary>
@@ -33,7 +34,7 @@ public sealed record FineTier
     public decimal LegalMaximum(decimal turnover) => Math.Max(StaticCap, TurnoverPercent * turnover);
 
     /// <summary>The provision as a reader cites it: „Art. 83 Abs. 5 DSGVO“ / "Art. 83(5) GDPR".</summary>
-    public LocalizedText Rule => new(ArticleNotation.Format("Art. " + Id, Language.De), ArticleNotation.Format("Art. " + Id, Language.En));
+    public LocalizedText Rule { get; }
 }
 
 /// <summary>A band of a table: from <see cref="From"/> to <see cref="To"/> inclusive; no upper end where <see cref="To"/> is null.</summary>
@@ -101,12 +102,16 @@ public sealed class FineMethodTable
 
     public static IReadOnlyList<string> TierIds { get; } = ["83(4)", "83(5)", "83(6)"];
 
+    private readonly (FineTier Tier, string Entry)[] _entries;
+
     public FineMethodTable(IReadOnlyList<FineTier> tiers, IReadOnlyList<FineMethodRules> methods)
     {
         ArgumentNullException.ThrowIfNull(tiers);
         ArgumentNullException.ThrowIfNull(methods);
         Tiers = tiers;
         Methods = methods;
+        // Normalised once: looking up a tier per cited article is part of every calculation from infringements.
+        _entries = tiers.SelectMany(t => t.Articles.Select(a => (t, Normalise(a)))).ToArray();
     }
 
     public IReadOnlyList<FineTier> Tiers { get; }
@@ -126,14 +131,11 @@ public sealed class FineMethodTable
         ArgumentNullException.ThrowIfNull(provision);
         var cited = Normalise(provision);
         var (article, paragraph) = ParseArticle(cited);
-        foreach (var tier in Tiers)
+        foreach (var (tier, entry) in _entries)
         {
-            foreach (var entry in tier.Articles)
+            if (Matches(entry, cited, article, paragraph))
             {
-                if (Matches(Normalise(entry), cited, article, paragraph))
-                {
-                    return tier;
-                }
+                return tier;
             }
         }
 
@@ -168,7 +170,7 @@ public sealed class FineMethodTable
     /// <summary>"Art. 6(1)(a) GDPR" → "6(1)(a)"; national provisions stay as written, spaces collapsed.</summary>
     private static string Normalise(string text)
     {
-        var t = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var t = text.Contains("  ", StringComparison.Ordinal) ? string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)) : text.Trim();
         foreach (var prefix in new[] { "Art. ", "Art ", "Article " })
         {
             if (t.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
