@@ -55,6 +55,15 @@ public sealed class FinesApiTests : IAsyncLifetime
         Assert.False(body.TryGetProperty("legalMaximum", out _));
     }
 
+    [Fact]
+    public async Task OpenApiDocument_ListsTheFinesEndpoint()
+    {
+        using var response = await _server.Client.GetAsync("/api/v1/openapi.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(document.RootElement.GetProperty("paths").TryGetProperty("/api/v1/fines", out _));
+    }
+
     [Theory]
     [InlineData("""{"method": "edpb-2022", "turnover": "-5", "controller": {"publicBody": false, "country": "DE"}, "tier": "83(5)"}""", "turnover", "must not be negative", "en")]
     [InlineData("""{"method": "edpb-2022", "turnover": "30000000", "controller": {"publicBody": false, "country": "DE"}, "tier": "83(5)", "seriousness": "low", "startingPercent": "0.05", "turnoverFactor": "0.05", "adjustments": [{"factor": "83(2)(c)", "percent": "-10"}]}""", "adjustments[0].reason", "Pflichtfeld fehlt", null)]

@@ -206,6 +206,8 @@ internal static class CatalogValidator
             DataReader.AdequacyFile => "adequacy",
             DataReader.AuthoritiesFile => "authorities",
             DataReader.AlternativesFile => "alternatives",
+            Core.Enforcement.JurisdictionReader.File => "jurisdictions",
+            Core.Fines.FineMethodReader.File => "fine-methods",
             _ when path.StartsWith(QuestionnairesFolder, StringComparison.Ordinal) => "questionnaire",
             _ => null,
         };
