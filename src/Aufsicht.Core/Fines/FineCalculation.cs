@@ -55,8 +55,11 @@ public sealed record FineCalculation(
 {
     public bool FineAdmissible => Admissibility.Admissible;
 
-    /// <summary>The total of the conducts' fines; null when no fine may be imposed.</summary>
-    public decimal? Fine => FineAdmissible ? Conducts.Sum(c => c.Fine) : null;
+    /// <summary>
+    /// The fine; with several conducts the total of their fines, each taken to the cent as it is imposed, so the
+    /// total is the sum of the amounts shown. Null when no fine may be imposed.
+    /// </summary>
+    public decimal? Fine => !FineAdmissible ? null : Conducts.Count == 1 ? Conducts[0].Fine : Conducts.Sum(c => FineFormat.Cents(c.Fine));
 
     /// <summary>Every step in order: the common ones, each conduct's, then the total when there are several.</summary>
     public IEnumerable<FineStep> AllSteps =>

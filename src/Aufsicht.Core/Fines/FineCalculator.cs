@@ -72,7 +72,8 @@ public sealed class FineCalculator
         var fines = conducts.Select(c => rules.Id == FineMethodTable.Dsk ? Dsk(rules, input, c.Conduct, c.Tier, turnover) : Edpb(rules, input, c.Conduct, c.Tier, turnover)).ToList();
         if (fines.Count > 1)
         {
-            var total = fines.Sum(f => f.Fine);
+            // Each conduct's fine is imposed on its own, in cents; the total adds those amounts.
+            var total = fines.Sum(f => FineFormat.Cents(f.Fine));
             steps.Add(new FineStep(
                 TotalStep, ConcurrenceRule, rules.Source("conduct"), rules.SourceUrl,
                 fines.Select(f => new KeyValuePair<string, string>(f.Conduct, FineFormat.Json(f.Fine))).ToList(),

@@ -157,6 +157,7 @@ public sealed class FineCalculatorTests
         Assert.InRange(30_000_000m, low.Conducts[1].Fine, high.Conducts[1].Fine);
         Assert.InRange(45_000_000m, low.Fine!.Value, high.Fine!.Value);
         Assert.Equal(low.Conducts.Sum(c => c.Fine), low.Fine);
+        Assert.Equal(FineFormat.Json(low.Fine.Value), low.Steps.Single(s => s.Id == FineCalculator.TotalStep).Output);
         Assert.Contains(low.Steps, s => s.Id == FineCalculator.TotalStep);
     }
 
@@ -165,6 +166,15 @@ public sealed class FineCalculatorTests
     {
         // The LfD Niedersachsen applied the DSK concept: material, medium severity (factor 4–8), turnover €700m (D.VII).
         Assert.InRange(10_400_000m, Fine(Dsk("700000000", "83(5)", "material", "4")), Fine(Dsk("700000000", "83(5)", "material", "8")));
+    }
+
+    [Fact]
+    public void Calculate_SeveralConducts_TotalIsTheSumOfTheFinesInCents()
+    {
+        // DSK, €250m, factor 8 with −20 %: 4,444,444.444… per conduct; the total adds the imposed 4,444,444.44 twice.
+        var result = Ok("""{"method": "dsk-2019", "turnover": "250000000", "controller": {"publicBody": false, "country": "DE"}, "infringements": [{"articles": ["Art. 6"], "conduct": "a"}, {"articles": ["Art. 33"], "conduct": "b"}], "factor": "8", "adjustments": [{"factor": "83(2)(f)", "percent": "-20", "reason": "r"}]}""");
+        Assert.Equal(["83(5)", "83(4)"], result.Conducts.Select(c => c.Tier.Id));
+        Assert.Equal(8_888_888.88m, result.Fine);
     }
 
     [Theory]
