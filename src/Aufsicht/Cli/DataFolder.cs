@@ -65,6 +65,21 @@ internal static class DataFolder
     }
 
     /// <summary>
+    /// The methods of setting fines and the tiers of Art. 83 (<c>enforcement/fine-methods.json</c>) in the folder; a
+    /// missing or invalid file is a wrong setting, as an invalid catalogue is.
+    /// </summary>
+    public static Core.Fines.FineMethodTable FineMethods(string folder, Core.Law.Language language = Core.Law.Language.En)
+    {
+        var path = Path.Combine(folder, Core.Fines.FineMethodReader.File);
+        var result = File.Exists(path)
+            ? Core.Fines.FineMethodReader.Read(File.ReadAllBytes(path))
+            : Core.Result<Core.Fines.FineMethodTable>.Fail(Core.Error.Invalid(Core.Fines.FineMethodReader.File, "datafile.fileMissing"));
+        return result.IsOk
+            ? result.Value
+            : throw new SettingException(Features.Texts.T(language, "cli.data.invalid", folder) + "\n  " + string.Join("\n  ", result.Errors.Select(e => CliFailures.Line(e, language))));
+    }
+
+    /// <summary>
     /// What most commands start from: the catalogue (<c>--data</c>), the as-of date (<c>--as-of</c>, default today) and
     /// the authority's view on that date (<c>--authority</c>, default the catalogue's default).
     /// </summary>

@@ -27,7 +27,8 @@ internal static class Texts
         Evaluation.EvaluationText.Entries,
         Cases.CaseText.Entries,
         Deadlines.DeadlineText.Entries,
-        Measures.MeasureText.Entries);
+        Measures.MeasureText.Entries,
+        Fines.FineText.Entries);
 
     /// <summary>The text of a key in the language; an unknown key shows as itself (a test finds it, a user sees no crash).</summary>
     public static string T(Language language, string key) =>

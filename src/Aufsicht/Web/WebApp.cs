@@ -6,6 +6,7 @@ using Aufsicht.Features.Campaigns;
 using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Deadlines;
 using Aufsicht.Features.Evaluation;
+using Aufsicht.Features.Fines;
 using Aufsicht.Features.Mail;
 using Aufsicht.Features.Measures;
 using Aufsicht.Features.Questionnaires;
@@ -144,6 +145,8 @@ internal static class WebApp
         // The measure recommender: its rules read once at start; the criteria are the shipped ones the catalogue uses.
         builder.Services.AddSingleton(sp => new Core.Measures.MeasureRecommender(
             DataFolder.MeasureRules(DataFolder.Locate(options.Catalog)), data.Criteria, sp.GetRequiredService<Core.Enforcement.JurisdictionTable>()));
+        // The fine calculator: the methods' tables and the jurisdictions, both read once at start.
+        builder.Services.AddSingleton(sp => new Core.Fines.FineCalculator(DataFolder.FineMethods(DataFolder.Locate(options.Catalog)), sp.GetRequiredService<Core.Enforcement.JurisdictionTable>()));
         builder.Services.AddHostedService<CatalogRefresher>();
         builder.Services.AddRazorPages(o =>
         {
@@ -249,6 +252,7 @@ internal static class WebApp
         app.MapResponsesApi();
         app.MapCatalogApi();
         app.MapMeasuresApi();
+        app.MapFinesApi();
         app.MapCampaignsApi();
         app.MapDeadlinesApi();
         app.MapGet("/healthz", (HealthCheck health, CancellationToken cancel) => health.Handle(cancel)).ExcludeFromDescription().AllowAnonymous();

@@ -208,6 +208,9 @@ internal static class CatalogValidator
             DataReader.AlternativesFile => "alternatives",
             Core.Deadlines.NotificationRules.File => "notification",
             Deadlines.LandHolidays.SourcedFile => "holidays",
+            Core.Enforcement.JurisdictionReader.File => "jurisdictions",
+            Core.Fines.FineMethodReader.File => "fine-methods",
+            Core.Measures.MeasureRules.File => "measures",
             _ when path.StartsWith(QuestionnairesFolder, StringComparison.Ordinal) => "questionnaire",
             _ => null,
         };
