@@ -210,7 +210,7 @@ internal static class CatalogValidator
             Deadlines.LandHolidays.SourcedFile => "holidays",
             Core.Enforcement.JurisdictionReader.File => "jurisdictions",
             Core.Fines.FineMethodReader.File => "fine-methods",
-            Core.Measures.MeasureRules.File => "measures",
+            Core.Measures.MeasureRulesReader.File => "measures",
             _ when path.StartsWith(QuestionnairesFolder, StringComparison.Ordinal) => "questionnaire",
             _ => null,
         };
