@@ -146,7 +146,11 @@ internal static class WebApp
         builder.Services.AddSingleton(sp => new Core.Measures.MeasureRecommender(
             DataFolder.MeasureRules(DataFolder.Locate(options.Catalog)), data.Criteria, sp.GetRequiredService<Core.Enforcement.JurisdictionTable>()));
         // The fine calculator: the methods' tables and the jurisdictions, both read once at start.
-        builder.Services.AddSingleton(sp => new Core.Fines.FineCalculator(DataFolder.FineMethods(DataFolder.Locate(options.Catalog)), sp.GetRequiredService<Core.Enforcement.JurisdictionTable>()));
+        builder.Services.AddSingleton(DataFolder.FineMethods(DataFolder.Locate(options.Catalog)));
+        builder.Services.AddSingleton(sp => new Core.Fines.FineCalculator(sp.GetRequiredService<Core.Fines.FineMethodTable>(), sp.GetRequiredService<Core.Enforcement.JurisdictionTable>()));
+        // Case files: the file-number pattern is checked at start; one use case per action.
+        builder.Services.AddSingleton(Features.Cases.CaseSettings.From(builder.Configuration));
+        builder.Services.AddScoped<Features.Cases.OpenCases>();
         builder.Services.AddHostedService<CatalogRefresher>();
         builder.Services.AddRazorPages(o =>
         {

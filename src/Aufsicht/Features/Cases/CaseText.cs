@@ -39,6 +39,9 @@ internal static class CaseText
         ["audit.verify.broken.hash"] = ("Audit-Protokoll gebrochen: Eintrag {0} wurde nachträglich verändert (sein Inhalt passt nicht mehr zu seinem Hash). Die {1} Einträge davor sind unversehrt.", "Audit log broken: entry {0} was changed afterwards (its content no longer matches its hash). The {1} entries before it are intact."),
         ["audit.verify.broken.link"] = ("Audit-Protokoll gebrochen: Eintrag {0} verweist nicht auf den Hash des Eintrags davor (ein Eintrag wurde verändert oder ersetzt). Die {1} Einträge davor sind unversehrt.", "Audit log broken: entry {0} does not name the hash of the entry before it (an entry was changed or replaced). The {1} entries before it are intact."),
         ["audit.verify.broken.gap"] = ("Audit-Protokoll gebrochen: Vor Eintrag {0} fehlen Einträge (gelöscht). Die {1} Einträge davor sind unversehrt.", "Audit log broken: entries before entry {0} are missing (deleted). The {1} entries before it are intact."),
+        ["case.campaign.unknown"] = ("Die Kampagne {0} gibt es nicht.", "There is no campaign {0}."),
+        ["case.body.notDeficient"] = ("Für mindestens eine der gewählten Stellen liegt in dieser Kampagne keine mangelhafte Bewertung vor.", "At least one of the chosen bodies has no deficient evaluation in this campaign."),
+        ["case.open.conflict"] = ("Gleichzeitig wurden Verfahren eröffnet; bitte noch einmal versuchen – bereits eröffnete werden nicht doppelt angelegt.", "Cases were opened at the same moment; please try again — cases already open are not opened twice."),
         ["case.fileNumber.pattern"] = ("Das Muster des Aktenzeichens „{0}“ braucht den Platzhalter {{seq}} (z. B. „LfDI-{{year}}-{{seq:0000}}“).", "The file-number pattern '{0}' needs the placeholder {{seq}} (e.g. 'LfDI-{{year}}-{{seq:0000}}')."),
     };
 }
