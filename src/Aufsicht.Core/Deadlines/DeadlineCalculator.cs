@@ -204,8 +204,8 @@ public static class DeadlineCalculator
     }
 
     private static readonly LocalizedText MovedReason = new(
-        "Fällt der Bekanntgabetag auf einen Samstag, Sonntag oder Feiertag, verschiebt ihn die Rechtsprechung der Finanzgerichte (BFH IX R 68/98) auf den nächsten Werktag; Rechtsbehelfe bis zum späteren Fristende annehmen (procedure.md §8.5).",
-        "Where the day of notification is a Saturday, Sunday or holiday, the tax courts (BFH IX R 68/98) move it to the next working day; accept remedies up to the later end (procedure.md §8.5).");
+        "Fällt der Bekanntgabetag auf einen Samstag, Sonntag oder Feiertag, verschiebt ihn die Rechtsprechung der Finanzgerichte (BFH IX R 68/98) auf den nächsten Werktag; Rechtsbehelfe bis zum späteren Fristende annehmen.",
+        "Where the day of notification is a Saturday, Sunday or holiday, the tax courts (BFH IX R 68/98) move it to the next working day; accept remedies up to the later end.");
 
     private static DeadlineReading Fiction(
         DeadlineRequest request, HolidayCalendar calendar, NotificationRules rules, FictionRule rule, StateNotification? state, int days, bool moved, bool unknownLand)

@@ -54,7 +54,7 @@ public sealed class MeasureRecommender(MeasureRules rules, CriteriaCatalog crite
         var serious = red.Length > 0 && (c.SpecialCategories || c.Minors || large);
         var minor = red.Length == 0 && !c.SpecialCategories && !c.Minors && !large;
         steps.Add(Step(
-            "seriousness", "Art. 58(2) GDPR; recitals 129, 148", "domain/fines.md §1 (our design)", GdprUrl,
+            "seriousness", "Art. 58(2) GDPR; recitals 129, 148", "Aufsicht escalation ladder (own design)", GdprUrl,
             new Dictionary<string, string>
             {
                 ["red"] = string.Join(", ", red),
@@ -75,7 +75,7 @@ public sealed class MeasureRecommender(MeasureRules rules, CriteriaCatalog crite
         if (transfers.Length > 0 && c.Processing != Processing.Planned)
         {
             steps.Add(Step(
-                "transfers", "Art. 44–49, Art. 58(2)(j) GDPR", "domain/fines.md §1", GdprUrl,
+                "transfers", "Art. 44–49, Art. 58(2)(j) GDPR", "Aufsicht escalation ladder (own design)", GdprUrl,
                 new Dictionary<string, string> { ["criteria"] = string.Join(", ", transfers) },
                 "58(2)(j)",
                 new($"Rote Feststellungen zu Übermittlungen in Drittländer (Kapitel V DSGVO): {string.Join(", ", transfers)}. Das Mittel dafür ist die Aussetzung der Datenübermittlung, zusammen mit der Anweisung nach lit. d.", $"Red findings on transfers to third countries (Chapter V GDPR): {string.Join(", ", transfers)}. The means for that is the suspension of data flows, together with the order under (d).")));
@@ -210,7 +210,7 @@ public sealed class MeasureRecommender(MeasureRules rules, CriteriaCatalog crite
         {
             var orders = ignored.Select(p => (De: "Anordnung nach " + p.Article(Language.De), En: "order under " + p.Article(Language.En))).ToArray();
             steps.Add(Step(
-                "previous-measures", "Art. 58(2), Art. 83(6) GDPR", "domain/fines.md §1 (our design)", GdprUrl,
+                "previous-measures", "Art. 58(2), Art. 83(6) GDPR", "Aufsicht escalation ladder (own design)", GdprUrl,
                 new Dictionary<string, string> { ["ignored"] = string.Join(", ", ignored.Select(p => p.WireName())), ["complied"] = string.Join(", ", c.PreviousMeasures.Where(p => p.Complied).Select(p => p.Power.WireName())) },
                 escalated && !blocked ? "escalate" : "no-escalation",
                 escalated && !blocked
@@ -222,7 +222,7 @@ public sealed class MeasureRecommender(MeasureRules rules, CriteriaCatalog crite
 
         var rungData = rules.Rungs[rung];
         steps.Add(Step(
-            "rung", string.Join(", ", rungData.Powers.Select(p => p.Article(Language.En))), rung == 0 ? "CJEU C-768/21" : "Art. 58(2) GDPR; domain/fines.md §1 (our design)", rungData.Sources.Count > 0 ? rungData.Sources[0].Url : GdprUrl,
+            "rung", string.Join(", ", rungData.Powers.Select(p => p.Article(Language.En))), rung == 0 ? "CJEU C-768/21" : "Art. 58(2) GDPR; Aufsicht escalation ladder (own design)", rungData.Sources.Count > 0 ? rungData.Sources[0].Url : GdprUrl,
             new Dictionary<string, string> { ["processing"] = c.Processing.WireName(), ["remedied"] = Bool(c.Remedied), ["escalated"] = Bool(escalated) },
             rung.ToString(CultureInfo.InvariantCulture),
             new($"Stufe {rung} – {rungData.Title.De}: {rungData.Condition.De} {rungData.Text.De}", $"Rung {rung} – {rungData.Title.En}: {rungData.Condition.En} {rungData.Text.En}")));

@@ -151,6 +151,7 @@ internal static class WebApp
         // Case files: the file-number pattern is checked at start; one use case per action.
         builder.Services.AddSingleton(Features.Cases.CaseSettings.From(builder.Configuration));
         builder.Services.AddScoped<Features.Cases.OpenCases>();
+        builder.Services.AddScoped<Features.Cases.ChangeCase>();
         builder.Services.AddHostedService<CatalogRefresher>();
         builder.Services.AddRazorPages(o =>
         {

@@ -22,6 +22,9 @@ internal static class Roles
     public const string CanEditCatalogue = "can-edit-catalogue";
     public const string CanAdminister = "can-administer";
     public const string CanRunSurveys = "can-run-surveys";
+
+    /// <summary>Open cases, take their steps, decide measures and send letters: the case handlers (and administrators).</summary>
+    public const string CanHandleCases = "can-handle-cases";
     public const string Staff = "staff";
 }
 
@@ -113,6 +116,7 @@ internal static class AccountSetup
             .AddPolicy(Roles.Staff, p => p.RequireRole(Roles.All))
             .AddPolicy(Roles.CanEditCatalogue, p => p.RequireRole(Roles.Administrator, Roles.Supervisor))
             .AddPolicy(Roles.CanAdminister, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Roles.CanRunSurveys, p => p.RequireRole(Roles.Administrator, Roles.Supervisor));
+            .AddPolicy(Roles.CanRunSurveys, p => p.RequireRole(Roles.Administrator, Roles.Supervisor))
+            .AddPolicy(Roles.CanHandleCases, p => p.RequireRole(Roles.Administrator, Roles.Supervisor));
     }
 }

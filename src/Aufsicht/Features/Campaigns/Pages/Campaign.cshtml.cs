@@ -72,6 +72,25 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
         return Page();
     }
 
+    public async Task<IActionResult> OnPostOpenCasesAsync(long id, long? bodyId, string? kind, [FromServices] Cases.OpenCases open, CancellationToken cancel)
+    {
+        if (!await AllowedAsync(Roles.CanHandleCases).ConfigureAwait(true))
+        {
+            return Forbid();
+        }
+
+        var opened = await open.RunAsync(new Cases.OpenCasesRequest(id, bodyId is { } one ? [one] : null, kind), User.Identity?.Name ?? "?", cancel).ConfigureAwait(true);
+        if (!opened.IsOk)
+        {
+            return await LoadAsync(id, cancel).ConfigureAwait(true) ? Fail(opened.Errors) : NotFound();
+        }
+
+        // One body: straight to its case; several: the list of this campaign's cases, with what was done.
+        return bodyId is not null && opened.Value.Opened.Count == 1
+            ? RedirectToPage("/Cases/Pages/Case", new { id = opened.Value.Opened[0].CaseId })
+            : RedirectToPage("/Cases/Pages/Cases", new { kampagne = id, eroeffnet = opened.Value.Opened.Count, bestehend = opened.Value.AlreadyOpen });
+    }
+
     public async Task<IActionResult> OnPostCloseAsync(long id, [FromServices] CloseCampaign close, CancellationToken cancel)
     {
         if (!await AllowedAsync(Roles.CanRunSurveys).ConfigureAwait(true))

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Aufsicht.Core.Enforcement;
+using Aufsicht.Core.Law;
+
+namespace Aufsicht.Features.Cases;
+
+/// <summary>An audit entry of a case in words: the action, and what it set (deadline, measure, outcome) in the reader's language.</summary>
+internal static class CaseHistory
+{
+    public static string Describe(string action, string dataJson, Language language)
+    {
+        var what = action == "case.open" ? Texts.T(language, "case.history.open") : Texts.T(language, "case.action." + action["case.".Length..]);
+        using var data = JsonDocument.Parse(dataJson);
+        var parts = new List<string> { what };
+        var root = data.RootElement;
+        if (root.TryGetProperty("to", out var to) && to.ValueKind == JsonValueKind.String)
+        {
+            parts.Add(Texts.T(language, "case.history.to", Texts.T(language, "case.state." + to.GetString())));
+        }
+
+        if (root.TryGetProperty("deadline", out var deadline) && deadline.ValueKind == JsonValueKind.String
+            && DateOnly.TryParseExact(deadline.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            parts.Add(Texts.T(language, "case.history.deadline", Shared.LocalDates.Day(day, language)));
+        }
+
+        if (root.TryGetProperty("measure", out var measure) && measure.ValueKind == JsonValueKind.String)
+        {
+            parts.Add(string.Join(", ", measure.GetString()!.Split(',').Select(w => Powers.TryParse(w, out var p) ? p.Term().In(language) : w)));
+        }
+
+        if (root.TryGetProperty("outcome", out var outcome) && outcome.ValueKind == JsonValueKind.String)
+        {
+            parts.Add(Texts.T(language, "case.outcome." + outcome.GetString()));
+        }
+
+        return string.Join(" · ", parts);
+    }
+}

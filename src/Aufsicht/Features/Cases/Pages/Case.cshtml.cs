@@ -1,0 +1,141 @@
+using Aufsicht.Core.Cases;
+using Aufsicht.Core.Deadlines;
+using Aufsicht.Core.Enforcement;
+using Aufsicht.Core.Law;
+using Aufsicht.Core.Measures;
+using Aufsicht.Data;
+using Aufsicht.Features.Accounts;
+using Aufsicht.Features.Deadlines;
+using Aufsicht.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Features.Cases.Pages;
+
+internal sealed record CaseHistoryRow(DateTime At, string Actor, string Action, string DataJson);
+
+/// <summary>
+/// One case file: where it stands, the infringements, the measure recommended with its reasons, the next steps the
+/// workflow allows (for case handlers), and the history from the audit log.
+/// </summary>
+[Authorize(Policy = Roles.Staff)]
+internal sealed class CaseModel(AufsichtDb db, Catalog.CatalogStore catalog, MeasureRecommender recommender, DeadlineRules deadlines, CaseSettings settings, TimeProvider clock) : AppPage
+{
+    internal CaseRecord Case { get; private set; } = null!;
+
+    internal BodyRecord Body { get; private set; } = null!;
+
+    internal string? CampaignTitle { get; private set; }
+
+    internal IReadOnlyList<CaseInfringementRecord> Infringements { get; private set; } = [];
+
+    internal MeasureRecommendation Recommendation { get; private set; } = null!;
+
+    internal IReadOnlyList<CaseHistoryRow> History { get; private set; } = [];
+
+    internal IReadOnlyList<CaseNoteRecord> Notes { get; private set; } = [];
+
+    internal CriteriaCatalog Criteria => catalog.Data.Criteria;
+
+    /// <summary>The hearing deadline proposed for a letter posted today: two weeks (procedure.md §1, our default), after § 41 and § 31 VwVfG.</summary>
+    internal Deadline? ProposedHearing { get; private set; }
+
+    internal bool CanHandle { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancel) =>
+        await LoadAsync(id, cancel).ConfigureAwait(true) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(long id, int revision, string? action, string? deadline, string? outcome, string? ground, string[]? powers, string? reason, string? note,
+        [FromServices] ChangeCase change, CancellationToken cancel)
+    {
+        if (!await AllowedAsync(Roles.CanHandleCases).ConfigureAwait(true))
+        {
+            return Forbid();
+        }
+
+        var step = Step(action, deadline, outcome, ground);
+        if (!step.IsOk)
+        {
+            return await LoadAsync(id, cancel).ConfigureAwait(true) ? Fail(step.Errors) : NotFound();
+        }
+
+        var changed = await change.RunAsync(new CaseChange(id, revision, step.Value, powers, reason, note), User.Identity?.Name ?? "?", cancel).ConfigureAwait(true);
+        if (changed.IsOk)
+        {
+            return RedirectToPage("/Cases/Pages/Case", new { id });
+        }
+
+        return await LoadAsync(id, cancel).ConfigureAwait(true) ? Fail(changed.Errors) : NotFound();
+    }
+
+    private static Core.Result<CaseStep> Step(string? action, string? deadline, string? outcome, string? ground)
+    {
+        var known = Enum.GetValues<CaseAction>().Where(a => CaseWorkflow.Stored(a) == action).Cast<CaseAction?>().FirstOrDefault();
+        if (known is not { } a)
+        {
+            return Core.Error.Invalid("action", "case.action.unknown");
+        }
+
+        DateOnly? date = null;
+        if (!string.IsNullOrWhiteSpace(deadline))
+        {
+            if (!DateOnly.TryParseExact(deadline, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+            {
+                return Core.Error.Invalid("deadline", "case.deadline.invalid");
+            }
+
+            date = d;
+        }
+
+        var end = Enum.GetValues<CaseOutcome>().Where(o => CaseWorkflow.Stored(o) == outcome).Cast<CaseOutcome?>().FirstOrDefault();
+        return Core.Result<CaseStep>.Ok(new CaseStep(a, date, end, ground));
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancel)
+    {
+        var record = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancel).ConfigureAwait(true);
+        if (record is null)
+        {
+            return false;
+        }
+
+        Case = record;
+        Body = await db.Bodies.AsNoTracking().SingleAsync(b => b.Id == record.BodyId, cancel).ConfigureAwait(true);
+        CampaignTitle = record.CampaignId is { } campaign
+            ? await db.Campaigns.Where(c => c.Id == campaign).Select(c => c.Title).SingleOrDefaultAsync(cancel).ConfigureAwait(true)
+            : null;
+        Infringements = await db.CaseInfringements.AsNoTracking().Where(i => i.CaseId == id).OrderBy(i => i.Id).ToListAsync(cancel).ConfigureAwait(true);
+        History = (await db.AuditLog.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.Sequence)
+            .Select(a => new { a.At, a.Actor, a.Action, a.DataJson }).ToListAsync(cancel).ConfigureAwait(true))
+            .Select(a => new CaseHistoryRow(a.At, a.Actor, a.Action, a.DataJson)).ToList();
+        Notes = await db.CaseNotes.AsNoTracking().Where(n => n.CaseId == id).OrderBy(n => n.At).ToListAsync(cancel).ConfigureAwait(true);
+        Recommendation = recommender.Recommend(MeasureCaseOf(record, Body, Infringements));
+        CanHandle = await AllowedAsync(Roles.CanHandleCases).ConfigureAwait(true);
+        var today = Dates.DayOf(clock.GetUtcNow().UtcDateTime);
+        var request = DeadlineRequest.Parse(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null, "2w", "post", settings.State);
+        var computed = request.IsOk ? deadlines.Compute(request.Value) : default;
+        ProposedHearing = computed.IsOk ? computed.Value : null;
+        return true;
+    }
+
+    /// <summary>
+    /// The facts the ladder needs, as far as the case knows them: the controller, its infringements, schools' pupils as
+    /// minors, and — once a measure was decided and the case escalated — that measure as not complied with. What the
+    /// file does not record yet (special categories, the number of data subjects, culpability) counts as not known.
+    /// </summary>
+    internal static MeasureCase MeasureCaseOf(CaseRecord record, BodyRecord body, IReadOnlyList<CaseInfringementRecord> infringements)
+    {
+        var findings = infringements
+            .Select(i => Levels.TryParseLevel(i.Level, out var level) ? new MeasureFinding(i.Criterion, level) : null)
+            .OfType<MeasureFinding>().ToList();
+        var previous = record.Measure is { } measure && record.State is CaseState.FollowUp or CaseState.Escalated
+            ? measure.Split(',').Select(w => Powers.TryParse(w, out var p) ? new PreviousMeasure(p, Complied: false) : null).OfType<PreviousMeasure>().ToList()
+            : [];
+        var controller = new Core.Enforcement.Controller(record.PublicBody, record.PublicBody && record.InCompetition, record.Country, record.Land);
+        return new MeasureCase(controller, record.State == CaseState.Closed ? Processing.Ended : Processing.Ongoing, remedied: false, findings,
+            specialCategories: false, minors: body.Kind == "school", dataSubjects: 0, Culpability.Unknown, previous);
+    }
+
+    internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
