@@ -5,6 +5,11 @@ using BenchmarkDotNet.Running;
 
 // `generate FILE COUNT` writes COUNT deployment profiles as JSON lines (for timing `aufsicht assess batch`);
 // `surveys --url …` drives load against a running server (bench/surveys.sh); anything else runs the BenchmarkDotNet suite.
+if (args is ["cases", ..])
+{
+    return await CaseLoad.RunAsync(args).ConfigureAwait(false);
+}
+
 if (args is ["surveys", ..])
 {
     return await SurveyLoad.RunAsync(args).ConfigureAwait(false);

@@ -50,6 +50,42 @@ public static class AuditLog
         return entry;
     }
 
+    /// <summary>
+    /// Adds many entries at once after the last saved one, chained in the given order; the caller saves. For bulk
+    /// actions (opening thousands of cases): the last entry is read once, not once per entry.
+    /// </summary>
+    public static async Task<IReadOnlyList<AuditRecord>> AddRangeAsync(AufsichtDb db, DateTime at, string actor, IEnumerable<(string Action, long? CaseId, string DataJson)> entries, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entries);
+        var last = await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash })
+            .FirstOrDefaultAsync(cancel).ConfigureAwait(false);
+        var sequence = last?.Sequence ?? 0;
+        var previous = last?.Hash ?? Genesis;
+        var stamp = new DateTime(at.Ticks - (at.Ticks % 10), DateTimeKind.Utc);
+        var added = new List<AuditRecord>();
+        foreach (var (action, caseId, data) in entries)
+        {
+            sequence++;
+            var entry = new AuditRecord
+            {
+                Sequence = sequence,
+                At = stamp,
+                Actor = actor,
+                Action = action,
+                CaseId = caseId,
+                DataJson = data,
+                PreviousHash = previous,
+                Hash = HashOf(sequence, stamp, actor, action, caseId, data, previous),
+            };
+            previous = entry.Hash;
+            added.Add(entry);
+        }
+
+        db.AuditLog.AddRange(added);
+        return added;
+    }
+
     /// <summary>SHA-256 (lower-case hex) over the entry's fields, written as one JSON array so no two field lists hash alike.</summary>
     public static string HashOf(long sequence, DateTime at, string actor, string action, long? caseId, string dataJson, string previousHash)
     {

@@ -9,7 +9,7 @@ internal static class CaseHistory
 {
     public static string Describe(string action, string dataJson, Language language)
     {
-        var what = action == "case.open" ? Texts.T(language, "case.history.open") : Texts.T(language, "case.action." + action["case.".Length..]);
+        var what = action == "case.open" ? Texts.T(language, "case.open") : Texts.T(language, "case.action." + action["case.".Length..]);
         using var data = JsonDocument.Parse(dataJson);
         var parts = new List<string> { what };
         var root = data.RootElement;

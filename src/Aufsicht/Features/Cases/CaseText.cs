@@ -92,7 +92,7 @@ internal static class CaseText
         ["case.when"] = ("Zeitpunkt", "When"),
         ["case.who"] = ("Wer", "Who"),
         ["case.what"] = ("Was", "What"),
-        ["case.history.open"] = ("Verfahren eröffnet", "case opened"),
+        ["case.open"] = ("Verfahren eröffnet", "case opened"),
         ["case.history.to"] = ("neuer Stand: {0}", "new state: {0}"),
         ["case.history.deadline"] = ("Frist: {0}", "deadline: {0}"),
         ["case.action.unknown"] = ("Diesen Schritt gibt es nicht.", "There is no such step."),

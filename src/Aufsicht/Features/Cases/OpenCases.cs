@@ -70,7 +70,18 @@ internal sealed class OpenCases(AufsichtDb db, CatalogStore catalog, FineMethodT
 
         var now = clock.GetUtcNow().UtcDateTime;
         var year = dates.DayOf(now).Year;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction;
+        try
+        {
+            transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // Another writer holds the database (SQLite) longer than the busy timeout.
+            return Error.Conflict(string.Empty, "case.open.conflict");
+        }
+
+        await using var owned = transaction.ConfigureAwait(false);
         var counter = await db.CaseCounters.SingleOrDefaultAsync(c => c.Year == year, cancel).ConfigureAwait(false);
         if (counter is null)
         {
@@ -105,6 +116,8 @@ internal sealed class OpenCases(AufsichtDb db, CatalogStore catalog, FineMethodT
         try
         {
             // The cases first, for their ids; then what refers to them, with the audit entries, in the same transaction.
+            // Thousands of rows: change detection is switched off while they are added (nothing is modified after Add).
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             await db.SaveChangesAsync(cancel).ConfigureAwait(false);
             foreach (var (record, infringements) in records)
             {
@@ -114,23 +127,27 @@ internal sealed class OpenCases(AufsichtDb db, CatalogStore catalog, FineMethodT
                 }
 
                 db.CaseInfringements.AddRange(infringements);
-                await AuditLog.AddAsync(db, now, actor, "case.open", record.Id, JsonSerializer.Serialize(new
-                {
-                    fileNumber = record.FileNumber,
-                    bodyId = record.BodyId,
-                    campaignId = record.CampaignId,
-                    evaluationVersion = record.EvaluationVersion,
-                    infringements = infringements.Select(i => i.Criterion).ToArray(),
-                }), cancel).ConfigureAwait(false);
             }
 
+            await AuditLog.AddRangeAsync(db, now, actor, records.Select(r => ("case.open", (long?)r.Case.Id, JsonSerializer.Serialize(new
+            {
+                fileNumber = r.Case.FileNumber,
+                bodyId = r.Case.BodyId,
+                campaignId = r.Case.CampaignId,
+                evaluationVersion = r.Case.EvaluationVersion,
+                infringements = r.Infringements.Select(i => i.Criterion).ToArray(),
+            }))), cancel).ConfigureAwait(false);
             await db.SaveChangesAsync(cancel).ConfigureAwait(false);
             await transaction.CommitAsync(cancel).ConfigureAwait(false);
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
-            // Another handler opened cases (or numbered one) at the same moment: nothing of this attempt stays.
+            // Another handler opened cases (or numbered one) at the same moment, or holds the database: nothing of this attempt stays.
             return Error.Conflict(string.Empty, "case.open.conflict");
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
         return Result<OpenedCases>.Ok(new OpenedCases(records.Select(r => new OpenedCase(r.Case.Id, r.Case.FileNumber, r.Case.BodyId)).ToList(), chosen.Count - toOpen.Count));
