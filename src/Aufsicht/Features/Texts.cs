@@ -26,7 +26,8 @@ internal static class Texts
         Responses.ResponseText.Entries,
         Evaluation.EvaluationText.Entries,
         Cases.CaseText.Entries,
-        Deadlines.DeadlineText.Entries);
+        Deadlines.DeadlineText.Entries,
+        Letters.LetterText.Entries);
 
     /// <summary>The text of a key in the language; an unknown key shows as itself (a test finds it, a user sees no crash).</summary>
     public static string T(Language language, string key) =>
