@@ -4,7 +4,13 @@ using Aufsicht.Bench;
 using BenchmarkDotNet.Running;
 
 // `generate FILE COUNT` writes COUNT deployment profiles as JSON lines (for timing `aufsicht assess batch`);
-// `surveys --url …` drives load against a running server (bench/surveys.sh); anything else runs the BenchmarkDotNet suite.
+// `surveys --url …` drives load against a running server (bench/surveys.sh); `letters [--count N] [--samples DIR]` times
+// hearing letters rendered as PDF (issue 13); anything else runs the BenchmarkDotNet suite.
+if (args is ["letters", ..])
+{
+    return LetterLoad.Run(args);
+}
+
 if (args is ["surveys", ..])
 {
     return await SurveyLoad.RunAsync(args).ConfigureAwait(false);

@@ -9,8 +9,8 @@ namespace Aufsicht.Documents.Letters;
 /// <summary>
 /// Writes a letter as OpenDocument Text (ODF 1.3) that a handler can still edit in LibreOffice: every piece has a named
 /// paragraph style (Briefkopf, Anschrift, Betreff, Tenor …), the Tenor is a real numbered list, emphasis a character
-/// style, the Rechtsbehelfsbelehrung a named section. Letterhead, window address and reference block sit in frames
-/// anchored to the first page at the places of DIN 5008 form B, as in the PDF.
+/// style, the Rechtsbehelfsbelehrung a named section. Letterhead, window address and reference block sit in a head
+/// table of fixed rows at the places of DIN 5008 form B, as in the PDF.
 /// </summary>
 internal static class LetterOdtWriter
 {
@@ -22,6 +22,7 @@ internal static class LetterOdtWriter
         ["office"] = "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
         ["style"] = "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
         ["text"] = "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+        ["table"] = "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
         ["draw"] = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
         ["fo"] = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
         ["xlink"] = "http://www.w3.org/1999/xlink",
@@ -119,13 +120,14 @@ internal static class LetterOdtWriter
 
         Paragraph(xml, "Standard", "Standard", null, null, null);
         Paragraph(xml, "Text_20_body", "Text body", "Standard", ["fo:margin-top", "0cm", "fo:margin-bottom", "0.35cm", "fo:line-height", "120%"], null);
-        Paragraph(xml, "Briefkopf", "Briefkopf", "Standard", ["fo:margin-bottom", "0.15cm"], ["fo:font-size", "13pt", "fo:font-weight", "bold"]);
+        Paragraph(xml, "Briefkopf", "Briefkopf", "Standard", ["fo:margin-bottom", "0.15cm"], ["fo:font-size", "12pt", "fo:font-weight", "bold"]);
         Paragraph(xml, "Briefkopf_20_Zeilen", "Briefkopf Zeilen", "Standard", null, ["fo:font-size", "8pt", "fo:color", "#555555"]);
         Paragraph(xml, "Ruecksendeangabe", "Rücksendeangabe", "Standard", ["fo:margin-bottom", "0.3cm"], ["fo:font-size", "7pt", "fo:color", "#555555", "style:text-underline-style", "solid", "style:text-underline-width", "auto", "style:text-underline-color", "font-color"]);
         Paragraph(xml, "Anschrift", "Anschrift", "Standard", null, null);
         Paragraph(xml, "Bezugszeichen_20_Titel", "Bezugszeichen Titel", "Standard", null, ["fo:font-size", "8pt", "fo:font-weight", "bold", "fo:color", "#555555"]);
         Paragraph(xml, "Bezugszeichen", "Bezugszeichen", "Standard", ["fo:margin-bottom", "0.15cm"], ["fo:font-size", "9pt"]);
-        Paragraph(xml, "Betreff", "Betreff", "Standard", ["fo:margin-top", "7.85cm", "fo:margin-bottom", "0.5cm", "fo:keep-with-next", "always"], ["fo:font-weight", "bold"]);
+        Paragraph(xml, "Betreff", "Betreff", "Standard", ["fo:margin-top", "0.85cm", "fo:margin-bottom", "0.5cm", "fo:keep-with-next", "always"], ["fo:font-weight", "bold"]);
+        Paragraph(xml, "Logo", "Logo", "Standard", ["fo:text-align", "end"], null);
         Paragraph(xml, "Anrede", "Anrede", "Text_20_body", null, null);
         Start(xml, "style:style", "style:name", "Heading_20_2", "style:display-name", "Heading 2", "style:family", "paragraph", "style:parent-style-name", "Standard", "style:next-style-name", "Text_20_body", "style:default-outline-level", "2", "style:class", "text");
         Empty(xml, "style:paragraph-properties", "fo:margin-top", "0.3cm", "fo:margin-bottom", "0.15cm", "fo:keep-with-next", "always");
@@ -145,7 +147,7 @@ internal static class LetterOdtWriter
 
         Start(xml, "office:automatic-styles");
         Start(xml, "style:page-layout", "style:name", "pm1");
-        Empty(xml, "style:page-layout-properties", "fo:page-width", "21cm", "fo:page-height", "29.7cm", "style:print-orientation", "portrait", "fo:margin-top", "2cm", "fo:margin-bottom", "1.2cm", "fo:margin-left", "2.5cm", "fo:margin-right", "2cm");
+        Empty(xml, "style:page-layout-properties", "fo:page-width", "21cm", "fo:page-height", "29.7cm", "style:print-orientation", "portrait", "fo:margin-top", "1.2cm", "fo:margin-bottom", "1.2cm", "fo:margin-left", "2.5cm", "fo:margin-right", "2cm");
         Start(xml, "style:footer-style");
         Empty(xml, "style:header-footer-properties", "fo:min-height", "0.6cm", "fo:margin-top", "0.4cm");
         xml.WriteEndElement();
@@ -226,31 +228,43 @@ internal static class LetterOdtWriter
     {
         var language = letter.Language;
         Start(xml, "office:document-content", "office:version", "1.3");
-        Declare(xml, "office", "style", "text", "draw", "fo", "xlink", "svg");
+        Declare(xml, "office", "style", "text", "table", "draw", "fo", "xlink", "svg");
         FontFaces(xml);
         Start(xml, "office:automatic-styles");
-        Start(xml, "style:style", "style:name", "frPage", "style:family", "graphic");
-        Empty(xml, "style:graphic-properties", "style:wrap", "none", "style:vertical-pos", "from-top", "style:vertical-rel", "page", "style:horizontal-pos", "from-left", "style:horizontal-rel", "page", "fo:border", "none", "fo:padding", "0cm", "fo:background-color", "transparent");
-        xml.WriteEndElement();
+        HeadStyles(xml);
         xml.WriteEndElement();
 
         Start(xml, "office:body");
         Start(xml, "office:text");
 
+        // The head of the first page as a borderless table with fixed row heights, so the address lands in the window
+        // whatever the letterhead holds (page frames would do too, but LibreOffice reads frames written outside a
+        // paragraph as drawing shapes and drops their paragraph styles): letterhead to 4.5 cm, then the return line,
+        // the address and, at 12.5 cm from the left, the reference block, to 9 cm.
         var head = letter.Letterhead;
-        var headWidth = logo ? 11 : 16.5;
-        PageFrame(xml, "Briefkopf", 2.5, 1.2, headWidth, 3, () =>
-        {
-            Para(xml, "Briefkopf", head.Authority);
-            Para(xml, "Briefkopf_20_Zeilen", string.Join('\n', head.AddressLines.Concat(head.ContactLines)));
-        });
+        Start(xml, "table:table", "table:name", "Briefkopf", "table:style-name", "Kopf");
+        Empty(xml, "table:table-column", "table:style-name", "Kopf.A");
+        Empty(xml, "table:table-column", "table:style-name", "Kopf.B");
+        Empty(xml, "table:table-column", "table:style-name", "Kopf.C");
+        Start(xml, "table:table-row", "table:style-name", "Kopf.R1");
+        Start(xml, "table:table-cell", "table:style-name", "Kopf.Zelle", "table:number-columns-spanned", "2", "office:value-type", "string");
+        Para(xml, "Briefkopf", head.Authority);
+        Para(xml, "Briefkopf_20_Zeilen", string.Join('\n', head.AddressLines.Concat(head.ContactLines)));
+        xml.WriteEndElement();
+        Empty(xml, "table:covered-table-cell");
+        Start(xml, "table:table-cell", "table:style-name", "Kopf.Zelle", "office:value-type", "string");
+        Start(xml, "text:p", "text:style-name", "Logo");
         if (logo)
         {
-            Start(xml, "draw:frame", "draw:style-name", "frPage", "draw:name", "Logo", "text:anchor-type", "page", "text:anchor-page-number", "1", "svg:x", "14cm", "svg:y", "1.2cm", "svg:width", "5cm", "svg:height", "2.2cm", "draw:z-index", "0");
+            Start(xml, "draw:frame", "draw:style-name", "frLogo", "draw:name", "Logo", "text:anchor-type", "as-char", "svg:width", "5cm", "svg:height", "2.2cm", "draw:z-index", "0");
             Empty(xml, "draw:image", "xlink:href", LogoPath, "xlink:type", "simple", "xlink:show", "embed", "xlink:actuate", "onLoad", "draw:mime-type", "image/png");
             Leaf(xml, "svg:title", DocumentText.T(language, "letter.logo", head.Authority));
             xml.WriteEndElement();
         }
+
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
 
         var address = new List<string> { letter.Addressee.Name };
         if (!string.IsNullOrWhiteSpace(letter.Addressee.ContactPerson))
@@ -259,24 +273,31 @@ internal static class LetterOdtWriter
         }
 
         address.AddRange(letter.Addressee.AddressLines);
-        PageFrame(xml, "Anschrift", 2.5, 4.5, 8.5, 4.5, () =>
+        Start(xml, "table:table-row", "table:style-name", "Kopf.R2");
+        Start(xml, "table:table-cell", "table:style-name", "Kopf.Zelle", "office:value-type", "string");
+        Para(xml, "Ruecksendeangabe", head.ReturnLine);
+        Para(xml, "Anschrift", string.Join('\n', address));
+        xml.WriteEndElement();
+        Start(xml, "table:table-cell", "table:style-name", "Kopf.Zelle", "office:value-type", "string");
+        Empty(xml, "text:p", "text:style-name", "Standard");
+        xml.WriteEndElement();
+        Start(xml, "table:table-cell", "table:style-name", "Kopf.Bezug", "office:value-type", "string");
+        foreach (var (label, value) in (ReadOnlySpan<(string, string)>)[
+            (DocumentText.T(language, "letter.fileNumber"), letter.Reference.FileNumber),
+            (DocumentText.T(language, "letter.date"), ReportFormat.Date(letter.Reference.Date, language)),
+            (DocumentText.T(language, "letter.handler"), letter.Reference.Handler)])
         {
-            Para(xml, "Ruecksendeangabe", head.ReturnLine);
-            Para(xml, "Anschrift", string.Join('\n', address));
-        });
-        PageFrame(xml, "Bezugszeichen", 12.5, 5, 6.5, 4, () =>
-        {
-            foreach (var (label, value) in (ReadOnlySpan<(string, string)>)[
-                (DocumentText.T(language, "letter.fileNumber"), letter.Reference.FileNumber),
-                (DocumentText.T(language, "letter.date"), ReportFormat.Date(letter.Reference.Date, language)),
-                (DocumentText.T(language, "letter.handler"), letter.Reference.Handler)])
-            {
-                Para(xml, "Bezugszeichen_20_Titel", label);
-                Para(xml, "Bezugszeichen", value);
-            }
-        });
+            Para(xml, "Bezugszeichen_20_Titel", label);
+            Para(xml, "Bezugszeichen", value);
+        }
 
-        Para(xml, "Betreff", letter.Subject);
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+
+        Start(xml, "text:p", "text:style-name", "Betreff");
+        Text(xml, letter.Subject);
+        xml.WriteEndElement();
         Para(xml, "Anrede", letter.Salutation);
         Blocks(xml, letter.Body);
         if (letter.Remedy is { } remedy)
@@ -304,12 +325,35 @@ internal static class LetterOdtWriter
         xml.WriteEndElement();
     }
 
-    private static void PageFrame(XmlWriter xml, string name, double x, double y, double width, double height, Action content)
+    /// <summary>The head table's styles: fixed columns (8.5 + 1.5 + 6.5 cm) and rows (to 4.5 and 9 cm), no borders.</summary>
+    private static void HeadStyles(XmlWriter xml)
     {
-        Start(xml, "draw:frame", "draw:style-name", "frPage", "draw:name", name, "text:anchor-type", "page", "text:anchor-page-number", "1", "svg:x", Cm(x), "svg:y", Cm(y), "svg:width", Cm(width), "draw:z-index", "0");
-        Start(xml, "draw:text-box", "fo:min-height", Cm(height));
-        content();
+        Start(xml, "style:style", "style:name", "Kopf", "style:family", "table");
+        Empty(xml, "style:table-properties", "style:width", "16.5cm", "table:align", "left", "fo:margin-top", "0cm", "fo:margin-bottom", "0cm");
         xml.WriteEndElement();
+        foreach (var (name, width) in (ReadOnlySpan<(string, string)>)[("Kopf.A", "8.5cm"), ("Kopf.B", "1.5cm"), ("Kopf.C", "6.5cm")])
+        {
+            Start(xml, "style:style", "style:name", name, "style:family", "table-column");
+            Empty(xml, "style:table-column-properties", "style:column-width", width);
+            xml.WriteEndElement();
+        }
+
+        foreach (var (name, height) in (ReadOnlySpan<(string, string)>)[("Kopf.R1", "3.3cm"), ("Kopf.R2", "4.5cm")])
+        {
+            Start(xml, "style:style", "style:name", name, "style:family", "table-row");
+            Empty(xml, "style:table-row-properties", "style:row-height", height, "fo:keep-together", "always");
+            xml.WriteEndElement();
+        }
+
+        foreach (var (name, top) in (ReadOnlySpan<(string, string)>)[("Kopf.Zelle", "0cm"), ("Kopf.Bezug", "0.5cm")])
+        {
+            Start(xml, "style:style", "style:name", name, "style:family", "table-cell");
+            Empty(xml, "style:table-cell-properties", "fo:padding", "0cm", "fo:padding-top", top, "fo:border", "none", "style:vertical-align", "top");
+            xml.WriteEndElement();
+        }
+
+        Start(xml, "style:style", "style:name", "frLogo", "style:family", "graphic");
+        Empty(xml, "style:graphic-properties", "style:vertical-pos", "top", "style:vertical-rel", "baseline", "fo:border", "none", "style:wrap", "none");
         xml.WriteEndElement();
     }
 

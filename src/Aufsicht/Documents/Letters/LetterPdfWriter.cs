@@ -25,10 +25,12 @@ internal static class LetterPdfWriter
         ReportFonts.EnsureRegistered();
 
         // Tagged PDF draws on the current page only, so the page count comes from a first, untagged layout (deterministic).
+        // Widths measured in the first layout serve the second: the same words in the same fonts.
+        var widths = new Dictionary<(string, double, bool), double>();
         int pages;
         using (var count = new PdfDocument())
         {
-            pages = Lay(letter, count, tags: null, pages: null);
+            pages = Lay(letter, count, tags: null, pages: null, widths);
         }
 
         using var pdf = new PdfDocument();
@@ -39,13 +41,13 @@ internal static class LetterPdfWriter
         pdf.Info.Creator = "Aufsicht";
         ua.SetDocumentLanguage(letter.Language == Language.De ? "de-DE" : "en-GB");
         pdf.ViewerPreferences.DisplayDocTitle = true;
-        Lay(letter, pdf, ua.StructureBuilder, pages);
+        Lay(letter, pdf, ua.StructureBuilder, pages, widths);
         pdf.Save(output, closeStream: false);
     }
 
-    private static int Lay(LetterDocument letter, PdfDocument pdf, StructureBuilder? tags, int? pages)
+    private static int Lay(LetterDocument letter, PdfDocument pdf, StructureBuilder? tags, int? pages, Dictionary<(string, double, bool), double> widths)
     {
-        using var layout = new Layout(pdf, tags, letter.Language, pages);
+        using var layout = new Layout(pdf, tags, letter.Language, pages, widths);
         layout.Frame(letter);
         layout.Subject(letter.Subject);
         layout.Paragraph([new TextRun(letter.Salutation)]);
@@ -76,6 +78,7 @@ internal static class LetterPdfWriter
         private readonly StructureBuilder? tags;
         private readonly Language language;
         private readonly int? pages;
+        private readonly Dictionary<(string, double, bool), double> widths;
         private readonly XFont body = Font(10.5, false);
         private readonly XFont bodyBold = Font(10.5, true);
         private readonly XFont small = Font(8, false);
@@ -89,8 +92,9 @@ internal static class LetterPdfWriter
         private double y;
         private double top;
 
-        public Layout(PdfDocument pdf, StructureBuilder? tags, Language language, int? pages)
+        public Layout(PdfDocument pdf, StructureBuilder? tags, Language language, int? pages, Dictionary<(string, double, bool), double> widths)
         {
+            this.widths = widths;
             this.pdf = pdf;
             this.tags = tags;
             this.language = language;
@@ -132,7 +136,7 @@ internal static class LetterPdfWriter
             {
                 var line = Fit(head.ReturnLine, tiny, 85 * Mm);
                 gfx.DrawString(line, tiny, grey, Left, 47 * Mm, XStringFormats.TopLeft);
-                var width = gfx.MeasureString(line, tiny).Width;
+                var width = MeasureWidth(line, tiny);
                 gfx.DrawLine(new XPen(XColor.FromArgb(0x55, 0x55, 0x55), 0.3), Left, (47 * Mm) + tiny.GetHeight(), Left + width, (47 * Mm) + tiny.GetHeight());
             });
 
@@ -264,7 +268,7 @@ internal static class LetterPdfWriter
         private void Runs(IReadOnlyList<TextRun> runs, double x, double width)
         {
             var words = Words(runs);
-            var space = gfx.MeasureString(" ", body).Width;
+            var space = MeasureWidth(" ", body);
             var lineHeight = body.GetHeight() * 1.2;
             var line = new List<(List<(string Text, bool Bold)> Word, double Width)>();
             var used = 0.0;
@@ -281,7 +285,7 @@ internal static class LetterPdfWriter
                         var text = pieces[p].Text + (p == pieces.Count - 1 && w < line.Count - 1 ? " " : string.Empty);
                         var font = pieces[p].Bold ? bodyBold : body;
                         gfx.DrawString(text, font, ink, cursor, y, XStringFormats.TopLeft);
-                        cursor += gfx.MeasureString(pieces[p].Text, font).Width;
+                        cursor += MeasureWidth(pieces[p].Text, font);
                     }
 
                     cursor += space;
@@ -294,7 +298,7 @@ internal static class LetterPdfWriter
 
             foreach (var word in words)
             {
-                var wordWidth = word.Sum(p => gfx.MeasureString(p.Text, p.Bold ? bodyBold : body).Width);
+                var wordWidth = word.Sum(p => MeasureWidth(p.Text, p.Bold ? bodyBold : body));
                 if (line.Count > 0 && used + space + wordWidth > width)
                 {
                     Emit();
@@ -368,7 +372,7 @@ internal static class LetterPdfWriter
             foreach (var word in ReportFormat.Printable(text).Replace('\n', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var candidate = current.Length == 0 ? word : current + " " + word;
-                if (current.Length == 0 || gfx.MeasureString(candidate, font).Width <= width)
+                if (current.Length == 0 || MeasureWidth(candidate, font) <= width)
                 {
                     current = candidate;
                     continue;
@@ -385,17 +389,29 @@ internal static class LetterPdfWriter
         private string Fit(string text, XFont font, double width)
         {
             var clean = ReportFormat.Printable(text).Replace('\n', ' ');
-            if (gfx.MeasureString(clean, font).Width <= width)
+            if (MeasureWidth(clean, font) <= width)
             {
                 return clean;
             }
 
-            while (clean.Length > 1 && gfx.MeasureString(clean + "…", font).Width > width)
+            while (clean.Length > 1 && MeasureWidth(clean + "…", font) > width)
             {
                 clean = clean[..^1];
             }
 
             return clean + "…";
+        }
+
+        private double MeasureWidth(string text, XFont font)
+        {
+            var key = (text, font.Size, font.Bold);
+            if (!widths.TryGetValue(key, out var width))
+            {
+                width = gfx.MeasureString(text, font).Width;
+                widths[key] = width;
+            }
+
+            return width;
         }
 
         private void Tagged(PdfBlockLevelElementTag tag, Action draw)

@@ -4,10 +4,10 @@ using Aufsicht.Documents.Letters;
 namespace Aufsicht.Features.Letters;
 
 /// <summary>
-/// The letters' API for the case side: <see cref="LetterTemplates.Check"/> and <see cref="LetterTemplates.Render"/>
+/// The letters' output for the case side: <see cref="LetterTemplates.Check"/> and <see cref="LetterTemplates.Render"/>
 /// make the document, these write it and fingerprint the bytes that are filed.
 /// </summary>
-internal static class Letters
+internal static class LetterOutput
 {
     public const string OdtMediaType = "application/vnd.oasis.opendocument.text";
     public const string PdfMediaType = "application/pdf";
