@@ -258,7 +258,7 @@ internal static class LetterOdtWriter
         {
             Start(xml, "draw:frame", "draw:style-name", "frLogo", "draw:name", "Logo", "text:anchor-type", "as-char", "svg:width", "5cm", "svg:height", "2.2cm", "draw:z-index", "0");
             Empty(xml, "draw:image", "xlink:href", LogoPath, "xlink:type", "simple", "xlink:show", "embed", "xlink:actuate", "onLoad", "draw:mime-type", "image/png");
-            Leaf(xml, "svg:title", DocumentText.T(language, "letter.logo", head.Authority));
+            Leaf(xml, "svg:title", DocumentText.T(language, "report.letter.logo", head.Authority));
             xml.WriteEndElement();
         }
 
@@ -269,7 +269,7 @@ internal static class LetterOdtWriter
         var address = new List<string> { letter.Addressee.Name };
         if (!string.IsNullOrWhiteSpace(letter.Addressee.ContactPerson))
         {
-            address.Add(DocumentText.T(language, "letter.attention", letter.Addressee.ContactPerson));
+            address.Add(DocumentText.T(language, "report.letter.attention", letter.Addressee.ContactPerson));
         }
 
         address.AddRange(letter.Addressee.AddressLines);
@@ -283,9 +283,9 @@ internal static class LetterOdtWriter
         xml.WriteEndElement();
         Start(xml, "table:table-cell", "table:style-name", "Kopf.Bezug", "office:value-type", "string");
         foreach (var (label, value) in (ReadOnlySpan<(string, string)>)[
-            (DocumentText.T(language, "letter.fileNumber"), letter.Reference.FileNumber),
-            (DocumentText.T(language, "letter.date"), ReportFormat.Date(letter.Reference.Date, language)),
-            (DocumentText.T(language, "letter.handler"), letter.Reference.Handler)])
+            (DocumentText.T(language, "report.letter.fileNumber"), letter.Reference.FileNumber),
+            (DocumentText.T(language, "report.letter.date"), ReportFormat.Date(letter.Reference.Date, language)),
+            (DocumentText.T(language, "report.letter.handler"), letter.Reference.Handler)])
         {
             Para(xml, "Bezugszeichen_20_Titel", label);
             Para(xml, "Bezugszeichen", value);
@@ -313,7 +313,7 @@ internal static class LetterOdtWriter
         var lines = new List<string>();
         if (signature.OnBehalf)
         {
-            lines.Add(DocumentText.T(language, "letter.onBehalf"));
+            lines.Add(DocumentText.T(language, "report.letter.onBehalf"));
         }
 
         // Two empty lines for the handwritten signature.

@@ -120,7 +120,7 @@ internal static class LetterPdfWriter
                 var scale = Math.Min(50 * Mm / image.PointWidth, 22 * Mm / image.PointHeight);
                 var (w, h) = (image.PointWidth * scale, image.PointHeight * scale);
                 var rect = new XRect(page.Width.Point - Right - w, 12 * Mm, w, h);
-                tags?.BeginElement(PdfIllustrationElementTag.Figure, DocumentText.T(language, "letter.logo", head.Authority), rect);
+                tags?.BeginElement(PdfIllustrationElementTag.Figure, DocumentText.T(language, "report.letter.logo", head.Authority), rect);
                 gfx.DrawImage(image, rect);
                 tags?.End();
                 logoWidth = w + (5 * Mm);
@@ -143,7 +143,7 @@ internal static class LetterPdfWriter
             var address = new List<string> { letter.Addressee.Name };
             if (!string.IsNullOrWhiteSpace(letter.Addressee.ContactPerson))
             {
-                address.Add(DocumentText.T(language, "letter.attention", letter.Addressee.ContactPerson));
+                address.Add(DocumentText.T(language, "report.letter.attention", letter.Addressee.ContactPerson));
             }
 
             address.AddRange(letter.Addressee.AddressLines);
@@ -156,9 +156,9 @@ internal static class LetterPdfWriter
             var x = 125 * Mm;
             var width = page.Width.Point - Right - x;
             foreach (var (label, value) in (ReadOnlySpan<(string, string)>)[
-                (DocumentText.T(language, "letter.fileNumber"), reference.FileNumber),
-                (DocumentText.T(language, "letter.date"), ReportFormat.Date(reference.Date, language)),
-                (DocumentText.T(language, "letter.handler"), reference.Handler)])
+                (DocumentText.T(language, "report.letter.fileNumber"), reference.FileNumber),
+                (DocumentText.T(language, "report.letter.date"), ReportFormat.Date(reference.Date, language)),
+                (DocumentText.T(language, "report.letter.handler"), reference.Handler)])
             {
                 Tagged(PdfBlockLevelElementTag.Paragraph, () =>
                 {
@@ -225,7 +225,7 @@ internal static class LetterPdfWriter
             var lines = new List<string>();
             if (signature.OnBehalf)
             {
-                lines.Add(DocumentText.T(language, "letter.onBehalf"));
+                lines.Add(DocumentText.T(language, "report.letter.onBehalf"));
             }
 
             Tagged(PdfBlockLevelElementTag.Paragraph, () =>
