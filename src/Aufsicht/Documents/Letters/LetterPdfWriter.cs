@@ -24,14 +24,10 @@ internal static class LetterPdfWriter
         ArgumentNullException.ThrowIfNull(output);
         ReportFonts.EnsureRegistered();
 
-        // Tagged PDF draws on the current page only, so the page count comes from a first, untagged layout (deterministic).
-        // Widths measured in the first layout serve the second: the same words in the same fonts.
+        // Tagged PDF draws on the current page only, so the page count comes from a first layout that only measures
+        // (deterministic, on no page); its widths serve the second: the same words in the same fonts.
         var widths = new Dictionary<(string, double, bool), double>();
-        int pages;
-        using (var count = new PdfDocument())
-        {
-            pages = Lay(letter, count, tags: null, pages: null, widths);
-        }
+        var pages = Lay(letter, pdf: null, tags: null, pages: null, widths);
 
         using var pdf = new PdfDocument();
         var ua = UAManager.ForDocument(pdf);
@@ -45,7 +41,8 @@ internal static class LetterPdfWriter
         pdf.Save(output, closeStream: false);
     }
 
-    private static int Lay(LetterDocument letter, PdfDocument pdf, StructureBuilder? tags, int? pages, Dictionary<(string, double, bool), double> widths)
+    /// <summary>Lays the letter out into <paramref name="pdf"/>, or with null only counts its pages; the number of pages.</summary>
+    private static int Lay(LetterDocument letter, PdfDocument? pdf, StructureBuilder? tags, int? pages, Dictionary<(string, double, bool), double> widths)
     {
         using var layout = new Layout(pdf, tags, letter.Language, pages, widths);
         layout.Frame(letter);
@@ -61,7 +58,7 @@ internal static class LetterPdfWriter
         }
 
         layout.Closing(letter.Closing, letter.Signature);
-        return pdf.PageCount;
+        return layout.Pages;
     }
 
     private sealed class Layout : IDisposable
@@ -74,7 +71,10 @@ internal static class LetterPdfWriter
 
         private static readonly XPdfFontOptions FontOptions = new(PdfFontEncoding.Unicode);
 
-        private readonly PdfDocument pdf;
+        private const double PageWidth = 210 * Mm;
+        private const double PageHeight = 297 * Mm;
+
+        private readonly PdfDocument? pdf;
         private readonly StructureBuilder? tags;
         private readonly Language language;
         private readonly int? pages;
@@ -87,12 +87,11 @@ internal static class LetterPdfWriter
         private readonly XBrush ink = new XSolidBrush(XColor.FromArgb(0x1a, 0x1a, 0x1a));
         private readonly XBrush grey = new XSolidBrush(XColor.FromArgb(0x55, 0x55, 0x55));
         private readonly XPen mark = new(XColor.FromArgb(0x88, 0x88, 0x88), 0.5);
-        private PdfPage page = null!;
         private XGraphics gfx = null!;
         private double y;
         private double top;
 
-        public Layout(PdfDocument pdf, StructureBuilder? tags, Language language, int? pages, Dictionary<(string, double, bool), double> widths)
+        public Layout(PdfDocument? pdf, StructureBuilder? tags, Language language, int? pages, Dictionary<(string, double, bool), double> widths)
         {
             this.widths = widths;
             this.pdf = pdf;
@@ -102,9 +101,15 @@ internal static class LetterPdfWriter
             NewPage();
         }
 
-        private double Width => page.Width.Point - Left - Right;
+        /// <summary>How many pages the letter took so far.</summary>
+        public int Pages { get; private set; }
 
-        private double Bottom => page.Height.Point - BottomMargin;
+        /// <summary>Only measuring: no document to draw on.</summary>
+        private bool Dry => pdf is null;
+
+        private const double Width = PageWidth - Left - Right;
+
+        private const double Bottom = PageHeight - BottomMargin;
 
         private static XFont Font(double size, bool bold) => new(ReportFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, FontOptions);
 
@@ -119,9 +124,9 @@ internal static class LetterPdfWriter
                 using var image = XImage.FromStream(stream);
                 var scale = Math.Min(50 * Mm / image.PointWidth, 22 * Mm / image.PointHeight);
                 var (w, h) = (image.PointWidth * scale, image.PointHeight * scale);
-                var rect = new XRect(page.Width.Point - Right - w, 12 * Mm, w, h);
+                var rect = new XRect(PageWidth - Right - w, 12 * Mm, w, h);
                 tags?.BeginElement(PdfIllustrationElementTag.Figure, DocumentText.T(language, "report.letter.logo", head.Authority), rect);
-                gfx.DrawImage(image, rect);
+                DrawImage(image, rect);
                 tags?.End();
                 logoWidth = w + (5 * Mm);
             }
@@ -135,9 +140,9 @@ internal static class LetterPdfWriter
             Artifact(() =>
             {
                 var line = Fit(head.ReturnLine, tiny, 85 * Mm);
-                gfx.DrawString(line, tiny, grey, Left, 47 * Mm, XStringFormats.TopLeft);
+                DrawString(line, tiny, grey, Left, 47 * Mm, XStringFormats.TopLeft);
                 var width = MeasureWidth(line, tiny);
-                gfx.DrawLine(new XPen(XColor.FromArgb(0x55, 0x55, 0x55), 0.3), Left, (47 * Mm) + tiny.GetHeight(), Left + width, (47 * Mm) + tiny.GetHeight());
+                DrawLine(new XPen(XColor.FromArgb(0x55, 0x55, 0x55), 0.3), Left, (47 * Mm) + tiny.GetHeight(), Left + width, (47 * Mm) + tiny.GetHeight());
             });
 
             var address = new List<string> { letter.Addressee.Name };
@@ -154,7 +159,7 @@ internal static class LetterPdfWriter
             var reference = letter.Reference;
             y = 50 * Mm;
             var x = 125 * Mm;
-            var width = page.Width.Point - Right - x;
+            var width = PageWidth - Right - x;
             foreach (var (label, value) in (ReadOnlySpan<(string, string)>)[
                 (DocumentText.T(language, "report.letter.fileNumber"), reference.FileNumber),
                 (DocumentText.T(language, "report.letter.date"), ReportFormat.Date(reference.Date, language)),
@@ -253,7 +258,7 @@ internal static class LetterPdfWriter
                 tags?.BeginElement(PdfBlockLevelElementTag.ListItem);
                 var start = y;
                 var text = label(i);
-                Tagged(PdfBlockLevelElementTag.Label, () => gfx.DrawString(text, body, ink, Left, start, XStringFormats.TopLeft));
+                Tagged(PdfBlockLevelElementTag.Label, () => DrawString(text, body, ink, Left, start, XStringFormats.TopLeft));
                 var item = items[i];
                 Tagged(PdfBlockLevelElementTag.ListBody, () => Runs(item, Left + indent, Width - indent));
                 tags?.End();
@@ -284,7 +289,7 @@ internal static class LetterPdfWriter
                         // The space stays at the end of a word (invisible), so text read out does not run words together.
                         var text = pieces[p].Text + (p == pieces.Count - 1 && w < line.Count - 1 ? " " : string.Empty);
                         var font = pieces[p].Bold ? bodyBold : body;
-                        gfx.DrawString(text, font, ink, cursor, y, XStringFormats.TopLeft);
+                        DrawString(text, font, ink, cursor, y, XStringFormats.TopLeft);
                         cursor += MeasureWidth(pieces[p].Text, font);
                     }
 
@@ -359,7 +364,7 @@ internal static class LetterPdfWriter
                     }
 
                     EnsureSpace(lineHeight);
-                    gfx.DrawString(line, font, brush, x, y, XStringFormats.TopLeft);
+                    DrawString(line, font, brush, x, y, XStringFormats.TopLeft);
                     y += lineHeight;
                 }
             }
@@ -436,29 +441,61 @@ internal static class LetterPdfWriter
             }
         }
 
+        private void DrawString(string text, XFont font, XBrush brush, double x, double at, XStringFormat format)
+        {
+            if (!Dry)
+            {
+                gfx.DrawString(text, font, brush, x, at, format);
+            }
+        }
+
+        private void DrawLine(XPen pen, double x1, double y1, double x2, double y2)
+        {
+            if (!Dry)
+            {
+                gfx.DrawLine(pen, x1, y1, x2, y2);
+            }
+        }
+
+        private void DrawImage(XImage image, XRect rect)
+        {
+            if (!Dry)
+            {
+                gfx.DrawImage(image, rect);
+            }
+        }
+
         private void NewPage()
         {
+            Pages++;
+            y = TopNext;
+            top = TopNext;
+            if (pdf is null)
+            {
+                gfx ??= XGraphics.CreateMeasureContext(new XSize(PageWidth, PageHeight), XGraphicsUnit.Point, XPageDirection.Downwards);
+                return;
+            }
+
+            // The page first, then the old graphics away: adding a page makes the tagging close what is open on the
+            // old page, which needs its graphics still alive.
             var next = pdf.AddPage();
             next.Size = PageSize.A4;
             gfx?.Dispose();
-            page = next;
-            gfx = XGraphics.FromPdfPage(page);
-            y = TopNext;
-            top = TopNext;
-            var number = pdf.PageCount;
+            gfx = XGraphics.FromPdfPage(next);
+            var number = Pages;
             Artifact(() =>
             {
                 // Fold marks (105 and 210 mm) and the punch mark (148.5 mm) at the left edge, DIN 5008 form B.
                 foreach (var at in (ReadOnlySpan<double>)[105, 210])
                 {
-                    gfx.DrawLine(mark, 3.5 * Mm, at * Mm, 8.5 * Mm, at * Mm);
+                    DrawLine(mark, 3.5 * Mm, at * Mm, 8.5 * Mm, at * Mm);
                 }
 
-                gfx.DrawLine(mark, 3.5 * Mm, 148.5 * Mm, 10.5 * Mm, 148.5 * Mm);
+                DrawLine(mark, 3.5 * Mm, 148.5 * Mm, 10.5 * Mm, 148.5 * Mm);
                 if (pages is > 1)
                 {
                     var text = DocumentText.T(language, "report.page", number, pages.Value);
-                    gfx.DrawString(text, small, grey, page.Width.Point - Right, page.Height.Point - (12 * Mm), XStringFormats.BaseLineRight);
+                    DrawString(text, small, grey, PageWidth - Right, PageHeight - (12 * Mm), XStringFormats.BaseLineRight);
                 }
             });
         }

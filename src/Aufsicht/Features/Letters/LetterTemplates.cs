@@ -82,9 +82,39 @@ internal static partial class LetterTemplates
             language));
     }
 
+    /// <summary>
+    /// Templates that passed the check, by kind and text: a campaign's letters share a handful of templates, and the
+    /// check's trial rendering costs as much as three letters. Bounded: emptied when it holds more than
+    /// <see cref="CacheLimit"/> (an authority has some dozen templates).
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(LetterKind, string), IFluidTemplate> Accepted = new();
+
+    private const int CacheLimit = 256;
+
     private static Result<IFluidTemplate> Checked(LetterKind kind, string template)
     {
         ArgumentNullException.ThrowIfNull(template);
+        if (Accepted.TryGetValue((kind, template), out var known))
+        {
+            return Result<IFluidTemplate>.Ok(known);
+        }
+
+        var result = CheckAfresh(kind, template);
+        if (result.IsOk)
+        {
+            if (Accepted.Count >= CacheLimit)
+            {
+                Accepted.Clear();
+            }
+
+            Accepted[(kind, template)] = result.Value;
+        }
+
+        return result;
+    }
+
+    private static Result<IFluidTemplate> CheckAfresh(LetterKind kind, string template)
+    {
         if (template.Length > MailTemplates.MaxLength)
         {
             return Error.Invalid(Field, "letters.template.tooLong", Number(template.Length), Number(MailTemplates.MaxLength));
