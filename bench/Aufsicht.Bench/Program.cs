@@ -4,10 +4,17 @@ using Aufsicht.Bench;
 using BenchmarkDotNet.Running;
 
 // `generate FILE COUNT` writes COUNT deployment profiles as JSON lines (for timing `aufsicht assess batch`);
-// `surveys --url …` drives load against a running server (bench/surveys.sh); anything else runs the BenchmarkDotNet suite.
+// `surveys --url …` drives load against a running server (bench/surveys.sh); `letters [--count N] [--samples DIR]` times
+// hearing letters rendered as PDF, `cases --url …` opens cases and reads the case list (issue 13); anything else runs the
+// BenchmarkDotNet suite.
 if (args is ["cases", ..])
 {
     return await CaseLoad.RunAsync(args).ConfigureAwait(false);
+}
+
+if (args is ["letters", ..])
+{
+    return LetterLoad.Run(args);
 }
 
 if (args is ["surveys", ..])

@@ -17,6 +17,12 @@ internal static class DocumentText
         ["report.chart.empty"] = ("Keine Daten", "No data"),
         ["report.chart.bar.describe"] = ("Balkendiagramm. {0}", "Bar chart. {0}"),
         ["report.chart.line.describe"] = ("Liniendiagramm. {0}", "Line chart. {0}"),
+        ["report.letter.fileNumber"] = ("Aktenzeichen", "File number"),
+        ["report.letter.date"] = ("Datum", "Date"),
+        ["report.letter.handler"] = ("Bearbeitet von", "Handled by"),
+        ["report.letter.onBehalf"] = ("Im Auftrag", "On behalf"),
+        ["report.letter.logo"] = ("Logo: {0}", "Logo: {0}"),
+        ["report.letter.attention"] = ("z. Hd. {0}", "Attn. {0}"),
         ["report.generator"] = ("Aufsicht – Datenschutzaufsicht über Cloud-Dienste", "Aufsicht – supervising cloud services under the GDPR"),
     };
 

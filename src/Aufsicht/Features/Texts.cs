@@ -28,7 +28,8 @@ internal static class Texts
         Cases.CaseText.Entries,
         Deadlines.DeadlineText.Entries,
         Measures.MeasureText.Entries,
-        Fines.FineText.Entries);
+        Fines.FineText.Entries,
+        Letters.LetterText.Entries);
 
     /// <summary>The text of a key in the language; an unknown key shows as itself (a test finds it, a user sees no crash).</summary>
     public static string T(Language language, string key) =>

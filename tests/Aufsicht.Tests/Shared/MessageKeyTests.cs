@@ -82,8 +82,10 @@ public sealed partial class MessageKeyTests
             .ToList();
         var keys = sources.SelectMany(KeysIn).ToHashSet(StringComparer.Ordinal);
         var prefixes = keys.Select(k => k[..(k.IndexOf('.', StringComparison.Ordinal) + 1)]).ToHashSet(StringComparer.Ordinal);
-        // The mail templates' variables (campaign.title, …) look like keys but are names the templates use.
-        var variables = Aufsicht.Features.Mail.MailTemplates.Variables.ToHashSet(StringComparer.Ordinal);
+        // The mail and letter templates' variables (campaign.title, deadline.date …) look like keys but are names the templates use.
+        var variables = Aufsicht.Features.Mail.MailTemplates.Variables
+            .Concat(Aufsicht.Features.Letters.LetterVariables.All.Select(v => v.Name))
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var literal in sources.SelectMany(s => KeyLiteral().Matches(s)).Select(m => m.Groups[1].Value))
         {
             if (prefixes.Any(p => literal.StartsWith(p, StringComparison.Ordinal)) && !variables.Contains(literal))

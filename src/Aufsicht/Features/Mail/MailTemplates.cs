@@ -179,7 +179,7 @@ internal static class MailTemplates
     }
 
     /// <summary>A text writer that refuses to grow beyond a number of characters, so an endless mail stops early.</summary>
-    private sealed class BoundedWriter(int limit) : StringWriter(CultureInfo.InvariantCulture)
+    internal sealed class BoundedWriter(int limit) : StringWriter(CultureInfo.InvariantCulture)
     {
         public override void Write(char value)
         {
@@ -221,7 +221,7 @@ internal static class MailTemplates
     /// Finds what a template may not use: tags beyond <see cref="Tags"/>, ranges that are long or not written with
     /// numbers, filters beyond <see cref="Filters"/>, and variables that are neither allowed nor its own (assign, for).
     /// </summary>
-    private sealed class VariableCollector : AstVisitor
+    internal sealed class VariableCollector : AstVisitor
     {
         private readonly HashSet<string> _locals = new(StringComparer.Ordinal) { "forloop", "empty", "blank" };
         private readonly List<string> _used = [];
@@ -239,9 +239,12 @@ internal static class MailTemplates
             return collector;
         }
 
-        public List<string> Unknown() =>
+        public List<string> Unknown() => Unknown(Variables);
+
+        /// <summary>The variables used that are neither in <paramref name="allowed"/> nor the template's own (letters use their own list).</summary>
+        public List<string> Unknown(IReadOnlyList<string> allowed) =>
             _used
-                .Where(path => !_locals.Contains(path.Split('.')[0]) && !Variables.Contains(path, StringComparer.Ordinal))
+                .Where(path => !_locals.Contains(path.Split('.')[0]) && !allowed.Contains(path, StringComparer.Ordinal))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
 
