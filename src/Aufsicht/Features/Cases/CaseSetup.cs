@@ -2,12 +2,11 @@ using System.Threading.RateLimiting;
 
 namespace Aufsicht.Features.Cases;
 
-/// <summary>The case feature's services: the calendar feed's use case and rate limit, the deadline reminder job.</summary>
+/// <summary>The case feature's services: the calendar feed's rate limit, the deadline reminder job.</summary>
 internal static class CaseSetup
 {
     public static void AddCases(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<RenewCalendarFeed>();
         services.AddSingleton(ReminderSchedule.From(configuration));
         services.AddSingleton<DeadlineReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineReminders>());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Aufsicht.Core.Law;
 using Aufsicht.Data;
+using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Mail;
 using Aufsicht.Features.Shared;
 using Aufsicht.Web;
@@ -11,7 +12,7 @@ namespace Aufsicht.Features.Cases;
 
 /// <summary>
 /// How many days before a deadline its handler is reminded (<c>Aufsicht:Cases:ReminderDays</c>, default <c>3,0</c>:
-/// three days before and on the day), and how often the job looks (<c>Aufsicht:Cases:ReminderSeconds</c>, default 300).
+/// three days before and on the day), and how often the job looks (<c>Aufsicht:Cases:ReminderSeconds</c>, default 300, at most 30 days).
 /// </summary>
 internal sealed record ReminderSchedule(IReadOnlyList<int> Days, TimeSpan Interval)
 {
@@ -34,7 +35,8 @@ internal sealed record ReminderSchedule(IReadOnlyList<int> Days, TimeSpan Interv
             days.Add(day);
         }
 
-        return new ReminderSchedule([.. days], TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue(IntervalSetting, 300))));
+        // At most 30 days: a PeriodicTimer takes no period beyond about 49 days, and the host would stop over it.
+        return new ReminderSchedule([.. days], TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue(IntervalSetting, 300), 1, 30 * 86400)));
     }
 
     /// <summary>

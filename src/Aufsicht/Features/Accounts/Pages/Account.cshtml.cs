@@ -13,7 +13,7 @@ namespace Aufsicht.Features.Accounts.Pages;
 [Authorize(Policy = Accounts.Roles.Staff)]
 internal sealed class AccountModel(
     UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, ChangeOwnPassword changePassword, IUserStore<IdentityUser> store,
-    Cases.RenewCalendarFeed calendarFeed, Web.PublicAddress address) : AppPage
+    RenewCalendarFeed calendarFeed, Web.PublicAddress address) : AppPage
 {
     public string Email { get; private set; } = string.Empty;
 
@@ -126,7 +126,7 @@ internal sealed class AccountModel(
         }
 
         var secret = await calendarFeed.RunAsync(user, Language).ConfigureAwait(false);
-        CalendarFeedAddress = address.For(Request).TrimEnd('/') + Cases.HandlerSettings.FeedPath(secret);
+        CalendarFeedAddress = address.For(Request).TrimEnd('/') + HandlerSettings.FeedPath(secret);
         return await Show(user).ConfigureAwait(false);
     }
 
