@@ -3,6 +3,7 @@ using Aufsicht.Core.DataFiles;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Campaigns;
+using Aufsicht.Features.Cases;
 using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Deadlines;
 using Aufsicht.Features.Evaluation;
@@ -171,6 +172,7 @@ internal static class WebApp
         builder.Services.AddEvaluation();
         builder.Services.AddResponses();
         builder.Services.AddCampaigns();
+        builder.Services.AddCases(builder.Configuration);
         builder.Services.AddScoped<Features.Bodies.ImportBodies>();
         builder.Services.AddScoped<Features.Bodies.EditBody>();
         builder.Services.AddSingleton<HealthCheck>();
@@ -247,6 +249,7 @@ internal static class WebApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         if (builder.Configuration.GetValue("Aufsicht:OutputCache", defaultValue: true))
         {
             app.UseOutputCache();
@@ -260,6 +263,7 @@ internal static class WebApp
         app.MapFinesApi();
         app.MapCampaignsApi();
         app.MapDeadlinesApi();
+        app.MapCalendarFeed();
         app.MapGet("/healthz", (HealthCheck health, CancellationToken cancel) => health.Handle(cancel)).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/sprache", UiLanguageMiddleware.Switch).ExcludeFromDescription().AllowAnonymous().WithName(UiLanguageMiddleware.SwitchRoute);
 

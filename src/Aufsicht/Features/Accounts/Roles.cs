@@ -70,6 +70,7 @@ internal static class AccountSetup
         services.Configure<IdentityOptions>(o => o.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.Name);
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<ChangeOwnPassword>();
+        services.AddScoped<RenewCalendarFeed>();
         services.AddScoped<ResetPassword>();
         services.AddScoped<ChangeRole>();
         services.AddScoped<DeactivateAccount>();

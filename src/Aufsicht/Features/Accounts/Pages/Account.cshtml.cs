@@ -11,7 +11,9 @@ namespace Aufsicht.Features.Accounts.Pages;
 /// code drawn here or the key beside it; recovery codes shown once; turned off only with the password or a current code).
 /// </summary>
 [Authorize(Policy = Accounts.Roles.Staff)]
-internal sealed class AccountModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, ChangeOwnPassword changePassword, IUserStore<IdentityUser> store) : AppPage
+internal sealed class AccountModel(
+    UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, ChangeOwnPassword changePassword, IUserStore<IdentityUser> store,
+    RenewCalendarFeed calendarFeed, Web.PublicAddress address) : AppPage
 {
     public string Email { get; private set; } = string.Empty;
 
@@ -31,6 +33,12 @@ internal sealed class AccountModel(UserManager<IdentityUser> users, SignInManage
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
     public string? Message { get; private set; }
+
+    /// <summary>Whether the account has a calendar feed address (its secret is shown only when made).</summary>
+    public bool HasCalendarFeed { get; private set; }
+
+    /// <summary>The feed address just made, shown once; null otherwise.</summary>
+    public string? CalendarFeedAddress { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await Show().ConfigureAwait(false);
 
@@ -108,6 +116,20 @@ internal sealed class AccountModel(UserManager<IdentityUser> users, SignInManage
         return await Show(user).ConfigureAwait(false);
     }
 
+    /// <summary>Makes the calendar feed address, or a new one in place of the old (which stops working at once).</summary>
+    public async Task<IActionResult> OnPostCalendarAsync()
+    {
+        var user = await users.GetUserAsync(User).ConfigureAwait(false);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var secret = await calendarFeed.RunAsync(user, Language).ConfigureAwait(false);
+        CalendarFeedAddress = address.For(Request).TrimEnd('/') + HandlerSettings.FeedPath(secret);
+        return await Show(user).ConfigureAwait(false);
+    }
+
     private async Task<IActionResult> Show(IdentityUser? known = null)
     {
         var user = known ?? await users.GetUserAsync(User).ConfigureAwait(false);
@@ -120,6 +142,7 @@ internal sealed class AccountModel(UserManager<IdentityUser> users, SignInManage
         Roles = (await users.GetRolesAsync(user).ConfigureAwait(false)).Select(r => Accounts.Roles.Label(r, Language)).ToList();
         MustChangePassword = (await users.GetClaimsAsync(user).ConfigureAwait(false)).Any(c => c.Type == OneTimePassword.MustChangeClaim);
         TwoFactorEnabled = await users.GetTwoFactorEnabledAsync(user).ConfigureAwait(false);
+        HasCalendarFeed = await calendarFeed.ExistsAsync(user).ConfigureAwait(false);
         if (!TwoFactorEnabled)
         {
             var key = await users.GetAuthenticatorKeyAsync(user).ConfigureAwait(false);
