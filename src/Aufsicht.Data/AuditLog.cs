@@ -28,24 +28,8 @@ public static class AuditLog
     {
         ArgumentNullException.ThrowIfNull(db);
         var pending = db.AuditLog.Local.Where(a => db.Entry(a).State == EntityState.Added).OrderByDescending(a => a.Sequence).FirstOrDefault();
-        var last = pending ?? await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Sequence)
-            .Select(a => new AuditRecord { Sequence = a.Sequence, Actor = a.Actor, Action = a.Action, DataJson = string.Empty, PreviousHash = a.PreviousHash, Hash = a.Hash })
-            .FirstOrDefaultAsync(cancel).ConfigureAwait(false);
-        var sequence = (last?.Sequence ?? 0) + 1;
-        var previous = last?.Hash ?? Genesis;
-        // PostgreSQL keeps microseconds: hash what both databases give back.
-        var stamp = new DateTime(at.Ticks - (at.Ticks % 10), DateTimeKind.Utc);
-        var entry = new AuditRecord
-        {
-            Sequence = sequence,
-            At = stamp,
-            Actor = actor,
-            Action = action,
-            CaseId = caseId,
-            DataJson = dataJson,
-            PreviousHash = previous,
-            Hash = HashOf(sequence, stamp, actor, action, caseId, dataJson, previous),
-        };
+        var last = pending is not null ? (pending.Sequence, pending.Hash) : await LastAsync(db, cancel).ConfigureAwait(false);
+        var entry = Chain(last, at, actor, action, caseId, dataJson);
         db.AuditLog.Add(entry);
         return entry;
     }
@@ -58,32 +42,43 @@ public static class AuditLog
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(entries);
-        var last = await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash })
-            .FirstOrDefaultAsync(cancel).ConfigureAwait(false);
-        var sequence = last?.Sequence ?? 0;
-        var previous = last?.Hash ?? Genesis;
-        var stamp = new DateTime(at.Ticks - (at.Ticks % 10), DateTimeKind.Utc);
+        var last = await LastAsync(db, cancel).ConfigureAwait(false);
         var added = new List<AuditRecord>();
         foreach (var (action, caseId, data) in entries)
         {
-            sequence++;
-            var entry = new AuditRecord
-            {
-                Sequence = sequence,
-                At = stamp,
-                Actor = actor,
-                Action = action,
-                CaseId = caseId,
-                DataJson = data,
-                PreviousHash = previous,
-                Hash = HashOf(sequence, stamp, actor, action, caseId, data, previous),
-            };
-            previous = entry.Hash;
+            var entry = Chain(last, at, actor, action, caseId, data);
+            last = (entry.Sequence, entry.Hash);
             added.Add(entry);
         }
 
         db.AuditLog.AddRange(added);
         return added;
+    }
+
+    /// <summary>The position and hash of the last saved entry; (0, <see cref="Genesis"/>) for an empty log.</summary>
+    private static async Task<(long Sequence, string Hash)> LastAsync(AufsichtDb db, CancellationToken cancel)
+    {
+        var last = await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash })
+            .FirstOrDefaultAsync(cancel).ConfigureAwait(false);
+        return last is null ? (0, Genesis) : (last.Sequence, last.Hash);
+    }
+
+    /// <summary>The entry after <paramref name="previous"/>, its time cut to microseconds (what PostgreSQL gives back) before hashing.</summary>
+    private static AuditRecord Chain((long Sequence, string Hash) previous, DateTime at, string actor, string action, long? caseId, string dataJson)
+    {
+        var sequence = previous.Sequence + 1;
+        var stamp = new DateTime(at.Ticks - (at.Ticks % 10), DateTimeKind.Utc);
+        return new AuditRecord
+        {
+            Sequence = sequence,
+            At = stamp,
+            Actor = actor,
+            Action = action,
+            CaseId = caseId,
+            DataJson = dataJson,
+            PreviousHash = previous.Hash,
+            Hash = HashOf(sequence, stamp, actor, action, caseId, dataJson, previous.Hash),
+        };
     }
 
     /// <summary>SHA-256 (lower-case hex) over the entry's fields, written as one JSON array so no two field lists hash alike.</summary>

@@ -37,43 +37,23 @@ internal static class DataFolder
                 + "\n" + Features.Texts.T(language, "cli.data.details"));
     }
 
-    /// <summary>
-    /// The rules on enforcement against public bodies (<c>enforcement/jurisdictions.json</c>) in the folder; a missing
-    /// or invalid file is a wrong setting, as an invalid catalogue is.
-    /// </summary>
-    public static Core.Enforcement.JurisdictionTable Jurisdictions(string folder, Core.Law.Language language = Core.Law.Language.En)
-    {
-        var path = Path.Combine(folder, Core.Enforcement.JurisdictionReader.File);
-        var result = File.Exists(path)
-            ? Core.Enforcement.JurisdictionReader.Read(File.ReadAllBytes(path))
-            : Core.Result<Core.Enforcement.JurisdictionTable>.Fail(Core.Error.Invalid(Core.Enforcement.JurisdictionReader.File, "datafile.fileMissing"));
-        return result.IsOk
-            ? result.Value
-            : throw new SettingException(Features.Texts.T(language, "cli.data.invalid", folder) + "\n  " + string.Join("\n  ", result.Errors.Select(e => CliFailures.Line(e, language))));
-    }
+    /// <summary>The rules on enforcement against public bodies (<c>enforcement/jurisdictions.json</c>) in the folder.</summary>
+    public static Core.Enforcement.JurisdictionTable Jurisdictions(string folder, Core.Law.Language language = Core.Law.Language.En) =>
+        Table(folder, Core.Enforcement.JurisdictionReader.File, Core.Enforcement.JurisdictionReader.Read, language);
 
-    /// <summary>The texts and sources of the measure recommender (<c>enforcement/measures.json</c>); missing or invalid: a wrong setting.</summary>
-    public static Core.Measures.MeasureRules MeasureRules(string folder, Core.Law.Language language = Core.Law.Language.En)
-    {
-        var path = Path.Combine(folder, Core.Measures.MeasureRulesReader.File);
-        var result = File.Exists(path)
-            ? Core.Measures.MeasureRulesReader.Read(File.ReadAllBytes(path))
-            : Core.Result<Core.Measures.MeasureRules>.Fail(Core.Error.Invalid(Core.Measures.MeasureRulesReader.File, "datafile.fileMissing"));
-        return result.IsOk
-            ? result.Value
-            : throw new SettingException(Features.Texts.T(language, "cli.data.invalid", folder) + "\n  " + string.Join("\n  ", result.Errors.Select(e => CliFailures.Line(e, language))));
-    }
+    /// <summary>The texts and sources of the measure recommender (<c>enforcement/measures.json</c>).</summary>
+    public static Core.Measures.MeasureRules MeasureRules(string folder, Core.Law.Language language = Core.Law.Language.En) =>
+        Table(folder, Core.Measures.MeasureRulesReader.File, Core.Measures.MeasureRulesReader.Read, language);
 
-    /// <summary>
-    /// The methods of setting fines and the tiers of Art. 83 (<c>enforcement/fine-methods.json</c>) in the folder; a
-    /// missing or invalid file is a wrong setting, as an invalid catalogue is.
-    /// </summary>
-    public static Core.Fines.FineMethodTable FineMethods(string folder, Core.Law.Language language = Core.Law.Language.En)
+    /// <summary>The methods of setting fines and the tiers of Art. 83 (<c>enforcement/fine-methods.json</c>).</summary>
+    public static Core.Fines.FineMethodTable FineMethods(string folder, Core.Law.Language language = Core.Law.Language.En) =>
+        Table(folder, Core.Fines.FineMethodReader.File, Core.Fines.FineMethodReader.Read, language);
+
+    /// <summary>One table of the data folder read by its reader; a missing or invalid file is a wrong setting, as an invalid catalogue is.</summary>
+    private static T Table<T>(string folder, string file, Func<ReadOnlyMemory<byte>, Core.Result<T>> read, Core.Law.Language language)
     {
-        var path = Path.Combine(folder, Core.Fines.FineMethodReader.File);
-        var result = File.Exists(path)
-            ? Core.Fines.FineMethodReader.Read(File.ReadAllBytes(path))
-            : Core.Result<Core.Fines.FineMethodTable>.Fail(Core.Error.Invalid(Core.Fines.FineMethodReader.File, "datafile.fileMissing"));
+        var path = Path.Combine(folder, file);
+        var result = File.Exists(path) ? read(File.ReadAllBytes(path)) : Core.Result<T>.Fail(Core.Error.Invalid(file, "datafile.fileMissing"));
         return result.IsOk
             ? result.Value
             : throw new SettingException(Features.Texts.T(language, "cli.data.invalid", folder) + "\n  " + string.Join("\n  ", result.Errors.Select(e => CliFailures.Line(e, language))));
