@@ -91,6 +91,9 @@ public abstract class CasePagesTests : IAsyncLifetime
 
         var record = _server.Db(db => db.Cases.Single(c => c.BodyId == body));
         Assert.Equal((CaseState.Decided, "58(2)(d)", 3), (record.State, record.Measure, record.Revision));
+        // The opener handles the case: its deadlines reach their calendar and reminders.
+        var handler = _server.Db(db => db.Users.Single(u => u.Email == "sachbearbeitung@aufsicht.example").Id);
+        Assert.Equal(handler, record.HandlerId);
         Assert.Equal(4, _server.Db(db => db.AuditLog.Count(a => a.CaseId == record.Id)));
 
         var list = await supervisor.GetAsync("/verfahren?stand=decided");

@@ -42,7 +42,7 @@ public abstract class OpenCasesTests : IAsyncLifetime
     private async Task<Core.Result<OpenedCases>> OpenAsync(OpenCasesRequest request)
     {
         using var scope = _server.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<OpenCases>().RunAsync(request, "sachbearbeitung@aufsicht.example", CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<OpenCases>().RunAsync(request, "sachbearbeitung@aufsicht.example", "handler-1", CancellationToken.None);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public abstract class OpenCasesTests : IAsyncLifetime
         {
             var cases = db.Cases.Where(c => c.CampaignId == _campaign).ToList();
             Assert.Equal(deficient.Order(), cases.Select(c => c.BodyId).Order());
-            Assert.All(cases, c => Assert.Equal(CaseState.Opened, c.State));
+            Assert.All(cases, c => Assert.Equal((CaseState.Opened, "handler-1"), (c.State, c.HandlerId)));
             var evaluation = db.Evaluations.Single(e => e.CampaignId == _campaign && e.BodyId == first.BodyId);
             var frozen = cases.Single(c => c.Id == first.CaseId);
             Assert.Equal(evaluation.ResultJson, frozen.EvaluationJson);

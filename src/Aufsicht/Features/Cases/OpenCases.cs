@@ -26,7 +26,11 @@ internal sealed record OpenedCases(IReadOnlyList<OpenedCase> Opened, int Already
 /// </summary>
 internal sealed class OpenCases(AufsichtDb db, CatalogStore catalog, FineMethodTable fines, CaseSettings settings, Shared.LocalDates dates, TimeProvider clock)
 {
-    public async Task<Result<OpenedCases>> RunAsync(OpenCasesRequest request, string actor, CancellationToken cancel)
+    /// <param name="request">Which bodies.</param>
+    /// <param name="actor">Who opens the cases, as the audit log names them.</param>
+    /// <param name="handlerId">The account that handles the new cases (its deadlines, reminders and calendar): the opener, as a rule.</param>
+    /// <param name="cancel">Cancels the request.</param>
+    public async Task<Result<OpenedCases>> RunAsync(OpenCasesRequest request, string actor, string? handlerId, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!await db.Campaigns.AnyAsync(c => c.Id == request.CampaignId, cancel).ConfigureAwait(false))
@@ -107,6 +111,7 @@ internal sealed class OpenCases(AufsichtDb db, CatalogStore catalog, FineMethodT
                 Land = body.State,
                 OpenedAt = now,
                 OpenedBy = actor,
+                HandlerId = handlerId,
                 UpdatedAt = now,
             };
             db.Cases.Add(record);

@@ -79,7 +79,8 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
             return Forbid();
         }
 
-        var opened = await open.RunAsync(new Cases.OpenCasesRequest(id, bodyId is { } one ? [one] : null, kind), User.Identity?.Name ?? "?", cancel).ConfigureAwait(true);
+        var opened = await open.RunAsync(new Cases.OpenCasesRequest(id, bodyId is { } one ? [one] : null, kind), User.Identity?.Name ?? "?",
+            User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, cancel).ConfigureAwait(true);
         if (!opened.IsOk)
         {
             return await LoadAsync(id, cancel).ConfigureAwait(true) ? Fail(opened.Errors) : NotFound();
