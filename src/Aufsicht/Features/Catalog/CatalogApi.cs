@@ -89,20 +89,13 @@ internal static class CatalogApi
         }
 
         // Too large is refused as invalid (400), as it always was: clients know that status from this endpoint.
-        var tooLarge = Error.Invalid("body", "api.tooLarge", MaxBody.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (request.ContentLength > MaxBody)
+        var body = await Shared.RequestBody.ReadAsync(request, MaxBody).ConfigureAwait(false);
+        if (!body.IsOk)
         {
-            return Invalid(http, [tooLarge]);
+            return Invalid(http, body.Errors);
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
-        if (buffer.Length > MaxBody)
-        {
-            return Invalid(http, [tooLarge]);
-        }
-
-        var parsed = ProfileReader.ParseDocument(buffer.ToArray());
+        var parsed = ProfileReader.ParseDocument(body.Value);
         if (!parsed.IsOk)
         {
             return Invalid(http, parsed.Errors.Select(e => e with { Field = "body" }));

@@ -26,20 +26,13 @@ internal static class DeadlineApi
     private static async Task<IResult> Post(HttpRequest request, DeadlineRules rules)
     {
         var http = request.HttpContext;
-        var tooLarge = Error.Invalid("body", "api.tooLarge", MaxBody.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (request.ContentLength > MaxBody)
+        var body = await Shared.RequestBody.ReadAsync(request, MaxBody).ConfigureAwait(false);
+        if (!body.IsOk)
         {
-            return Invalid(http, [tooLarge]);
+            return Invalid(http, body.Errors);
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
-        if (buffer.Length > MaxBody)
-        {
-            return Invalid(http, [tooLarge]);
-        }
-
-        var parsed = Core.Catalog.ProfileReader.ParseDocument(buffer.ToArray());
+        var parsed = Core.Catalog.ProfileReader.ParseDocument(body.Value);
         if (!parsed.IsOk)
         {
             return Invalid(http, parsed.Errors.Select(e => e with { Field = "body" }).ToArray());

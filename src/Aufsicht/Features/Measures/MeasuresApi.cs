@@ -27,20 +27,13 @@ internal static class MeasuresApi
     private static async Task<IResult> Post(HttpRequest request, CatalogStore store, MeasureRecommender recommender)
     {
         var http = request.HttpContext;
-        var tooLarge = Error.Invalid("body", "api.tooLarge", MaxBody.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (request.ContentLength > MaxBody)
+        var body = await Shared.RequestBody.ReadAsync(request, MaxBody).ConfigureAwait(false);
+        if (!body.IsOk)
         {
-            return Invalid(http, [tooLarge]);
+            return Invalid(http, body.Errors);
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
-        if (buffer.Length > MaxBody)
-        {
-            return Invalid(http, [tooLarge]);
-        }
-
-        var read = MeasureCaseReader.Read(buffer.ToArray(), store.Data.Criteria);
+        var read = MeasureCaseReader.Read(body.Value, store.Data.Criteria);
         if (!read.IsOk)
         {
             return Invalid(http, read.Errors);
