@@ -122,6 +122,7 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.Property(c => c.Measure).HasMaxLength(200);
             e.Property(c => c.MeasureReason).HasMaxLength(4000);
             e.Property(c => c.HearingOmittedGround).HasMaxLength(4000);
+            e.Property(c => c.Culpability).HasMaxLength(20);
             e.Property(c => c.OpenedBy).HasMaxLength(256);
             e.Property(c => c.Revision).IsConcurrencyToken();
             e.HasOne<BodyRecord>().WithMany().HasForeignKey(c => c.BodyId).OnDelete(DeleteBehavior.Restrict);
@@ -275,6 +276,7 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.Property(i => i.Language).HasMaxLength(2);
             e.HasOne<CampaignRecord>().WithMany().HasForeignKey(i => i.CampaignId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<BodyRecord>().WithMany().HasForeignKey(i => i.BodyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<CaseRecord>().WithMany().HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.SetNull);
         });
         builder.Entity<ResponseRecord>(e =>
         {
@@ -337,6 +339,7 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.Property(o => o.State).HasMaxLength(16).HasConversion(StoredStates.OutboxStateConverter);
             e.Property(o => o.ClaimedBy).HasMaxLength(100);
             e.Property(o => o.LastError).HasMaxLength(2000);
+            e.HasOne<CaseDocumentRecord>().WithMany().HasForeignKey(o => o.CaseDocumentId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

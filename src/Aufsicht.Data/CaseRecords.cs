@@ -66,6 +66,20 @@ public sealed class CaseRecord
     /// <summary>The fine imposed, in cents (non-public bodies only).</summary>
     public long? FineCents { get; set; }
 
+    // What Art. 83(2) and the ladder weigh besides the findings, as the handler establishes it; null while not known.
+
+    /// <summary>Whether special categories of data (Art. 9, 10) are processed.</summary>
+    public bool? SpecialCategories { get; set; }
+
+    /// <summary>How many data subjects the processing concerns, as far as known.</summary>
+    public int? DataSubjects { get; set; }
+
+    /// <summary>Intent or negligence (Art. 83(2)(b)): <c>intent</c>, <c>negligence</c>, <c>none</c>; null while unknown.</summary>
+    public string? Culpability { get; set; }
+
+    /// <summary>When the body was asked again for the follow-up check (a new link to its survey); null before.</summary>
+    public DateTime? FollowUpAskedAt { get; set; }
+
     public DateTime OpenedAt { get; set; }
 
     public required string OpenedBy { get; set; }

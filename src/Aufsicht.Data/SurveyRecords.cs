@@ -152,6 +152,15 @@ public sealed class InvitationRecord
 
     /// <summary>The <see cref="Reminder"/> of a reminder sent by hand: outside the unique index of scheduled reminders (which counts those above 0).</summary>
     public const int ManualReminder = -1;
+
+    /// <summary>
+    /// A follow-up link of a case: it accepts a new version of the body's answers until the end of this day (Berlin)
+    /// even when the campaign is closed. Null for the campaign's own links.
+    /// </summary>
+    public DateOnly? OpenUntil { get; set; }
+
+    /// <summary>The case whose follow-up check issued this link; null for the campaign's own links.</summary>
+    public long? CaseId { get; set; }
 }
 
 /// <summary>A body's answers in one campaign: the draft being edited, and how many versions were submitted.</summary>
@@ -312,4 +321,7 @@ public sealed class OutboxRecord
     public DateTime? SentAt { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>A filed case document whose PDF goes with the message as an attachment (a letter sent by e-mail); null for none.</summary>
+    public long? CaseDocumentId { get; set; }
 }

@@ -420,6 +420,13 @@ namespace Aufsicht.Data.Postgres.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<string>("Culpability")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("DataSubjects")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -437,6 +444,9 @@ namespace Aufsicht.Data.Postgres.Migrations
 
                     b.Property<long?>("FineCents")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("FollowUpAskedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("HandlerId")
                         .HasMaxLength(450)
@@ -482,6 +492,9 @@ namespace Aufsicht.Data.Postgres.Migrations
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<bool?>("SpecialCategories")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -693,6 +706,9 @@ namespace Aufsicht.Data.Postgres.Migrations
                     b.Property<long>("CampaignId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
@@ -704,6 +720,9 @@ namespace Aufsicht.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
+
+                    b.Property<DateOnly?>("OpenUntil")
+                        .HasColumnType("date");
 
                     b.Property<int>("Reminder")
                         .HasColumnType("integer");
@@ -719,6 +738,8 @@ namespace Aufsicht.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -863,6 +884,9 @@ namespace Aufsicht.Data.Postgres.Migrations
                     b.Property<long?>("CampaignId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("CaseDocumentId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -914,6 +938,8 @@ namespace Aufsicht.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
+
+                    b.HasIndex("CaseDocumentId");
 
                     b.HasIndex("State", "NotBefore");
 
@@ -1404,6 +1430,11 @@ namespace Aufsicht.Data.Postgres.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Aufsicht.Data.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Aufsicht.Data.OtherServiceRecord", b =>
@@ -1413,6 +1444,14 @@ namespace Aufsicht.Data.Postgres.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Aufsicht.Data.OutboxRecord", b =>
+                {
+                    b.HasOne("Aufsicht.Data.CaseDocumentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Aufsicht.Data.ResponseRecord", b =>

@@ -403,6 +403,13 @@ namespace Aufsicht.Data.Sqlite.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Culpability")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DataSubjects")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT");
 
@@ -420,6 +427,9 @@ namespace Aufsicht.Data.Sqlite.Migrations
 
                     b.Property<long?>("FineCents")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FollowUpAskedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("HandlerId")
                         .HasMaxLength(450)
@@ -464,6 +474,9 @@ namespace Aufsicht.Data.Sqlite.Migrations
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("SpecialCategories")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
@@ -666,6 +679,9 @@ namespace Aufsicht.Data.Sqlite.Migrations
                     b.Property<long>("CampaignId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
@@ -676,6 +692,9 @@ namespace Aufsicht.Data.Sqlite.Migrations
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpenUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Reminder")
@@ -692,6 +711,8 @@ namespace Aufsicht.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -830,6 +851,9 @@ namespace Aufsicht.Data.Sqlite.Migrations
                     b.Property<long?>("CampaignId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CaseDocumentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -881,6 +905,8 @@ namespace Aufsicht.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
+
+                    b.HasIndex("CaseDocumentId");
 
                     b.HasIndex("State", "NotBefore");
 
@@ -1357,6 +1383,11 @@ namespace Aufsicht.Data.Sqlite.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Aufsicht.Data.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Aufsicht.Data.OtherServiceRecord", b =>
@@ -1366,6 +1397,14 @@ namespace Aufsicht.Data.Sqlite.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Aufsicht.Data.OutboxRecord", b =>
+                {
+                    b.HasOne("Aufsicht.Data.CaseDocumentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Aufsicht.Data.ResponseRecord", b =>

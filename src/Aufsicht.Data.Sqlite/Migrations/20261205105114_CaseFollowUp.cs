@@ -1,0 +1,132 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Aufsicht.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class CaseFollowUp : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "CaseDocumentId",
+                table: "outbox",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "CaseId",
+                table: "invitations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "OpenUntil",
+                table: "invitations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Culpability",
+                table: "cases",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "DataSubjects",
+                table: "cases",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FollowUpAskedAt",
+                table: "cases",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "SpecialCategories",
+                table: "cases",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_CaseDocumentId",
+                table: "outbox",
+                column: "CaseDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_invitations_CaseId",
+                table: "invitations",
+                column: "CaseId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_invitations_cases_CaseId",
+                table: "invitations",
+                column: "CaseId",
+                principalTable: "cases",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_outbox_case_documents_CaseDocumentId",
+                table: "outbox",
+                column: "CaseDocumentId",
+                principalTable: "case_documents",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_invitations_cases_CaseId",
+                table: "invitations");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_outbox_case_documents_CaseDocumentId",
+                table: "outbox");
+
+            migrationBuilder.DropIndex(
+                name: "IX_outbox_CaseDocumentId",
+                table: "outbox");
+
+            migrationBuilder.DropIndex(
+                name: "IX_invitations_CaseId",
+                table: "invitations");
+
+            migrationBuilder.DropColumn(
+                name: "CaseDocumentId",
+                table: "outbox");
+
+            migrationBuilder.DropColumn(
+                name: "CaseId",
+                table: "invitations");
+
+            migrationBuilder.DropColumn(
+                name: "OpenUntil",
+                table: "invitations");
+
+            migrationBuilder.DropColumn(
+                name: "Culpability",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "DataSubjects",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "FollowUpAskedAt",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "SpecialCategories",
+                table: "cases");
+        }
+    }
+}
