@@ -182,6 +182,8 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.Property(l => l.AuthorityName).HasMaxLength(300);
             e.Property(l => l.Address).HasMaxLength(1000);
             e.Property(l => l.Contact).HasMaxLength(1000);
+            e.Property(l => l.Seat).HasMaxLength(100);
+            e.Property(l => l.Court).HasMaxLength(200);
             e.Property(l => l.Revision).IsConcurrencyToken();
         });
         builder.Entity<CaseCounterRecord>(e =>

@@ -233,6 +233,12 @@ public sealed class LetterheadRecord
     /// <summary>Contact lines (telephone, e-mail, web), one per line.</summary>
     public required string Contact { get; set; }
 
+    /// <summary>The town of the authority's seat (the letter's place and the court's, § 20(3) BDSG).</summary>
+    public string? Seat { get; set; }
+
+    /// <summary>The administrative court at the seat, named in the instruction on legal remedies.</summary>
+    public string? Court { get; set; }
+
     public byte[]? LogoPng { get; set; }
 
     public DateTime UpdatedAt { get; set; }

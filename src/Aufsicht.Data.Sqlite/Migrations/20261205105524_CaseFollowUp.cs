@@ -17,6 +17,20 @@ namespace Aufsicht.Data.Sqlite.Migrations
                 type: "INTEGER",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "Court",
+                table: "letterhead",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Seat",
+                table: "letterhead",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
             migrationBuilder.AddColumn<long>(
                 name: "CaseId",
                 table: "invitations",
@@ -103,6 +117,14 @@ namespace Aufsicht.Data.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "CaseDocumentId",
                 table: "outbox");
+
+            migrationBuilder.DropColumn(
+                name: "Court",
+                table: "letterhead");
+
+            migrationBuilder.DropColumn(
+                name: "Seat",
+                table: "letterhead");
 
             migrationBuilder.DropColumn(
                 name: "CaseId",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Aufsicht.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AufsichtDb))]
-    [Migration("20261205105114_CaseFollowUp")]
+    [Migration("20261205105524_CaseFollowUp")]
     partial class CaseFollowUp
     {
         /// <inheritdoc />
@@ -790,12 +790,20 @@ namespace Aufsicht.Data.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Court")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("LogoPng")
                         .HasColumnType("BLOB");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Seat")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");

@@ -17,6 +17,20 @@ namespace Aufsicht.Data.Postgres.Migrations
                 type: "bigint",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "Court",
+                table: "letterhead",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Seat",
+                table: "letterhead",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
             migrationBuilder.AddColumn<long>(
                 name: "CaseId",
                 table: "invitations",
@@ -103,6 +117,14 @@ namespace Aufsicht.Data.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "CaseDocumentId",
                 table: "outbox");
+
+            migrationBuilder.DropColumn(
+                name: "Court",
+                table: "letterhead");
+
+            migrationBuilder.DropColumn(
+                name: "Seat",
+                table: "letterhead");
 
             migrationBuilder.DropColumn(
                 name: "CaseId",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Aufsicht.Data.Postgres.Migrations
 {
     [DbContext(typeof(AufsichtDb))]
-    [Migration("20261205105124_CaseFollowUp")]
+    [Migration("20261205105535_CaseFollowUp")]
     partial class CaseFollowUp
     {
         /// <inheritdoc />
@@ -819,12 +819,20 @@ namespace Aufsicht.Data.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Court")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<byte[]>("LogoPng")
                         .HasColumnType("bytea");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("Seat")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
