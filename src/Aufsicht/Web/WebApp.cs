@@ -153,6 +153,7 @@ internal static class WebApp
         builder.Services.AddSingleton(Features.Cases.CaseSettings.From(builder.Configuration));
         builder.Services.AddScoped<Features.Cases.OpenCases>();
         builder.Services.AddScoped<Features.Cases.ChangeCase>();
+        builder.Services.AddScoped<Features.Cases.EditCase>();
         // Letters: the shipped templates read once each; the authority's own templates and letterhead from the database.
         builder.Services.AddSingleton(new Features.Letters.LetterDefaults(DataFolder.Locate(options.Catalog)));
         builder.Services.AddScoped<Features.Letters.LetterSources>();

@@ -34,6 +34,23 @@ internal static class CaseHistory
             parts.Add(Texts.T(language, "case.outcome." + outcome.GetString()));
         }
 
+        if (root.TryGetProperty("handlerTo", out var handler) && handler.ValueKind == JsonValueKind.String)
+        {
+            parts.Add(Texts.T(language, "case.history.handler", handler.GetString()!));
+        }
+
+        if (root.TryGetProperty("fine", out var fine) && fine.ValueKind == JsonValueKind.String
+            && decimal.TryParse(fine.GetString(), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var amount))
+        {
+            parts.Add(Texts.T(language, "case.history.fine", Core.Fines.FineFormat.Money(amount, language)));
+        }
+
+        if (root.TryGetProperty("askedUntil", out var asked) && asked.ValueKind == JsonValueKind.String
+            && DateOnly.TryParseExact(asked.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var until))
+        {
+            parts.Add(Texts.T(language, "case.history.asked", Shared.LocalDates.Day(until, language)));
+        }
+
         return string.Join(" · ", parts);
     }
 }

@@ -39,7 +39,7 @@ internal static class LinkProblems
 internal sealed record Respondent(InvitationRecord Invitation, CampaignRecord Campaign, BodyRecord Body, ResponseRecord? Response, Questionnaire Questionnaire);
 
 /// <summary>Finds what a link opens. Unknown and revoked links are counted per address, so guessing tokens is slowed down.</summary>
-internal sealed class RespondentLinks(QuestionnaireStore questionnaires, TimeProvider clock)
+internal sealed class RespondentLinks(QuestionnaireStore questionnaires, TimeProvider clock, LocalDates dates)
 {
     public const int MaxFailures = 20;
 
@@ -83,6 +83,8 @@ internal sealed class RespondentLinks(QuestionnaireStore questionnaires, TimePro
         return campaign.State switch
         {
             CampaignState.Draft => (null, LinkProblem.NotStarted),
+            // A case's follow-up link asks for a new version of the answers after the campaign closed, until its own last day.
+            CampaignState.Closed when found.Invitation.OpenUntil is { } until && dates.DayOf(clock.GetUtcNow().UtcDateTime) <= until => (respondent, LinkProblem.None),
             CampaignState.Closed => (respondent, LinkProblem.Closed),
             _ => (respondent, LinkProblem.None),
         };

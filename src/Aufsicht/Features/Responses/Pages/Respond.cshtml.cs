@@ -191,7 +191,8 @@ internal sealed class RespondModel(RespondentLinks links, Catalog.CatalogStore c
         return target is { } t && t.Section == asked.Section || asked.Visible;
     }
 
-    internal string Deadline => LocalDates.Day(Respondent.Campaign.Deadline, Language);
+    /// <summary>The last day to answer: a follow-up link's own, else the campaign's deadline.</summary>
+    internal string Deadline => LocalDates.Day(Respondent.Invitation.OpenUntil ?? Respondent.Campaign.Deadline, Language);
 
     internal string When(DateTime utc) => Dates.Moment(utc, Language);
 }
