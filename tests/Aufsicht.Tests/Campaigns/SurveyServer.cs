@@ -16,9 +16,12 @@ internal static partial class SurveyServer
 {
     public const string Password = "correct horse battery staple";
 
-    public static async Task<AppServer> StartAsync(string database, params string[] extraArgs)
+    public static Task<AppServer> StartAsync(string database, params string[] extraArgs) => StartAsync(database, null, extraArgs);
+
+    /// <summary>As <see cref="StartAsync(string, string[])"/>, with a clock of the test's in place of the system clock.</summary>
+    public static async Task<AppServer> StartAsync(string database, TimeProvider? clock, params string[] extraArgs)
     {
-        var server = await AppServer.StartOnAsync(database, extraArgs);
+        var server = await AppServer.StartOnAsync(database, clock, extraArgs);
         await server.CreateUserAsync("sachbearbeitung@aufsicht.example", Password, "Supervisor");
         await server.CreateUserAsync("leitung@aufsicht.example", Password, "Reader");
         using var scope = server.Services.CreateScope();

@@ -31,11 +31,14 @@ public sealed class AppServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts the app on the given database: "sqlite" (a file in the data folder) or "postgres" (a new database on the test cluster).</summary>
-    public static Task<AppServer> StartOnAsync(string database, params string[] extraArgs) =>
+    public static Task<AppServer> StartOnAsync(string database, params string[] extraArgs) => StartOnAsync(database, null, extraArgs);
+
+    /// <summary>As <see cref="StartOnAsync(string, string[])"/>, with a clock of the test's in place of the system clock.</summary>
+    public static Task<AppServer> StartOnAsync(string database, TimeProvider? clock, params string[] extraArgs) =>
         database switch
         {
-            "sqlite" => StartAsync(extraArgs),
-            "postgres" => StartAsync([.. extraArgs, "--database", PostgresServer.NewDatabase()]),
+            "sqlite" => StartAsync(clock, extraArgs),
+            "postgres" => StartAsync(clock, [.. extraArgs, "--database", PostgresServer.NewDatabase()]),
             _ => throw new ArgumentOutOfRangeException(nameof(database), database, "sqlite or postgres"),
         };
 

@@ -74,7 +74,7 @@ internal static class CaseText
         ["case.fineCalc.seriousness"] = ("Schwere des Verstoßes", "Seriousness of the infringement"),
         ["case.fineCalc.run"] = ("Berechnen", "Calculate"),
         ["case.fineCalc.result"] = ("Vorschlag: {0}", "Proposal: {0}"),
-        ["case.fineCalc.hint"] = ("Ohne Anpassungen nach Art. 83 Abs. 2 DSGVO; diese wägen Sie bei der Entscheidung ab. Die Verstöße gelten als eine Handlung (Art. 83 Abs. 3 DSGVO).", "Without adjustments under Art. 83(2) GDPR; weigh those in the decision. The infringements count as one conduct (Art. 83(3) GDPR)."),
+        ["case.fineCalc.hint"] = ("Mit der Mitte der Spanne des Ausgangsbetrags und des Umsatzfaktors, ohne Anpassungen nach Art. 83 Abs. 2 DSGVO; diese wägen Sie bei der Entscheidung ab. Die Verstöße gelten als eine Handlung (Art. 83 Abs. 3 DSGVO).", "With the middle of the starting band and of the turnover factor's band, without adjustments under Art. 83(2) GDPR; weigh those in the decision. The infringements count as one conduct (Art. 83(3) GDPR)."),
         ["case.fineCalc.needsTurnover"] = ("Für die Berechnung fehlt der weltweite Jahresumsatz (unter „Angaben zum Verantwortlichen“).", "The calculation needs the worldwide annual turnover (under 'About the controller')."),
         ["case.seriousness.low"] = ("gering", "low"),
         ["case.seriousness.medium"] = ("mittel", "medium"),

@@ -20,7 +20,7 @@ internal sealed record CaseHistoryRow(DateTime At, string Actor, string Action, 
 /// workflow allows (for case handlers), and the history from the audit log.
 /// </summary>
 [Authorize(Policy = Roles.Staff)]
-internal sealed class CaseModel(AufsichtDb db, Catalog.CatalogStore catalog, MeasureRecommender recommender, DeadlineRules deadlines, CaseSettings settings, Core.Fines.FineCalculator fines, Web.PublicAddress address, TimeProvider clock) : AppPage
+internal sealed class CaseModel(AufsichtDb db, Catalog.CatalogStore catalog, MeasureRecommender recommender, DeadlineRules deadlines, CaseSettings settings, Core.Fines.FineCalculator fines, Core.Fines.FineMethodTable fineMethods, Web.PublicAddress address, TimeProvider clock) : AppPage
 {
     internal IReadOnlyList<(string Id, string Name)> Handlers { get; private set; } = [];
 
@@ -226,7 +226,8 @@ internal sealed class CaseModel(AufsichtDb db, Catalog.CatalogStore catalog, Mea
 
     /// <summary>
     /// The fine by the EDPB method for the case's infringements as one conduct (Art. 83(3)), the tier derived from
-    /// their articles, at the seriousness the handler chose; no adjustments: the handler weighs those in the decision.
+    /// their articles, at the seriousness the handler chose, with the middle of the method's starting band and of its
+    /// turnover-factor band; no adjustments: the handler weighs those in the decision.
     /// </summary>
     private Core.Fines.FineCalculation? FineFor(CaseRecord record, IReadOnlyList<CaseInfringementRecord> infringements, decimal turnover, string seriousness)
     {
@@ -236,13 +237,23 @@ internal sealed class CaseModel(AufsichtDb db, Catalog.CatalogStore catalog, Mea
             return null;
         }
 
+        var method = fineMethods.Method(Core.Fines.FineMethodTable.Edpb);
+        var band = method?.Seriousness.FirstOrDefault(b => b.Level == seriousness);
+        if (method is null || band is null)
+        {
+            return null;
+        }
+
+        var factors = method.TurnoverAdjustmentUpTo is { } upTo && turnover <= upTo ? method.TurnoverFactors.FirstOrDefault(f => turnover <= f.UpTo) : null;
         var result = fines.Calculate(new Core.Fines.FineInput
         {
-            Method = "edpb-2022",
+            Method = Core.Fines.FineMethodTable.Edpb,
             Controller = ChangeCase.ControllerOf(record),
             Turnover = turnover,
             Infringements = [new Core.Fines.FineInfringement(articles, "1")],
             Seriousness = seriousness,
+            StartingPercent = band.To is { } to ? (band.From + to) / 2 : band.From,
+            TurnoverFactor = factors is null ? null : (factors.From + factors.To) / 2,
         });
         return result.IsOk && result.Value.FineAdmissible ? result.Value : null;
     }
