@@ -7,6 +7,7 @@ using Aufsicht.Data;
 using Aufsicht.Features.Catalog;
 using Aufsicht.Features.Evaluation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Aufsicht.Features.Cases;
 
@@ -64,19 +65,22 @@ internal sealed class OpenCases(AufsichtDb db, CatalogStore catalog, FineMethodT
             return Error.Invalid("bodyIds", "case.body.notDeficient");
         }
 
-        var open = (await db.Cases.Where(c => c.CampaignId == request.CampaignId && c.State != CaseState.Closed)
-            .Select(c => c.BodyId).ToListAsync(cancel).ConfigureAwait(false)).ToHashSet();
-        var toOpen = chosen.Where(x => !open.Contains(x.Id)).ToList();
-        if (toOpen.Count == 0)
+        // A first look outside the transaction, so a request that opens nothing does not wait for the write lock; the
+        // look that counts is the one inside it.
+        var openBefore = await OpenBodiesAsync(request.CampaignId, cancel).ConfigureAwait(false);
+        if (chosen.All(x => openBefore.Contains(x.Id)))
         {
             return Result<OpenedCases>.Ok(new OpenedCases([], chosen.Count));
         }
 
+        // The infringements before the write lock is taken: reading the frozen evaluations is most of the work outside the database.
+        var found = chosen.Where(x => !openBefore.Contains(x.Id)).ToDictionary(x => x.Id, x => Infringements(x.ResultJson));
         var now = clock.GetUtcNow().UtcDateTime;
         var year = dates.DayOf(now).Year;
-        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction;
+        IDbContextTransaction transaction;
         try
         {
+            // SQLite: BEGIN IMMEDIATE, so concurrent openers queue here (up to the busy timeout).
             transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
         }
         catch (System.Data.Common.DbException)
@@ -86,76 +90,131 @@ internal sealed class OpenCases(AufsichtDb db, CatalogStore catalog, FineMethodT
         }
 
         await using var owned = transaction.ConfigureAwait(false);
-        var counter = await db.CaseCounters.SingleOrDefaultAsync(c => c.Year == year, cancel).ConfigureAwait(false);
-        if (counter is null)
-        {
-            counter = new CaseCounterRecord { Year = year };
-            db.CaseCounters.Add(counter);
-        }
-
-        var records = new List<(CaseRecord Case, List<CaseInfringementRecord> Infringements)>(toOpen.Count);
-        foreach (var body in toOpen)
-        {
-            counter.Last++;
-            var record = new CaseRecord
-            {
-                FileNumber = FileNumbers.Format(settings.FileNumberPattern, year, counter.Last),
-                BodyId = body.Id,
-                CampaignId = request.CampaignId,
-                EvaluationVersion = body.Version,
-                EvaluationJson = body.ResultJson,
-                State = CaseState.Opened,
-                PublicBody = body.PublicBody,
-                InCompetition = body.PublicBody && body.PublicUndertaking,
-                Country = "DE",
-                Land = body.State,
-                OpenedAt = now,
-                OpenedBy = actor,
-                HandlerId = handlerId,
-                UpdatedAt = now,
-            };
-            db.Cases.Add(record);
-            records.Add((record, Infringements(body.ResultJson)));
-        }
-
+        List<(CaseRecord Case, List<CaseInfringementRecord> Infringements)> records;
         try
         {
-            // The cases first, for their ids; then what refers to them, with the audit entries, in the same transaction.
-            // Thousands of rows: change detection is switched off while they are added (nothing is modified after Add).
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            await db.SaveChangesAsync(cancel).ConfigureAwait(false);
+            var connection = db.Database.GetDbConnection();
+            var dbTransaction = transaction.GetDbTransaction();
+
+            // The year's counter, locked (PostgreSQL: FOR UPDATE; SQLite: the transaction holds the write lock), so a
+            // concurrent opener waits here and then sees the cases of this one as open: it skips them instead of failing.
+            var last = await LockCounterAsync(connection, dbTransaction, year, cancel).ConfigureAwait(false);
+            var open = await OpenBodiesAsync(request.CampaignId, cancel).ConfigureAwait(false);
+            var toOpen = chosen.Where(x => found.ContainsKey(x.Id) && !open.Contains(x.Id)).ToList();
+            if (toOpen.Count == 0)
+            {
+                return Result<OpenedCases>.Ok(new OpenedCases([], chosen.Count));
+            }
+
+            records = new List<(CaseRecord Case, List<CaseInfringementRecord> Infringements)>(toOpen.Count);
+            foreach (var body in toOpen)
+            {
+                last++;
+                records.Add((new CaseRecord
+                {
+                    FileNumber = FileNumbers.Format(settings.FileNumberPattern, year, last),
+                    BodyId = body.Id,
+                    CampaignId = request.CampaignId,
+                    EvaluationVersion = body.Version,
+                    EvaluationJson = body.ResultJson,
+                    State = CaseState.Opened,
+                    PublicBody = body.PublicBody,
+                    InCompetition = body.PublicBody && body.PublicUndertaking,
+                    Country = "DE",
+                    Land = body.State,
+                    OpenedAt = now,
+                    OpenedBy = actor,
+                    HandlerId = handlerId,
+                    UpdatedAt = now,
+                }, found[body.Id]));
+            }
+
+            // The cases first, for their ids (by body: one new case per body); then what refers to them, and the counter.
+            var caseIds = await BulkRows.InsertReturningAsync(connection, dbTransaction, "cases",
+                ["FileNumber", "BodyId", "CampaignId", "EvaluationVersion", "EvaluationJson", "State", "PublicBody", "InCompetition", "Country", "Land", "OpenedAt", "OpenedBy", "HandlerId", "UpdatedAt", "Revision"],
+                records, r => [r.Case.FileNumber, r.Case.BodyId, r.Case.CampaignId, r.Case.EvaluationVersion, r.Case.EvaluationJson, r.Case.State.ToStored(), r.Case.PublicBody, r.Case.InCompetition, r.Case.Country, r.Case.Land, r.Case.OpenedAt, r.Case.OpenedBy, r.Case.HandlerId, r.Case.UpdatedAt, r.Case.Revision],
+                "BodyId", "Id", cancel).ConfigureAwait(false);
             foreach (var (record, infringements) in records)
             {
+                record.Id = caseIds[record.BodyId];
                 foreach (var infringement in infringements)
                 {
                     infringement.CaseId = record.Id;
                 }
-
-                db.CaseInfringements.AddRange(infringements);
             }
 
-            await AuditLog.AddRangeAsync(db, now, actor, records.Select(r => ("case.open", (long?)r.Case.Id, JsonSerializer.Serialize(new
+            await BulkRows.InsertAsync(connection, dbTransaction, "case_infringements", ["CaseId", "Criterion", "Level", "Articles", "Tier", "Service"],
+                records.SelectMany(r => r.Infringements).ToList(), i => [i.CaseId, i.Criterion, i.Level, i.Articles, i.Tier, i.Service], cancel).ConfigureAwait(false);
+            await InsertAuditAsync(connection, dbTransaction, now, actor, records, cancel).ConfigureAwait(false);
+            await using (var counter = connection.CreateCommand())
             {
-                fileNumber = r.Case.FileNumber,
-                bodyId = r.Case.BodyId,
-                campaignId = r.Case.CampaignId,
-                evaluationVersion = r.Case.EvaluationVersion,
-                infringements = r.Infringements.Select(i => i.Criterion).ToArray(),
-            }))), cancel).ConfigureAwait(false);
-            await db.SaveChangesAsync(cancel).ConfigureAwait(false);
+                counter.Transaction = dbTransaction;
+                counter.CommandText = """UPDATE case_counters SET "Last" = @last WHERE "Year" = @year""";
+                Parameter(counter, "@last", last);
+                Parameter(counter, "@year", year);
+                await counter.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
+            }
+
             await transaction.CommitAsync(cancel).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+        catch (System.Data.Common.DbException)
         {
-            // Another handler opened cases (or numbered one) at the same moment, or holds the database: nothing of this attempt stays.
+            // Another writer appended to the audit log (or numbered a case by hand) at the same moment, or holds the
+            // database: nothing of this attempt stays.
             return Error.Conflict(string.Empty, "case.open.conflict");
         }
-        finally
+
+        return Result<OpenedCases>.Ok(new OpenedCases(records.Select(r => new OpenedCase(r.Case.Id, r.Case.FileNumber, r.Case.BodyId)).ToList(), chosen.Count - records.Count));
+    }
+
+    /// <summary>The bodies with an open case from the campaign.</summary>
+    private async Task<HashSet<long>> OpenBodiesAsync(long campaignId, CancellationToken cancel) =>
+        (await db.Cases.Where(c => c.CampaignId == campaignId && c.State != CaseState.Closed)
+            .Select(c => c.BodyId).ToListAsync(cancel).ConfigureAwait(false)).ToHashSet();
+
+    /// <summary>The last file number of the year, its row made if missing and locked until the transaction ends.</summary>
+    private static async Task<int> LockCounterAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, int year, CancellationToken cancel)
+    {
+        var postgres = connection is not Microsoft.Data.Sqlite.SqliteConnection;
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"""
+            INSERT INTO case_counters ("Year", "Last") VALUES (@year, 0) ON CONFLICT ("Year") DO NOTHING;
+            SELECT "Last" FROM case_counters WHERE "Year" = @year{(postgres ? " FOR UPDATE" : string.Empty)};
+            """;
+        Parameter(command, "@year", year);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// One "case.open" entry per case, chained in memory after the last entry as <see cref="AuditLog.AddRangeAsync"/>
+    /// builds them (read in this transaction), and written in bulk; they are not left in the change tracker.
+    /// </summary>
+    private async Task InsertAuditAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, DateTime now, string actor, List<(CaseRecord Case, List<CaseInfringementRecord> Infringements)> records, CancellationToken cancel)
+    {
+        var entries = await AuditLog.AddRangeAsync(db, now, actor, records.Select(r => ("case.open", (long?)r.Case.Id, JsonSerializer.Serialize(new
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            fileNumber = r.Case.FileNumber,
+            bodyId = r.Case.BodyId,
+            campaignId = r.Case.CampaignId,
+            evaluationVersion = r.Case.EvaluationVersion,
+            infringements = r.Infringements.Select(i => i.Criterion).ToArray(),
+        }))), cancel).ConfigureAwait(false);
+        foreach (var entry in entries)
+        {
+            db.Entry(entry).State = EntityState.Detached;
         }
 
-        return Result<OpenedCases>.Ok(new OpenedCases(records.Select(r => new OpenedCase(r.Case.Id, r.Case.FileNumber, r.Case.BodyId)).ToList(), chosen.Count - toOpen.Count));
+        await BulkRows.InsertAsync(connection, transaction, "audit_log", ["Sequence", "At", "Actor", "Action", "CaseId", "DataJson", "PreviousHash", "Hash"],
+            entries, a => [a.Sequence, a.At, a.Actor, a.Action, a.CaseId, a.DataJson, a.PreviousHash, a.Hash], cancel).ConfigureAwait(false);
+    }
+
+    private static void Parameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     /// <summary>The red and yellow findings of an evaluation, once per service and criterion, with their articles and tier.</summary>
