@@ -25,6 +25,7 @@ internal static class CommandLineApp
           aufsicht admin create-user --email ADDRESS [--role Administrator|Supervisor|Reader] [--password-stdin]
           aufsicht admin reset-password --email ADDRESS [--password-stdin]
           aufsicht audit verify [--data-dir DIR] [--database CONNECTION]
+          aufsicht cases report --year YYYY [--format json|text] [--out FILE.pdf|FILE.odt] [--data-dir DIR] [--database CONNECTION]
           aufsicht demo [--bodies N] [--data-dir DIR] [--database CONNECTION]
           aufsicht [serve] [--urls URL] [--data-dir DIR] [--database CONNECTION] [--catalog DIR]
         """;
@@ -119,6 +120,8 @@ internal static class CommandLineApp
                 ["bodies", ..] => throw Sub(context, "bodies", "bodies import", "bodies export"),
                 ["audit", "verify", .. var more] => Features.Cases.AuditCommand.VerifyAsync(more, context, cancel),
                 ["audit", ..] => throw Sub(context, "audit", "audit verify"),
+                ["cases", "report", .. var more] => Features.Cases.CasesReportCommand.RunAsync(more, context, cancel),
+                ["cases", ..] => throw Sub(context, "cases", "cases report"),
                 ["demo", .. var more] => Features.Campaigns.DemoCommand.RunAsync(more, context, cancel),
                 ["admin", "create-user", .. var more] => Features.Accounts.AdminCommand.CreateUserAsync(more, context, cancel),
                 ["admin", "reset-password", .. var more] => Features.Accounts.AdminCommand.ResetPasswordAsync(more, context, cancel),

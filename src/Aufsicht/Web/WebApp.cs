@@ -268,6 +268,7 @@ internal static class WebApp
         app.MapCampaignsApi();
         app.MapDeadlinesApi();
         app.MapCalendarFeed();
+        app.MapCasesAnnualReport();
         app.MapGet("/healthz", (HealthCheck health, CancellationToken cancel) => health.Handle(cancel)).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/sprache", UiLanguageMiddleware.Switch).ExcludeFromDescription().AllowAnonymous().WithName(UiLanguageMiddleware.SwitchRoute);
 

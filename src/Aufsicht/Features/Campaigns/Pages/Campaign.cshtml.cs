@@ -12,9 +12,15 @@ namespace Aufsicht.Features.Campaigns.Pages;
 
 /// <summary>A campaign's dashboard: progress, verdicts by body kind and region, services in use, deficient bodies; and its actions.</summary>
 [Authorize(Policy = Roles.Staff)]
-internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, QuestionnaireStore questionnaires, InvitationMail invitations, Web.PublicAddress address, Catalog.CatalogStore catalog) : AppPage
+internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, QuestionnaireStore questionnaires, InvitationMail invitations, Web.PublicAddress address, Catalog.CatalogStore catalog, TimeProvider clock) : AppPage
 {
     internal DashboardData Data { get; private set; } = null!;
+
+    /// <summary>The campaign's cases whose deadline passed (the box „Überfällige Verfahren“).</summary>
+    internal Cases.CampaignOverdue Overdue { get; private set; } = new(false, 0, []);
+
+    /// <summary>How many overdue cases the box lists before the link to all of them.</summary>
+    public const int OverdueShown = 5;
 
     public int PageIndex { get; private set; }
 
@@ -176,6 +182,7 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
         }
 
         Data = data;
+        Overdue = await Cases.CaseOverview.CampaignOverdueAsync(db, id, Dates.DayOf(clock.GetUtcNow().UtcDateTime), OverdueShown, cancel).ConfigureAwait(true);
         var stored = CampaignTemplates.FromJson(data.Campaign.TemplatesJson);
         Templates = stored.IsOk ? stored.Value : CampaignTemplates.Default;
         // The questionnaire's title (the page and the invitation preview show it), read now rather than while rendering.
