@@ -100,8 +100,13 @@ public abstract class CaseLetterTests : IAsyncLifetime, IDisposable
         var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
         db.Letterhead.Add(new LetterheadRecord
         {
-            Id = 1, AuthorityName = "Der Landesbeauftragte für Datenschutz Mecklenburg-Vorpommern", Address = "Werderstraße 74a\n19055 Schwerin",
-            Contact = "Telefon: 0385 59494-0", Seat = "Schwerin", Court = "Verwaltungsgericht Schwerin", UpdatedAt = _clock.GetUtcNow().UtcDateTime,
+            Id = 1,
+            AuthorityName = "Der Landesbeauftragte für Datenschutz Mecklenburg-Vorpommern",
+            Address = "Werderstraße 74a\n19055 Schwerin",
+            Contact = "Telefon: 0385 59494-0",
+            Seat = "Schwerin",
+            Court = "Verwaltungsgericht Schwerin",
+            UpdatedAt = _clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync();
     }

@@ -87,7 +87,7 @@ internal sealed class CaseLetters(
                 var fine = jurisdictions.FineAdmissibility(ControllerOf(record));
                 if (!fine.Admissible)
                 {
-                    return Error.Conflict("kind", "case.letter.fineInadmissible", fine.Reason.De, fine.Reason.En);
+                    return Error.Conflict("kind", "case.letter.fineInadmissible");
                 }
 
                 if (closed)
