@@ -9,6 +9,11 @@ internal static class CaseHistory
 {
     public static string Describe(string action, string dataJson, Language language)
     {
+        if (action is "case.letter" or "case.letter.sent")
+        {
+            return Letter(action, dataJson, language);
+        }
+
         var what = action == "case.open" ? Texts.T(language, "case.open") : Texts.T(language, "case.action." + action["case.".Length..]);
         using var data = JsonDocument.Parse(dataJson);
         var parts = new List<string> { what };
@@ -52,5 +57,16 @@ internal static class CaseHistory
         }
 
         return string.Join(" · ", parts);
+    }
+
+    /// <summary>A letter filed (its title and the PDF's hash, shortened) or sent (its title and the channel).</summary>
+    private static string Letter(string action, string dataJson, Language language)
+    {
+        using var data = JsonDocument.Parse(dataJson);
+        var root = data.RootElement;
+        string Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+        return action == "case.letter"
+            ? Texts.T(language, "case.history.letter", Text("title"), Text("sha256") is { Length: > 12 } hash ? hash[..12] + "…" : Text("sha256"))
+            : Texts.T(language, "case.history.letter.sent", Text("title"), Texts.T(language, "case.letters.channel." + Text("channel")));
     }
 }

@@ -2,12 +2,13 @@ using System.Threading.RateLimiting;
 
 namespace Aufsicht.Features.Cases;
 
-/// <summary>The case feature's services: the calendar feed's rate limit, the deadline reminder job.</summary>
+/// <summary>The case feature's services: letters in a case, the calendar feed's rate limit, the deadline reminder job.</summary>
 internal static class CaseSetup
 {
     public static void AddCases(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(ReminderSchedule.From(configuration));
+        services.AddScoped<CaseLetters>();
         services.AddSingleton<DeadlineReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineReminders>());
         // The feed is anonymous (its address is the key): a client address that asks more than a calendar would — 60 a

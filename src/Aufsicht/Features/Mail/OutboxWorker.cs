@@ -106,7 +106,8 @@ internal sealed partial class OutboxWorker(
                         continue; // another instance has it, or it was sent meanwhile
                     }
 
-                    var outcome = await SendAsync(message, client).ConfigureAwait(false);
+                    var attachment = message.CaseDocumentId is { } document ? await AttachmentAsync(db, document).ConfigureAwait(false) : null;
+                    var outcome = await SendAsync(message, attachment, client).ConfigureAwait(false);
                     client = outcome.Client;
                     await RecordAsync(db, message, outcome).ConfigureAwait(false);
                     if (outcome.Kind == OutcomeKind.Sent)
@@ -151,7 +152,18 @@ internal sealed partial class OutboxWorker(
             : null;
     }
 
-    private async Task<Outcome> SendAsync(OutboxRecord message, SmtpClient? client)
+    /// <summary>The PDF of a filed case document and its download name, read when the message is composed; null when it is gone.</summary>
+    private static async Task<Attachment?> AttachmentAsync(AufsichtDb db, long documentId)
+    {
+        var document = await db.CaseDocuments.AsNoTracking().Where(d => d.Id == documentId)
+            .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { d.Kind, d.Pdf, c.FileNumber })
+            .SingleOrDefaultAsync(CancellationToken.None).ConfigureAwait(false);
+        return document is null
+            ? null
+            : new Attachment(Letters.LetterKinds.TryParse(document.Kind, out var kind) ? Letters.LetterOutput.FileName(kind, document.FileNumber, "pdf") : $"document-{documentId}.pdf", document.Pdf);
+    }
+
+    private async Task<Outcome> SendAsync(OutboxRecord message, Attachment? attachment, SmtpClient? client)
     {
         if (!MailboxAddress.TryParse(message.To, out var to) || !to.Address.Contains('@', StringComparison.Ordinal))
         {
@@ -178,7 +190,7 @@ internal sealed partial class OutboxWorker(
 
         try
         {
-            await client.SendAsync(Compose(message, to), timeout.Token).ConfigureAwait(false);
+            await client.SendAsync(Compose(message, to, attachment), timeout.Token).ConfigureAwait(false);
             return new Outcome(OutcomeKind.Sent, null, client);
         }
         catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode != SmtpErrorCode.SenderNotAccepted)
@@ -227,7 +239,7 @@ internal sealed partial class OutboxWorker(
         }
     }
 
-    private MimeMessage Compose(OutboxRecord record, MailboxAddress to)
+    private MimeMessage Compose(OutboxRecord record, MailboxAddress to, Attachment? attachment)
     {
         var message = new MimeMessage
         {
@@ -242,7 +254,21 @@ internal sealed partial class OutboxWorker(
         message.Headers.Add("Auto-Submitted", "auto-generated");
         var body = new TextPart(TextFormat.Plain);
         body.SetText(System.Text.Encoding.UTF8, record.Body);
-        message.Body = body;
+        if (attachment is null)
+        {
+            message.Body = body;
+            return message;
+        }
+
+        // A letter sent by e-mail: the covering text and the filed PDF, byte for byte as its hash in the case file says.
+        var pdf = new MimePart("application", "pdf")
+        {
+            Content = new MimeContent(new MemoryStream(attachment.Bytes, writable: false)),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = attachment.FileName,
+        };
+        message.Body = new Multipart("mixed") { body, pdf };
         return message;
     }
 
@@ -378,4 +404,6 @@ internal sealed partial class OutboxWorker(
     }
 
     private sealed record Outcome(OutcomeKind Kind, string? Error, SmtpClient? Client);
+
+    private sealed record Attachment(string FileName, byte[] Bytes);
 }
