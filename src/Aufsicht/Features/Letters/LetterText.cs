@@ -68,7 +68,7 @@ internal static class LetterText
         ["letters.template.markup.remedy"] = ("am Zeilenanfang: Überschrift der Rechtsbehelfsbelehrung; der Rest des Textes gehört zu ihr", "at the start of a line: heading of the instructions on legal remedies; the rest of the text belongs to them"),
         ["letters.template.markup.blankLine"] = ("Leerzeile", "blank line"),
         ["letters.template.markup.paragraph"] = ("trennt Absätze; der erste Absatz nach dem Betreff ist die Anrede, der letzte die Grußformel", "separates paragraphs; the first paragraph after the subject is the salutation, the last the closing"),
-        ["letters.template.markup.tags"] = ("Befehle in {% … %}: {0}; sonst kein HTML und keine anderen Zeichen der Auszeichnung", "tags in {% … %}: {0}; no HTML and no other markup otherwise"),
+        ["letters.template.markup.tags"] = ("Befehle in {{% … %}}: {0}; sonst kein HTML und keine anderen Zeichen der Auszeichnung", "tags in {{% … %}}: {0}; no HTML and no other markup otherwise"),
         ["letters.template.previewTitle"] = ("Vorschau", "Preview"),
         ["letters.template.previewSaved"] = ("Der gespeicherte Text mit dem Briefkopf der Behörde, angewandt auf", "The saved text with the authority's letterhead, applied to"),
         ["letters.template.previewUnsaved"] = ("Der Text im Formular (noch nicht gespeichert) mit dem Briefkopf der Behörde, angewandt auf", "The text in the form (not saved yet) with the authority's letterhead, applied to"),
