@@ -190,6 +190,8 @@ public abstract partial class LetterTemplatePagesTests : IAsyncLifetime
         using var document = PdfDocument.Open(pdf);
         Assert.Contains(document.GetPage(1).GetWords(), w => w.Text == "Testland");
 
+        Assert.DoesNotContain("fehlen noch Sitz oder Verwaltungsgericht", (await supervisor.GetAsync("/verfahren/vorlagen/order/de")).Body, StringComparison.Ordinal);
+
         // Removing the logo keeps the rest; an empty court is allowed, but warned.
         var page = await supervisor.GetAsync("/verfahren/briefkopf");
         Assert.Contains("data:image/png;base64,", page.Body, StringComparison.Ordinal);
@@ -240,6 +242,8 @@ public abstract partial class LetterTemplatePagesTests : IAsyncLifetime
         Assert.DoesNotContain("<textarea", html, StringComparison.Ordinal);
         Assert.Contains("<code>{{ deadline.date }}</code>", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/verfahren/briefkopf")).Status);
+        Assert.Contains("fehlen noch Sitz oder Verwaltungsgericht", (await reader.GetAsync("/verfahren/vorlagen/order/de")).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("fehlen noch Sitz oder Verwaltungsgericht", html, StringComparison.Ordinal);
 
         var save = await reader.PostFormAsync(Editor, Editor + "?handler=Save", [F("revision", "0"), F("text", await EditedTextAsync())]);
         var reset = await reader.PostFormAsync(Editor, Editor + "?handler=Reset", [F("revision", "0")]);
@@ -247,6 +251,23 @@ public abstract partial class LetterTemplatePagesTests : IAsyncLifetime
 
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (save.Status, reset.Status, head.Status));
         Assert.Equal(0, _server.Db(db => db.LetterTemplates.Count() + db.Letterhead.Count()));
+    }
+
+    [Fact]
+    public async Task Editor_InEnglish_IsEnglishThroughout()
+    {
+        using var supervisor = await SupervisorAsync();
+        supervisor.Cookies.Add(_server.Address, new Cookie("aufsicht-lang", "en"));
+
+        var (status, html, _) = await supervisor.GetAsync("/verfahren/vorlagen/order/en");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Template: Order with instructions on legal remedies – English", html, StringComparison.Ordinal);
+        Assert.Contains("Allowed variables", html, StringComparison.Ordinal);
+        Assert.Contains("The discretion considered", html, StringComparison.Ordinal);
+        Assert.Contains("sample data (no real case).", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Erlaubte Variablen", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\bletters\.(templates?|head|kind|language|preview|logo)\.", html);
     }
 
     [GeneratedRegex("href=\"/verfahren/vorlagen/[a-z-]+/(de|en)\"")]

@@ -69,6 +69,7 @@ internal static class LetterText
         ["letters.template.markup.blankLine"] = ("Leerzeile", "blank line"),
         ["letters.template.markup.paragraph"] = ("trennt Absätze; der erste Absatz nach dem Betreff ist die Anrede, der letzte die Grußformel", "separates paragraphs; the first paragraph after the subject is the salutation, the last the closing"),
         ["letters.template.markup.tags"] = ("Befehle in {{% … %}}: {0}; sonst kein HTML und keine anderen Zeichen der Auszeichnung", "tags in {{% … %}}: {0}; no HTML and no other markup otherwise"),
+        ["letters.template.remedyIncomplete"] = ("Dieses Schreiben enthält eine Rechtsbehelfsbelehrung; im Briefkopf fehlen noch Sitz oder Verwaltungsgericht. Bis beide ausgefüllt sind, kann es nicht erstellt werden.", "This letter contains instructions on legal remedies; the letterhead still lacks the seat or the administrative court. It cannot be made until both are filled in."),
         ["letters.template.previewTitle"] = ("Vorschau", "Preview"),
         ["letters.template.previewSaved"] = ("Der gespeicherte Text mit dem Briefkopf der Behörde, angewandt auf", "The saved text with the authority's letterhead, applied to"),
         ["letters.template.previewUnsaved"] = ("Der Text im Formular (noch nicht gespeichert) mit dem Briefkopf der Behörde, angewandt auf", "The text in the form (not saved yet) with the authority's letterhead, applied to"),

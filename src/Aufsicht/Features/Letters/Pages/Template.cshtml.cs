@@ -48,6 +48,9 @@ internal sealed class TemplateModel(AufsichtDb db, LetterSources sources, Letter
 
     internal string? Notice { get; private set; }
 
+    /// <summary>Whether the kind instructs on legal remedies while the letterhead lacks the seat or the court it names.</summary>
+    internal bool RemedyIncomplete { get; private set; }
+
     /// <summary>The refusals of the last post, to link each to its field.</summary>
     internal IReadOnlyList<Error> Problems { get; private set; } = [];
 
@@ -169,6 +172,12 @@ internal sealed class TemplateModel(AufsichtDb db, LetterSources sources, Letter
                 .Select(t => new { t.UpdatedBy, t.UpdatedAt }).SingleOrDefaultAsync(cancel).ConfigureAwait(true);
             UpdatedBy = who?.UpdatedBy;
             UpdatedAt = who?.UpdatedAt;
+        }
+
+        if (k.NeedsRemedy())
+        {
+            var authority = await sources.AuthorityAsync(language, cancel).ConfigureAwait(true);
+            RemedyIncomplete = authority.Seat.Length == 0 || authority.Court.Length == 0;
         }
 
         CanEdit = await AllowedAsync(Roles.CanHandleCases).ConfigureAwait(true);
