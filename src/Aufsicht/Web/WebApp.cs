@@ -157,6 +157,10 @@ internal static class WebApp
         // Letters: the shipped templates read once each; the authority's own templates and letterhead from the database.
         builder.Services.AddSingleton(new Features.Letters.LetterDefaults(DataFolder.Locate(options.Catalog)));
         builder.Services.AddScoped<Features.Letters.LetterSources>();
+        builder.Services.AddScoped<Features.Letters.LetterPreview>();
+        builder.Services.AddScoped<Features.Letters.SaveLetterTemplate>();
+        builder.Services.AddScoped<Features.Letters.ResetLetterTemplate>();
+        builder.Services.AddScoped<Features.Letters.SaveLetterhead>();
         builder.Services.AddHostedService<CatalogRefresher>();
         builder.Services.AddRazorPages(o =>
         {
