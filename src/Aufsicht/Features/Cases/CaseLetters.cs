@@ -34,8 +34,23 @@ internal sealed record CaseLetterFile(
 /// </summary>
 internal sealed class CaseLetters(
     AufsichtDb db, LetterSources sources, Catalog.CatalogStore catalog, DeadlineRules deadlines, CaseSettings settings, LocalDates dates,
-    JurisdictionTable jurisdictions, MeasureRecommender recommender, OutboxSignal signal, TimeProvider clock)
+    JurisdictionTable jurisdictions, MeasureRecommender recommender, OutboxSignal signal, TimeProvider clock) : ILetterCaseData
 {
+    Task<Result<LetterData>> ILetterCaseData.DataAsync(long caseId, LetterKind kind, Language language, CancellationToken cancel) =>
+        DataAsync(caseId, kind, language, null, cancel);
+
+    async Task<IReadOnlyList<(long Id, string Label)>> ILetterCaseData.RecentAsync(int count, CancellationToken cancel)
+    {
+        var rows = await (
+            from c in db.Cases.AsNoTracking()
+            where c.State != CaseState.Closed
+            orderby c.UpdatedAt descending
+            join b in db.Bodies.AsNoTracking() on c.BodyId equals b.Id
+            select new { c.Id, c.FileNumber, b.Name })
+            .Take(count).ToListAsync(cancel).ConfigureAwait(false);
+        return [.. rows.Select(r => (r.Id, r.FileNumber + " – " + r.Name))];
+    }
+
     /// <summary>The outbox kind of a letter sent by e-mail.</summary>
     public const string OutboxKind = "letter";
 

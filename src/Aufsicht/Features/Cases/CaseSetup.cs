@@ -9,6 +9,7 @@ internal static class CaseSetup
     {
         services.AddSingleton(ReminderSchedule.From(configuration));
         services.AddScoped<CaseLetters>();
+        services.AddScoped<Letters.ILetterCaseData>(sp => sp.GetRequiredService<CaseLetters>());
         services.AddSingleton<DeadlineReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineReminders>());
         // The feed is anonymous (its address is the key): a client address that asks more than a calendar would — 60 a

@@ -40,6 +40,9 @@ internal sealed class TemplateModel(AufsichtDb db, LetterSources sources, Letter
 
     internal long? CaseId { get; private set; }
 
+    /// <summary>The open cases whose data a preview can use instead of the sample.</summary>
+    internal IReadOnlyList<(long Id, string Label)> Cases { get; private set; } = [];
+
     /// <summary>The letter the form's text makes of the preview data; null when the text has errors.</summary>
     internal LetterDocument? Preview { get; private set; }
 
@@ -160,6 +163,7 @@ internal sealed class TemplateModel(AufsichtDb db, LetterSources sources, Letter
         Kind = k;
         TextLanguage = language;
         CaseId = caseId;
+        Cases = await preview.CasesAsync(cancel).ConfigureAwait(true);
         var inForce = await sources.TemplateAsync(k, language, cancel).ConfigureAwait(true);
         Text = inForce.Text;
         Revision = inForce.Revision;
