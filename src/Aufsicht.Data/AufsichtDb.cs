@@ -278,7 +278,8 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.Property(i => i.Language).HasMaxLength(2);
             e.HasOne<CampaignRecord>().WithMany().HasForeignKey(i => i.CampaignId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<BodyRecord>().WithMany().HasForeignKey(i => i.BodyId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<CaseRecord>().WithMany().HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.SetNull);
+            // No foreign key: on SQLite adding one rebuilds the table outside a transaction. Cases are never deleted.
+            e.HasIndex(i => i.CaseId);
         });
         builder.Entity<ResponseRecord>(e =>
         {
@@ -341,7 +342,8 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.Property(o => o.State).HasMaxLength(16).HasConversion(StoredStates.OutboxStateConverter);
             e.Property(o => o.ClaimedBy).HasMaxLength(100);
             e.Property(o => o.LastError).HasMaxLength(2000);
-            e.HasOne<CaseDocumentRecord>().WithMany().HasForeignKey(o => o.CaseDocumentId).OnDelete(DeleteBehavior.Restrict);
+            // No foreign key: on SQLite adding one rebuilds the table outside a transaction. Case documents are never deleted.
+            e.HasIndex(o => o.CaseDocumentId);
         });
     }
 }

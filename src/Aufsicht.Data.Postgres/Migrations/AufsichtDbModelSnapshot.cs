@@ -1438,11 +1438,6 @@ namespace Aufsicht.Data.Postgres.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Aufsicht.Data.CaseRecord", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Aufsicht.Data.OtherServiceRecord", b =>
@@ -1452,14 +1447,6 @@ namespace Aufsicht.Data.Postgres.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Aufsicht.Data.OutboxRecord", b =>
-                {
-                    b.HasOne("Aufsicht.Data.CaseDocumentRecord", null)
-                        .WithMany()
-                        .HasForeignKey("CaseDocumentId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Aufsicht.Data.ResponseRecord", b =>

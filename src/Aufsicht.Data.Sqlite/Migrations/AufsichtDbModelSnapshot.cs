@@ -1391,11 +1391,6 @@ namespace Aufsicht.Data.Sqlite.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Aufsicht.Data.CaseRecord", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Aufsicht.Data.OtherServiceRecord", b =>
@@ -1405,14 +1400,6 @@ namespace Aufsicht.Data.Sqlite.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Aufsicht.Data.OutboxRecord", b =>
-                {
-                    b.HasOne("Aufsicht.Data.CaseDocumentRecord", null)
-                        .WithMany()
-                        .HasForeignKey("CaseDocumentId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Aufsicht.Data.ResponseRecord", b =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Aufsicht.Data.Sqlite.Migrations
+namespace Aufsicht.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class CaseFollowUp : Migration
@@ -14,58 +14,58 @@ namespace Aufsicht.Data.Sqlite.Migrations
             migrationBuilder.AddColumn<long>(
                 name: "CaseDocumentId",
                 table: "outbox",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Court",
                 table: "letterhead",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Seat",
                 table: "letterhead",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "CaseId",
                 table: "invitations",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "OpenUntil",
                 table: "invitations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Culpability",
                 table: "cases",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "DataSubjects",
                 table: "cases",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "FollowUpAskedAt",
                 table: "cases",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "SpecialCategories",
                 table: "cases",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
@@ -77,35 +77,11 @@ namespace Aufsicht.Data.Sqlite.Migrations
                 name: "IX_invitations_CaseId",
                 table: "invitations",
                 column: "CaseId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_invitations_cases_CaseId",
-                table: "invitations",
-                column: "CaseId",
-                principalTable: "cases",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_outbox_case_documents_CaseDocumentId",
-                table: "outbox",
-                column: "CaseDocumentId",
-                principalTable: "case_documents",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_invitations_cases_CaseId",
-                table: "invitations");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_outbox_case_documents_CaseDocumentId",
-                table: "outbox");
-
             migrationBuilder.DropIndex(
                 name: "IX_outbox_CaseDocumentId",
                 table: "outbox");

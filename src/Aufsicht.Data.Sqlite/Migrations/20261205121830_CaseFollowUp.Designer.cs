@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Aufsicht.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AufsichtDb))]
-    [Migration("20261205105524_CaseFollowUp")]
+    [Migration("20261205121830_CaseFollowUp")]
     partial class CaseFollowUp
     {
         /// <inheritdoc />
@@ -1394,11 +1394,6 @@ namespace Aufsicht.Data.Sqlite.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Aufsicht.Data.CaseRecord", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Aufsicht.Data.OtherServiceRecord", b =>
@@ -1408,14 +1403,6 @@ namespace Aufsicht.Data.Sqlite.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Aufsicht.Data.OutboxRecord", b =>
-                {
-                    b.HasOne("Aufsicht.Data.CaseDocumentRecord", null)
-                        .WithMany()
-                        .HasForeignKey("CaseDocumentId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Aufsicht.Data.ResponseRecord", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Aufsicht.Data.Postgres.Migrations
 {
     [DbContext(typeof(AufsichtDb))]
-    [Migration("20261205105535_CaseFollowUp")]
+    [Migration("20261205121844_CaseFollowUp")]
     partial class CaseFollowUp
     {
         /// <inheritdoc />
@@ -1441,11 +1441,6 @@ namespace Aufsicht.Data.Postgres.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Aufsicht.Data.CaseRecord", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Aufsicht.Data.OtherServiceRecord", b =>
@@ -1455,14 +1450,6 @@ namespace Aufsicht.Data.Postgres.Migrations
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Aufsicht.Data.OutboxRecord", b =>
-                {
-                    b.HasOne("Aufsicht.Data.CaseDocumentRecord", null)
-                        .WithMany()
-                        .HasForeignKey("CaseDocumentId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Aufsicht.Data.ResponseRecord", b =>
