@@ -8,7 +8,6 @@ using Aufsicht.Tests.Shared;
 using Aufsicht.Tests.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using UglyToad.PdfPig;
 using Xunit;
@@ -48,7 +47,7 @@ public abstract partial class EnforcementPathBrowserTests : IAsyncLifetime
 
     // Monday 14 December 2026, 10:00 in Berlin: a hearing letter posted today is notified on Friday 18 December (four
     // days, § 41(2) VwVfG); two weeks later is Friday 1 January 2027, New Year's Day, so the period ends on Monday 4 January.
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 14, 9, 0, 0, TimeSpan.Zero));
+    private readonly JumpingClock _clock = new(new DateTimeOffset(2026, 12, 14, 9, 0, 0, TimeSpan.Zero));
     private AppServer _server = null!;
     private HeadlessChromium _browser = null!;
     private long _campaign;
@@ -341,4 +340,23 @@ public abstract partial class EnforcementPathBrowserTests : IAsyncLifetime
         Assert.Contains("missachtete Anordnung", rung, StringComparison.Ordinal);
         Assert.Contains("nicht befolgt", reasons, StringComparison.Ordinal);
     }
+}
+
+/// <summary>
+/// A clock that jumps days at once for the case's deadlines while timers run in real time. A FakeTimeProvider moved by
+/// days fires every periodic timer once per elapsed period — the catalogue refresher's one-second timer some
+/// two million times for 22 days — and that took minutes per jump.
+/// </summary>
+internal sealed class JumpingClock(DateTimeOffset start) : TimeProvider
+{
+    private long _ticks = start.UtcTicks;
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        System.CreateTimer(callback, state, dueTime, period);
 }
