@@ -9,7 +9,6 @@ using Aufsicht.Tests.Shared;
 using Aufsicht.Tests.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Aufsicht.Tests.Cases;
@@ -41,7 +40,7 @@ public abstract partial class CaseFollowUpTests : IAsyncLifetime
 
     private static readonly string Jitsi = SurveyAnswers.Json("jitsi-self-operated", "40");
 
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly JumpingClock _clock = new(DateTimeOffset.UtcNow);
     private AppServer _server = null!;
 
     protected abstract string Database { get; }
