@@ -298,7 +298,7 @@ internal sealed class CaseLetters(
             orders);
     }
 
-    /// <summary>The handler's texts as the case file suggests them: facts from the infringements, the statement from the notes, the closing reason from the outcome.</summary>
+    /// <summary>The handler's texts as the case file suggests them: facts from the infringements (none once the case is closed), the statement from the notes, the closing reason from the outcome.</summary>
     public LetterDraft Proposal(CaseLetterFile file, Language language)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -309,7 +309,8 @@ internal sealed class CaseLetters(
         var statement = string.Join("\n", file.Notes.Select(n => n.Text.Trim()));
         var evidence = file.CampaignTitle is { } title ? Texts.T(language, "case.letter.evidence.campaign", title) : Texts.T(language, "case.letter.evidence");
         var closing = file.Case.Outcome is { } outcome ? Texts.T(language, "case.letter.closing." + CaseWorkflow.Stored(outcome)) : "";
-        return new LetterDraft(file.Infringements.Count == 0 ? "" : facts, statement, Texts.T(language, "case.letter.discretion"), evidence, closing);
+        // A closed case's letter is the closing letter: the findings as facts would read as if still not met.
+        return new LetterDraft(file.Infringements.Count == 0 || file.Case.State == CaseState.Closed ? "" : facts, statement, Texts.T(language, "case.letter.discretion"), evidence, closing);
     }
 
     /// <summary>

@@ -289,7 +289,7 @@ internal static class CaseText
         ["case.letter.evidence"] = ("Akte dieses Verfahrens.", "The file of this case."),
         ["case.letter.discretion"] = ("Die Maßnahme ist geeignet, erforderlich und angemessen: Ein milderes Mittel, das die Verstöße ebenso wirksam beendet, ist nicht ersichtlich.", "The measure is suitable, necessary and proportionate: no milder means that ends the infringements as effectively is apparent."),
         ["case.letter.closing.remedied"] = ("Die festgestellten Mängel sind behoben.", "The deficiencies found have been remedied."),
-        ["case.letter.closing.complied"] = ("Die angeordnete Maßnahme ist umgesetzt.", "The measure ordered has been complied with."),
+        ["case.letter.closing.complied"] = ("Die getroffene Maßnahme ist befolgt.", "The measure taken has been complied with."),
         ["case.letter.closing.discontinued"] = ("Das Verfahren wird eingestellt.", "The proceedings are discontinued."),
         ["case.letter.mail.subject"] = ("{0} – Aktenzeichen {1}", "{0} – file number {1}"),
         ["case.letter.mail.body"] = ("Sehr geehrte Damen und Herren,\n\nim Verfahren mit dem Aktenzeichen {1} erhalten Sie unser Schreiben „{0}“ als PDF-Datei im Anhang. Bitte geben Sie bei Antworten das Aktenzeichen an.\n\nMit freundlichen Grüßen\n{2}\n", "Dear Sir or Madam,\n\nplease find attached as a PDF file our letter '{0}' in the case with file number {1}. Please quote the file number in any reply.\n\nYours faithfully\n{2}\n"),
