@@ -56,15 +56,19 @@ public static class AuditLog
     }
 
     /// <summary>The position and hash of the last saved entry; (0, <see cref="Genesis"/>) for an empty log.</summary>
-    private static async Task<(long Sequence, string Hash)> LastAsync(AufsichtDb db, CancellationToken cancel)
+    /// <summary>The last entry's position and hash (0 and <see cref="Genesis"/> for an empty log): where a new entry chains on.</summary>
+    public static async Task<(long Sequence, string Hash)> LastAsync(AufsichtDb db, CancellationToken cancel)
     {
         var last = await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash })
             .FirstOrDefaultAsync(cancel).ConfigureAwait(false);
         return last is null ? (0, Genesis) : (last.Sequence, last.Hash);
     }
 
-    /// <summary>The entry after <paramref name="previous"/>, its time cut to microseconds (what PostgreSQL gives back) before hashing.</summary>
-    private static AuditRecord Chain((long Sequence, string Hash) previous, DateTime at, string actor, string action, long? caseId, string dataJson)
+    /// <summary>
+    /// The entry after <paramref name="previous"/>, its time cut to microseconds (what PostgreSQL gives back) before
+    /// hashing; not added to any context (a bulk writer inserts it itself).
+    /// </summary>
+    public static AuditRecord Chain((long Sequence, string Hash) previous, DateTime at, string actor, string action, long? caseId, string dataJson)
     {
         var sequence = previous.Sequence + 1;
         var stamp = new DateTime(at.Ticks - (at.Ticks % 10), DateTimeKind.Utc);

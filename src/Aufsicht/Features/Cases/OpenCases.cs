@@ -203,20 +203,15 @@ internal sealed class OpenCases(AufsichtDb db, CatalogStore catalog, FineMethodT
 
     /// <summary>
     /// One "case.open" entry per case, chained in memory after the last entry (read in this transaction, under the
-    /// lock) and written in bulk. Built as <c>AuditLog.Chain</c> builds an entry — the time cut to microseconds (what
-    /// PostgreSQL keeps), <see cref="AuditLog.HashOf"/> over the fields and the previous hash — but without the change
-    /// tracker, which cost more than the inserts for 18,000 entries. <see cref="AuditLog.VerifyAsync"/> checks the result (tests).
+    /// lock) and written in bulk. Each entry is made by <see cref="AuditLog.Chain"/>, as every other audit entry, but
+    /// written without the change tracker, which cost more than the inserts for 18,000 entries. <see cref="AuditLog.VerifyAsync"/> checks the result (tests).
     /// </summary>
     private async Task InsertAuditAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, DateTime now, string actor, List<(CaseRecord Case, List<CaseInfringementRecord> Infringements)> records, CancellationToken cancel)
     {
-        var last = await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash })
-            .FirstOrDefaultAsync(cancel).ConfigureAwait(false);
-        var (sequence, previous) = last is null ? (0L, AuditLog.Genesis) : (last.Sequence, last.Hash);
-        var at = new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
+        var previous = await AuditLog.LastAsync(db, cancel).ConfigureAwait(false);
         var entries = new List<AuditRecord>(records.Count);
         foreach (var (record, infringements) in records)
         {
-            sequence++;
             var data = JsonSerializer.Serialize(new
             {
                 fileNumber = record.FileNumber,
@@ -225,9 +220,9 @@ internal sealed class OpenCases(AufsichtDb db, CatalogStore catalog, FineMethodT
                 evaluationVersion = record.EvaluationVersion,
                 infringements = infringements.Select(i => i.Criterion).ToArray(),
             });
-            var hash = AuditLog.HashOf(sequence, at, actor, "case.open", record.Id, data, previous);
-            entries.Add(new AuditRecord { Sequence = sequence, At = at, Actor = actor, Action = "case.open", CaseId = record.Id, DataJson = data, PreviousHash = previous, Hash = hash });
-            previous = hash;
+            var entry = AuditLog.Chain(previous, now, actor, "case.open", record.Id, data);
+            entries.Add(entry);
+            previous = (entry.Sequence, entry.Hash);
         }
 
         await BulkRows.InsertAsync(connection, transaction, "audit_log", ["Sequence", "At", "Actor", "Action", "CaseId", "DataJson", "PreviousHash", "Hash"],
