@@ -1,3 +1,4 @@
+using Aufsicht.Core.Migration;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -59,6 +60,10 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
 
     public DbSet<LetterheadRecord> Letterhead => Set<LetterheadRecord>();
 
+    public DbSet<InventoryProductRecord> InventoryProducts => Set<InventoryProductRecord>();
+
+    public DbSet<InventoryApplicationRecord> InventoryApplications => Set<InventoryApplicationRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -96,6 +101,37 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
         });
         OnSurveysCreating(builder);
         OnCasesCreating(builder);
+        OnMigrationCreating(builder);
+    }
+
+    private static void OnMigrationCreating(ModelBuilder builder)
+    {
+        builder.Entity<InventoryProductRecord>(e =>
+        {
+            e.ToTable("inventory_products");
+            e.HasKey(p => p.Id);
+            e.HasIndex(p => new { p.BodyId, p.Product }).IsUnique();
+            e.Property(p => p.Product).HasMaxLength(120);
+            e.Property(p => p.Pillar).HasMaxLength(32).HasConversion(StoredStates.Wire<Pillar>());
+            e.Property(p => p.Version).HasMaxLength(60);
+            e.Property(p => p.Source).HasMaxLength(16).HasConversion(StoredStates.Wire<InventorySource>());
+            e.Property(p => p.Revision).IsConcurrencyToken();
+            e.HasOne<BodyRecord>().WithMany().HasForeignKey(p => p.BodyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<InventoryApplicationRecord>(e =>
+        {
+            e.ToTable("inventory_applications");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => new { a.BodyId, a.Name }).IsUnique();
+            e.Property(a => a.Name).HasMaxLength(200);
+            e.Property(a => a.Kind).HasMaxLength(16).HasConversion(StoredStates.Wire<ApplicationKind>());
+            e.Property(a => a.DependsOn).HasMaxLength(200);
+            e.Property(a => a.Compatibility).HasMaxLength(16).HasConversion(StoredStates.Wire<Compatibility>());
+            e.Property(a => a.Note).HasMaxLength(2000);
+            e.Property(a => a.Source).HasMaxLength(16).HasConversion(StoredStates.Wire<InventorySource>());
+            e.Property(a => a.Revision).IsConcurrencyToken();
+            e.HasOne<BodyRecord>().WithMany().HasForeignKey(a => a.BodyId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 
     private static void OnCasesCreating(ModelBuilder builder)
@@ -217,6 +253,7 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.HasKey(b => b.Id);
             e.HasIndex(b => b.ExternalId).IsUnique();
             e.HasIndex(b => new { b.Kind, b.Region });
+            e.HasIndex(b => b.ParentId);
             e.Property(b => b.ExternalId).HasMaxLength(100);
             e.Property(b => b.Name).HasMaxLength(300);
             e.Property(b => b.Kind).HasMaxLength(20);

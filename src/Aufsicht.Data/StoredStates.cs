@@ -75,4 +75,13 @@ public static class StoredStates
     internal static readonly ValueConverter<Core.Cases.CaseState, string> CaseStateConverter = new(v => v.ToStored(), s => Parse<Core.Cases.CaseState>(s, ToStored));
 
     internal static readonly ValueConverter<Core.Cases.CaseOutcome, string> CaseOutcomeConverter = new(v => v.ToStored(), s => Parse<Core.Cases.CaseOutcome>(s, ToStored));
+
+    /// <summary>A converter storing a migration enum by its wire name (<see cref="Core.Migration.MigrationNames"/>).</summary>
+    internal static ValueConverter<T, string> Wire<T>() where T : struct, Enum =>
+        new(v => Core.Migration.MigrationNames.Wire(v), s => ParseWire<T>(s));
+
+    private static T ParseWire<T>(string stored) where T : struct, Enum =>
+        Core.Migration.MigrationNames.TryParse<T>(stored, out var value)
+            ? value
+            : throw new FormatException($"Unknown {typeof(T).Name} '{stored}' in the database.");
 }

@@ -17,6 +17,9 @@ public sealed class BodyRecord
 
     public string? Region { get; set; }
 
+    /// <summary>The body this one belongs to (a ministry above its offices), for the migration inventory's tree; null at the top. No foreign key: on SQLite adding one rebuilds the table; the bodies feature clears it when the parent goes.</summary>
+    public long? ParentId { get; set; }
+
     /// <summary>The German state as its two-letter code (BE, MV, SH, …).</summary>
     public required string State { get; set; }
 
