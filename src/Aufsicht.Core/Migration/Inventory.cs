@@ -95,3 +95,18 @@ public sealed record Inventory(
     IReadOnlyList<InventoryBody> Bodies,
     IReadOnlyList<ProductLine> Products,
     IReadOnlyList<ApplicationEntry> Applications);
+
+/// <summary>The pillar a catalogue service belongs to, from its catalogue category (office-suite, operating-system, …).</summary>
+public static class Pillars
+{
+    /// <summary>The pillar of a catalogue category; null for a category no pillar covers.</summary>
+    public static Pillar? FromCategory(string category) => category switch
+    {
+        "office-suite" => Pillar.Office,
+        "operating-system" => Pillar.OperatingSystem,
+        "file-sharing" or "chat" => Pillar.Collaboration,
+        "mail-groupware" => Pillar.Mail,
+        "video-conferencing" => Pillar.Video,
+        _ => null,
+    };
+}
