@@ -25,6 +25,9 @@ internal static class Roles
 
     /// <summary>Open cases, take their steps, decide measures and send letters: the case handlers (and administrators).</summary>
     public const string CanHandleCases = "can-handle-cases";
+
+    /// <summary>Keep the migration inventory and plans (edit, import, compute, record progress); readers only look.</summary>
+    public const string CanPlanMigration = "can-plan-migration";
     public const string Staff = "staff";
 }
 
