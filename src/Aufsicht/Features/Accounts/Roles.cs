@@ -121,6 +121,7 @@ internal static class AccountSetup
             .AddPolicy(Roles.CanEditCatalogue, p => p.RequireRole(Roles.Administrator, Roles.Supervisor))
             .AddPolicy(Roles.CanAdminister, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Roles.CanRunSurveys, p => p.RequireRole(Roles.Administrator, Roles.Supervisor))
-            .AddPolicy(Roles.CanHandleCases, p => p.RequireRole(Roles.Administrator, Roles.Supervisor));
+            .AddPolicy(Roles.CanHandleCases, p => p.RequireRole(Roles.Administrator, Roles.Supervisor))
+            .AddPolicy(Roles.CanPlanMigration, p => p.RequireRole(Roles.Administrator, Roles.Supervisor));
     }
 }
