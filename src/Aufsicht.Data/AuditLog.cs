@@ -136,18 +136,19 @@ public static class AuditLog
 /// <summary>The triggers that make the audit log append-only in the database: an update or delete is refused.</summary>
 public static class AuditLogTriggers
 {
-    public static string Sqlite() => """
-        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+    // The table names come from the migrations (constants), never from input.
+    public static string Sqlite(string table = "audit_log") => $"""
+        CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;
+        CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;
         """;
 
-    public static string Postgres() => """
-        CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
-        CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+    public static string Postgres(string table = "audit_log") => $$"""
+        CREATE FUNCTION {{table}}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION '{{table}} is append-only'; END $$;
+        CREATE TRIGGER {{table}}_no_change BEFORE UPDATE OR DELETE ON {{table}} FOR EACH ROW EXECUTE FUNCTION {{table}}_append_only();
         """;
 
-    public static string Drop(bool postgres) => postgres
-        ? "DROP TRIGGER IF EXISTS audit_log_no_change ON audit_log; DROP FUNCTION IF EXISTS audit_log_append_only();"
-        : "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;";
+    public static string Drop(bool postgres, string table = "audit_log") => postgres
+        ? $"DROP TRIGGER IF EXISTS {table}_no_change ON {table}; DROP FUNCTION IF EXISTS {table}_append_only();"
+        : $"DROP TRIGGER IF EXISTS {table}_no_update; DROP TRIGGER IF EXISTS {table}_no_delete;";
 }

@@ -64,6 +64,16 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
 
     public DbSet<InventoryApplicationRecord> InventoryApplications => Set<InventoryApplicationRecord>();
 
+    public DbSet<MigrationPlanRecord> MigrationPlans => Set<MigrationPlanRecord>();
+
+    public DbSet<PlanPackageRecord> PlanPackages => Set<PlanPackageRecord>();
+
+    public DbSet<PlanIncidentRecord> PlanIncidents => Set<PlanIncidentRecord>();
+
+    public DbSet<PlanDecisionRecord> PlanDecisions => Set<PlanDecisionRecord>();
+
+    public DbSet<PlanInvolvementRecord> PlanInvolvements => Set<PlanInvolvementRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -131,6 +141,64 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.Property(a => a.Source).HasMaxLength(16).HasConversion(StoredStates.Wire<InventorySource>());
             e.Property(a => a.Revision).IsConcurrencyToken();
             e.HasOne<BodyRecord>().WithMany().HasForeignKey(a => a.BodyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<MigrationPlanRecord>(e =>
+        {
+            e.ToTable("migration_plans");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.Property(p => p.Authority).HasMaxLength(60);
+            e.Property(p => p.Objective).HasMaxLength(16);
+            e.Property(p => p.SolveStatus).HasMaxLength(16);
+            e.Property(p => p.CreatedBy).HasMaxLength(256);
+            e.Property(p => p.Revision).IsConcurrencyToken();
+        });
+        builder.Entity<PlanPackageRecord>(e =>
+        {
+            e.ToTable("plan_packages");
+            e.HasKey(p => p.Id);
+            e.HasIndex(p => new { p.PlanId, p.Key }).IsUnique();
+            e.HasIndex(p => new { p.PlanId, p.BodyId });
+            e.Property(p => p.Key).HasMaxLength(200);
+            e.Property(p => p.Pillar).HasMaxLength(32).HasConversion(StoredStates.Wire<Pillar>());
+            e.Property(p => p.Phase).HasMaxLength(32);
+            e.Property(p => p.UsesJson).HasMaxLength(1000);
+            e.Property(p => p.EffortPersonDays).HasPrecision(12, 2);
+            e.Property(p => p.Product).HasMaxLength(120);
+            e.Property(p => p.Revision).IsConcurrencyToken();
+            e.HasOne<MigrationPlanRecord>().WithMany().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<PlanIncidentRecord>(e =>
+        {
+            e.ToTable("plan_incidents");
+            e.HasKey(i => i.Id);
+            e.HasIndex(i => new { i.PlanId, i.OccurredOn });
+            e.Property(i => i.Pillar).HasMaxLength(32).HasConversion(StoredStates.Wire<Pillar>());
+            e.Property(i => i.PackageKey).HasMaxLength(200);
+            e.Property(i => i.Cause).HasMaxLength(16);
+            e.Property(i => i.Summary).HasMaxLength(4000);
+            e.Property(i => i.RecordedBy).HasMaxLength(256);
+            e.HasOne<MigrationPlanRecord>().WithMany().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<PlanDecisionRecord>(e =>
+        {
+            e.ToTable("plan_decisions");
+            e.HasKey(d => d.Id);
+            e.HasIndex(d => new { d.PlanId, d.DecidedOn });
+            e.Property(d => d.DecidedBy).HasMaxLength(300);
+            e.Property(d => d.Subject).HasMaxLength(300);
+            e.Property(d => d.Text).HasMaxLength(8000);
+            e.Property(d => d.RecordedBy).HasMaxLength(256);
+            // The decision log outlives plans: a plan with decisions is not deleted (the feature refuses it).
+            e.HasOne<MigrationPlanRecord>().WithMany().HasForeignKey(d => d.PlanId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<PlanInvolvementRecord>(e =>
+        {
+            e.ToTable("plan_involvements");
+            e.HasKey(i => i.Id);
+            e.HasIndex(i => new { i.PlanId, i.BodyId }).IsUnique();
+            e.Property(i => i.Note).HasMaxLength(2000);
+            e.HasOne<MigrationPlanRecord>().WithMany().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 
