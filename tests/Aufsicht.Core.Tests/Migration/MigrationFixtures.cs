@@ -91,7 +91,7 @@ internal static class MigrationFixtures
         }
 
         var tasks = problem.Tasks.Select(Place).ToList();
-        return new Schedule(ScheduleStatus.Feasible, tasks, tasks.Max(t => t.End), null, null, null, null, []);
+        return new Schedule(ScheduleStatus.Feasible, tasks, tasks.Select(t => t.End).DefaultIfEmpty(0).Max(), null, null, null, null, []);
     }
 
     public static Schedule Moved(Schedule schedule, string id, int start)
