@@ -164,17 +164,19 @@ public static class WorkPackageGenerator
                 continue;
             }
 
-            var (phase, verb, days) = app.Compatibility switch
+            (Phase Phase, string Verb, decimal Days)? work = app.Compatibility switch
             {
                 Compatibility.NeedsWork => (Phase.MakeCompatible, "make-compatible", p.MakeCompatibleDays),
                 Compatibility.Incompatible => (Phase.Replace, "replace", p.ReplaceDays),
                 Compatibility.Unknown => (Phase.Assess, "assess", p.AssessDays),
-                _ => (Phase.Preparation, "", 0m),
+                _ => null,
             };
-            if (verb.Length == 0)
+            if (work is not { } found)
             {
                 continue;
             }
+
+            var (phase, verb, days) = found;
 
             var slug = Slug(app.Name);
             var name = $"{verb}-{slug}";
