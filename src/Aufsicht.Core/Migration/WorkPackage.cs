@@ -51,22 +51,36 @@ public sealed record WorkPackage(
     DateOnly? ContractEnd = null,
     string? Product = null)
 {
-    public string Id { get; init; } = !string.IsNullOrWhiteSpace(Id) ? Id : throw new ArgumentException("A work package needs an id.", nameof(Id));
+    private readonly string _id = Valid(Id);
+    private readonly int _duration = NotNegative(Duration, nameof(Duration));
+    private readonly int _units = NotNegative(Units, nameof(Units));
+    private readonly long _staff = NotNegative(StaffCents, nameof(StaffCents));
+    private readonly long _oneOff = NotNegative(OneOffCents, nameof(OneOffCents));
+    private readonly long _running = NotNegative(RunningCentsPerMonth, nameof(RunningCentsPerMonth));
+    private readonly long _licence = NotNegative(LicenceCentsPerYear, nameof(LicenceCentsPerYear));
 
-    public int Duration { get; init; } = Duration >= 0 ? Duration : throw new ArgumentOutOfRangeException(nameof(Duration), Duration, "A duration is never negative.");
+    // The checks run on construction and on every `with`, so an edited package keeps the invariants.
+    public string Id { get => _id; init => _id = Valid(value); }
 
-    public int Units { get; init; } = Units >= 0 ? Units : throw new ArgumentOutOfRangeException(nameof(Units), Units, "Units are never negative.");
+    public int Duration { get => _duration; init => _duration = NotNegative(value, nameof(Duration)); }
 
-    public long StaffCents { get; init; } = StaffCents >= 0 ? StaffCents : throw new ArgumentOutOfRangeException(nameof(StaffCents));
+    public int Units { get => _units; init => _units = NotNegative(value, nameof(Units)); }
 
-    public long OneOffCents { get; init; } = OneOffCents >= 0 ? OneOffCents : throw new ArgumentOutOfRangeException(nameof(OneOffCents));
+    public long StaffCents { get => _staff; init => _staff = NotNegative(value, nameof(StaffCents)); }
 
-    public long RunningCentsPerMonth { get; init; } = RunningCentsPerMonth >= 0 ? RunningCentsPerMonth : throw new ArgumentOutOfRangeException(nameof(RunningCentsPerMonth));
+    public long OneOffCents { get => _oneOff; init => _oneOff = NotNegative(value, nameof(OneOffCents)); }
 
-    public long LicenceCentsPerYear { get; init; } = LicenceCentsPerYear >= 0 ? LicenceCentsPerYear : throw new ArgumentOutOfRangeException(nameof(LicenceCentsPerYear));
+    public long RunningCentsPerMonth { get => _running; init => _running = NotNegative(value, nameof(RunningCentsPerMonth)); }
+
+    public long LicenceCentsPerYear { get => _licence; init => _licence = NotNegative(value, nameof(LicenceCentsPerYear)); }
 
     /// <summary>Pilot and cohorts: the packages that move users (they go live at their end).</summary>
     public bool IsRollOut => Phase is Phase.Pilot or Phase.Cohort;
+
+    private static string Valid(string id) => !string.IsNullOrWhiteSpace(id) ? id : throw new ArgumentException("A work package needs an id.", nameof(id));
+
+    private static T NotNegative<T>(T value, string name) where T : System.Numerics.INumber<T> =>
+        value >= T.Zero ? value : throw new ArgumentOutOfRangeException(name, value, "Never negative.");
 }
 
 /// <summary>A calendar month, the period of a migration plan.</summary>

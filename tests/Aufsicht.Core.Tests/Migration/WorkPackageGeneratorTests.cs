@@ -159,4 +159,14 @@ public sealed class WorkPackageGeneratorTests
     [InlineData("  Übersicht Straße (v2) ", "uebersicht-strasse-v2")]
     [InlineData("***", "x")]
     public void Slug_Name_IdPart(string name, string expected) => Assert.Equal(expected, WorkPackageGenerator.Slug(name));
+
+    [Fact]
+    public void WorkPackage_NegativeDurationOrMoney_RefusedAlsoWhenEdited()
+    {
+        var pilot = Packages.Single(p => p.Id == "b1/office/pilot");
+        Assert.Equal(4, (pilot with { Duration = 4 }).Duration);
+        Assert.Throws<ArgumentOutOfRangeException>(() => pilot with { Duration = -1 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => pilot with { OneOffCents = -1 });
+        Assert.Throws<ArgumentException>(() => pilot with { Id = " " });
+    }
 }
