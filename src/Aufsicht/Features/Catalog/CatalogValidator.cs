@@ -211,6 +211,10 @@ internal static class CatalogValidator
             Core.Enforcement.JurisdictionReader.File => "jurisdictions",
             Core.Fines.FineMethodReader.File => "fine-methods",
             Core.Measures.MeasureRulesReader.File => "measures",
+            Core.Migration.MigrationDataReader.ProductsFile => "migration-products",
+            Core.Migration.MigrationDataReader.TargetsFile => "migration-targets",
+            Core.Migration.MigrationDataReader.ParametersFile => "migration-parameters",
+            Core.Migration.MigrationDataReader.ChecksFile => "migration-checks",
             _ when path.StartsWith(QuestionnairesFolder, StringComparison.Ordinal) => "questionnaire",
             _ => null,
         };
