@@ -128,7 +128,7 @@ internal static class PlanLoad
         var folder = Directory.CreateTempSubdirectory("aufsicht-psplib-");
         var results = new List<Result>();
         using var csv = Option(args, "--out") is { } outPath ? new StreamWriter(outPath, append: false, new UTF8Encoding(false)) : null;
-        csv?.WriteLine("set,instance,jobs,status,makespan,lower_bound,known_optimum,bks_lb,bks_ub,gap_percent,at_optimum,bound,checker,exit_code,wall_seconds,peak_mb,note");
+        csv?.WriteLine("set,instance,jobs,status,makespan,lower_bound,known_optimum,bks_lb,bks_ub,gap_percent,at_optimum,bound,checker,exit_code,wall_seconds,cpu_seconds,peak_mb,note");
         Console.WriteLine($"plan psplib {set}: {numbers.Count} of {count} instances, --time-limit {limit}, solver {aufsicht}; uptime: {Uptime()}");
         foreach (var n in numbers)
         {
@@ -156,12 +156,12 @@ internal static class PlanLoad
         public string Note => string.Join(" | ", Problems.Append(Run.Error.Length > 0 ? "stderr: " + Run.Error[..Math.Min(160, Run.Error.Length)] : "").Where(p => p.Length > 0));
 
         public string Line() => string.Create(CultureInfo.InvariantCulture,
-            $"{Name,-9} {Run.Status,-10} makespan {Run.Makespan?.ToString(CultureInfo.InvariantCulture) ?? "-",4} lb {Run.LowerBound?.ToString(CultureInfo.InvariantCulture) ?? "-",4} best {Best.KnownOptimum?.ToString(CultureInfo.InvariantCulture) ?? $"[{Best.LowerBound},{Best.UpperBound}]",5} gap {(Gap is { } g ? g.ToString("0.00", CultureInfo.InvariantCulture) + " %" : "-"),7} bound {Bound,-12} {Run.WallSeconds,6:0.00} s {Run.PeakBytes / 1048576.0,6:0} MB{(Problems.Count > 0 ? "  CHECK: " + Problems[0] : "")}");
+            $"{Name,-9} {Run.Status,-10} makespan {Run.Makespan?.ToString(CultureInfo.InvariantCulture) ?? "-",4} lb {Run.LowerBound?.ToString(CultureInfo.InvariantCulture) ?? "-",4} best {Best.KnownOptimum?.ToString(CultureInfo.InvariantCulture) ?? $"[{Best.LowerBound},{Best.UpperBound}]",5} gap {(Gap is { } g ? g.ToString("0.00", CultureInfo.InvariantCulture) + " %" : "-"),7} bound {Bound,-12} {Run.WallSeconds,6:0.00} s ({Run.ProcessorSeconds,6:0.00} s cpu) {Run.PeakBytes / 1048576.0,6:0} MB{(Problems.Count > 0 ? "  CHECK: " + Problems[0] : "")}");
 
         public string CsvLine(string set) => string.Join(',', [
             set, Name, Jobs.ToString(CultureInfo.InvariantCulture), Run.Status, Num(Run.Makespan), Num(Run.LowerBound), Num(Best.KnownOptimum),
             Num(Best.LowerBound), Num(Best.UpperBound), Gap?.ToString("0.###", CultureInfo.InvariantCulture) ?? "", AtOptimum ? "yes" : "no", Bound,
-            Problems.Count == 0 ? "ok" : "failed", Num(Run.ExitCode), Run.WallSeconds.ToString("0.000", CultureInfo.InvariantCulture),
+            Problems.Count == 0 ? "ok" : "failed", Num(Run.ExitCode), Run.WallSeconds.ToString("0.000", CultureInfo.InvariantCulture), Run.ProcessorSeconds.ToString("0.00", CultureInfo.InvariantCulture),
             (Run.PeakBytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture), "\"" + Note.Replace("\"", "'", StringComparison.Ordinal) + "\""]);
 
         private static string Num(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
@@ -236,7 +236,7 @@ internal static class PlanLoad
               gap to best-known makespan (optimum, else best-known upper bound): mean {(gaps.Count > 0 ? gaps.Average() : double.NaN):0.00} %, max {(gaps.Count > 0 ? gaps.Max() : double.NaN):0.00} % over {gaps.Count} schedules
               unsound lower bounds: {unsound.Count} ({string.Join(", ", unsound.GroupBy(r => r.Bound).Select(g => $"{g.Key} {g.Count()}"))}); without a bound: {results.Count(r => r.Bound == "none")}
               checker failures (incl. no schedule): {failures}
-              wall time: mean {walls.Average():0.00} s, max {walls.Max():0.00} s; peak memory: max {results.Max(r => r.Run.PeakBytes) / 1048576.0:0} MB
+              wall time: mean {walls.Average():0.00} s, max {walls.Max():0.00} s ({results.Count(r => r.Run.WallSeconds > limit + 1.0)} over the limit + 1 s); processor time: mean {results.Average(r => r.Run.ProcessorSeconds):0.00} s, max {results.Max(r => r.Run.ProcessorSeconds):0.00} s; peak memory: max {results.Max(r => r.Run.PeakBytes) / 1048576.0:0} MB
             """));
     }
 
@@ -265,7 +265,7 @@ internal static class PlanLoad
         var trivial = Math.Max(cpm, resourceBound);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             status {run.Status}, makespan {run.Makespan} months, solver's lower bound {run.LowerBound} (critical path and resource bound: {trivial}), gap {gap:0.00} % of the lower bound
-            wall {run.WallSeconds:0.00} s, peak memory {run.PeakBytes / 1048576.0:0} MB, checker: {(problems.Count == 0 ? "ok" : string.Join(" | ", problems))}
+            wall {run.WallSeconds:0.00} s, processor {run.ProcessorSeconds:0.00} s, peak memory {run.PeakBytes / 1048576.0:0} MB, checker: {(problems.Count == 0 ? "ok" : string.Join(" | ", problems))}
             uptime after: {Uptime()}
             """));
         return problems.Count == 0 ? 0 : 1;
