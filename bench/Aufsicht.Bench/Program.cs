@@ -5,8 +5,13 @@ using BenchmarkDotNet.Running;
 
 // `generate FILE COUNT` writes COUNT deployment profiles as JSON lines (for timing `aufsicht assess batch`);
 // `surveys --url …` drives load against a running server (bench/surveys.sh); `letters [--count N] [--samples DIR]` times
-// hearing letters rendered as PDF, `cases --url …` opens cases and reads the case list (issue 13); anything else runs the
-// BenchmarkDotNet suite.
+// hearing letters rendered as PDF, `cases --url …` opens cases and reads the case list (issue 13); `plan …` measures the
+// scheduling core on PSPLIB and a generated migration (issue 14); anything else runs the BenchmarkDotNet suite.
+if (args is ["plan", ..])
+{
+    return Aufsicht.Bench.Planning.PlanLoad.Run(args);
+}
+
 if (args is ["cases", ..])
 {
     return await CaseLoad.RunAsync(args).ConfigureAwait(false);
