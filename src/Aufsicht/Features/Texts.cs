@@ -29,7 +29,8 @@ internal static class Texts
         Deadlines.DeadlineText.Entries,
         Measures.MeasureText.Entries,
         Fines.FineText.Entries,
-        Letters.LetterText.Entries);
+        Letters.LetterText.Entries,
+        Inventory.InventoryText.Entries);
 
     /// <summary>The text of a key in the language; an unknown key shows as itself (a test finds it, a user sees no crash).</summary>
     public static string T(Language language, string key) =>
