@@ -13,7 +13,7 @@ public sealed class BodyTreeTests
     // file rows as "id>parent" (parent empty: top), stored as "id>parent"; expected errors as "row:key"
     [InlineData("A>|B>A", "", "")]
     [InlineData("B>M", "M>", "")]
-    [InlineData("B>X", "M>", "3:parent bodies.parentUnknown")]
+    [InlineData("B>X", "M>", "2:parent bodies.parentUnknown")]
     [InlineData("A>B|B>A", "", "2:parent bodies.parentCycle;3:parent bodies.parentCycle")]
     [InlineData("M>C", "M>|O>M|C>O", "2:parent bodies.parentCycle")]
     [InlineData("A>A", "", "2:parent bodies.parentCycle")]
