@@ -136,6 +136,11 @@ public abstract class InventoryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(BodyId("M-1"), _server.Db(db => db.Bodies.Single(b => b.ExternalId == "A-1").ParentId));
 
+        // A list without the parent column (an older file) leaves the tree alone.
+        (status, _, _) = await session.PostFileAsync("/organisationen/import", "/organisationen/import", "file", "alt.csv", Encoding.UTF8.GetBytes("Kennung;Name;Art;Land\nA-1;Amt;Landesbehörde;MV\n"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(BodyId("M-1"), _server.Db(db => db.Bodies.Single(b => b.ExternalId == "A-1").ParentId));
+
         // The ministry below its own office: refused on the body's page, naming the field.
         var ministry = _server.Db(db => db.Bodies.Single(b => b.ExternalId == "M-1"));
         var url = $"/organisationen/{ministry.Id}";

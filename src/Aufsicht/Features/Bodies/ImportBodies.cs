@@ -37,7 +37,11 @@ internal sealed class ImportBodies(AufsichtDb db, TimeProvider clock)
         var existing = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.ExternalId, StringComparer.Ordinal, cancel).ConfigureAwait(false);
         var externalOf = existing.Values.ToDictionary(b => b.Id, b => b.ExternalId);
         string? ParentOf(BodyRecord r) => r.ParentId is { } p && externalOf.TryGetValue(p, out var e) ? e : null;
-        var tree = BodyRows.CheckTree(read.Value, existing.Values.ToDictionary(b => b.ExternalId, ParentOf, StringComparer.Ordinal));
+        // A file without the parent column (an older list) leaves the tree as it is; with it, an empty cell means "at the top".
+        var rows = HasParentColumn(table.Value.Header)
+            ? read.Value
+            : [.. read.Value.Select(r => (r.Body with { Parent = existing.TryGetValue(r.Body.ExternalId, out var stored) ? ParentOf(stored) : null }, r.Row))];
+        var tree = BodyRows.CheckTree(rows, existing.Values.ToDictionary(b => b.ExternalId, ParentOf, StringComparer.Ordinal));
         if (tree.Count > 0)
         {
             return Result<BodyImportReport>.Fail(tree);
@@ -47,7 +51,7 @@ internal sealed class ImportBodies(AufsichtDb db, TimeProvider clock)
         await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
         try
         {
-            foreach (var (body, _) in read.Value)
+            foreach (var (body, _) in rows)
             {
                 if (!existing.TryGetValue(body.ExternalId, out var record))
                 {
@@ -77,7 +81,7 @@ internal sealed class ImportBodies(AufsichtDb db, TimeProvider clock)
             }
 
             await db.SaveChangesAsync(cancel).ConfigureAwait(false);
-            await SetParentsAsync(read.Value, cancel).ConfigureAwait(false);
+            await SetParentsAsync(rows, cancel).ConfigureAwait(false);
             await transaction.CommitAsync(cancel).ConfigureAwait(false);
         }
         catch (DbUpdateException)
@@ -93,6 +97,13 @@ internal sealed class ImportBodies(AufsichtDb db, TimeProvider clock)
         }
 
         return Result<BodyImportReport>.Ok(new BodyImportReport(inserted, updated, unchanged));
+    }
+
+    private static bool HasParentColumn(IReadOnlyList<string?> header)
+    {
+        var parent = BodyRows.Columns.First(c => c.Name == "parent");
+        return header.Any(h => (h ?? string.Empty).Trim().TrimStart('\uFEFF').Trim() is { } text
+            && (text.Equals(parent.Name, StringComparison.OrdinalIgnoreCase) || text.Equals(parent.German, StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>Once every body of the file has its id: each body's parent as the file names it, where it changed.</summary>
