@@ -3,7 +3,10 @@ using Aufsicht.Core.Catalog;
 using Aufsicht.Core.DataFiles;
 namespace Aufsicht.Core.Bodies;
 
-/// <summary>One supervised body as read from a registry file or the edit form, validated and normalised.</summary>
+/// <summary>
+/// One supervised body as read from a registry file or the edit form, validated and normalised. <paramref name="Parent"/>
+/// is the external id of the body above it in the tree (a ministry above its offices), null at the top.
+/// </summary>
 public sealed record BodyInput(
     string ExternalId,
     string Name,
@@ -14,7 +17,8 @@ public sealed record BodyInput(
     bool PublicUndertaking,
     string? ContactName,
     string? ContactEmail,
-    string Language);
+    string Language,
+    string? Parent = null);
 
 /// <summary>One column of the registry format: its canonical name, its German name, whether it is required, its longest value.</summary>
 public sealed record BodyColumn(string Name, string German, bool Required, int MaxLength);
@@ -78,6 +82,7 @@ public static class BodyRows
         new("contactName", "Ansprechperson", false, 200),
         new("contactEmail", "E-Mail", false, 320),
         new("language", "Sprache", false, 2),
+        new("parent", "Übergeordnet", false, 100),
     ];
 
     /// <summary>The German states as their two-letter codes.</summary>
@@ -123,16 +128,23 @@ public static class BodyRows
     /// </summary>
     public static Result<IReadOnlyList<BodyInput>> Read(IReadOnlyList<string?> header, IEnumerable<IReadOnlyList<string?>> rows, int maxErrors = 100)
     {
+        var read = ReadRows(header, rows, maxErrors);
+        return read.IsOk ? Result<IReadOnlyList<BodyInput>>.Ok([.. read.Value.Select(r => r.Body)]) : Result<IReadOnlyList<BodyInput>>.Fail(read.Errors);
+    }
+
+    /// <summary>As <see cref="Read"/>, each body with its row in the file (the header is row 1), for checks that need the whole registry.</summary>
+    public static Result<IReadOnlyList<(BodyInput Body, int Row)>> ReadRows(IReadOnlyList<string?> header, IEnumerable<IReadOnlyList<string?>> rows, int maxErrors = 100)
+    {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(rows);
         var errors = new ErrorList(maxErrors);
         var positions = ReadHeader(header, errors);
         if (errors.Count > 0)
         {
-            return Result<IReadOnlyList<BodyInput>>.Fail(errors.ToList());
+            return Result<IReadOnlyList<(BodyInput Body, int Row)>>.Fail(errors.ToList());
         }
 
-        var bodies = new List<BodyInput>();
+        var bodies = new List<(BodyInput Body, int Row)>();
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var rowNumber = 1;
         var dataRows = 0;
@@ -184,10 +196,65 @@ public static class BodyRows
             }
 
             firstRowOf[body.ExternalId] = here;
-            bodies.Add(body);
+            bodies.Add((body, here));
         }
 
-        return errors.Count > 0 ? Result<IReadOnlyList<BodyInput>>.Fail(errors.ToList()) : Result<IReadOnlyList<BodyInput>>.Ok(bodies);
+        return errors.Count > 0 ? Result<IReadOnlyList<(BodyInput Body, int Row)>>.Fail(errors.ToList()) : Result<IReadOnlyList<(BodyInput Body, int Row)>>.Ok(bodies);
+    }
+
+    /// <summary>
+    /// Checks the parents of a file's bodies against the registry they will be part of: <paramref name="existingParents"/>
+    /// maps every stored body's external id to its parent's (null at the top); the file's rows override theirs. A parent
+    /// that is neither stored nor in the file, or a body that would become its own ancestor, is an error at the row's
+    /// <c>parent</c> cell.
+    /// </summary>
+    public static IReadOnlyList<Error> CheckTree(IReadOnlyList<(BodyInput Body, int Row)> rows, IReadOnlyDictionary<string, string?> existingParents)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(existingParents);
+        var parents = new Dictionary<string, string?>(existingParents, StringComparer.Ordinal);
+        foreach (var (body, _) in rows)
+        {
+            parents[body.ExternalId] = body.Parent;
+        }
+
+        var errors = new List<Error>();
+        foreach (var (body, row) in rows)
+        {
+            if (body.Parent is null)
+            {
+                continue;
+            }
+
+            if (!parents.ContainsKey(body.Parent))
+            {
+                errors.Add(Error.Invalid(new CellAt(row, "parent").ToString(), "bodies.parentUnknown", Short(body.Parent)));
+            }
+            else if (IsAncestor(body.ExternalId, body.Parent, parents))
+            {
+                errors.Add(Error.Invalid(new CellAt(row, "parent").ToString(), "bodies.parentCycle", Short(body.Parent)));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Whether <paramref name="id"/> is <paramref name="start"/> or above it, following the parents (a loop elsewhere ends the walk).</summary>
+    public static bool IsAncestor(string id, string start, IReadOnlyDictionary<string, string?> parents)
+    {
+        ArgumentNullException.ThrowIfNull(parents);
+        string? current = start;
+        for (var steps = 0; current is not null && steps <= parents.Count; steps++)
+        {
+            if (current == id)
+            {
+                return true;
+            }
+
+            current = parents.GetValueOrDefault(current);
+        }
+
+        return false;
     }
 
     /// <summary>Validates one body given as canonical column name → value (the edit form); errors name the column.</summary>
@@ -207,7 +274,7 @@ public static class BodyRows
         [
             body.ExternalId, body.Name, body.Kind, body.Region ?? string.Empty, body.State,
             body.PublicBody ? "true" : "false", body.PublicUndertaking ? "true" : "false",
-            body.ContactName ?? string.Empty, body.ContactEmail ?? string.Empty, body.Language,
+            body.ContactName ?? string.Empty, body.ContactEmail ?? string.Empty, body.Language, body.Parent ?? string.Empty,
         ];
     }
 
@@ -311,6 +378,12 @@ public static class BodyRows
         }
 
         var language = Choice(Text("language"), "language", Languages, null, Reject) ?? "de";
+        var parent = Text("parent");
+        if (parent is not null && parent == externalId)
+        {
+            Reject("parent", "bodies.parentCycle", Short(parent));
+        }
+
         var isPublic = publicBody ?? (kind is not null && PublicKinds.Contains(kind));
         if (publicUndertaking == true && !isPublic)
         {
@@ -319,7 +392,7 @@ public static class BodyRows
 
         return failed
             ? null
-            : new BodyInput(externalId!, name!, kind!, region, state!, isPublic, publicUndertaking ?? false, contactName, contactEmail, language);
+            : new BodyInput(externalId!, name!, kind!, region, state!, isPublic, publicUndertaking ?? false, contactName, contactEmail, language, parent);
     }
 
     /// <summary>A value of a fixed set, matched without regard to case (and German words where given), returned in its canonical spelling.</summary>

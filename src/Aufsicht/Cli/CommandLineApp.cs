@@ -22,6 +22,9 @@ internal static class CommandLineApp
           aufsicht backup FILE [--data-dir DIR]      /   aufsicht restore FILE [--data-dir DIR]   (SQLite)
           aufsicht bodies import <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]
           aufsicht bodies export <file.csv|file.xlsx> [--variant machine|german] [--data-dir DIR] [--database CONNECTION]
+          aufsicht inventory import <file.csv|file.xlsx> [--kind products|applications] [--data-dir DIR] [--database CONNECTION]
+          aufsicht inventory export --out <file.csv|file.xlsx> [--kind products|applications] [--data-dir DIR] [--database CONNECTION]
+          aufsicht inventory from-campaign <campaign-id> [--data-dir DIR] [--database CONNECTION] [--data DIR]
           aufsicht admin create-user --email ADDRESS [--role Administrator|Supervisor|Reader] [--password-stdin]
           aufsicht admin reset-password --email ADDRESS [--password-stdin]
           aufsicht audit verify [--data-dir DIR] [--database CONNECTION]
@@ -118,6 +121,10 @@ internal static class CommandLineApp
                 ["bodies", "import", .. var more] => Features.Bodies.BodiesCommand.ImportAsync(more, context, cancel),
                 ["bodies", "export", .. var more] => Features.Bodies.BodiesCommand.ExportAsync(more, context, cancel),
                 ["bodies", ..] => throw Sub(context, "bodies", "bodies import", "bodies export"),
+                ["inventory", "import", .. var more] => Features.Inventory.InventoryCommand.ImportAsync(more, context, cancel),
+                ["inventory", "export", .. var more] => Features.Inventory.InventoryCommand.ExportAsync(more, context, cancel),
+                ["inventory", "from-campaign", .. var more] => Features.Inventory.InventoryCommand.FromCampaignAsync(more, context, cancel),
+                ["inventory", ..] => throw Sub(context, "inventory", "inventory import", "inventory export", "inventory from-campaign"),
                 ["audit", "verify", .. var more] => Features.Cases.AuditCommand.VerifyAsync(more, context, cancel),
                 ["audit", ..] => throw Sub(context, "audit", "audit verify"),
                 ["cases", "report", .. var more] => Features.Cases.CasesReportCommand.RunAsync(more, context, cancel),

@@ -30,7 +30,8 @@ internal static class Texts
         Measures.MeasureText.Entries,
         Fines.FineText.Entries,
         Letters.LetterText.Entries,
-        Migration.MigrationPlanText.Entries);
+        Migration.MigrationPlanText.Entries,
+        Inventory.InventoryText.Entries);
 
     /// <summary>The text of a key in the language; an unknown key shows as itself (a test finds it, a user sees no crash).</summary>
     public static string T(Language language, string key) =>

@@ -11,6 +11,7 @@ internal static class LayoutText
         ["nav.main"] = ("Hauptnavigation", "Main navigation"),
         ["table.region"] = ("Tabelle:", "Table:"),
         ["nav.catalog"] = ("Dienstekatalog", "Service catalogue"),
+        ["nav.migration"] = ("Migration", "Migration"),
         ["nav.compare"] = ("Vergleich", "Compare"),
         ["nav.api"] = ("API (OpenAPI)", "API (OpenAPI)"),
         ["nav.language"] = ("Sprache", "Language"),

@@ -183,6 +183,9 @@ internal static class WebApp
         builder.Services.AddCases(builder.Configuration);
         builder.Services.AddScoped<Features.Bodies.ImportBodies>();
         builder.Services.AddScoped<Features.Bodies.EditBody>();
+        builder.Services.AddScoped<Features.Inventory.InventoryStore>();
+        builder.Services.AddScoped<Features.Inventory.ImportInventory>();
+        builder.Services.AddScoped<Features.Inventory.FillFromSurvey>();
         builder.Services.AddSingleton<HealthCheck>();
         builder.Services.AddSingleton(Features.Shared.LocalDates.From(builder.Configuration));
         builder.Services.AddOutputCache(o => o.AddPolicy(CataloguePages.CachePolicy, CataloguePages.Cache));

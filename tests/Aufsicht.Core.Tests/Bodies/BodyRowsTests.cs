@@ -105,7 +105,7 @@ public sealed class BodyRowsTests
     [Theory]
     [InlineData("externalId,name,kind,state,regoin", "1:regoin", "bodies.unknownColumnSuggest", "region")]
     [InlineData("Kenung,name,kind,state", "1:Kenung", "bodies.unknownColumnSuggest", "Kennung")]
-    [InlineData("externalId,name,kind,state,Telefon", "1:Telefon", "bodies.unknownColumn", "externalId, name, kind, region, state, publicBody, publicUndertaking, contactName, contactEmail, language")]
+    [InlineData("externalId,name,kind,state,Telefon", "1:Telefon", "bodies.unknownColumn", "externalId, name, kind, region, state, publicBody, publicUndertaking, contactName, contactEmail, language, parent")]
     [InlineData("externalId,name,state", "1", "bodies.columnMissing", "kind", "Art")]
     [InlineData("externalId,name,kind,state,Art", "1:Art", "bodies.columnTwice", "kind", "3")]
     public void Read_BadHeader_NamesTheColumn(string header, string field, string key, params string[] args)

@@ -36,7 +36,7 @@ public sealed class BodiesCommandTests : IDisposable
 
         var export = Path.Combine(_dir, "leer.csv");
         Assert.Equal(0, Cli.Run("bodies", "export", export, "--data-dir", _dir).ExitCode);
-        Assert.Equal("externalId,name,kind,region,state,publicBody,publicUndertaking,contactName,contactEmail,language\r\n", File.ReadAllText(export));
+        Assert.Equal("externalId,name,kind,region,state,publicBody,publicUndertaking,contactName,contactEmail,language,parent\r\n", File.ReadAllText(export));
     }
 
     [Fact]
@@ -47,13 +47,13 @@ public sealed class BodiesCommandTests : IDisposable
         var machine = Path.Combine(_dir, "maschine.csv");
         Assert.Equal(0, Cli.Run("bodies", "export", machine, "--data-dir", _dir).ExitCode);
         Assert.Equal(
-            "externalId,name,kind,region,state,publicBody,publicUndertaking,contactName,contactEmail,language\r\nS-1,Schule Eins,school,,BE,true,false,,,de\r\n",
+            "externalId,name,kind,region,state,publicBody,publicUndertaking,contactName,contactEmail,language,parent\r\nS-1,Schule Eins,school,,BE,true,false,,,de,\r\n",
             System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(machine)));
 
         var german = Path.Combine(_dir, "deutsch.csv");
         Assert.Equal(0, Cli.Run("bodies", "export", german, "--variant", "german", "--data-dir", _dir).ExitCode);
         Assert.Equal(
-            "\uFEFFKennung;Name;Art;Region;Land;Öffentliche Stelle;Wettbewerbsunternehmen;Ansprechperson;E-Mail;Sprache\r\nS-1;Schule Eins;Schule;;BE;ja;nein;;;de\r\n",
+            "\uFEFFKennung;Name;Art;Region;Land;Öffentliche Stelle;Wettbewerbsunternehmen;Ansprechperson;E-Mail;Sprache;Übergeordnet\r\nS-1;Schule Eins;Schule;;BE;ja;nein;;;de;\r\n",
             System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(german)));
 
         var wrong = Cli.Run("bodies", "export", german, "--variant", "deutsch", "--data-dir", _dir);

@@ -214,14 +214,14 @@ public abstract class BodyImportTests : IAsyncLifetime
             if (german)
             {
                 Assert.Equal([0xEF, 0xBB, 0xBF], content[..3]);
-                Assert.StartsWith("\uFEFFKennung;Name;Art;Region;Land;Öffentliche Stelle;Wettbewerbsunternehmen;Ansprechperson;E-Mail;Sprache\r\n", text, StringComparison.Ordinal);
-                Assert.Contains("\r\nG-100;Gemeinde Ahrenshoop;Gemeinde;Vorpommern-Rügen;MV;ja;nein;;;de\r\n", text, StringComparison.Ordinal);
+                Assert.StartsWith("\uFEFFKennung;Name;Art;Region;Land;Öffentliche Stelle;Wettbewerbsunternehmen;Ansprechperson;E-Mail;Sprache;Übergeordnet\r\n", text, StringComparison.Ordinal);
+                Assert.Contains("\r\nG-100;Gemeinde Ahrenshoop;Gemeinde;Vorpommern-Rügen;MV;ja;nein;;;de;\r\n", text, StringComparison.Ordinal);
             }
             else
             {
                 Assert.NotEqual((byte)0xEF, content[0]);
-                Assert.StartsWith("externalId,name,kind,region,state,publicBody,publicUndertaking,contactName,contactEmail,language\r\n", text, StringComparison.Ordinal);
-                Assert.Contains("\r\nG-100,Gemeinde Ahrenshoop,municipality,Vorpommern-Rügen,MV,true,false,,,de\r\n", text, StringComparison.Ordinal);
+                Assert.StartsWith("externalId,name,kind,region,state,publicBody,publicUndertaking,contactName,contactEmail,language,parent\r\n", text, StringComparison.Ordinal);
+                Assert.Contains("\r\nG-100,Gemeinde Ahrenshoop,municipality,Vorpommern-Rügen,MV,true,false,,,de,\r\n", text, StringComparison.Ordinal);
             }
 
             // No formula when a spreadsheet opens it: the apostrophe makes both cells text.

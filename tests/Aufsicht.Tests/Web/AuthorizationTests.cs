@@ -36,6 +36,7 @@ public abstract class AuthorizationTests : IAsyncLifetime
         ["can-edit-catalogue"] = ["Administrator", "Supervisor"],
         ["can-administer"] = ["Administrator"],
         ["can-run-surveys"] = ["Administrator", "Supervisor"],
+        ["can-plan-migration"] = ["Administrator", "Supervisor"],
         ["staff"] = ["Administrator", "Supervisor", "Reader"],
     };
 

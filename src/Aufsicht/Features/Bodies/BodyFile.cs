@@ -63,6 +63,57 @@ internal static class BodyFile
         return ReadCsv(content);
     }
 
+    /// <summary>
+    /// Every sheet of an XLSX file by its name, split into cells like <see cref="Read"/> (the same size limits); for
+    /// files that carry several tables, such as the migration inventory's products and applications.
+    /// </summary>
+    public static Result<IReadOnlyDictionary<string, BodyTable>> ReadSheets(byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.Length > MaxBytes)
+        {
+            return Error.TooLarge("file", "bodies.file.tooLarge", (MaxBytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (Unpacked(content) is { } problem)
+        {
+            return problem;
+        }
+
+        var sheets = new Dictionary<string, BodyTable>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            foreach (var name in MiniExcel.GetSheetNames(stream))
+            {
+                stream.Position = 0;
+                var rows = new List<IReadOnlyList<string?>>();
+                foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, sheetName: name, excelType: MiniExcelLibs.ExcelType.XLSX))
+                {
+                    rows.Add(row.Values.Select(v => TableExport.Restore(Cell(v))).ToArray());
+                    if (rows.Count > BodyRows.MaxRows + 1)
+                    {
+                        break;
+                    }
+                }
+
+                if (LongCell(rows) is { } tooLong)
+                {
+                    return tooLong;
+                }
+
+                stream.Position = 0;
+                sheets[name] = rows.Count == 0 ? new BodyTable([], []) : new BodyTable(rows[0], rows.Skip(1).ToList());
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException or NotSupportedException or IOException or ArgumentException or KeyNotFoundException or NullReferenceException)
+        {
+            return Error.Invalid("file", "bodies.file.badZip");
+        }
+
+        return Result<IReadOnlyDictionary<string, BodyTable>>.Ok(sheets);
+    }
+
     private static Result<BodyTable> ReadCsv(byte[] content)
     {
         string text;

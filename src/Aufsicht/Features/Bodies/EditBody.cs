@@ -36,12 +36,38 @@ internal sealed class EditBody(AufsichtDb db, TimeProvider clock)
             return Error.Invalid("externalId", "bodies.edit.idTaken", body.ExternalId);
         }
 
-        if (BodyMapping.ToInput(record) == body)
+        long? parentId = null;
+        if (body.Parent is not null)
+        {
+            var parent = await db.Bodies.AsNoTracking().Where(b => b.ExternalId == body.Parent).Select(b => new { b.Id, b.ParentId }).SingleOrDefaultAsync(cancel).ConfigureAwait(false);
+            if (parent is null)
+            {
+                return Error.Invalid("parent", "bodies.parentUnknown", body.Parent);
+            }
+
+            // Walk up from the chosen parent: meeting this body on the way means it would be above itself.
+            var seen = new HashSet<long>();
+            for (long? current = parent.Id; current is { } at && seen.Add(at);)
+            {
+                if (at == record.Id)
+                {
+                    return Error.Invalid("parent", "bodies.parentCycle", body.Parent);
+                }
+
+                current = await db.Bodies.AsNoTracking().Where(b => b.Id == at).Select(b => b.ParentId).SingleOrDefaultAsync(cancel).ConfigureAwait(false);
+            }
+
+            parentId = parent.Id;
+        }
+
+        var parentNow = record.ParentId is { } p ? await db.Bodies.AsNoTracking().Where(b => b.Id == p).Select(b => b.ExternalId).SingleOrDefaultAsync(cancel).ConfigureAwait(false) : null;
+        if (BodyMapping.ToInput(record, parentNow) == body)
         {
             return Result<BodyRecord>.Ok(record);
         }
 
         BodyMapping.Apply(body, record, clock.GetUtcNow().UtcDateTime);
+        record.ParentId = parentId;
         try
         {
             await db.SaveChangesAsync(cancel).ConfigureAwait(false);

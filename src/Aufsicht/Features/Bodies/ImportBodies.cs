@@ -26,7 +26,7 @@ internal sealed class ImportBodies(AufsichtDb db, TimeProvider clock)
             return Result<BodyImportReport>.Fail(table.Errors);
         }
 
-        var read = BodyRows.Read(table.Value.Header, table.Value.Rows);
+        var read = BodyRows.ReadRows(table.Value.Header, table.Value.Rows);
         if (!read.IsOk)
         {
             return Result<BodyImportReport>.Fail(read.Errors);
@@ -35,12 +35,23 @@ internal sealed class ImportBodies(AufsichtDb db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         // One query for the whole registry, untracked: comparing in memory is faster than tracking 30,000 rows.
         var existing = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.ExternalId, StringComparer.Ordinal, cancel).ConfigureAwait(false);
+        var externalOf = existing.Values.ToDictionary(b => b.Id, b => b.ExternalId);
+        string? ParentOf(BodyRecord r) => r.ParentId is { } p && externalOf.TryGetValue(p, out var e) ? e : null;
+        // A file without the parent column (an older list) leaves the tree as it is; with it, an empty cell means "at the top".
+        var rows = HasParentColumn(table.Value.Header)
+            ? read.Value
+            : [.. read.Value.Select(r => (r.Body with { Parent = existing.TryGetValue(r.Body.ExternalId, out var stored) ? ParentOf(stored) : null }, r.Row))];
+        var tree = BodyRows.CheckTree(rows, existing.Values.ToDictionary(b => b.ExternalId, ParentOf, StringComparer.Ordinal));
+        if (tree.Count > 0)
+        {
+            return Result<BodyImportReport>.Fail(tree);
+        }
         int inserted = 0, updated = 0, unchanged = 0, pending = 0;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancel).ConfigureAwait(false);
         try
         {
-            foreach (var body in read.Value)
+            foreach (var (body, _) in rows)
             {
                 if (!existing.TryGetValue(body.ExternalId, out var record))
                 {
@@ -49,7 +60,7 @@ internal sealed class ImportBodies(AufsichtDb db, TimeProvider clock)
                     db.Bodies.Add(record);
                     inserted++;
                 }
-                else if (BodyMapping.ToInput(record) == body)
+                else if (BodyMapping.ToInput(record, ParentOf(record)) == body)
                 {
                     unchanged++;
                     continue;
@@ -70,6 +81,7 @@ internal sealed class ImportBodies(AufsichtDb db, TimeProvider clock)
             }
 
             await db.SaveChangesAsync(cancel).ConfigureAwait(false);
+            await SetParentsAsync(rows, cancel).ConfigureAwait(false);
             await transaction.CommitAsync(cancel).ConfigureAwait(false);
         }
         catch (DbUpdateException)
@@ -86,13 +98,37 @@ internal sealed class ImportBodies(AufsichtDb db, TimeProvider clock)
 
         return Result<BodyImportReport>.Ok(new BodyImportReport(inserted, updated, unchanged));
     }
+
+    private static bool HasParentColumn(IReadOnlyList<string?> header)
+    {
+        var parent = BodyRows.Columns.First(c => c.Name == "parent");
+        return header.Any(h => (h ?? string.Empty).Trim().TrimStart('\uFEFF').Trim() is { } text
+            && (text.Equals(parent.Name, StringComparison.OrdinalIgnoreCase) || text.Equals(parent.German, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>Once every body of the file has its id: each body's parent as the file names it, where it changed.</summary>
+    private async Task SetParentsAsync(IReadOnlyList<(BodyInput Body, int Row)> rows, CancellationToken cancel)
+    {
+        var ids = await db.Bodies.AsNoTracking().Select(b => new { b.Id, b.ExternalId, b.ParentId })
+            .ToDictionaryAsync(b => b.ExternalId, StringComparer.Ordinal, cancel).ConfigureAwait(false);
+        foreach (var (body, _) in rows)
+        {
+            var self = ids[body.ExternalId];
+            long? parent = body.Parent is null ? null : ids[body.Parent].Id;
+            if (self.ParentId != parent)
+            {
+                await db.Bodies.Where(b => b.Id == self.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.ParentId, parent), cancel).ConfigureAwait(false);
+            }
+        }
+    }
 }
 
 /// <summary>Between the validated input and the stored row, in one place for import, edit and export.</summary>
 internal static class BodyMapping
 {
-    public static BodyInput ToInput(BodyRecord r) =>
-        new(r.ExternalId, r.Name, r.Kind, r.Region, r.State, r.PublicBody, r.PublicUndertaking, r.ContactName, r.ContactEmail, r.Language);
+    /// <summary>A stored body as input; <paramref name="parent"/> is its parent's external id (the record holds only the parent's row id).</summary>
+    public static BodyInput ToInput(BodyRecord r, string? parent) =>
+        new(r.ExternalId, r.Name, r.Kind, r.Region, r.State, r.PublicBody, r.PublicUndertaking, r.ContactName, r.ContactEmail, r.Language, parent);
 
     public static void Apply(BodyInput body, BodyRecord record, DateTime now)
     {
@@ -111,7 +147,10 @@ internal static class BodyMapping
 
     /// <summary>Every body in the order of its external id, as export rows; one streaming query.</summary>
     public static IAsyncEnumerable<BodyInput> All(AufsichtDb db) =>
-        db.Bodies.AsNoTracking().OrderBy(b => b.ExternalId)
-            .Select(b => new BodyInput(b.ExternalId, b.Name, b.Kind, b.Region, b.State, b.PublicBody, b.PublicUndertaking, b.ContactName, b.ContactEmail, b.Language))
-            .AsAsyncEnumerable();
+        (from b in db.Bodies.AsNoTracking()
+         join p in db.Bodies.AsNoTracking() on b.ParentId equals p.Id into parents
+         from p in parents.DefaultIfEmpty()
+         orderby b.ExternalId
+         select new BodyInput(b.ExternalId, b.Name, b.Kind, b.Region, b.State, b.PublicBody, b.PublicUndertaking, b.ContactName, b.ContactEmail, b.Language, p == null ? null : p.ExternalId))
+        .AsAsyncEnumerable();
 }

@@ -22,6 +22,9 @@ internal sealed class DetailModel(AufsichtDb db, IAuthorizationService authoriza
 
     internal BodyRecord Body { get; private set; } = null!;
 
+    /// <summary>The external id of the body's parent in the tree; null at the top.</summary>
+    internal string? Parent { get; private set; }
+
     /// <summary>The values shown in the form: as stored, or as submitted when refused.</summary>
     public IReadOnlyDictionary<string, string?> Values { get; private set; } = new Dictionary<string, string?>();
 
@@ -39,7 +42,7 @@ internal sealed class DetailModel(AufsichtDb db, IAuthorizationService authoriza
             return NotFound();
         }
 
-        Values = Fields(Body);
+        Values = Fields(Body, Parent);
         return Page();
     }
 
@@ -67,7 +70,7 @@ internal sealed class DetailModel(AufsichtDb db, IAuthorizationService authoriza
 
         // Read back what was stored: the form's revision must be the database's own timestamp (PostgreSQL keeps microseconds).
         await Load(id, cancel).ConfigureAwait(false);
-        Values = Fields(Body);
+        Values = Fields(Body, Parent);
         Saved = true;
         return Page();
     }
@@ -89,13 +92,16 @@ internal sealed class DetailModel(AufsichtDb db, IAuthorizationService authoriza
         }
 
         Body = body;
+        Parent = body.ParentId is { } parent
+            ? await db.Bodies.AsNoTracking().Where(b => b.Id == parent).Select(b => b.ExternalId).SingleOrDefaultAsync(cancel).ConfigureAwait(false)
+            : null;
         CanChange = (await authorization.AuthorizeAsync(User, Roles.CanRunSurveys).ConfigureAwait(false)).Succeeded;
         return true;
     }
 
-    private static Dictionary<string, string?> Fields(BodyRecord body)
+    private static Dictionary<string, string?> Fields(BodyRecord body, string? parent)
     {
-        var cells = BodyRows.ToCells(BodyMapping.ToInput(body));
+        var cells = BodyRows.ToCells(BodyMapping.ToInput(body, parent));
         return BodyRows.Columns.Select((c, i) => (c.Name, cells[i])).ToDictionary(x => x.Name, x => (string?)x.Item2, StringComparer.Ordinal);
     }
 }
