@@ -29,6 +29,7 @@ internal static class Texts
         Deadlines.DeadlineText.Entries,
         Measures.MeasureText.Entries,
         Fines.FineText.Entries,
+        Scheduling.SchedulingText.Entries,
         Letters.LetterText.Entries);
 
     /// <summary>The text of a key in the language; an unknown key shows as itself (a test finds it, a user sees no crash).</summary>

@@ -10,6 +10,7 @@ using Aufsicht.Features.Evaluation;
 using Aufsicht.Features.Fines;
 using Aufsicht.Features.Mail;
 using Aufsicht.Features.Measures;
+using Aufsicht.Features.Scheduling;
 using Aufsicht.Features.Questionnaires;
 using Aufsicht.Features.Responses;
 using Microsoft.AspNetCore.DataProtection;
@@ -269,6 +270,7 @@ internal static class WebApp
         app.MapCatalogApi();
         app.MapMeasuresApi();
         app.MapFinesApi();
+        app.MapPlansApi();
         app.MapCampaignsApi();
         app.MapDeadlinesApi();
         app.MapCalendarFeed();
