@@ -10,9 +10,9 @@ using Aufsicht.Features.Evaluation;
 using Aufsicht.Features.Fines;
 using Aufsicht.Features.Mail;
 using Aufsicht.Features.Measures;
-using Aufsicht.Features.Scheduling;
 using Aufsicht.Features.Questionnaires;
 using Aufsicht.Features.Responses;
+using Aufsicht.Features.Scheduling;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Aufsicht.Web;
