@@ -12,6 +12,9 @@ namespace Aufsicht.Scheduling;
 /// </summary>
 public sealed record SolveOptions(TimeSpan TimeLimit, int Workers = 2, bool Deterministic = true, int Seed = 0)
 {
+    /// <summary>Extra CP-SAT parameters in its text format, appended last (for measurements); null for none.</summary>
+    public string? Extra { get; init; }
+
     public static SolveOptions Default { get; } = new(TimeSpan.FromSeconds(10));
 }
 
@@ -112,9 +115,10 @@ public static class CpSatScheduler
         var seconds = Math.Max(0.01, options.TimeLimit.TotalSeconds).ToString("0.###", CultureInfo.InvariantCulture);
         var workers = Math.Max(1, options.Workers).ToString(CultureInfo.InvariantCulture);
         var seed = options.Seed.ToString(CultureInfo.InvariantCulture);
-        return options.Deterministic
+        var text = options.Deterministic
             ? $"num_workers:{workers} interleave_search:true random_seed:{seed} max_deterministic_time:{seconds} push_all_tasks_toward_start:true"
             : $"num_workers:{workers} random_seed:{seed} max_time_in_seconds:{seconds} push_all_tasks_toward_start:true";
+        return options.Extra is null ? text : text + " " + options.Extra;
     }
 
     /// <summary>
