@@ -88,8 +88,8 @@ public sealed class CpSatSchedulerTests
     public void Solve_CostObjective_LetsTheExpensiveTaskGoFirstAndTakesTheLaterContractEnd()
     {
         // Licences of X cost 1000 a period, of L 10; both need the one team. L first: 10 + 6000; X first: 5000 + 60.
-        var problem = P([T("X", 5, uses: Uses("r", 1)) with { CostPerPeriod = 1000 }, T("L", 1, uses: Uses("r", 1)) with { CostPerPeriod = 10, AllowedStarts = [0, 5] }], new Resource("r", 1, []))
-            with { Objective = Objective.Cost };
+        var tasks = new[] { T("X", 5, uses: Uses("r", 1)) with { CostPerPeriod = 1000 }, T("L", 1, uses: Uses("r", 1)) with { CostPerPeriod = 10, AllowedStarts = [0, 5] } };
+        var problem = P(tasks, new Resource("r", 1, [])) with { Objective = Objective.Cost };
         var schedule = Solve(problem);
         Assert.Equal((ScheduleStatus.Optimal, 5, 0, (long?)5060), (schedule.Status, StartOf(schedule, "L"), StartOf(schedule, "X"), schedule.Cost));
     }
