@@ -272,7 +272,7 @@ public static class ProblemCheck
             + latest * Math.Max(1, problem.Weights.Makespan);
         if (total > MaxObjective)
         {
-            errors.Add(PlanError.Of("tasks", "plan.costTooLarge", string.Empty, N(MaxObjective)));
+            errors.Add(Error.Invalid("tasks", "plan.costTooLarge", N(MaxObjective)));
         }
     }
 
@@ -289,6 +289,9 @@ public static class ProblemCheck
 /// <summary>The errors of a plan: a task's or resource's id first among the arguments; without one, the <c>.plain</c> variant of the key.</summary>
 internal static class PlanError
 {
+    /// <summary>The suffix of the variant without an id; every such key has its own text (SchedulingText).</summary>
+    private const string Plain = ".plain";
+
     public static Error Of(string path, string key, string label, params string[] rest) =>
-        label.Length == 0 ? Error.Invalid(path, key + ".plain", rest) : Error.Invalid(path, key, [label, .. rest]);
+        Error.Invalid(path, label.Length == 0 ? key + Plain : key, label.Length == 0 ? rest : [label, .. rest]);
 }

@@ -31,7 +31,7 @@ internal static class SchedulingText
         ["plan.fixedAfterDeadline"] = ("Aufgabe „{0}“: mit dem festen Beginn {1} endet sie nach der Frist {2}", "task '{0}': with the fixed start {1} it ends after the deadline {2}"),
         ["plan.emptyWindow"] = ("Ressource „{0}“: das Kalenderfenster von {1} bis {2} ist leer", "resource '{0}': the calendar window from {1} to {2} is empty"),
         ["plan.overlappingWindows"] = ("Ressource „{0}“: die Kalenderfenster {1} und {2} überschneiden sich", "resource '{0}': the calendar windows {1} and {2} overlap"),
-        ["plan.costTooLarge.plain"] = ("die Kosten sind zu groß zum Rechnen (Kosten je Periode × Horizont über {0})", "the costs are too large to compute with (cost per period × horizon above {0})"),
+        ["plan.costTooLarge"] = ("die Kosten sind zu groß zum Rechnen (Kosten je Periode × Horizont über {0})", "the costs are too large to compute with (cost per period × horizon above {0})"),
         ["plan.cli.timeLimit"] = ("plan solve: --time-limit erwartet Sekunden größer als 0 (höchstens {1} werden genutzt); angegeben war „{0}“", "plan solve: --time-limit expects seconds above 0 (at most {1} are used); got '{0}'"),
         ["plan.api.timeLimit"] = ("erwartet wird eine ganze Zahl von Sekunden ab 1 (höchstens {0} werden genutzt)", "expected a whole number of seconds from 1 (at most {0} are used)"),
         ["plan.api.busy"] = ("Alle Rechenplätze sind belegt; bitte später erneut versuchen.", "Every solver slot is busy; please try again later."),
