@@ -42,7 +42,7 @@ public static class Cli
 
     /// <summary>Tests use the repository's data folder, so a data change needs no rebuild to be seen.</summary>
     private static string[] DataArgs(string[] args) =>
-        args.Contains("--data") || args.Length < 2 || args[0] is "--help" or "--version" or "db" or "backup" or "restore" or "admin" or "bodies" or "demo" or "audit" || (args[0] == "inventory" && args[1] != "from-campaign") ? [] : ["--data", Path.Combine(Repository, "data")];
+        args.Contains("--data") || args.Length < 2 || args[0] is "--help" or "--version" or "db" or "backup" or "restore" or "admin" or "bodies" or "demo" or "audit" or "plan" || (args[0] == "inventory" && args[1] != "from-campaign") ? [] : ["--data", Path.Combine(Repository, "data")];
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

@@ -97,6 +97,9 @@ public sealed record Schedule(
     public decimal? Gap => ObjectiveValue is { } value && ObjectiveBound is { } bound
         ? value == 0 ? 0m : Math.Max(0m, (decimal)(value - bound) / value)
         : null;
+
+    /// <summary>Why no schedule exists, when that is known (<see cref="TimeWindows"/> before solving, or the solver's proof); else empty.</summary>
+    public IReadOnlyList<Conflict> Conflicts { get; init; } = [];
 }
 
 /// <summary>What keeps a task from starting one period earlier (the explanation a planner asks for).</summary>

@@ -18,6 +18,7 @@ internal static class CommandLineApp
           aufsicht deadline --sent YYYY-MM-DD|--delivered YYYY-MM-DD --period 2w|14d|1m [--delivery post|electronic|hand] [--state MV] [--format json|text]
           aufsicht measure <file.json|-> [--format json|text]
           aufsicht fine <file.json|-> [--format json|text]
+          aufsicht plan solve <file.json|-> [--time-limit SECONDS] [--format json|text]
           aufsicht db migrate [--data-dir DIR] [--database CONNECTION]
           aufsicht backup FILE [--data-dir DIR]      /   aufsicht restore FILE [--data-dir DIR]   (SQLite)
           aufsicht bodies import <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]
@@ -114,6 +115,8 @@ internal static class CommandLineApp
                 ["deadline", .. var more] => Task.FromResult(Features.Deadlines.DeadlineCommand.Run(more, context)),
                 ["measure", .. var more] => Task.FromResult(Features.Measures.MeasureCommand.Run(more, context)),
                 ["fine", .. var more] => Task.FromResult(Features.Fines.FineCommand.Run(more, context)),
+                ["plan", "solve", .. var more] => Task.FromResult(Features.Scheduling.PlanCommand.Solve(more, context)),
+                ["plan", ..] => throw Sub(context, "plan", "plan solve"),
                 ["db", "migrate", .. var more] => Features.Operations.DbCommand.MigrateAsync(more, context, cancel),
                 ["db", ..] => throw Sub(context, "db", "db migrate"),
                 ["backup", .. var more] => Task.FromResult(Features.Operations.BackupCommand.Backup(more, context)),

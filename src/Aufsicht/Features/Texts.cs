@@ -30,6 +30,7 @@ internal static class Texts
         Measures.MeasureText.Entries,
         Fines.FineText.Entries,
         Letters.LetterText.Entries,
+        Scheduling.SchedulingText.Entries,
         Migration.MigrationPlanText.Entries,
         Inventory.InventoryText.Entries);
 

@@ -12,6 +12,7 @@ using Aufsicht.Features.Mail;
 using Aufsicht.Features.Measures;
 using Aufsicht.Features.Questionnaires;
 using Aufsicht.Features.Responses;
+using Aufsicht.Features.Scheduling;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Aufsicht.Web;
@@ -272,6 +273,7 @@ internal static class WebApp
         app.MapCatalogApi();
         app.MapMeasuresApi();
         app.MapFinesApi();
+        app.MapPlansApi();
         app.MapCampaignsApi();
         app.MapDeadlinesApi();
         app.MapCalendarFeed();

@@ -1,0 +1,417 @@
+using System.Globalization;
+using Aufsicht.Core.Scheduling;
+using Google.OrTools.Sat;
+using Google.OrTools.Util;
+
+namespace Aufsicht.Scheduling;
+
+/// <summary>
+/// How long and how the solver may search. <paramref name="TimeLimit"/> is the budget; with
+/// <paramref name="Deterministic"/> it is CP-SAT's deterministic time (its own measure of work, close to seconds on a
+/// core of this machine), so the same problem gives the same answer on every run; otherwise wall-clock seconds.
+/// </summary>
+public sealed record SolveOptions(TimeSpan TimeLimit, int Workers = 2, bool Deterministic = true, int Seed = 0)
+{
+    /// <summary>Extra CP-SAT parameters in its text format, appended last (for measurements); null for none.</summary>
+    public string? Extra { get; init; }
+
+    public static SolveOptions Default { get; } = new(TimeSpan.FromSeconds(10));
+}
+
+/// <summary>
+/// Solves a <see cref="SchedulingProblem"/> with OR-Tools CP-SAT, modelled as the OR-Tools team models RCPSP: an
+/// interval per task, precedences, one cumulative per resource (its calendar as fixed intervals that take the missing
+/// capacity), dates as domains, and the makespan. It knows the problem first: the time windows along the precedences
+/// (a conflict there is explained without solving), the serial heuristic's schedule as hint and horizon, and the
+/// critical-path and energy bounds. The answer's lower bound on the makespan is sound: never above the optimum.
+/// </summary>
+public static class CpSatScheduler
+{
+    public static Schedule Solve(SchedulingProblem problem, SolveOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(options);
+        if (ProblemCheck.Check(problem) is { Count: > 0 } errors)
+        {
+            throw new ArgumentException("The problem is not valid; check it with ProblemCheck first: " + errors[0], nameof(problem));
+        }
+
+        var windows = TimeWindows.Compute(problem);
+        var criticalPath = windows.CriticalPath(problem);
+        if (windows.Conflicts.Count > 0)
+        {
+            return Without(ScheduleStatus.Infeasible) with { Conflicts = windows.Conflicts };
+        }
+
+        if (problem.Tasks.Count == 0)
+        {
+            return Explained(problem, new Schedule(ScheduleStatus.Optimal, [], 0, 0, 0, 0, 0, []));
+        }
+
+        var heuristic = SerialSchedule.Build(problem, windows, windows.Horizon);
+        var heuristicFeasible = heuristic is not null && ScheduleChecker.Check(problem, heuristic).Count == 0;
+        var horizon = windows.Horizon;
+        if (problem.Objective == Objective.Makespan && heuristicFeasible)
+        {
+            // An optimal makespan is never above a feasible one: the heuristic's makespan is a horizon that loses nothing.
+            horizon = Math.Min(horizon, heuristic!.Max(t => t.End));
+        }
+
+        var energy = EnergyBound(problem, windows.Horizon);
+        var ownBound = Math.Max(criticalPath, energy);
+        var model = new Model(problem, windows, horizon, ownBound, explain: false);
+        if (heuristic is not null)
+        {
+            model.Hint(heuristic);
+        }
+
+        CpSolverStatus status;
+        Schedule answer;
+        using (var solver = new CpSolver { StringParameters = Parameters(options) })
+        {
+            status = solver.Solve(model.Cp);
+            answer = model.Answer(solver, status, ownBound);
+        }
+
+        if (answer.Status == ScheduleStatus.Unknown && heuristicFeasible)
+        {
+            // No answer from the solver in time, but the heuristic's schedule keeps every constraint: better than none.
+            answer = Heuristic(problem, heuristic!, answer.LowerBound ?? ownBound);
+        }
+
+        if (status == CpSolverStatus.Infeasible)
+        {
+            // Time alone found nothing, so resources and deadlines together make it impossible: solve again with each
+            // deadline an assumption, and let the solver name a set of deadlines that cannot all be kept.
+            var explaining = new Model(problem, windows, horizon, ownBound, explain: true);
+            using var solver = new CpSolver { StringParameters = Parameters(options with { Workers = 1 }) };
+            if (solver.Solve(explaining.Cp) == CpSolverStatus.Infeasible)
+            {
+                answer = answer with { Conflicts = explaining.Conflicts(solver) };
+            }
+        }
+
+        return Explained(problem, answer);
+    }
+
+    private static Schedule Heuristic(SchedulingProblem problem, IReadOnlyList<ScheduledTask> tasks, int lowerBound)
+    {
+        var makespan = tasks.Count == 0 ? 0 : tasks.Max(t => t.End);
+        var cost = problem.Tasks.Select((t, i) => t.CostPerPeriod * tasks[i].End).Sum();
+        var objective = problem.Objective switch
+        {
+            Objective.Makespan => makespan,
+            Objective.Cost => cost,
+            _ => (problem.Weights.Makespan * makespan) + (problem.Weights.Cost * cost),
+        };
+        var bound = problem.Objective == Objective.Makespan ? Math.Min(lowerBound, makespan) : (long?)null;
+        return new Schedule(ScheduleStatus.Feasible, tasks, makespan, Math.Min(lowerBound, makespan), cost, objective, bound, []);
+    }
+
+    /// <summary>The CP-SAT parameters for the options, as its text format.</summary>
+    public static string Parameters(SolveOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var seconds = Math.Max(0.01, options.TimeLimit.TotalSeconds).ToString("0.###", CultureInfo.InvariantCulture);
+        var workers = Math.Max(1, options.Workers).ToString(CultureInfo.InvariantCulture);
+        var seed = options.Seed.ToString(CultureInfo.InvariantCulture);
+        // Deterministic: CP-SAT interleaves its strategies in fixed batches (interleave_search) and stops at a budget of
+        // its deterministic time, so the same input gives the same answer. A wall-clock cap of twice the limit keeps a
+        // busy machine from running on far past it (measured under load: 3 units of deterministic time took 34 s);
+        // only when that cap stops the search may the answer differ between runs.
+        var wall = (2 * Math.Max(0.01, options.TimeLimit.TotalSeconds)).ToString("0.###", CultureInfo.InvariantCulture);
+        var text = options.Deterministic
+            ? $"num_workers:{workers} interleave_search:true random_seed:{seed} max_deterministic_time:{seconds} max_time_in_seconds:{wall} push_all_tasks_toward_start:true"
+            : $"num_workers:{workers} random_seed:{seed} max_time_in_seconds:{seconds} push_all_tasks_toward_start:true";
+        return options.Extra is null ? text : text + " " + options.Extra;
+    }
+
+    /// <summary>
+    /// The energy bound: the work on each resource (Σ duration × demand) needs as many periods from 0 as its capacity
+    /// takes to hold it, calendar included. Sound: every task runs within [0, makespan).
+    /// </summary>
+    public static int EnergyBound(SchedulingProblem problem, int horizon)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var bound = 0;
+        foreach (var resource in problem.Resources)
+        {
+            long work = 0;
+            foreach (var task in problem.Tasks)
+            {
+                if (task.Uses.TryGetValue(resource.Id, out var q) && q > 0)
+                {
+                    work += (long)q * task.Duration;
+                }
+            }
+
+            long offered = 0;
+            var t = 0;
+            while (offered < work && t <= horizon)
+            {
+                offered += ScheduleChecker.CapacityAt(resource, t);
+                t++;
+            }
+
+            if (offered >= work)
+            {
+                bound = Math.Max(bound, t);
+            }
+        }
+
+        return bound;
+    }
+
+    private static Schedule Without(ScheduleStatus status) => new(status, [], null, null, null, null, null, []);
+
+    private static Schedule Explained(SchedulingProblem problem, Schedule schedule) =>
+        schedule.Tasks.Count == 0 ? schedule : schedule with { Holds = ScheduleExplainer.Explain(problem, schedule) };
+
+    /// <summary>The CP-SAT model of one problem and the variables to read the answer from.</summary>
+    private sealed class Model
+    {
+        private readonly SchedulingProblem _problem;
+        private readonly IntVar[] _starts;
+        private readonly IntVar? _makespan;
+        private readonly List<(BoolVar Literal, int Task)> _deadlineLiterals = [];
+
+        public Model(SchedulingProblem problem, TimeWindows windows, int horizon, int ownBound, bool explain)
+        {
+            _problem = problem;
+            var n = problem.Tasks.Count;
+            _starts = new IntVar[n];
+            var intervals = new IntervalVar[n];
+            var index = new Dictionary<string, int>(n, StringComparer.Ordinal);
+            for (var i = 0; i < n; i++)
+            {
+                index.TryAdd(problem.Tasks[i].Id, i);
+            }
+
+            var tails = Tails(problem, windows, index);
+            for (var i = 0; i < n; i++)
+            {
+                var task = problem.Tasks[i];
+                var lo = Math.Max(windows.EarliestStart[i], task.Release ?? 0);
+                // While explaining, a deadline is a constraint of its own (an assumption the solver can name), else part of the domain.
+                var hi = (explain ? horizon - tails[i] : Math.Min(windows.LatestEnd[i], horizon - tails[i])) - task.Duration;
+                Domain domain;
+                if (task.FixedStart is { } fixedStart)
+                {
+                    domain = Domain.FromValues([fixedStart]);
+                }
+                else if (task.AllowedStarts is { } allowed)
+                {
+                    domain = Domain.FromValues([.. allowed.Where(s => s >= lo && s <= hi).Distinct().Order().Select(s => (long)s)]);
+                }
+                else
+                {
+                    domain = new Domain(lo, Math.Max(lo, hi));
+                    if (hi < lo)
+                    {
+                        domain = Domain.FromValues([]);
+                    }
+                }
+
+                _starts[i] = Cp.NewIntVarFromDomain(domain, "s" + i.ToString(CultureInfo.InvariantCulture));
+                intervals[i] = Cp.NewFixedSizeIntervalVar(_starts[i], task.Duration, "t" + i.ToString(CultureInfo.InvariantCulture));
+                if (explain && task.Deadline is { } deadline && task.FixedStart is null)
+                {
+                    var keep = Cp.NewBoolVar("d" + i.ToString(CultureInfo.InvariantCulture));
+                    Cp.Add(_starts[i] + task.Duration <= deadline).OnlyEnforceIf(keep);
+                    _deadlineLiterals.Add((keep, i));
+                }
+            }
+
+            var sinks = new bool[n];
+            Array.Fill(sinks, true);
+            for (var i = 0; i < n; i++)
+            {
+                foreach (var name in problem.Tasks[i].After.Distinct(StringComparer.Ordinal))
+                {
+                    var p = index[name];
+                    sinks[p] = false;
+                    Cp.Add(_starts[p] + problem.Tasks[p].Duration <= _starts[i]);
+                }
+            }
+
+            var usesMakespan = problem.Objective != Objective.Cost;
+            IntervalVar? tail = null;
+            if (usesMakespan)
+            {
+                var lowest = Math.Min(ownBound, horizon);
+                _makespan = Cp.NewIntVar(lowest, horizon, "makespan");
+                for (var i = 0; i < n; i++)
+                {
+                    if (sinks[i])
+                    {
+                        Cp.Add(_makespan >= _starts[i] + problem.Tasks[i].Duration);
+                    }
+                }
+
+                // The makespan interval (rcpsp_sat.py): from the makespan to the horizon every resource is taken in
+                // full, so the cumulative propagators reason about the end of the schedule themselves.
+                if (problem.Resources.All(r => r.Calendar.Count == 0))
+                {
+                    tail = Cp.NewIntervalVar(_makespan, horizon - _makespan, LinearExpr.Constant(horizon), "tail");
+                }
+            }
+
+            foreach (var resource in problem.Resources)
+            {
+                var capacity = ProblemCheck.Highest(resource);
+                var cumulative = Cp.AddCumulative(capacity);
+                var any = false;
+                for (var i = 0; i < n; i++)
+                {
+                    if (problem.Tasks[i].Uses.TryGetValue(resource.Id, out var q) && q > 0 && problem.Tasks[i].Duration > 0)
+                    {
+                        cumulative.AddDemand(intervals[i], q);
+                        any = true;
+                    }
+                }
+
+                foreach (var (from, to, missing) in Reductions(resource, capacity, horizon))
+                {
+                    var blocked = Cp.NewFixedSizeIntervalVar(LinearExpr.Constant(from), to - from, "cal");
+                    cumulative.AddDemand(blocked, missing);
+                }
+
+                if (tail is not null && any)
+                {
+                    cumulative.AddDemand(tail, capacity);
+                }
+            }
+
+            var ends = Enumerable.Range(0, n).Where(i => problem.Tasks[i].CostPerPeriod > 0).ToArray();
+            var cost = LinearExpr.WeightedSum(ends.Select(i => _starts[i] + problem.Tasks[i].Duration), ends.Select(i => problem.Tasks[i].CostPerPeriod));
+            switch (problem.Objective)
+            {
+                case Objective.Makespan:
+                    Cp.Minimize(_makespan!);
+                    break;
+                case Objective.Cost:
+                    Cp.Minimize(cost);
+                    break;
+                default:
+                    Cp.Minimize((problem.Weights.Makespan * _makespan!) + (problem.Weights.Cost * cost));
+                    break;
+            }
+
+            if (explain)
+            {
+                Cp.AddAssumptions(_deadlineLiterals.Select(d => (ILiteral)d.Literal));
+            }
+        }
+
+        /// <summary>Per task: the longest chain of durations after it (its successors', not its own), so it must end by horizon − tail.</summary>
+        private static int[] Tails(SchedulingProblem problem, TimeWindows windows, Dictionary<string, int> index)
+        {
+            var tails = new int[problem.Tasks.Count];
+            for (var k = windows.Order.Count - 1; k >= 0; k--)
+            {
+                var i = windows.Order[k];
+                foreach (var name in problem.Tasks[i].After)
+                {
+                    var p = index[name];
+                    tails[p] = Math.Max(tails[p], tails[i] + problem.Tasks[i].Duration);
+                }
+            }
+
+            return tails;
+        }
+
+        /// <summary>The deadlines the solver named as not keepable together (after an infeasible solve with assumptions).</summary>
+        public IReadOnlyList<Conflict> Conflicts(CpSolver solver)
+        {
+            var named = new HashSet<int>(solver.SufficientAssumptionsForInfeasibility());
+            var conflicting = _deadlineLiterals.Where(d => named.Contains(d.Literal.GetIndex())).Select(d => _problem.Tasks[d.Task].Id).ToArray();
+            return conflicting.Length == 0 ? [] : [new Conflict(ConflictKind.Deadlines, conflicting[0], conflicting)];
+        }
+
+        public CpModel Cp { get; } = new();
+
+        public void Hint(IReadOnlyList<ScheduledTask> schedule)
+        {
+            for (var i = 0; i < _starts.Length; i++)
+            {
+                Cp.AddHint(_starts[i], schedule[i].Start);
+            }
+
+            if (_makespan is not null)
+            {
+                Cp.AddHint(_makespan, schedule.Count == 0 ? 0 : schedule.Max(t => t.End));
+            }
+        }
+
+        public Schedule Answer(CpSolver solver, CpSolverStatus status, int ownBound)
+        {
+            if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
+            {
+                var tasks = _problem.Tasks.Select((t, i) => new ScheduledTask(t.Id, (int)solver.Value(_starts[i]), (int)solver.Value(_starts[i]) + t.Duration)).ToArray();
+                var makespan = tasks.Length == 0 ? 0 : tasks.Max(t => t.End);
+                var cost = _problem.Tasks.Select((t, i) => t.CostPerPeriod * tasks[i].End).Sum();
+                var objective = (long)Math.Round(solver.ObjectiveValue);
+                var objectiveBound = (long)Math.Ceiling(solver.BestObjectiveBound - 1e-6);
+                var lower = ownBound;
+                if (_problem.Objective == Objective.Makespan)
+                {
+                    lower = Math.Max(lower, (int)Math.Min(makespan, objectiveBound));
+                    objectiveBound = Math.Max(objectiveBound, lower);
+                }
+
+                var optimal = status == CpSolverStatus.Optimal;
+                if (optimal && _problem.Objective == Objective.Makespan)
+                {
+                    lower = makespan;
+                }
+
+                lower = Math.Min(lower, makespan);
+                objectiveBound = Math.Min(objectiveBound, objective);
+                return new Schedule(optimal ? ScheduleStatus.Optimal : ScheduleStatus.Feasible, tasks, makespan, lower, cost, objective, optimal ? objective : objectiveBound, []);
+            }
+
+            if (status == CpSolverStatus.Infeasible)
+            {
+                return Without(ScheduleStatus.Infeasible);
+            }
+
+            if (_problem.Objective == Objective.Makespan && status == CpSolverStatus.Unknown && !double.IsInfinity(solver.BestObjectiveBound))
+            {
+                ownBound = Math.Max(ownBound, (int)Math.Ceiling(solver.BestObjectiveBound - 1e-6));
+            }
+
+            return Without(ScheduleStatus.Unknown) with { LowerBound = ownBound };
+        }
+
+        /// <summary>The periods where the resource has less than <paramref name="capacity"/>: its calendar windows and, if lower, its own capacity between them.</summary>
+        private static IEnumerable<(int From, int To, int Missing)> Reductions(Resource resource, int capacity, int horizon)
+        {
+            var at = 0;
+            foreach (var window in resource.Calendar.OrderBy(w => w.From))
+            {
+                if (window.From >= horizon)
+                {
+                    break;
+                }
+
+                if (window.From > at && resource.Capacity < capacity)
+                {
+                    yield return (at, window.From, capacity - resource.Capacity);
+                }
+
+                var to = Math.Min(window.To, horizon);
+                if (window.Capacity < capacity && to > window.From)
+                {
+                    yield return (window.From, to, capacity - window.Capacity);
+                }
+
+                at = Math.Max(at, to);
+            }
+
+            if (at < horizon && resource.Capacity < capacity)
+            {
+                yield return (at, horizon, capacity - resource.Capacity);
+            }
+        }
+    }
+}
