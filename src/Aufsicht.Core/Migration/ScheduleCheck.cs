@@ -3,7 +3,7 @@ using Aufsicht.Core.Scheduling;
 namespace Aufsicht.Core.Migration;
 
 /// <summary>A rule a schedule breaks: which task, which rule (<c>after</c>, <c>capacity</c>, <c>licence-before-last-user</c>, …), what else and when.</summary>
-public sealed record Violation(string Task, string Rule, string? Other = null, int? Period = null);
+public sealed record RuleViolation(string Task, string Rule, string? Other = null, int? Period = null);
 
 /// <summary>
 /// Checks a schedule independently of the solver that made it: every constraint of the problem (durations,
@@ -14,57 +14,57 @@ public sealed record Violation(string Task, string Rule, string? Other = null, i
 /// </summary>
 public static class ScheduleCheck
 {
-    public static IReadOnlyList<Violation> Violations(IReadOnlyList<WorkPackage> packages, SchedulingProblem problem, Schedule schedule)
+    public static IReadOnlyList<RuleViolation> Violations(IReadOnlyList<WorkPackage> packages, SchedulingProblem problem, Schedule schedule)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(schedule);
-        var violations = new List<Violation>();
+        var violations = new List<RuleViolation>();
         var placed = schedule.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
         foreach (var task in problem.Tasks)
         {
             if (!placed.TryGetValue(task.Id, out var at))
             {
-                violations.Add(new Violation(task.Id, "missing"));
+                violations.Add(new RuleViolation(task.Id, "missing"));
                 continue;
             }
 
             if (at.End - at.Start != task.Duration || at.Start < 0)
             {
-                violations.Add(new Violation(task.Id, "duration", null, at.Start));
+                violations.Add(new RuleViolation(task.Id, "duration", null, at.Start));
             }
 
             foreach (var before in task.After)
             {
                 if (placed.TryGetValue(before, out var other) && other.End > at.Start)
                 {
-                    violations.Add(new Violation(task.Id, "after", before, at.Start));
+                    violations.Add(new RuleViolation(task.Id, "after", before, at.Start));
                 }
             }
 
             if (task.Release is { } release && at.Start < release)
             {
-                violations.Add(new Violation(task.Id, "release", null, at.Start));
+                violations.Add(new RuleViolation(task.Id, "release", null, at.Start));
             }
 
             if (task.Deadline is { } deadline && at.End > deadline)
             {
-                violations.Add(new Violation(task.Id, "deadline", null, at.End));
+                violations.Add(new RuleViolation(task.Id, "deadline", null, at.End));
             }
 
             if (task.FixedStart is { } fixedStart && at.Start != fixedStart)
             {
-                violations.Add(new Violation(task.Id, "fixed", null, at.Start));
+                violations.Add(new RuleViolation(task.Id, "fixed", null, at.Start));
             }
 
             if (task.AllowedStarts is { } allowed && !allowed.Contains(at.Start))
             {
-                violations.Add(new Violation(task.Id, "allowed-start", null, at.Start));
+                violations.Add(new RuleViolation(task.Id, "allowed-start", null, at.Start));
             }
         }
 
         foreach (var (resource, period, demand, capacity) in Load(problem, schedule).Where(l => l.Demand > l.Capacity))
         {
-            violations.Add(new Violation(resource, "capacity", demand.ToString(System.Globalization.CultureInfo.InvariantCulture) + ">" + capacity.ToString(System.Globalization.CultureInfo.InvariantCulture), period));
+            violations.Add(new RuleViolation(resource, "capacity", demand.ToString(System.Globalization.CultureInfo.InvariantCulture) + ">" + capacity.ToString(System.Globalization.CultureInfo.InvariantCulture), period));
         }
 
         violations.AddRange(MigrationRules(packages, placed));
@@ -99,7 +99,7 @@ public static class ScheduleCheck
     public static int CapacityAt(Resource resource, int period) =>
         resource.Calendar.LastOrDefault(w => w.From <= period && period < w.To)?.Capacity ?? resource.Capacity;
 
-    private static IEnumerable<Violation> MigrationRules(IReadOnlyList<WorkPackage> packages, Dictionary<string, ScheduledTask> placed)
+    private static IEnumerable<RuleViolation> MigrationRules(IReadOnlyList<WorkPackage> packages, Dictionary<string, ScheduledTask> placed)
     {
         int? End(WorkPackage p) => placed.TryGetValue(p.Id, out var t) ? t.End : null;
         int? Start(WorkPackage p) => placed.TryGetValue(p.Id, out var t) ? t.Start : null;
@@ -111,7 +111,7 @@ public static class ScheduleCheck
                 var notice = group.FirstOrDefault(p => p.Phase == Phase.Notice && p.Product == cancel.Product)?.Duration ?? 0;
                 if (Start(cancel) is { } start && lastUser is { } last && start < last + notice)
                 {
-                    yield return new Violation(cancel.Id, "licence-before-last-user", null, start);
+                    yield return new RuleViolation(cancel.Id, "licence-before-last-user", null, start);
                 }
             }
         }
@@ -126,14 +126,14 @@ public static class ScheduleCheck
 
             if (body.Where(p => p.Pillar == Pillar.Office && p.IsRollOut).Select(End).Max() is { } officeEnd && osStart < officeEnd)
             {
-                yield return new Violation(osPilot.Id, "os-before-office", null, osStart);
+                yield return new RuleViolation(osPilot.Id, "os-before-office", null, osStart);
             }
 
             foreach (var app in body.Where(p => p.Pillar == Pillar.SpecialisedApplications))
             {
                 if (End(app) is { } appEnd && osStart < appEnd)
                 {
-                    yield return new Violation(osPilot.Id, "os-before-application", app.Id, osStart);
+                    yield return new RuleViolation(osPilot.Id, "os-before-application", app.Id, osStart);
                 }
             }
         }

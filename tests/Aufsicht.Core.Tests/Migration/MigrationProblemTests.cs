@@ -171,6 +171,6 @@ public sealed class MigrationProblemTests
         var problem = Problem(Packages);
         var schedule = Earliest(problem);
         schedule = schedule with { Tasks = schedule.Tasks.Where(t => t.Id != "b2/office/rollback").ToList() };
-        Assert.Contains(new Violation("b2/office/rollback", "missing"), ScheduleCheck.Violations(Packages, problem, schedule));
+        Assert.Contains(new RuleViolation("b2/office/rollback", "missing"), ScheduleCheck.Violations(Packages, problem, schedule));
     }
 }
