@@ -1,4 +1,3 @@
-using System.Globalization;
 using Aufsicht.Core;
 using Aufsicht.Core.Bodies;
 using Aufsicht.Core.Fines;
@@ -183,8 +182,8 @@ internal static class InventoryText
     }
 
     /// <summary>A count: 25.000 in German, 25,000 in English.</summary>
-    public static string Number(int value, Language language) =>
-        value.ToString("N0", language == Language.De ? CultureInfo.GetCultureInfo("de-DE") : CultureInfo.InvariantCulture);
+    // The app runs with invariant globalization, so a de-DE culture would format like the invariant one (57,322).
+    public static string Number(int value, Language language) => Documents.ReportFormat.Number(value, language);
 
     /// <summary>A licence cost in cents as money: 1.200,50 € / €1,200.50.</summary>
     public static string Money(long cents, Language language) => FineFormat.Money(cents / 100m, language);
