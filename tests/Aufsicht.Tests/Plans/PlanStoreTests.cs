@@ -1,0 +1,112 @@
+using System.Text;
+using Aufsicht.Core.Migration;
+using Aufsicht.Core.Scheduling;
+using Aufsicht.Features.Inventory;
+using Aufsicht.Features.Plans;
+using Aufsicht.Tests.Campaigns;
+using Aufsicht.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Aufsicht.Tests.Plans;
+
+[Trait("Category", "Database")]
+public sealed class PlanStoreTestsOnSqlite : PlanStoreTests
+{
+    protected override string Database => "sqlite";
+}
+
+[Trait("Category", "Database")]
+public sealed class PlanStoreTestsOnPostgres : PlanStoreTests
+{
+    protected override string Database => "postgres";
+}
+
+/// <summary>
+/// From the inventory to a computed plan on each database: packages generated and stored, the computed months keep the
+/// migration's rules (checked by the Core's independent <see cref="ScheduleCheck"/>), and re-computing keeps a package
+/// that has begun where it began.
+/// </summary>
+public abstract class PlanStoreTests : IAsyncLifetime
+{
+    private const string Products = """
+        Organisation;Produkt;Säule;Arbeitsplätze;Nutzende;Postfächer;Version;Lizenzkosten;Vertragsende;Kündigungsfrist
+        S-1;Microsoft Office;office;120;130;0;2021;100,00;31.12.2027;6
+        S-1;Windows 11;operating-system;120;130;0;;80,00;30.06.2028;3
+        G-2;Microsoft Office;office;60;60;0;2019;100,00;31.12.2027;6
+        """;
+
+    private AppServer _server = null!;
+
+    protected abstract string Database { get; }
+
+    public async Task InitializeAsync()
+    {
+        _server = await SurveyServer.StartAsync(Database);
+        using var scope = _server.Services.CreateScope();
+        var import = scope.ServiceProvider.GetRequiredService<ImportInventory>();
+        var imported = await import.RunAsync(Encoding.UTF8.GetBytes(Products), "bestand.csv", InventoryKind.Products, CancellationToken.None);
+        Assert.True(imported.IsOk, string.Join("; ", imported.Errors));
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task CreateAndCompute_PackagesStoredAndPlanned_RulesHold_BegunPackageStaysFixed()
+    {
+        using var scope = _server.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<PlanStore>();
+        var created = await store.CreateAsync(new PlanDraft("Zeitschiene", null, new YearMonth(2027, 1), Objective.Makespan, new PlanCapacities(6, 2, 2), null), "test", CancellationToken.None);
+        Assert.True(created.IsOk, string.Join("; ", created.Errors));
+
+        var computed = await store.ComputeAsync(created.Value, TimeSpan.FromSeconds(5), CancellationToken.None);
+        Assert.True(computed.IsOk, string.Join("; ", computed.Errors));
+        Assert.Contains(computed.Value.Status, new[] { ScheduleStatus.Optimal, ScheduleStatus.Feasible });
+
+        var rows = _server.Db(db => db.PlanPackages.AsNoTracking().Where(p => p.PlanId == created.Value).OrderBy(p => p.Id).ToList());
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.NotNull(r.PlannedStart));
+        Assert.Contains(rows, r => r.Phase == "cancellation");
+        Assert.Contains(rows, r => r.Pillar == Pillar.OperatingSystem);
+
+        // The stored months, read back as a schedule, break none of the migration's rules (licences after the last
+        // user, the operating system after the office suite, capacities).
+        var start = new YearMonth(2027, 1);
+        var packages = rows.Select(PlanRows.ToPackage).ToList();
+        var problem = MigrationProblem.Build(packages, new PlanCapacities(6, 2, 2).ByResource, MigrationCalendar.GoLiveBlackouts(start, 15), start, Objective.Makespan, []).Value;
+        var schedule = new Schedule(ScheduleStatus.Feasible,
+            rows.Select(r => new ScheduledTask(r.Key, start.MonthsUntil(YearMonth.Of(r.PlannedStart!.Value)), start.MonthsUntil(YearMonth.Of(r.PlannedEnd!.Value)))).ToList(),
+            null, null, null, null, null, []);
+        Assert.Empty(ScheduleCheck.Violations(packages, problem, schedule));
+        foreach (var body in rows.Where(r => r.Pillar == Pillar.OperatingSystem).Select(r => r.BodyId).Distinct())
+        {
+            var officeEnd = rows.Where(r => r.BodyId == body && r.Pillar == Pillar.Office && r.Phase is "pilot" or "cohort").Max(r => r.PlannedEnd!.Value);
+            var osPilot = rows.Single(r => r.BodyId == body && r.Pillar == Pillar.OperatingSystem && r.Phase == "pilot").PlannedStart!.Value;
+            Assert.True(osPilot >= officeEnd, $"body {body}: the OS pilot starts {osPilot}, before its office roll-out ended {officeEnd}");
+        }
+
+        // A package that began in a month other than planned stays there when re-computed.
+        var begun = rows.First(r => r.Phase == "preparation");
+        var began = begun.PlannedStart!.Value.AddMonths(2);
+        _server.Db(db => db.PlanPackages.Where(p => p.Id == begun.Id).ExecuteUpdate(s => s.SetProperty(p => p.ActualStart, began)));
+        using var next = _server.Services.CreateScope(); // a new request, as on the page
+        var again = await next.ServiceProvider.GetRequiredService<PlanStore>().ComputeAsync(created.Value, TimeSpan.FromSeconds(5), CancellationToken.None);
+        Assert.True(again.IsOk, string.Join("; ", again.Errors));
+        Assert.Equal(began, _server.Db(db => db.PlanPackages.AsNoTracking().Single(p => p.Id == begun.Id).PlannedStart));
+    }
+
+    [Fact]
+    public async Task Create_BadInput_NamesEveryField_WritesNothing()
+    {
+        using var scope = _server.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<PlanStore>();
+        var result = await store.CreateAsync(new PlanDraft(" ", "no-such-authority", new YearMonth(2027, 1), Objective.Cost, new PlanCapacities(0, 1, 1), "nothing"), "test", CancellationToken.None);
+
+        Assert.False(result.IsOk);
+        Assert.Equal(["name", "authority", "team", "bundle"], result.Errors.Select(e => e.Field).ToArray());
+        Assert.Equal(0, _server.Db(db => db.MigrationPlans.Count()));
+        var missing = await store.ComputeAsync(4711, TimeSpan.FromSeconds(1), CancellationToken.None);
+        Assert.Equal(Aufsicht.Core.ErrorKind.NotFound, missing.Errors.Single().Kind);
+    }
+}
