@@ -1,8 +1,54 @@
+using System.Text.Json;
+using Aufsicht.Core.Law;
+using Aufsicht.Core.Migration;
+
 namespace Aufsicht.Features.Plans;
 
-/// <summary>The migration plans' texts, German and English.</summary>
+/// <summary>The migration plans' texts, German and English, and how a package and its holds are named on a page.</summary>
 internal static class PlansText
 {
+    /// <summary>A package as a person reads it: „Gemeinde Altdorf: Büro-Software – Kohorte 2“, never its key.</summary>
+    public static string PackageName(PackageLine line, Language language)
+    {
+        var r = line.Row;
+        var phase = Texts.T(language, "plans.phase." + r.Phase);
+        var tail = r.Key[(r.Key.LastIndexOf('/') + 1)..];
+        if (r.Phase == "cohort" && tail.StartsWith("cohort-", StringComparison.Ordinal))
+        {
+            phase += " " + tail["cohort-".Length..];
+        }
+        else if (r.Phase == "training" && tail.StartsWith("training-cohort-", StringComparison.Ordinal))
+        {
+            phase += " " + Texts.T(language, "plans.phase.forCohort", tail["training-cohort-".Length..]);
+        }
+        else if (r.Phase == "training" && tail == "training-pilot")
+        {
+            phase += " " + Texts.T(language, "plans.phase.forPilot");
+        }
+
+        var what = r.Product is { Length: > 0 } product && r.Phase is "notice" or "cancellation" ? $" ({product})" : "";
+        return $"{line.Body}: {Texts.T(language, "migration.pillar." + MigrationNames.Wire(r.Pillar))} – {phase}{what}";
+    }
+
+    /// <summary>What holds a package where it is, in words: „wartet auf …; Schulung ist im 03/2027 ausgelastet“.</summary>
+    public static string Holds(string? json, YearMonth start, Func<string, string> name, Language language)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return "–";
+        }
+
+        var holds = JsonSerializer.Deserialize<List<StoredHold>>(json) ?? [];
+        return string.Join("; ", holds.Select(h => h.kind switch
+        {
+            "predecessor" => Texts.T(language, "plans.hold.predecessor", name(h.other ?? "")),
+            "capacity" => Texts.T(language, "plans.hold.capacity", Texts.T(language, "plans.resource." + h.other), h.period is { } p ? PlanRows.MonthText(start.Plus(p)) : "–"),
+            _ => Texts.T(language, "plans.hold." + h.kind),
+        }).Distinct());
+    }
+
+    private sealed record StoredHold(string kind, string? other, int? period);
+
     public static readonly IReadOnlyDictionary<string, (string De, string En)> Entries = new Dictionary<string, (string De, string En)>
     {
         ["plans.name.invalid"] = ("bitte einen Namen mit höchstens 200 Zeichen angeben", "please give a name of at most 200 characters"),
@@ -21,5 +67,88 @@ internal static class PlansText
         ["plans.cli.status.infeasible"] = ("Kein Plan möglich: Fristen und Kapazitäten widersprechen sich.", "No plan possible: the dates and capacities contradict each other."),
         ["plans.cli.status.unknown"] = ("In der Zeitgrenze wurde kein Plan gefunden; mehr Zeit geben (--time-limit).", "No plan was found within the time limit; give it more time (--time-limit)."),
         ["plans.cli.end"] = ("Abschluss der Migration: {0} (frühestens möglich: {1}; Abstand zur Schranke {2})", "Migration complete: {0} (earliest possible: {1}; gap to the bound {2})"),
+        ["plans.title"] = ("Migrationspläne", "Migration plans"),
+        ["plans.intro"] = ("Ein Plan entsteht aus der ganzen Bestandsaufnahme: je Produkt das Ziel, das im Katalog aus Sicht der Aufsichtsbehörde grün ist, und je Stelle und Säule die Arbeitspakete (Vorbereitung, Pilot, Schulung, Kohorten, Parallelbetrieb, Rückfallpunkt, Kündigung zum Vertragsende). Berechnen legt die Monate fest – mit den Kapazitäten von Migrationsteam, Schulung und Support, ohne Umstellungen im August und Dezember.", "A plan is made from the whole inventory: per product the target the catalogue rates green in the authority's view, and per body and pillar the work packages (preparation, pilot, training, cohorts, parallel operation, rollback point, cancellation at the contract end). Computing it fixes the months – within the capacities of the migration team, trainers and support, with no go-live in August or December."),
+        ["plans.toInventory"] = ("Zur Bestandsaufnahme", "To the inventory"),
+        ["plans.toList"] = ("Zu allen Migrationsplänen", "To all migration plans"),
+        ["plans.none"] = ("Noch kein Plan angelegt.", "No plan yet."),
+        ["plans.list.caption"] = ("Migrationspläne", "Migration plans"),
+        ["plans.col.name"] = ("Plan", "Plan"),
+        ["plans.col.start"] = ("Beginn", "Start"),
+        ["plans.col.status"] = ("Stand der Berechnung", "Computation"),
+        ["plans.col.end"] = ("Abschluss", "Completion"),
+        ["plans.col.bound"] = ("Frühestmöglicher Abschluss (bewiesene Schranke)", "Earliest possible completion (proven bound)"),
+        ["plans.col.packages"] = ("Arbeitspakete", "Work packages"),
+        ["plans.col.pillar"] = ("Säule", "Pillar"),
+        ["plans.col.rolledOut"] = ("Umstellung abgeschlossen", "Roll-out complete"),
+        ["plans.col.licencesEnd"] = ("Letzte Lizenz gekündigt zum", "Last licence ends"),
+        ["plans.col.year"] = ("Jahr", "Year"),
+        ["plans.col.licencesPaid"] = ("Lizenzen gezahlt", "Licences paid"),
+        ["plans.col.licencesSaved"] = ("Lizenzen gespart", "Licences saved"),
+        ["plans.col.oneOff"] = ("Einmalkosten", "One-off"),
+        ["plans.col.staff"] = ("Personal", "Staff"),
+        ["plans.col.running"] = ("Betrieb", "Running"),
+        ["plans.col.net"] = ("Saldo", "Net"),
+        ["plans.col.package"] = ("Arbeitspaket", "Work package"),
+        ["plans.col.plannedStart"] = ("Geplanter Beginn", "Planned start"),
+        ["plans.col.plannedEnd"] = ("Geplantes Ende", "Planned end"),
+        ["plans.col.actual"] = ("Tatsächlich", "Actual"),
+        ["plans.col.why"] = ("Warum nicht früher", "Why not earlier"),
+        ["plans.status.none"] = ("noch nicht berechnet", "not computed yet"),
+        ["plans.status.optimal"] = ("berechnet, beweisbar bester Plan", "computed, proven best"),
+        ["plans.status.feasible"] = ("berechnet, gültig (nicht als bester bewiesen)", "computed, valid (not proven best)"),
+        ["plans.status.infeasible"] = ("kein Plan möglich", "no plan possible"),
+        ["plans.status.unknown"] = ("kein Plan in der Zeitgrenze gefunden", "no plan found within the time limit"),
+        ["plans.create.title"] = ("Neuen Plan anlegen", "Create a plan"),
+        ["plans.create.intro"] = ("Die Arbeitspakete entstehen aus der aktuellen Bestandsaufnahme; spätere Änderungen am Bestand ändern diesen Plan nicht.", "The work packages are made from the inventory as it is now; later changes to the inventory do not change this plan."),
+        ["plans.form.name"] = ("Name", "Name"),
+        ["plans.form.nameDefault"] = ("Zeitschiene", "Timeline"),
+        ["plans.form.start"] = ("Erster Monat", "First month"),
+        ["plans.form.startHint"] = ("Monat und Jahr, etwa 01.2027", "Month and year, e.g. 01.2027"),
+        ["plans.form.startInvalid"] = ("Erster Monat: „{0}“ ist kein Monat (etwa 01.2027)", "First month: \"{0}\" is not a month (e.g. 01.2027)"),
+        ["plans.form.objective"] = ("Ziel der Berechnung", "What to minimise"),
+        ["plans.objective.makespan"] = ("möglichst früher Abschluss", "earliest completion"),
+        ["plans.objective.cost"] = ("möglichst geringe Kosten (Lizenzen bis zur Kündigung)", "lowest cost (licences until cancelled)"),
+        ["plans.objective.weighted"] = ("beides gewichtet", "both, weighted"),
+        ["plans.form.team"] = ("Migrationsteam (Personen je Monat)", "Migration team (persons per month)"),
+        ["plans.form.trainers"] = ("Schulung (Personen je Monat)", "Trainers (persons per month)"),
+        ["plans.form.support"] = ("Support (Personen je Monat)", "Support (persons per month)"),
+        ["plans.form.opendesk"] = ("openDesk als Paket für Büro, Zusammenarbeit, E-Mail, Video und Verzeichnis", "openDesk as one bundle for office, collaboration, mail, video and directory"),
+        ["plans.form.create"] = ("Plan anlegen", "Create plan"),
+        ["plans.compute"] = ("Plan berechnen", "Compute plan"),
+        ["plans.compute.seconds"] = ("Rechenzeit (Sekunden)", "Computing time (seconds)"),
+        ["plans.compute.hint"] = ("Begonnene Pakete (mit tatsächlichem Beginn) bleiben, wo sie begonnen haben; alles andere wird neu eingeplant.", "Packages that have begun (with an actual start) stay where they began; everything else is planned anew."),
+        ["plans.milestones"] = ("Meilensteine je Säule", "Milestones per pillar"),
+        ["plans.milestones.caption"] = ("Wann jede Säule umgestellt ist und die letzten Lizenzen enden", "When each pillar is rolled out and its last licences end"),
+        ["plans.warnings"] = ("Prüfungen aus München und Schleswig-Holstein", "Checks from Munich and Schleswig-Holstein"),
+        ["plans.warnings.none"] = ("Keine Hinweise.", "No warnings."),
+        ["plans.warnings.more"] = ("… und {0} weitere Hinweise.", "… and {0} more warnings."),
+        ["plans.costs"] = ("Kosten je Jahr", "Costs per year"),
+        ["plans.costs.caption"] = ("Kosten je Jahr in Euro: gezahlte und gesparte Lizenzen, Einmal-, Personal- und Betriebskosten; Saldo = gespart minus Kosten der Migration", "Costs per year in euros: licences paid and saved, one-off, staff and running costs; net = saved minus the migration's costs"),
+        ["plans.packages"] = ("Arbeitspakete", "Work packages"),
+        ["plans.packages.caption"] = ("Arbeitspakete mit geplanten Monaten und dem, was sie halten", "Work packages with their planned months and what holds them"),
+        ["plans.phase.preparation"] = ("Vorbereitung", "Preparation"),
+        ["plans.phase.training"] = ("Schulung", "Training"),
+        ["plans.phase.forCohort"] = ("für Kohorte {0}", "for cohort {0}"),
+        ["plans.phase.forPilot"] = ("für den Pilot", "for the pilot"),
+        ["plans.phase.pilot"] = ("Pilot", "Pilot"),
+        ["plans.phase.cohort"] = ("Kohorte", "Cohort"),
+        ["plans.phase.parallel-operation"] = ("Parallelbetrieb", "Parallel operation"),
+        ["plans.phase.rollback"] = ("Rückfallpunkt", "Rollback point"),
+        ["plans.phase.notice"] = ("Kündigungsfrist", "Notice period"),
+        ["plans.phase.cancellation"] = ("Lizenzen enden", "Licences end"),
+        ["plans.phase.make-compatible"] = ("Fachverfahren anpassen", "Make applications compatible"),
+        ["plans.phase.replace"] = ("Fachverfahren ersetzen", "Replace applications"),
+        ["plans.phase.assess"] = ("Fachverfahren prüfen", "Assess applications"),
+        ["plans.resource.team"] = ("das Migrationsteam", "the migration team"),
+        ["plans.resource.trainers"] = ("die Schulung", "training"),
+        ["plans.resource.support"] = ("der Support", "support"),
+        ["plans.hold.predecessor"] = ("wartet auf „{0}“", "waits for \"{0}\""),
+        ["plans.hold.capacity"] = ("{0} ist im Monat {1} ausgelastet", "{0} is fully used in {1}"),
+        ["plans.hold.project-start"] = ("beginnt mit dem Plan", "starts with the plan"),
+        ["plans.hold.release"] = ("frühester erlaubter Beginn", "earliest allowed start"),
+        ["plans.hold.fixed"] = ("hat dort begonnen", "began there"),
+        ["plans.hold.allowed-start"] = ("erst zum Vertragsende möglich", "only possible at the contract end"),
+        ["plans.hold.slack"] = ("könnte früher beginnen", "could start earlier"),
     };
 }

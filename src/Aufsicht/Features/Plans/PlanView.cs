@@ -1,0 +1,62 @@
+using Aufsicht.Core.Migration;
+using Aufsicht.Core.Scheduling;
+using Aufsicht.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aufsicht.Features.Plans;
+
+/// <summary>One package as the plan page shows it: the stored row and its body's name.</summary>
+internal sealed record PackageLine(PlanPackageRecord Row, string Body);
+
+/// <summary>When a pillar is done: the end of its last roll-out and the last licence cancellation.</summary>
+internal sealed record PillarMilestone(Pillar Pillar, YearMonth? RolledOut, YearMonth? LicencesEnd);
+
+/// <summary>A plan as its page shows it: the record, the packages, the checks of Munich and Schleswig-Holstein, the costs per year and the milestones per pillar.</summary>
+internal sealed record PlanView(
+    MigrationPlanRecord Plan,
+    IReadOnlyList<PackageLine> Packages,
+    IReadOnlyList<PlanWarning> Warnings,
+    IReadOnlyList<YearCosts> Costs,
+    IReadOnlyList<PillarMilestone> Milestones,
+    IReadOnlyDictionary<long, string> BodyNames);
+
+/// <summary>Reads plans for their pages.</summary>
+internal sealed class PlanReader(AufsichtDb db, PlanStore store)
+{
+    public Task<List<MigrationPlanRecord>> ListAsync(CancellationToken cancel) =>
+        db.MigrationPlans.AsNoTracking().OrderByDescending(p => p.Id).ToListAsync(cancel);
+
+    public async Task<PlanView?> ViewAsync(long planId, CancellationToken cancel)
+    {
+        var plan = await db.MigrationPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancel).ConfigureAwait(false);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var rows = await db.PlanPackages.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.Id).ToListAsync(cancel).ConfigureAwait(false);
+        var bodyIds = rows.Select(r => r.BodyId).Distinct().ToList();
+        var names = await db.Bodies.AsNoTracking().Where(b => bodyIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name, cancel).ConfigureAwait(false);
+        var involved = await db.PlanInvolvements.AsNoTracking().Where(i => i.PlanId == planId).ToDictionaryAsync(i => i.BodyId, i => i.InvolvedOn, cancel).ConfigureAwait(false);
+        var inventory = await store.LoadInventoryAsync(cancel).ConfigureAwait(false);
+        var start = YearMonth.Of(plan.PlanStart);
+        var packages = rows.Select(PlanRows.ToPackage).ToList();
+        var capacities = PlanCapacities.FromJson(plan.CalendarJson);
+        var problem = MigrationProblem.Build(packages, capacities.ByResource, MigrationCalendar.GoLiveBlackouts(start, 15), start, Objective.Makespan, []);
+        Schedule? schedule = rows.All(r => r.PlannedStart is not null) && rows.Count > 0
+            ? new Schedule(ScheduleStatus.Feasible,
+                rows.Select(r => new ScheduledTask(r.Key, start.MonthsUntil(YearMonth.Of(r.PlannedStart!.Value)), start.MonthsUntil(YearMonth.Of(r.PlannedEnd!.Value)))).ToList(),
+                plan.Makespan, plan.LowerBound, null, plan.ObjectiveValue, plan.ObjectiveBound, [])
+            : null;
+        var warnings = problem.IsOk
+            ? PlanChecks.Check(new PlanInputs(inventory, packages, problem.Value, start, involved), schedule)
+            : [];
+        var costs = schedule is null ? [] : PlanCosts.PerYear(packages, schedule, start);
+        var milestones = rows.GroupBy(r => r.Pillar).OrderBy(g => g.Key).Select(g => new PillarMilestone(
+                g.Key,
+                g.Where(r => r.Phase is "pilot" or "cohort" && r.PlannedEnd is not null).Select(r => (YearMonth?)YearMonth.Of(r.PlannedEnd!.Value)).Max(),
+                g.Where(r => r.Phase == "cancellation" && r.PlannedStart is not null).Select(r => (YearMonth?)YearMonth.Of(r.PlannedStart!.Value)).Max()))
+            .ToList();
+        return new PlanView(plan, rows.Select(r => new PackageLine(r, names.GetValueOrDefault(r.BodyId, "?"))).ToList(), warnings, costs, milestones, names);
+    }
+}
