@@ -32,7 +32,7 @@ internal static class CommandLineApp
           aufsicht admin reset-password --email ADDRESS [--password-stdin]
           aufsicht audit verify [--data-dir DIR] [--database CONNECTION]
           aufsicht cases report --year YYYY [--format json|text] [--out FILE.pdf|FILE.odt] [--data-dir DIR] [--database CONNECTION]
-          aufsicht demo [--bodies N] [--data-dir DIR] [--database CONNECTION]
+          aufsicht demo [--scenario mv|sh] [--bodies N] [--data-dir DIR] [--database CONNECTION]
           aufsicht [serve] [--urls URL] [--data-dir DIR] [--database CONNECTION] [--catalog DIR]
         """;
 

@@ -17,11 +17,13 @@ namespace Aufsicht.Features.Campaigns;
 /// <summary>
 /// <c>aufsicht demo</c>: fills a database with fictional bodies and a running campaign on video conferencing, most
 /// bodies having answered over the last ten days, all evaluated — so a newcomer sees a full dashboard at once. It also
-/// creates a supervisor account and prints how to sign in. The same data at scale serve the benchmarks.
+/// creates a supervisor account and prints how to sign in. The same data at scale serve the benchmarks. The scenario
+/// <c>mv</c> (default) adds the migration inventory of those bodies; <c>sh</c> seeds instead a Schleswig-Holstein-like
+/// Land for the migration planner, without a campaign (<see cref="DemoMigration"/>, docs/migration-demo.md).
 /// </summary>
 internal static class DemoCommand
 {
-    public const string Usage = "aufsicht demo [--bodies N] [--data-dir DIR] [--database CONNECTION] [--tokens FILE]";
+    public const string Usage = "aufsicht demo [--scenario mv|sh] [--bodies N] [--data-dir DIR] [--database CONNECTION] [--tokens FILE]";
 
     private static readonly string[] Prefixes = ["Alt", "Neu", "Ober", "Nieder", "Groß", "Klein", "Wester", "Oster", "Mittel", "Hohen"];
     private static readonly string[] Suffixes = ["brück", "hagen", "feld", "dorf", "au", "wald", "see", "tal", "hausen", "kirchen", "mühl", "stedt"];
@@ -30,8 +32,14 @@ internal static class DemoCommand
     public static async Task<int> RunAsync(IEnumerable<string> args, CliContext context, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var a = Arguments.Parse("demo", args, ["--bodies", "--data-dir", "--database", "--tokens"], [], context.Language);
+        var a = Arguments.Parse("demo", args, ["--scenario", "--bodies", "--data-dir", "--database", "--tokens"], [], context.Language);
         a.ExpectPositional(0, 0, Usage);
+        var scenario = a.Choice("--scenario", "mv", "mv", "sh");
+        if (scenario == "sh" && (a.Option("--bodies") ?? a.Option("--tokens")) is not null)
+        {
+            throw new InputException(Texts.T(context.Language, "demo.invalid.stateOptions"));
+        }
+
         var count = a.Option("--bodies") is { } text
             ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 200_000 ? n
                 : throw new InputException(Texts.T(context.Language, "demo.invalid.bodies", text))
@@ -48,8 +56,18 @@ internal static class DemoCommand
         }
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var seeded = await SeedAsync(scope.ServiceProvider, count, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, a.Option("--tokens"), cancel)
-            .ConfigureAwait(false);
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        (long CampaignId, int Answered) seeded = (0, 0);
+        if (scenario == "sh")
+        {
+            count = await DemoMigration.SeedStateAsync(db, now, cancel).ConfigureAwait(false);
+        }
+        else
+        {
+            seeded = await SeedAsync(scope.ServiceProvider, count, now, a.Option("--tokens"), cancel).ConfigureAwait(false);
+            await DemoMigration.SeedMvAsync(scope.ServiceProvider, seeded.CampaignId, now, cancel).ConfigureAwait(false);
+        }
+
         var password = RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 20);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         const string email = "demo@aufsicht.example";
@@ -67,9 +85,15 @@ internal static class DemoCommand
 
         var o = context.Terminal.Writer;
         var language = context.Language;
-        o.WriteLine(Texts.T(language, "demo.done", count, seeded.CampaignId, seeded.Answered, Documents.ReportFormat.Number(watch.Elapsed.TotalSeconds, language)));
+        var seconds = Documents.ReportFormat.Number(watch.Elapsed.TotalSeconds, language);
+        o.WriteLine(scenario == "sh"
+            ? Texts.T(language, "demo.state.done", count, seconds)
+            : Texts.T(language, "demo.done", count, seeded.CampaignId, seeded.Answered, seconds));
+        var totals = await DemoMigration.TotalsAsync(db, cancel).ConfigureAwait(false);
+        string N(int n) => Documents.ReportFormat.Number(n, language);
+        o.WriteLine(Texts.T(language, "demo.inventory", N(totals.Bodies), N(totals.Products), N(totals.FromSurvey), N(totals.Workplaces), N(totals.Mailboxes), N(totals.Applications), N(totals.WithoutRegister)));
         o.WriteLine(Texts.T(language, "demo.start", "aufsicht" + string.Concat(serverArgs.Select(x => " " + x))));
-        o.WriteLine(Texts.T(language, "demo.open", seeded.CampaignId, email, password));
+        o.WriteLine(scenario == "sh" ? Texts.T(language, "demo.state.open", email, password) : Texts.T(language, "demo.open", seeded.CampaignId, email, password));
         return ExitCode.Ok;
     }
 
