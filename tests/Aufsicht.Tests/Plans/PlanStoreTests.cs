@@ -97,6 +97,42 @@ public abstract class PlanStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pages_InGerman_CreateAndCompute_ShowMonthsAndReasons_NoKeyNorPackageId_ReaderMayNotCompute()
+    {
+        var session = _server.NewSession();
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await session.LoginAsync("sachbearbeitung@aufsicht.example", SurveyServer.Password)).Status);
+        var (status, _, location) = await session.PostFormAsync("/migration/plaene", "/migration/plaene", new Dictionary<string, string>
+        {
+            ["name"] = "Zeitschiene 2027", ["start"] = "01.2027", ["objective"] = "makespan", ["team"] = "6", ["trainers"] = "2", ["support"] = "2",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, status);
+        var planPath = location!.OriginalString;
+        var (computed, _, _) = await session.PostFormAsync(planPath, planPath + "?handler=Compute", new Dictionary<string, string> { ["seconds"] = "3" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, computed);
+
+        var page = (await session.GetAsync(planPath)).Body;
+        Assert.Contains("Meilensteine je Säule", page, StringComparison.Ordinal);
+        Assert.Contains("Grundschule Am Deich: Bürosoftware – Pilot", page, StringComparison.Ordinal);
+        Assert.Contains("wartet auf „Grundschule Am Deich: Bürosoftware – Vorbereitung“", page, StringComparison.Ordinal);
+        Assert.Matches(@">0[1-9]/2027<|>1[0-2]/2027<", page);
+        Assert.DoesNotContain("plans.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("migration.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("/office/", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("2027-0", page, StringComparison.Ordinal);
+
+        var (_, badPage, _) = await session.PostFormAsync("/migration/plaene", "/migration/plaene", new Dictionary<string, string>
+        {
+            ["name"] = "x", ["start"] = "13.2027", ["team"] = "6", ["trainers"] = "2", ["support"] = "2",
+        });
+        Assert.Contains("„13.2027“ ist kein Monat", badPage, StringComparison.Ordinal);
+
+        var reader = _server.NewSession();
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await reader.LoginAsync("leitung@aufsicht.example", SurveyServer.Password)).Status);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await reader.GetAsync(planPath)).Status);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await reader.PostFormAsync(planPath, planPath + "?handler=Compute", new Dictionary<string, string> { ["seconds"] = "1" })).Status);
+    }
+
+    [Fact]
     public async Task Create_BadInput_NamesEveryField_WritesNothing()
     {
         using var scope = _server.Services.CreateScope();
