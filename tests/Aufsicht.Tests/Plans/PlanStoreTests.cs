@@ -103,7 +103,12 @@ public abstract class PlanStoreTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await session.LoginAsync("sachbearbeitung@aufsicht.example", SurveyServer.Password)).Status);
         var (status, _, location) = await session.PostFormAsync("/migration/plaene", "/migration/plaene", new Dictionary<string, string>
         {
-            ["name"] = "Zeitschiene 2027", ["start"] = "01.2027", ["objective"] = "makespan", ["team"] = "6", ["trainers"] = "2", ["support"] = "2",
+            ["name"] = "Zeitschiene 2027",
+            ["start"] = "01.2027",
+            ["objective"] = "makespan",
+            ["team"] = "6",
+            ["trainers"] = "2",
+            ["support"] = "2",
         });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, status);
         var planPath = location!.OriginalString;
@@ -122,7 +127,11 @@ public abstract class PlanStoreTests : IAsyncLifetime
 
         var (_, badPage, _) = await session.PostFormAsync("/migration/plaene", "/migration/plaene", new Dictionary<string, string>
         {
-            ["name"] = "x", ["start"] = "13.2027", ["team"] = "6", ["trainers"] = "2", ["support"] = "2",
+            ["name"] = "x",
+            ["start"] = "13.2027",
+            ["team"] = "6",
+            ["trainers"] = "2",
+            ["support"] = "2",
         });
         Assert.Contains("„13.2027“ ist kein Monat", badPage, StringComparison.Ordinal);
 
