@@ -45,7 +45,7 @@ internal sealed class IndexModel(PlanReader reader, PlanStore store) : AppPage
             return Page();
         }
 
-        return RedirectToPage("/Plans/Pages/Plan", new { planId = created.Value });
+        return RedirectToPage("/Plans/Pages/Plan", new { id = created.Value });
     }
 
     private async Task LoadAsync(CancellationToken cancel)

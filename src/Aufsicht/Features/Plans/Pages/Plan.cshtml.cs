@@ -13,24 +13,24 @@ internal sealed class PlanModel(PlanReader reader, PlanStore store) : AppPage
 
     public bool CanChange { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long planId, CancellationToken cancel) =>
-        await LoadAsync(planId, cancel).ConfigureAwait(true) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancel) =>
+        await LoadAsync(id, cancel).ConfigureAwait(true) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostComputeAsync(long planId, int? seconds, CancellationToken cancel)
+    public async Task<IActionResult> OnPostComputeAsync(long id, int? seconds, CancellationToken cancel)
     {
         if (!await AllowedAsync(Roles.CanPlanMigration).ConfigureAwait(true))
         {
             return Forbid();
         }
 
-        var computed = await store.ComputeAsync(planId, TimeSpan.FromSeconds(Math.Clamp(seconds ?? 20, 1, 120)), cancel).ConfigureAwait(true);
+        var computed = await store.ComputeAsync(id, TimeSpan.FromSeconds(Math.Clamp(seconds ?? 20, 1, 120)), cancel).ConfigureAwait(true);
         if (!computed.IsOk)
         {
             Errors = Failures.Messages(computed.Errors, Language);
-            return await LoadAsync(planId, cancel).ConfigureAwait(true) ? Page() : NotFound();
+            return await LoadAsync(id, cancel).ConfigureAwait(true) ? Page() : NotFound();
         }
 
-        return RedirectToPage("/Plans/Pages/Plan", new { planId });
+        return RedirectToPage("/Plans/Pages/Plan", new { id });
     }
 
     private async Task<bool> LoadAsync(long planId, CancellationToken cancel)
