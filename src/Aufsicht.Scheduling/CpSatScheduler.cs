@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Aufsicht.Core.Scheduling;
 using Google.OrTools.Sat;
@@ -7,14 +6,21 @@ using Google.OrTools.Util;
 namespace Aufsicht.Scheduling;
 
 /// <summary>
-/// How long and how the solver may search. <paramref name="TimeLimit"/> is a hard wall-clock limit for the whole of
-/// <see cref="CpSatScheduler.Solve"/> (time windows, heuristic, model building, search and, for an infeasible problem,
-/// the explaining search). With <paramref name="Deterministic"/> the search also stops at a budget of CP-SAT's
+/// How long and how the solver may search. <paramref name="TimeLimit"/> is a hard wall-clock limit: with
+/// <see cref="Elapsed"/> for the whole of <see cref="CpSatScheduler.Solve"/> and what the caller did before (time
+/// windows, heuristic, model building, search and, for an infeasible problem, the explaining search). With <paramref name="Deterministic"/> the search also stops at a budget of CP-SAT's
 /// deterministic time (<see cref="CpSatScheduler.DeterministicShare"/> × the limit), so where that budget is reached
 /// first, or the search ends on its own, the same problem gives the same answer on every run.
 /// </summary>
 public sealed record SolveOptions(TimeSpan TimeLimit, int Workers = 2, bool Deterministic = true, int Seed = 0)
 {
+    /// <summary>
+    /// The wall-clock time already spent against <see cref="SolveOptions.TimeLimit"/>, read from the caller's clock (the
+    /// scheduler reads none itself): the CLI and API start it before reading the input. Null: nothing counts as spent,
+    /// so the search gets the whole limit and the work before it is not counted.
+    /// </summary>
+    public Func<TimeSpan>? Elapsed { get; init; }
+
     /// <summary>Extra CP-SAT parameters in its text format, appended last (for measurements); null for none.</summary>
     public string? Extra { get; init; }
 
@@ -34,7 +40,6 @@ public static class CpSatScheduler
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
-        var clock = Stopwatch.StartNew();
         if (ProblemCheck.Check(problem) is { Count: > 0 } errors)
         {
             throw new ArgumentException("The problem is not valid; check it with ProblemCheck first: " + errors[0], nameof(problem));
@@ -71,7 +76,7 @@ public static class CpSatScheduler
 
         CpSolverStatus status;
         Schedule answer;
-        using (var solver = new CpSolver { StringParameters = Parameters(options, Remaining(options, clock)) })
+        using (var solver = new CpSolver { StringParameters = Parameters(options, Remaining(options)) })
         {
             status = solver.Solve(model.Cp);
             answer = model.Answer(solver, status, ownBound);
@@ -83,12 +88,12 @@ public static class CpSatScheduler
             answer = Heuristic(problem, heuristic!, answer.LowerBound ?? ownBound);
         }
 
-        if (status == CpSolverStatus.Infeasible && Remaining(options, clock) > MinimumSearch)
+        if (status == CpSolverStatus.Infeasible && Remaining(options) > MinimumSearch)
         {
             // Time alone found nothing, so resources and deadlines together make it impossible: solve again with each
             // deadline an assumption, and let the solver name a set of deadlines that cannot all be kept.
             var explaining = new Model(problem, windows, horizon, ownBound, explain: true);
-            using var solver = new CpSolver { StringParameters = Parameters(options with { Workers = 1 }, Remaining(options, clock)) };
+            using var solver = new CpSolver { StringParameters = Parameters(options with { Workers = 1 }, Remaining(options)) };
             if (solver.Solve(explaining.Cp) == CpSolverStatus.Infeasible)
             {
                 answer = answer with { Conflicts = explaining.Conflicts(solver) };
@@ -154,8 +159,8 @@ public static class CpSatScheduler
     }
 
     /// <summary>Wall-clock seconds left of the limit for a search, after what the clock shows and the reserve.</summary>
-    private static double Remaining(SolveOptions options, Stopwatch clock) =>
-        options.TimeLimit.TotalSeconds - clock.Elapsed.TotalSeconds - Reserve;
+    private static double Remaining(SolveOptions options) =>
+        options.TimeLimit.TotalSeconds - (options.Elapsed?.Invoke() ?? TimeSpan.Zero).TotalSeconds - Reserve;
 
     /// <summary>
     /// The energy bound: the work on each resource (Σ duration × demand) needs as many periods from 0 as its capacity

@@ -183,7 +183,7 @@ public sealed class CpSatSchedulerTests
 
         var problem = new SchedulingProblem(rs, ts, Objective.Makespan, ObjectiveWeights.Default);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var schedule = CpSatScheduler.Solve(problem, new SolveOptions(TimeSpan.FromSeconds(1)));
+        var schedule = CpSatScheduler.Solve(problem, new SolveOptions(TimeSpan.FromSeconds(1)) { Elapsed = () => clock.Elapsed });
         clock.Stop();
 
         // The limit is a wall-clock limit for the whole solve; the slack is CP-SAT's stop latency and the explanation,
