@@ -6,12 +6,21 @@ using Google.OrTools.Util;
 namespace Aufsicht.Scheduling;
 
 /// <summary>
-/// How long and how the solver may search. <paramref name="TimeLimit"/> is the budget; with
-/// <paramref name="Deterministic"/> it is CP-SAT's deterministic time (its own measure of work, close to seconds on a
-/// core of this machine), so the same problem gives the same answer on every run; otherwise wall-clock seconds.
+/// How long and how the solver may search. <paramref name="TimeLimit"/> is a hard wall-clock limit: with
+/// <see cref="Elapsed"/> for the whole of <see cref="CpSatScheduler.Solve"/> and what the caller did before (time
+/// windows, heuristic, model building, search and, for an infeasible problem, the explaining search). With <paramref name="Deterministic"/> the search also stops at a budget of CP-SAT's
+/// deterministic time (<see cref="CpSatScheduler.DeterministicShare"/> × the limit), so where that budget is reached
+/// first, or the search ends on its own, the same problem gives the same answer on every run.
 /// </summary>
 public sealed record SolveOptions(TimeSpan TimeLimit, int Workers = 2, bool Deterministic = true, int Seed = 0)
 {
+    /// <summary>
+    /// The wall-clock time already spent against <see cref="SolveOptions.TimeLimit"/>, read from the caller's clock (the
+    /// scheduler reads none itself): the CLI and API start it before reading the input. Null: nothing counts as spent,
+    /// so the search gets the whole limit and the work before it is not counted.
+    /// </summary>
+    public Func<TimeSpan>? Elapsed { get; init; }
+
     /// <summary>Extra CP-SAT parameters in its text format, appended last (for measurements); null for none.</summary>
     public string? Extra { get; init; }
 
@@ -67,7 +76,7 @@ public static class CpSatScheduler
 
         CpSolverStatus status;
         Schedule answer;
-        using (var solver = new CpSolver { StringParameters = Parameters(options) })
+        using (var solver = new CpSolver { StringParameters = Parameters(options, Remaining(options)) })
         {
             status = solver.Solve(model.Cp);
             answer = model.Answer(solver, status, ownBound);
@@ -79,12 +88,12 @@ public static class CpSatScheduler
             answer = Heuristic(problem, heuristic!, answer.LowerBound ?? ownBound);
         }
 
-        if (status == CpSolverStatus.Infeasible)
+        if (status == CpSolverStatus.Infeasible && Remaining(options) > MinimumSearch)
         {
             // Time alone found nothing, so resources and deadlines together make it impossible: solve again with each
             // deadline an assumption, and let the solver name a set of deadlines that cannot all be kept.
             var explaining = new Model(problem, windows, horizon, ownBound, explain: true);
-            using var solver = new CpSolver { StringParameters = Parameters(options with { Workers = 1 }) };
+            using var solver = new CpSolver { StringParameters = Parameters(options with { Workers = 1 }, Remaining(options)) };
             if (solver.Solve(explaining.Cp) == CpSolverStatus.Infeasible)
             {
                 answer = answer with { Conflicts = explaining.Conflicts(solver) };
@@ -108,23 +117,50 @@ public static class CpSatScheduler
         return new Schedule(ScheduleStatus.Feasible, tasks, makespan, Math.Min(lowerBound, makespan), cost, objective, bound, []);
     }
 
-    /// <summary>The CP-SAT parameters for the options, as its text format.</summary>
+    /// <summary>
+    /// The budget of CP-SAT's deterministic time per second of the limit: a backstop, not the usual stop. Measured on
+    /// this 2-core machine under load 9–12 (2026-12-05, 2 interleaved workers), CP-SAT counted 0.34 units in 4.6 s of
+    /// wall clock on PSPLIB J30_289, 3.97 in 10.1 s on J120_1 and 1.75 in 19.9 s on the generated 2,000-package migration
+    /// (0.07–0.4 units per second): a tenfold spread between models, so no one budget per second stops a quiet machine
+    /// shortly before the wall clock on all of them, and a small one would cut the search short where the rate is high.
+    /// At 2 units per second the wall clock decides in practice; the answer is the same on every run when the search ends
+    /// on its own (proven optimal or infeasible) before the limit.
+    /// </summary>
+    public const double DeterministicShare = 2.0;
+
+    /// <summary>Wall-clock seconds kept back from the search for reading its answer and explaining the schedule.</summary>
+    public const double Reserve = 0.05;
+
+    /// <summary>The shortest search worth starting, in seconds; the search is given at least this much.</summary>
+    public const double MinimumSearch = 0.01;
+
+    /// <summary>The CP-SAT parameters for the options, as its text format, with the whole limit as wall-clock cap.</summary>
     public static string Parameters(SolveOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var seconds = Math.Max(0.01, options.TimeLimit.TotalSeconds).ToString("0.###", CultureInfo.InvariantCulture);
+        return Parameters(options, options.TimeLimit.TotalSeconds);
+    }
+
+    /// <summary>The CP-SAT parameters for the options with <paramref name="wallSeconds"/> left on the wall clock.</summary>
+    public static string Parameters(SolveOptions options, double wallSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var wall = Math.Max(MinimumSearch, wallSeconds).ToString("0.###", CultureInfo.InvariantCulture);
         var workers = Math.Max(1, options.Workers).ToString(CultureInfo.InvariantCulture);
         var seed = options.Seed.ToString(CultureInfo.InvariantCulture);
         // Deterministic: CP-SAT interleaves its strategies in fixed batches (interleave_search) and stops at a budget of
-        // its deterministic time, so the same input gives the same answer. A wall-clock cap of twice the limit keeps a
-        // busy machine from running on far past it (measured under load: 3 units of deterministic time took 34 s);
-        // only when that cap stops the search may the answer differ between runs.
-        var wall = (2 * Math.Max(0.01, options.TimeLimit.TotalSeconds)).ToString("0.###", CultureInfo.InvariantCulture);
+        // its deterministic time, so the same input gives the same answer. The wall clock caps it hard: whatever is
+        // left of the limit. Only when that cap stops the search may the answer differ between runs.
+        var deterministic = Math.Max(MinimumSearch, DeterministicShare * options.TimeLimit.TotalSeconds).ToString("0.###", CultureInfo.InvariantCulture);
         var text = options.Deterministic
-            ? $"num_workers:{workers} interleave_search:true random_seed:{seed} max_deterministic_time:{seconds} max_time_in_seconds:{wall} push_all_tasks_toward_start:true"
-            : $"num_workers:{workers} random_seed:{seed} max_time_in_seconds:{seconds} push_all_tasks_toward_start:true";
+            ? $"num_workers:{workers} interleave_search:true random_seed:{seed} max_deterministic_time:{deterministic} max_time_in_seconds:{wall} push_all_tasks_toward_start:true"
+            : $"num_workers:{workers} random_seed:{seed} max_time_in_seconds:{wall} push_all_tasks_toward_start:true";
         return options.Extra is null ? text : text + " " + options.Extra;
     }
+
+    /// <summary>Wall-clock seconds left of the limit for a search, after what the clock shows and the reserve.</summary>
+    private static double Remaining(SolveOptions options) =>
+        options.TimeLimit.TotalSeconds - (options.Elapsed?.Invoke() ?? TimeSpan.Zero).TotalSeconds - Reserve;
 
     /// <summary>
     /// The energy bound: the work on each resource (Σ duration × demand) needs as many periods from 0 as its capacity

@@ -22,6 +22,8 @@ internal static class PlanCommand
 
     public static int Solve(IEnumerable<string> args, CliContext context)
     {
+        // --time-limit is wall clock from here: reading, checking, model building and search (plan-solve.md).
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var a = Arguments.Parse("plan solve", args, ["--format", "--time-limit"], [], context.Language);
         a.ExpectPositional(1, 1, Usage);
         var format = a.Choice("--format", context.DefaultFormat, "json", "text");
@@ -47,7 +49,7 @@ internal static class PlanCommand
         }
 
         var problem = read.Value;
-        var schedule = CpSatScheduler.Solve(problem, SolveOptions.Default with { TimeLimit = TimeSpan.FromSeconds(seconds) });
+        var schedule = CpSatScheduler.Solve(problem, SolveOptions.Default with { TimeLimit = TimeSpan.FromSeconds(seconds), Elapsed = () => clock.Elapsed });
         if (format == "json")
         {
             context.WriteJson(w => PlanJson.Write(w, problem, schedule));

@@ -37,6 +37,8 @@ internal static class PlansApi
     private static async Task<IResult> PostSolve(HttpRequest request)
     {
         var http = request.HttpContext;
+        // timeLimit is wall clock from here: reading, checking, model building and search (plan-solve.md).
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var language = UiLanguageMiddleware.Of(http);
         var seconds = DefaultSeconds;
         if (request.Query.TryGetValue("timeLimit", out var limit))
@@ -71,7 +73,7 @@ internal static class PlansApi
         try
         {
             var problem = read.Value;
-            schedule = await Task.Run(() => CpSatScheduler.Solve(problem, SolveOptions.Default with { TimeLimit = TimeSpan.FromSeconds(seconds) }), http.RequestAborted).ConfigureAwait(false);
+            schedule = await Task.Run(() => CpSatScheduler.Solve(problem, SolveOptions.Default with { TimeLimit = TimeSpan.FromSeconds(seconds), Elapsed = () => clock.Elapsed }), http.RequestAborted).ConfigureAwait(false);
         }
         finally
         {
