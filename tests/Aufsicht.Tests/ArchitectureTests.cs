@@ -30,6 +30,7 @@ public sealed class ArchitectureTests
         [("Campaigns", "Evaluation")] = ["CampaignEvaluator", "StoredOutcome", "StoredFinding", "OtherServices"],
         [("Campaigns", "Mail")] = ["Outbox", "OutboxSignal", "MailModel", "MailTemplate", "MailTemplates", "CampaignTemplates", "MailSettings"],
         [("Campaigns", "Questionnaires")] = ["QuestionnaireStore", "AnswerText"],
+        [("Campaigns", "Inventory")] = ["FillFromSurvey", "SurveyFillReport"],
         [("Campaigns", "Cases")] = ["OpenCases", "OpenCasesRequest", "OpenedCases", "OpenedCase", "CaseOverview", "CampaignOverdue", "OpenDeadline", "DeadlineKind"],
         [("Cases", "Campaigns")] = ["Tokens", "CampaignContact"],
         [("Cases", "Accounts")] = ["HandlerSettings"],
