@@ -102,14 +102,7 @@ internal sealed class PlanStore(AufsichtDb db, CatalogStore catalog, MigrationDa
 
         var rows = await db.PlanPackages.Where(p => p.PlanId == planId).OrderBy(p => p.Id).ToListAsync(cancel).ConfigureAwait(false);
         var start = PlanRows.Month(plan.PlanStart);
-        var packages = rows.Select(PlanRows.ToPackage).ToList();
-        var progress = rows.Where(r => r.ActualStart is not null)
-            .Select(r => new PackageProgress(r.Key, PlanRows.Month(r.ActualStart!.Value), r.ActualEnd is { } e ? PlanRows.Month(e) : null)).ToList();
-        var dates = rows.Where(r => r.Earliest is not null || r.Latest is not null)
-            .Select(r => new PackageDates(r.Key, r.Earliest is { } e ? PlanRows.Month(e) : null, r.Latest is { } l ? PlanRows.Month(l) : null)).ToList();
-        var objective = MigrationNames.TryParse<Objective>(plan.Objective, out var o) ? o : Objective.Makespan;
-        var problem = MigrationProblem.Build(packages, PlanCapacities.FromJson(plan.CalendarJson).ByResource,
-            MigrationCalendar.GoLiveBlackouts(start, CalendarYears), start, objective, progress, dates, new ObjectiveWeights(plan.WeightMakespan, plan.WeightCost));
+        var problem = Problem(plan, rows);
         if (!problem.IsOk)
         {
             return Result<PlanComputed>.Fail(problem.Errors);
@@ -151,6 +144,19 @@ internal sealed class PlanStore(AufsichtDb db, CatalogStore catalog, MigrationDa
         await db.SaveChangesAsync(cancel).ConfigureAwait(false);
         return Result<PlanComputed>.Ok(new PlanComputed(plan.Id, schedule.Status, schedule.Makespan is { } m ? start.Plus(m) : null,
             schedule.LowerBound is { } lb ? start.Plus(lb) : null, schedule.Gap, placed.Count, schedule.Conflicts));
+    }
+
+    /// <summary>The scheduling problem of a plan's stored packages: its capacities, the go-live blackouts, the dates a person set and the progress entered.</summary>
+    internal static Result<SchedulingProblem> Problem(MigrationPlanRecord plan, IReadOnlyList<PlanPackageRecord> rows)
+    {
+        var start = PlanRows.Month(plan.PlanStart);
+        var progress = rows.Where(r => r.ActualStart is not null)
+            .Select(r => new PackageProgress(r.Key, PlanRows.Month(r.ActualStart!.Value), r.ActualEnd is { } e ? PlanRows.Month(e) : null)).ToList();
+        var dates = rows.Where(r => r.Earliest is not null || r.Latest is not null)
+            .Select(r => new PackageDates(r.Key, r.Earliest is { } e ? PlanRows.Month(e) : null, r.Latest is { } l ? PlanRows.Month(l) : null)).ToList();
+        var objective = MigrationNames.TryParse<Objective>(plan.Objective, out var o) ? o : Objective.Makespan;
+        return MigrationProblem.Build(rows.Select(PlanRows.ToPackage).ToList(), PlanCapacities.FromJson(plan.CalendarJson).ByResource,
+            MigrationCalendar.GoLiveBlackouts(start, CalendarYears), start, objective, progress, dates, new ObjectiveWeights(plan.WeightMakespan, plan.WeightCost));
     }
 
     /// <summary>The inventory as the Core plans with it: the bodies with rows and their ancestors, their products and applications.</summary>
