@@ -189,6 +189,7 @@ internal static class WebApp
         builder.Services.AddScoped<Features.Inventory.FillFromSurvey>();
         builder.Services.AddSingleton(Features.Plans.MigrationData.Load(DataFolder.Locate(options.Catalog)));
         builder.Services.AddScoped<Features.Plans.PlanStore>();
+        builder.Services.AddScoped<Features.Plans.PlanProgress>();
         builder.Services.AddScoped<Features.Plans.PlanReader>();
         builder.Services.AddSingleton<HealthCheck>();
         builder.Services.AddSingleton(Features.Shared.LocalDates.From(builder.Configuration));

@@ -149,6 +149,11 @@ internal static class PlansText
         ["plans.hold.release"] = ("frühester erlaubter Beginn", "earliest allowed start"),
         ["plans.hold.fixed"] = ("hat dort begonnen", "began there"),
         ["plans.hold.allowed-start"] = ("erst zum Vertragsende möglich", "only possible at the contract end"),
+        ["plans.progress.unknownPackage"] = ("Das Arbeitspaket „{0}“ gibt es in diesem Plan nicht", "The plan has no work package \"{0}\""),
+        ["plans.progress.twice"] = ("Das Arbeitspaket „{0}“ steht mehrmals in der Eingabe", "The work package \"{0}\" is given more than once"),
+        ["plans.progress.endWithoutStart"] = ("Ein Ende ohne Beginn: erst den tatsächlichen Beginn angeben", "An end without a start: give the actual start first"),
+        ["plans.progress.future"] = ("{0} liegt in der Zukunft; eingetragen wird, was geschehen ist", "{0} lies in the future; enter what has happened"),
+        ["plans.progress.endBeforeStart"] = ("Das Ende ({0}) liegt vor dem Beginn ({1})", "The end ({0}) is before the start ({1})"),
         ["plans.hold.slack"] = ("könnte früher beginnen", "could start earlier"),
     };
 }
