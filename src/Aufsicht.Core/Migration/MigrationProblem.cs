@@ -46,7 +46,7 @@ public sealed record PackageProgress(string Id, YearMonth Start, YearMonth? End)
 /// <summary>
 /// Turns work packages into the scheduling problem (<see cref="SchedulingProblem"/>): periods are months from the
 /// plan's start (period 0 = <c>planStart</c>), capacities per resource and month with the calendar's blackouts, dates
-/// as release and deadline, the licence cancellations as tasks that may only start at the month after a contract end
+/// as release and deadline (and, given <c>today</c>, no package that has not begun before the current month), the licence cancellations as tasks that may only start at the month after a contract end
 /// or its anniversaries and that cost the monthly licence until they take effect, and progress as fixed starts.
 /// </summary>
 public static class MigrationProblem
@@ -84,7 +84,8 @@ public static class MigrationProblem
         Objective objective,
         IReadOnlyList<PackageProgress> progress,
         IReadOnlyList<PackageDates>? dates = null,
-        ObjectiveWeights? weights = null)
+        ObjectiveWeights? weights = null,
+        YearMonth? today = null)
     {
         ArgumentNullException.ThrowIfNull(packages);
         ArgumentNullException.ThrowIfNull(capacities);
@@ -139,6 +140,16 @@ public static class MigrationProblem
         if (errors.Count > 0)
         {
             return Result<SchedulingProblem>.Fail(errors);
+        }
+
+        // Re-planning from today: what has not begun cannot begin in a month that has passed.
+        if (today is { } now && PeriodOf(planStart, now) is > 0 and var current)
+        {
+            foreach (var package in packages.Where(p => !fixedStart.ContainsKey(p.Id)))
+            {
+                var (from, to) = windows.GetValueOrDefault(package.Id, (-1, -1));
+                windows[package.Id] = (Math.Max(from, current), to);
+            }
         }
 
         var horizon = Horizon(packages, fixedStart, windows, planStart);

@@ -6,13 +6,14 @@ namespace Aufsicht.Core.Migration;
 /// </summary>
 /// <remarks>
 /// EffortPerUnit: person-days per unit of a pillar (workplace for office and operating system, mailbox for mail, user otherwise).
-/// PreparationDays: person-days to prepare one body's move of one pillar (packaging, configuration, data-migration tests).
+/// PreparationDays: person-days to prepare one body's move of one pillar (packaging, configuration, data-migration tests), for a body of at least one cohort; less in proportion below.
 /// ApplicationDays: person-days per application to make compatible (needs-work), replace (incompatible) or assess (unknown).
 /// PilotShare / PilotMinimum: the pilot's share of the units, and at least this many units (never more than all).
 /// CohortSize: units per roll-out cohort after the pilot.
 /// TrainingDaysPerUser / TraineesPerTrainerDay: training per user, and how many users one trainer-day trains.
-/// SupportPerThousand: support persons per 1,000 users of a pilot or cohort while it goes live.
-/// TeamCrew / TrainerCrew: persons of the migration team on one package, trainers on one training package.
+/// SupportPerThousand: support persons per 1,000 users of a pilot or cohort for the month it goes live.
+/// TeamCrew / TrainerCrew: at most this many persons of the migration team work on one package, trainers on one training package.
+/// Demands and capacities are person-days per month (<see cref="PersonDays(IReadOnlyDictionary{string, int})"/>).
 /// </remarks>
 public sealed record PlanningParameters(
     IReadOnlyDictionary<Pillar, decimal> EffortPerUnit,
@@ -45,6 +46,13 @@ public sealed record PlanningParameters(
         "parallel.months", "support.per-1000-users", "calendar.workdays-per-month", "crew.team", "crew.trainers",
         "contract.notice-months", "cost.day-rate", "cost.one-off-per-unit", "cost.running-per-unit-month", "cost.licence-per-unit-year",
     ];
+
+    /// <summary>The capacities per month in person-days, from capacities in persons: what the packages' demands are counted in.</summary>
+    public IReadOnlyDictionary<string, int> PersonDays(IReadOnlyDictionary<string, int> persons)
+    {
+        ArgumentNullException.ThrowIfNull(persons);
+        return persons.ToDictionary(c => c.Key, c => c.Value * WorkdaysPerMonth, StringComparer.Ordinal);
+    }
 
     /// <summary>The pillars whose units are workplaces, mailboxes or users (the rest).</summary>
     public static int UnitsOf(Pillar pillar, int workplaces, int users, int mailboxes) => pillar switch

@@ -66,7 +66,7 @@ public static class WorkPackageGenerator
         var perUnit = p.EffortPerUnit.GetValueOrDefault(pillar);
         var trains = pillar != Pillar.Directory;
 
-        var prepare = Work(prefix + "/prepare", body, pillar, Phase.Preparation, p.PreparationDays, p.TeamCrew, p, Team);
+        var prepare = Work(prefix + "/prepare", body, pillar, Phase.Preparation, PreparationDays(units, p), p.TeamCrew, p, Team);
         yield return prepare;
 
         var pilotUnits = Math.Min(units, Math.Max(p.PilotMinimum, (int)Math.Ceiling(units * p.PilotShare)));
@@ -96,10 +96,9 @@ public static class WorkPackageGenerator
                 OneOffCents = count * p.OneOffPerUnitCents,
                 RunningCentsPerMonth = count * p.RunningPerUnitMonthCents,
             };
-            rollOut.Uses[Support] = (int)Math.Ceiling(count * p.SupportPerThousand / 1000m);
-            if (rollOut.Uses[Support] == 0)
+            if (pillar != Pillar.Directory && SupportDays(count, rollOut.Duration, p) is > 0 and var support)
             {
-                rollOut.Uses.Remove(Support);
+                rollOut.Uses[Support] = support;
             }
 
             rollOut.After.AddRange(after);
@@ -234,6 +233,11 @@ public static class WorkPackageGenerator
         }
     }
 
+    /// <summary>
+    /// A package of <paramref name="effort"/> person-days: it takes as many months as its crew needs for it (at least
+    /// one) and uses, in each of them, its share of the effort in person-days — so twenty small offices of two days
+    /// each weigh on the team's capacity as much as one package of forty days, not as twenty full crews.
+    /// </summary>
     private static Builder Work(string id, long body, Pillar pillar, Phase phase, decimal effort, int crew, PlanningParameters p, string resource)
     {
         var months = Math.Max(1, (int)Math.Ceiling(effort / (crew * p.WorkdaysPerMonth)));
@@ -242,8 +246,30 @@ public static class WorkPackageGenerator
             Effort = effort,
             StaffCents = (long)Math.Round(effort * p.DayRateCents, MidpointRounding.AwayFromZero),
         };
-        builder.Uses[resource] = crew;
+        builder.Uses[resource] = Math.Max(1, (int)Math.Ceiling(effort / months));
         return builder;
+    }
+
+    /// <summary>
+    /// The preparation of a body's pillar: the full <see cref="PlanningParameters.PreparationDays"/> for a body with at
+    /// least one cohort's units, less in proportion below (a small office reuses the packaging and configuration its
+    /// ministry or the Land made), at least one person-day.
+    /// </summary>
+    public static decimal PreparationDays(int units, PlanningParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return Math.Max(1m, Math.Round(p.PreparationDays * Math.Min(1m, units / (decimal)p.CohortSize), 1, MidpointRounding.AwayFromZero));
+    }
+
+    /// <summary>
+    /// Support person-days per month while <paramref name="users"/> go live over <paramref name="months"/> months:
+    /// <see cref="PlanningParameters.SupportPerThousand"/> persons per 1,000 users for a month of workdays, spread over
+    /// the months. The directory moves without users noticing and needs none (the caller leaves it out).
+    /// </summary>
+    public static int SupportDays(int users, int months, PlanningParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return (int)Math.Ceiling(users * p.SupportPerThousand / 1000m * p.WorkdaysPerMonth / Math.Max(1, months));
     }
 
     /// <summary>A name as an id part: lower-case ASCII letters and digits (German umlauts and ß spelt out), anything else one hyphen, at most 40 characters.</summary>

@@ -85,6 +85,27 @@ public sealed class MigrationProblemTests
     }
 
     [Fact]
+    public void Build_Today_WhatHasNotBegunStartsNoEarlierThanTheCurrentMonth_BegunStaysWhereItBegan()
+    {
+        var today = PlanStart.Plus(5);
+        var built = MigrationProblem.Build(Packages, Capacities(), MigrationCalendar.None, PlanStart, Objective.Makespan,
+            [new PackageProgress("b1/office/prepare", PlanStart, PlanStart)], [new PackageDates("b1/mail/pilot", PlanStart.Plus(8), null)], today: today);
+        var problem = built.Value;
+        Assert.Equal((0, (int?)null), (problem.Tasks.Single(t => t.Id == "b1/office/prepare").FixedStart!.Value, problem.Tasks.Single(t => t.Id == "b1/office/prepare").Release));
+        Assert.Equal(8, problem.Tasks.Single(t => t.Id == "b1/mail/pilot").Release);
+        Assert.All(problem.Tasks.Where(t => t.FixedStart is null), t => Assert.True(t.Release >= 5, t.Id));
+        var earliest = Earliest(problem);
+        Assert.All(earliest.Tasks.Where(t => t.Id != "b1/office/prepare"), t => Assert.True(t.Start >= 5, t.Id));
+    }
+
+    [Fact]
+    public void Build_TodayBeforeThePlanStarts_ChangesNothing()
+    {
+        var built = MigrationProblem.Build(Packages, Capacities(), MigrationCalendar.None, PlanStart, Objective.Makespan, [], today: PlanStart.Plus(-3));
+        Assert.All(built.Value.Tasks, t => Assert.Null(t.Release));
+    }
+
+    [Fact]
     public void Build_ProgressOfAnUnknownPackage_NotFoundNamingTheField()
     {
         var built = MigrationProblem.Build(Packages, Capacities(), MigrationCalendar.None, PlanStart, Objective.Cost, [new PackageProgress("b9/office/pilot", PlanStart, null)]);

@@ -61,12 +61,13 @@ public sealed class PlanChecksTests
     [Fact]
     public void Check_SupportBelowWhatGoLivesNeed_MonthsAndPhasesNamed()
     {
-        // The earliest schedule runs the pilots of office and mail of body 1 and of office of body 2 in period 1..2; one support person is too few.
-        var (plan, schedule) = Plan(WithRegister(), capacities: Capacities(support: 1));
+        // Each package fits in 9 support person-days a month (a cohort of 45 needs 9), but the earliest schedule runs
+        // the office and mail cohorts of body 1 side by side.
+        var (plan, schedule) = Plan(WithRegister(), capacities: Capacities(support: 9));
         var warnings = PlanChecks.Check(plan, schedule);
         Assert.NotEmpty(warnings);
         Assert.All(warnings, w => Assert.Equal(("migration.check.supportShort", WarningKind.CapacityShort), (w.Key, w.Kind)));
-        var load = ScheduleCheck.Load(plan.Problem, schedule).Where(l => l.Resource == "support" && l.Demand > 1).ToList();
+        var load = ScheduleCheck.Load(plan.Problem, schedule).Where(l => l.Resource == "support" && l.Demand > 9).ToList();
         Assert.Equal(load.Select(l => MigrationProblem.MonthOf(PlanStart, l.Period)).Distinct().Order(), warnings.Select(w => w.Month!.Value).Distinct().Order());
         Assert.True(load.Select(l => l.Period).Distinct().Count() >= 2);
     }

@@ -51,21 +51,23 @@ public sealed class WorkPackageGeneratorTests
         Assert.Equal(after.Split(' ', StringSplitOptions.RemoveEmptyEntries), Packages.Single(p => p.Id == id).After);
 
     [Theory]
-    // 100 workplaces: pilot max(10, 10 % of 100) = 10, the 90 left in cohorts of at most 50: 45 and 45.
-    [InlineData("b1/office/pilot", Phase.Pilot, 10, 1, "support=1 team=2")]
-    [InlineData("b1/office/cohort-1", Phase.Cohort, 45, 1, "support=1 team=2")]
-    [InlineData("b1/office/cohort-2", Phase.Cohort, 45, 1, "support=1 team=2")]
-    [InlineData("b1/office/training-cohort-1", Phase.Training, 45, 1, "trainers=1")]
-    [InlineData("b1/office/prepare", Phase.Preparation, 0, 1, "team=2")]
+    // 100 workplaces: pilot max(10, 10 % of 100) = 10, the 90 left in cohorts of at most 50: 45 and 45. Demands in
+    // person-days a month: the effort (0.5 a unit) over the months; support 10 per 1,000 users × 20 workdays.
+    [InlineData("b1/office/pilot", Phase.Pilot, 10, 1, "support=2 team=5")]
+    [InlineData("b1/office/cohort-1", Phase.Cohort, 45, 1, "support=9 team=23")]
+    [InlineData("b1/office/cohort-2", Phase.Cohort, 45, 1, "support=9 team=23")]
+    [InlineData("b1/office/training-cohort-1", Phase.Training, 45, 1, "trainers=5")]
+    [InlineData("b1/office/prepare", Phase.Preparation, 0, 1, "team=10")]
     [InlineData("b1/office/parallel", Phase.ParallelOperation, 100, 2, "")]
     [InlineData("b1/office/rollback", Phase.Rollback, 0, 0, "")]
     [InlineData("b1/office/notice-microsoft-office", Phase.Notice, 0, 3, "")]
     [InlineData("b1/operating-system/notice-windows-10", Phase.Notice, 0, 6, "")]
     [InlineData("b1/office/cancel-microsoft-office", Phase.Cancellation, 100, 0, "")]
-    // 100 person-days / (2 persons × 20 workdays) = 2.5 → 3 months.
-    [InlineData("b1/specialised-applications/replace-haushalts-makro", Phase.Replace, 12, 3, "team=2")]
-    // 30 workplaces: pilot 10, one cohort of 20.
-    [InlineData("b2/office/cohort-1", Phase.Cohort, 20, 1, "support=1 team=2")]
+    // 100 person-days / (2 persons × 20 workdays) = 2.5 → 3 months of ⌈100 / 3⌉ = 34 person-days.
+    [InlineData("b1/specialised-applications/replace-haushalts-makro", Phase.Replace, 12, 3, "team=34")]
+    // 30 workplaces: pilot 10, one cohort of 20; its preparation 30 / 50 of the 10 days.
+    [InlineData("b2/office/cohort-1", Phase.Cohort, 20, 1, "support=4 team=10")]
+    [InlineData("b2/office/prepare", Phase.Preparation, 0, 1, "team=6")]
     public void Generate_SmallInventory_PhaseUnitsDurationUses(string id, Phase phase, int units, int duration, string uses)
     {
         var package = Packages.Single(p => p.Id == id);

@@ -74,7 +74,10 @@ public abstract class PlanStoreTests : IAsyncLifetime
         // user, the operating system after the office suite, capacities).
         var start = new YearMonth(2027, 1);
         var packages = rows.Select(PlanRows.ToPackage).ToList();
-        var problem = MigrationProblem.Build(packages, new PlanCapacities(6, 2, 2).ByResource, MigrationCalendar.GoLiveBlackouts(start, 15), start, Objective.Makespan, []).Value;
+        // Capacities in persons, counted as person-days per month like the packages' demands.
+        var capacities = scope.ServiceProvider.GetRequiredService<MigrationData>().Parameters.PersonDays(new PlanCapacities(6, 2, 2).ByResource);
+        Assert.Equal(6 * scope.ServiceProvider.GetRequiredService<MigrationData>().Parameters.WorkdaysPerMonth, capacities["team"]);
+        var problem = MigrationProblem.Build(packages, capacities, MigrationCalendar.GoLiveBlackouts(start, 15), start, Objective.Makespan, []).Value;
         var schedule = new Schedule(ScheduleStatus.Feasible,
             rows.Select(r => new ScheduledTask(r.Key, start.MonthsUntil(YearMonth.Of(r.PlannedStart!.Value)), start.MonthsUntil(YearMonth.Of(r.PlannedEnd!.Value)))).ToList(),
             null, null, null, null, null, []);

@@ -29,7 +29,7 @@ internal static class PlanCommands
             "weighted" => Objective.Weighted,
             _ => Objective.Makespan,
         };
-        var capacities = new PlanCapacities(Count(a, "--team", 20, l), Count(a, "--trainers", 6, l), Count(a, "--support", 8, l));
+        var capacities = new PlanCapacities(Count(a, "--team", PlanCapacities.Default.Team, l), Count(a, "--trainers", PlanCapacities.Default.Trainers, l), Count(a, "--support", PlanCapacities.Default.Support, l));
         await using var scope = await OpenAsync(a, context, cancel).ConfigureAwait(false);
         var result = await scope.Store.CreateAsync(new PlanDraft(name, a.Option("--authority"), start, objective, capacities, a.Option("--bundle")), "cli", cancel)
             .ConfigureAwait(false);

@@ -61,6 +61,12 @@ internal static class PlanRows
 /// <summary>The capacities per month of a plan's resources (persons), stored as the plan's calendar JSON.</summary>
 internal sealed record PlanCapacities(int Team, int Trainers, int Support)
 {
+    /// <summary>
+    /// What the form and the CLI propose: a programme for a Land administration of about 25,000 workplaces (the
+    /// Schleswig-Holstein demo ends its remaining pillars in about four years with it, as Schleswig-Holstein plans).
+    /// </summary>
+    public static PlanCapacities Default { get; } = new(40, 12, 20);
+
     public IReadOnlyDictionary<string, int> ByResource => new Dictionary<string, int>
     {
         [WorkPackageGenerator.Team] = Team,

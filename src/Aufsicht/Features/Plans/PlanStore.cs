@@ -146,17 +146,22 @@ internal sealed class PlanStore(AufsichtDb db, CatalogStore catalog, MigrationDa
             schedule.LowerBound is { } lb ? start.Plus(lb) : null, schedule.Gap, placed.Count, schedule.Conflicts));
     }
 
-    /// <summary>The scheduling problem of a plan's stored packages: its capacities, the go-live blackouts, the dates a person set and the progress entered.</summary>
-    internal static Result<SchedulingProblem> Problem(MigrationPlanRecord plan, IReadOnlyList<PlanPackageRecord> rows)
+    /// <summary>
+    /// The scheduling problem of a plan's stored packages: its capacities (persons, counted in person-days per month),
+    /// the go-live blackouts, the dates a person set, the progress entered, and today — what has not begun is planned
+    /// from the current month on.
+    /// </summary>
+    internal Result<SchedulingProblem> Problem(MigrationPlanRecord plan, IReadOnlyList<PlanPackageRecord> rows)
     {
+        var today = YearMonth.Of(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var start = PlanRows.Month(plan.PlanStart);
         var progress = rows.Where(r => r.ActualStart is not null)
             .Select(r => new PackageProgress(r.Key, PlanRows.Month(r.ActualStart!.Value), r.ActualEnd is { } e ? PlanRows.Month(e) : null)).ToList();
         var dates = rows.Where(r => r.Earliest is not null || r.Latest is not null)
             .Select(r => new PackageDates(r.Key, r.Earliest is { } e ? PlanRows.Month(e) : null, r.Latest is { } l ? PlanRows.Month(l) : null)).ToList();
         var objective = MigrationNames.TryParse<Objective>(plan.Objective, out var o) ? o : Objective.Makespan;
-        return MigrationProblem.Build(rows.Select(PlanRows.ToPackage).ToList(), PlanCapacities.FromJson(plan.CalendarJson).ByResource,
-            MigrationCalendar.GoLiveBlackouts(start, CalendarYears), start, objective, progress, dates, new ObjectiveWeights(plan.WeightMakespan, plan.WeightCost));
+        return MigrationProblem.Build(rows.Select(PlanRows.ToPackage).ToList(), data.Parameters.PersonDays(PlanCapacities.FromJson(plan.CalendarJson).ByResource),
+            MigrationCalendar.GoLiveBlackouts(start, CalendarYears), start, objective, progress, dates, new ObjectiveWeights(plan.WeightMakespan, plan.WeightCost), today);
     }
 
     /// <summary>The inventory as the Core plans with it: the bodies with rows and their ancestors, their products and applications.</summary>

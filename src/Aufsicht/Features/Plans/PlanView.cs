@@ -41,7 +41,7 @@ internal sealed class PlanReader(AufsichtDb db, PlanStore store)
         var inventory = await store.LoadInventoryAsync(cancel).ConfigureAwait(false);
         var start = YearMonth.Of(plan.PlanStart);
         var packages = rows.Select(PlanRows.ToPackage).ToList();
-        var problem = PlanStore.Problem(plan, rows);
+        var problem = store.Problem(plan, rows);
         Schedule? schedule = rows.All(r => r.PlannedStart is not null) && rows.Count > 0
             ? new Schedule(ScheduleStatus.Feasible,
                 rows.Select(r => new ScheduledTask(r.Key, start.MonthsUntil(YearMonth.Of(r.PlannedStart!.Value)), start.MonthsUntil(YearMonth.Of(r.PlannedEnd!.Value)))).ToList(),
