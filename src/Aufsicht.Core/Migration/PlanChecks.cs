@@ -133,8 +133,9 @@ public static class PlanChecks
 
     private static IEnumerable<PlanWarning> Costs(PlanInputs plan)
     {
-        var cancelled = plan.Packages.Where(p => p.Phase == Phase.Cancellation).Select(p => (p.BodyId, p.Pillar)).ToHashSet();
-        foreach (var group in plan.Inventory.Products.Where(l => l.LicenceCentsPerUnitYear is null && cancelled.Contains((l.BodyId, l.Pillar)))
+        // Only the lines whose licences the plan cancels: a product already on target (open source) has none to cancel.
+        var cancelled = plan.Packages.Where(p => p.Phase == Phase.Cancellation).Select(p => (p.BodyId, p.Pillar, p.Product)).ToHashSet();
+        foreach (var group in plan.Inventory.Products.Where(l => l.LicenceCentsPerUnitYear is null && cancelled.Contains((l.BodyId, l.Pillar, l.Product)))
             .GroupBy(l => (l.BodyId, l.Pillar)).OrderBy(g => g.Key.BodyId).ThenBy(g => g.Key.Pillar))
         {
             yield return new PlanWarning(WarningKind.CostMissing, "migration.check.licenceCostUnknown", group.Key.BodyId, group.Key.Pillar, null,

@@ -88,6 +88,16 @@ public sealed class PlanChecksTests
         Assert.Equal(["migration.check.licenceCostUnknown 1/Office/"], Warnings(plan, null));
     }
 
+    [Fact]
+    public void Check_LineAlreadyOnTargetWithoutLicenceCost_NoWarning()
+    {
+        // LibreOffice beside Microsoft Office in the ministry: no licence to cancel, so no licence cost is missing.
+        var inventory = WithRegister();
+        var (plan, _) = Plan(inventory);
+        var withOpenSource = plan with { Inventory = inventory with { Products = [.. inventory.Products, Line(1, "libreoffice", Pillar.Office, workplaces: 5, licence: null)] } };
+        Assert.DoesNotContain(Warnings(withOpenSource, null), w => w.StartsWith("migration.check.licenceCostUnknown", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("running", "migration.check.runningCostsMissing")]
     [InlineData("one-off", "migration.check.oneOffCostsMissing")]

@@ -7,6 +7,7 @@ using Aufsicht.Tests.Campaigns;
 using Aufsicht.Tests.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Aufsicht.Tests.Plans;
@@ -97,6 +98,40 @@ public abstract class PlanStoreTests : IAsyncLifetime
         var again = await next.ServiceProvider.GetRequiredService<PlanStore>().ComputeAsync(created.Value, TimeSpan.FromSeconds(5), CancellationToken.None);
         Assert.True(again.IsOk, string.Join("; ", again.Errors));
         Assert.Equal(began, _server.Db(db => db.PlanPackages.AsNoTracking().Single(p => p.Id == begun.Id).PlannedStart));
+    }
+
+    [Fact]
+    public async Task Compute_MonthsAfterThePlanStarted_WhatHasNotBegunIsPlannedFromTheCurrentMonth_BegunStays()
+    {
+        // The plan starts in 01/2027; it is June 2027 now, one preparation began in 02/2027 and nothing else.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2027, 6, 15, 9, 0, 0, TimeSpan.Zero));
+        await using var server = await SurveyServer.StartAsync(Database, clock);
+        using (var scope = server.Services.CreateScope())
+        {
+            var imported = await scope.ServiceProvider.GetRequiredService<ImportInventory>()
+                .RunAsync(Encoding.UTF8.GetBytes(Products), "bestand.csv", InventoryKind.Products, CancellationToken.None);
+            Assert.True(imported.IsOk, string.Join("; ", imported.Errors));
+        }
+
+        long planId;
+        using (var scope = server.Services.CreateScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<PlanStore>()
+                .CreateAsync(new PlanDraft("Neuplanung", null, new YearMonth(2027, 1), Objective.Makespan, new PlanCapacities(6, 2, 2), null), "test", CancellationToken.None);
+            planId = created.Value;
+        }
+
+        var begun = server.Db(db => db.PlanPackages.AsNoTracking().Where(p => p.PlanId == planId && p.Phase == "preparation").OrderBy(p => p.Id).First());
+        server.Db(db => db.PlanPackages.Where(p => p.Id == begun.Id).ExecuteUpdate(s => s.SetProperty(p => p.ActualStart, new DateOnly(2027, 2, 1))));
+        using (var scope = server.Services.CreateScope())
+        {
+            var computed = await scope.ServiceProvider.GetRequiredService<PlanStore>().ComputeAsync(planId, TimeSpan.FromSeconds(5), CancellationToken.None);
+            Assert.True(computed.IsOk, string.Join("; ", computed.Errors));
+        }
+
+        var rows = server.Db(db => db.PlanPackages.AsNoTracking().Where(p => p.PlanId == planId).ToList());
+        Assert.Equal(new DateOnly(2027, 2, 1), rows.Single(r => r.Id == begun.Id).PlannedStart);
+        Assert.All(rows.Where(r => r.Id != begun.Id), r => Assert.True(r.PlannedStart >= new DateOnly(2027, 6, 1), $"{r.Key} planned from {r.PlannedStart}"));
     }
 
     [Fact]
