@@ -68,7 +68,7 @@ internal static class InventoryText
         ["inventory.col.compatibility"] = ("Kompatibilität", "compatibility"),
         ["inventory.col.note"] = ("Notiz", "note"),
 
-        ["inventory.pillar.office"] = ("Büro-Software", "Office"),
+        ["inventory.pillar.office"] = ("Bürosoftware", "Office"),
         ["inventory.pillar.operating-system"] = ("Betriebssystem", "Operating system"),
         ["inventory.pillar.collaboration"] = ("Zusammenarbeit", "Collaboration"),
         ["inventory.pillar.mail"] = ("E-Mail und Kalender", "Mail and calendar"),
@@ -79,7 +79,7 @@ internal static class InventoryText
         ["inventory.kind.specialised"] = ("Fachverfahren", "Specialised application"),
         ["inventory.kind.macro"] = ("Makro", "Macro"),
         ["inventory.kind.template"] = ("Vorlage", "Template"),
-        ["inventory.dependency.office-suite"] = ("Büro-Software", "Office suite"),
+        ["inventory.dependency.office-suite"] = ("Bürosoftware", "Office suite"),
         ["inventory.dependency.windows"] = ("Windows", "Windows"),
         ["inventory.dependency.exchange"] = ("Exchange", "Exchange"),
         ["inventory.dependency.active-directory"] = ("Active Directory", "Active Directory"),

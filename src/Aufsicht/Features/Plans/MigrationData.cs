@@ -9,6 +9,9 @@ namespace Aufsicht.Features.Plans;
 /// </summary>
 internal sealed record MigrationData(ProductCatalogue Products, TargetCatalogue Targets, PlanningParameters Parameters, IReadOnlyList<CheckRule> Checks)
 {
+    /// <summary>A product as people name it („Microsoft Office“), for a line's catalogue id or the name it was entered with.</summary>
+    public string ProductName(string product) => Products.Find(product)?.Name ?? product;
+
     public static MigrationData Load(string dataFolder)
     {
         byte[] Read(string file) => File.ReadAllBytes(Path.Combine(dataFolder, file));

@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Plans;
 
-/// <summary>One package as the plan page shows it: the stored row and its body's name.</summary>
-internal sealed record PackageLine(PlanPackageRecord Row, string Body);
+/// <summary>One package as the plan page shows it: the stored row, its body's name and, for a notice or cancellation, its product's name.</summary>
+internal sealed record PackageLine(PlanPackageRecord Row, string Body, string? ProductName = null);
 
-/// <summary>When a pillar is done: the end of its last roll-out and the last licence cancellation.</summary>
+/// <summary>When a pillar is done: the last month of its last roll-out and the month its last licences end.</summary>
 internal sealed record PillarMilestone(Pillar Pillar, YearMonth? RolledOut, YearMonth? LicencesEnd);
 
 /// <summary>A plan as its page shows it: the record, the packages, the checks of Munich and Schleswig-Holstein, the costs per year and the milestones per pillar.</summary>
@@ -21,7 +21,7 @@ internal sealed record PlanView(
     IReadOnlyDictionary<long, string> BodyNames);
 
 /// <summary>Reads plans for their pages.</summary>
-internal sealed class PlanReader(AufsichtDb db, PlanStore store)
+internal sealed class PlanReader(AufsichtDb db, PlanStore store, MigrationData data)
 {
     public Task<List<MigrationPlanRecord>> ListAsync(CancellationToken cancel) =>
         db.MigrationPlans.AsNoTracking().OrderByDescending(p => p.Id).ToListAsync(cancel);
@@ -53,9 +53,12 @@ internal sealed class PlanReader(AufsichtDb db, PlanStore store)
         var costs = schedule is null ? [] : PlanCosts.PerYear(packages, schedule, start);
         var milestones = rows.GroupBy(r => r.Pillar).OrderBy(g => g.Key).Select(g => new PillarMilestone(
                 g.Key,
-                g.Where(r => r.Phase is "pilot" or "cohort" && r.PlannedEnd is not null).Select(r => (YearMonth?)YearMonth.Of(r.PlannedEnd!.Value)).Max(),
+                g.Where(r => r.Phase is "pilot" or "cohort" && r.PlannedEnd is not null).Select(r => (YearMonth?)YearMonth.Of(r.PlannedEnd!.Value).Plus(r.Duration > 0 ? -1 : 0)).Max(),
                 g.Where(r => r.Phase == "cancellation" && r.PlannedStart is not null).Select(r => (YearMonth?)YearMonth.Of(r.PlannedStart!.Value)).Max()))
             .ToList();
-        return new PlanView(plan, rows.Select(r => new PackageLine(r, names.GetValueOrDefault(r.BodyId, "?"))).ToList(), warnings, costs, milestones, names);
+        // Products by the names people know („Microsoft Office“), not by their ids, in warnings and package names.
+        warnings = warnings.Select(w => w with { Args = w.Args.Select(a => a.Contains('/', StringComparison.Ordinal) ? a : string.Join(", ", a.Split(", ").Select(data.ProductName))).ToList() }).ToList();
+        return new PlanView(plan, rows.Select(r => new PackageLine(r, names.GetValueOrDefault(r.BodyId, "?"), r.Product is { } p ? data.ProductName(p) : null)).ToList(),
+            warnings, costs, milestones, names);
     }
 }

@@ -7,7 +7,7 @@ namespace Aufsicht.Features.Plans;
 /// <summary>The migration plans' texts, German and English, and how a package and its holds are named on a page.</summary>
 internal static class PlansText
 {
-    /// <summary>A package as a person reads it: „Gemeinde Altdorf: Büro-Software – Kohorte 2“, never its key.</summary>
+    /// <summary>A package as a person reads it: „Gemeinde Altdorf: Bürosoftware – Kohorte 2“, never its key.</summary>
     public static string PackageName(PackageLine line, Language language)
     {
         var r = line.Row;
@@ -26,7 +26,7 @@ internal static class PlansText
             phase += " " + Texts.T(language, "plans.phase.forPilot");
         }
 
-        var what = r.Product is { Length: > 0 } product && r.Phase is "notice" or "cancellation" ? $" ({product})" : "";
+        var what = (line.ProductName ?? r.Product) is { Length: > 0 } product && r.Phase is "notice" or "cancellation" ? $" ({product})" : "";
         return $"{line.Body}: {Texts.T(language, "migration.pillar." + MigrationNames.Wire(r.Pillar))} – {phase}{what}";
     }
 
