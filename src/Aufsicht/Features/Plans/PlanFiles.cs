@@ -89,7 +89,7 @@ internal static class PlanPackagesFile
                 german ? Texts.T(Language.De, "migration.pillar." + MigrationNames.Wire(r.Pillar)) : MigrationNames.Wire(r.Pillar),
                 german ? PlansText.PhaseName(r, Language.De) : r.Phase,
                 r.Units,
-                r.EffortPersonDays,
+                Math.Round(r.EffortPersonDays, 1, MidpointRounding.AwayFromZero),
                 Month(r.PlannedStart),
                 Month(plannedEnd),
                 Month(r.ActualStart),
