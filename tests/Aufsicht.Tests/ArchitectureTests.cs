@@ -44,6 +44,7 @@ public sealed class ArchitectureTests
         [("Inventory", "Bodies")] = ["BodyFile", "BodyTable"],
         [("Inventory", "Catalog")] = ["CatalogStore", "ServiceNames"],
         [("Plans", "Catalog")] = ["CatalogStore"],
+        [("Plans", "Bodies")] = ["BodyFile", "BodyTable"],
         [("Questionnaires", "Catalog")] = ["CatalogStore", "ServiceNames"],
         [("Responses", "Campaigns")] = ["Tokens", "CampaignContact"],
         [("Responses", "Catalog")] = ["CatalogStore", "CatalogStoreServices", "ServiceNames"],

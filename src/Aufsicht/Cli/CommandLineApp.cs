@@ -21,6 +21,8 @@ internal static class CommandLineApp
           aufsicht plan solve <file.json|-> [--time-limit SECONDS] [--format json|text]
           aufsicht plan create --name NAME --start YYYY-MM [--objective makespan|cost|weighted] [--team N] [--trainers N] [--support N] [--bundle opendesk] [--authority ID] [--data-dir DIR] [--database CONNECTION]
           aufsicht plan compute <plan-id> [--time-limit SECONDS] [--data-dir DIR] [--database CONNECTION]
+          aufsicht plan export <plan-id> --format csv|xlsx|ics [--variant german|machine] [--out FILE] [--data-dir DIR] [--database CONNECTION]
+          aufsicht plan progress <plan-id> <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]
           aufsicht db migrate [--data-dir DIR] [--database CONNECTION]
           aufsicht backup FILE [--data-dir DIR]      /   aufsicht restore FILE [--data-dir DIR]   (SQLite)
           aufsicht bodies import <file.csv|file.xlsx> [--data-dir DIR] [--database CONNECTION]
@@ -120,7 +122,9 @@ internal static class CommandLineApp
                 ["plan", "solve", .. var more] => Task.FromResult(Features.Scheduling.PlanCommand.Solve(more, context)),
                 ["plan", "create", .. var more] => Features.Plans.PlanCommands.CreateAsync(more, context, cancel),
                 ["plan", "compute", .. var more] => Features.Plans.PlanCommands.ComputeAsync(more, context, cancel),
-                ["plan", ..] => throw Sub(context, "plan", "plan solve", "plan create", "plan compute"),
+                ["plan", "export", .. var more] => Features.Plans.PlanFileCommands.ExportAsync(more, context, cancel),
+                ["plan", "progress", .. var more] => Features.Plans.PlanFileCommands.ProgressAsync(more, context, cancel),
+                ["plan", ..] => throw Sub(context, "plan", "plan solve", "plan create", "plan compute", "plan export", "plan progress"),
                 ["db", "migrate", .. var more] => Features.Operations.DbCommand.MigrateAsync(more, context, cancel),
                 ["db", ..] => throw Sub(context, "db", "db migrate"),
                 ["backup", .. var more] => Task.FromResult(Features.Operations.BackupCommand.Backup(more, context)),

@@ -11,6 +11,14 @@ internal static class PlansText
     public static string PackageName(PackageLine line, Language language)
     {
         var r = line.Row;
+        var what = (line.ProductName ?? r.Product) is { Length: > 0 } product && r.Phase is "notice" or "cancellation" ? $" ({product})" : "";
+        return $"{line.Body}: {Texts.T(language, "migration.pillar." + MigrationNames.Wire(r.Pillar))} – {PhaseName(r, language)}{what}";
+    }
+
+    /// <summary>A package's phase in words, with its cohort: „Kohorte 2“, „Schulung für den Pilot“.</summary>
+    public static string PhaseName(Data.PlanPackageRecord r, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(r);
         var phase = Texts.T(language, "plans.phase." + r.Phase);
         var tail = r.Key[(r.Key.LastIndexOf('/') + 1)..];
         if (r.Phase == "cohort" && tail.StartsWith("cohort-", StringComparison.Ordinal))
@@ -26,8 +34,7 @@ internal static class PlansText
             phase += " " + Texts.T(language, "plans.phase.forPilot");
         }
 
-        var what = (line.ProductName ?? r.Product) is { Length: > 0 } product && r.Phase is "notice" or "cancellation" ? $" ({product})" : "";
-        return $"{line.Body}: {Texts.T(language, "migration.pillar." + MigrationNames.Wire(r.Pillar))} – {phase}{what}";
+        return phase;
     }
 
     /// <summary>What holds a package where it is, in words: „wartet auf …; Schulung ist im 03/2027 ausgelastet“.</summary>
