@@ -130,7 +130,14 @@ internal sealed record GanttChart(
     }
 }
 
-internal sealed record GanttRow(string Label, IReadOnlyList<GanttBar> Bars, IReadOnlyList<GanttMilestone> Milestones);
+/// <summary>
+/// One row; <paramref name="Detail"/>, when given, is drawn as the label's own second line (e.g. the pillar under a
+/// long body name, so cutting the name never hides it) and joins the label with " · " in tables and tooltips.
+/// </summary>
+internal sealed record GanttRow(string Label, IReadOnlyList<GanttBar> Bars, IReadOnlyList<GanttMilestone> Milestones, string? Detail = null)
+{
+    public string FullLabel => Detail is null ? Label : Label + " · " + Detail;
+}
 
 /// <summary>A bar from the first day of <see cref="Start"/> to the first day of <see cref="End"/> (exclusive).</summary>
 internal sealed record GanttBar

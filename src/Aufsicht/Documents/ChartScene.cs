@@ -272,8 +272,8 @@ internal static class ChartLayout
             return new ChartScene(Width, y + FontSize + (2 * Pad), shapes);
         }
 
-        var labelWidth = Math.Min(Width / 3, chart.Rows.Max(r => TextWidth(r.Label, FontSize)));
-        var labels = chart.Rows.Select(r => Wrap(r.Label, labelWidth, FontSize, 2)).ToList();
+        var labelWidth = Math.Min(Width / 3, chart.Rows.Max(r => Math.Max(TextWidth(r.Label, FontSize), TextWidth(r.Detail ?? "", FontSize))));
+        var labels = chart.Rows.Select(r => r.Detail is null ? Wrap(r.Label, labelWidth, FontSize, 2) : [Fit(r.Label, labelWidth, FontSize), Fit(r.Detail, labelWidth, FontSize)]).ToList();
         labelWidth = Math.Max(40, labels.SelectMany(l => l).Max(l => TextWidth(l, FontSize)));
         var x0 = Pad + labelWidth + 8;
         var x1 = Width - Pad - 4;
@@ -360,13 +360,13 @@ internal static class ChartLayout
                 var kind = chart.Kinds[bar.Kind];
                 var bx = X(bar.Start);
                 var width = Math.Max(2, X(bar.End) - bx);
-                shapes.Add(new SegmentShape(bx, lanesTop + (bar.Kind * (lane + laneGap)), width, lane, kind.Tone, $"{row.Label} – {kind.Name}: {Span(bar)}"));
+                shapes.Add(new SegmentShape(bx, lanesTop + (bar.Kind * (lane + laneGap)), width, lane, kind.Tone, $"{row.FullLabel} – {kind.Name}: {Span(bar)}"));
             }
 
             foreach (var milestone in row.Milestones)
             {
                 var (fill, outline) = MilestoneInk(milestone.Kind);
-                shapes.Add(new DiamondShape(X(milestone.Month), middle, 6, fill, outline, $"{row.Label} – {chart.MilestoneKinds[milestone.Kind]}: {ReportFormat.Month(milestone.Month)}"));
+                shapes.Add(new DiamondShape(X(milestone.Month), middle, 6, fill, outline, $"{row.FullLabel} – {chart.MilestoneKinds[milestone.Kind]}: {ReportFormat.Month(milestone.Month)}"));
             }
 
             rowTop += height;

@@ -106,7 +106,7 @@ internal static class SvgChart
                     [gantt.RowHeader, .. gantt.Kinds.Select(k => k.Name), .. gantt.MilestoneKinds],
                     [.. gantt.Rows.Select(r => (IReadOnlyList<string>)
                     [
-                        r.Label,
+                        r.FullLabel,
                         .. gantt.Kinds.Select((_, k) => Cell(r.Bars.Where(b => b.Kind == k).OrderBy(b => b.Start).Select(ChartLayout.Span))),
                         .. gantt.MilestoneKinds.Select((_, m) => Cell(r.Milestones.Where(x => x.Kind == m).OrderBy(x => x.Month).Select(x => ReportFormat.Month(x.Month)))),
                     ])]);

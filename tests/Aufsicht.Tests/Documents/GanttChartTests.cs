@@ -140,6 +140,20 @@ public sealed class GanttChartTests
     }
 
     [Fact]
+    public void Lay_RowWithDetail_KeepsTheDetailOnItsOwnLine_WhenTheLabelIsCut()
+    {
+        var row = new GanttRow("Ministerium für Inneres, Kommunales, Wohnen und Sport des Landes (Demo)", [new GanttBar(0, M(2027, 1), M(2027, 3))], [], "Bürosoftware");
+        var chart = new GanttChart("Zeitplan", null, "Stelle", [new ChartSeries("Vorbereitung", Tone.Grey)], [], [row]);
+
+        var labels = ChartLayout.Lay(chart, Language.De).Shapes.OfType<TextShape>().Where(t => t.CssClass == "chart-label").Select(t => t.Text).ToList();
+
+        Assert.Equal(2, labels.Count);
+        Assert.EndsWith("…", labels[0], StringComparison.Ordinal);
+        Assert.Equal("Bürosoftware", labels[1]);
+        Assert.Equal("Ministerium für Inneres, Kommunales, Wohnen und Sport des Landes (Demo) · Bürosoftware", SvgChart.TableOf(chart, Language.De).Rows[0][0]);
+    }
+
+    [Fact]
     public void New_BarOfUnknownKind_Throws()
     {
         Assert.Throws<ArgumentException>(() => new GanttChart("x", null, "y", [new ChartSeries("a", Tone.None)], [], [new GanttRow("r", [new GanttBar(1, M(2027, 1), M(2027, 2))], [])]));

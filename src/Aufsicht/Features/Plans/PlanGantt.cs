@@ -50,13 +50,13 @@ internal static class PlanGantt
         string PillarName(Pillar p) => T("migration.pillar." + MigrationNames.Wire(p));
         var planned = view.Packages.Where(p => p.Row.PlannedStart is not null && p.Row.PlannedEnd is not null).Select(p => p.Row).ToList();
 
-        List<GanttRow> rows = [.. planned.GroupBy(r => r.Pillar).OrderBy(g => g.Key).Select(g => Row(PillarName(g.Key), g))];
+        List<GanttRow> rows = [.. planned.GroupBy(r => r.Pillar).OrderBy(g => g.Key).Select(g => Row(PillarName(g.Key), null, g))];
         if (bodies is not null)
         {
             var byBody = planned.ToLookup(r => r.BodyId);
             foreach (var body in bodies)
             {
-                rows.AddRange(byBody[body.Id].GroupBy(r => r.Pillar).OrderBy(g => g.Key).Select(g => Row(body.Name + " · " + PillarName(g.Key), g)));
+                rows.AddRange(byBody[body.Id].GroupBy(r => r.Pillar).OrderBy(g => g.Key).Select(g => Row(body.Name, PillarName(g.Key), g)));
             }
         }
 
@@ -112,7 +112,7 @@ internal static class PlanGantt
         return new Table(
             chart.Title,
             [chart.RowHeader, T("plans.gantt.phase"), T("plans.gantt.from"), T("plans.gantt.until")],
-            [.. chart.Rows.SelectMany(r => r.Bars.OrderBy(b => b.Kind).Select(b => (IReadOnlyList<string>)[r.Label, chart.Kinds[b.Kind].Name, ReportFormat.Month(b.Start), ReportFormat.Month(b.End > b.Start ? b.End.AddMonths(-1) : b.Start)]))]);
+            [.. chart.Rows.SelectMany(r => r.Bars.OrderBy(b => b.Kind).Select(b => (IReadOnlyList<string>)[r.FullLabel, chart.Kinds[b.Kind].Name, ReportFormat.Month(b.Start), ReportFormat.Month(b.End > b.Start ? b.End.AddMonths(-1) : b.Start)]))]);
     }
 
     /// <summary>The bodies with packages in the plan and every body above them, by name (for the choice on the page).</summary>
@@ -163,7 +163,7 @@ internal static class PlanGantt
         return result;
     }
 
-    private static GanttRow Row(string label, IEnumerable<PlanPackageRecord> packages)
+    private static GanttRow Row(string label, string? detail, IEnumerable<PlanPackageRecord> packages)
     {
         var list = packages.ToList();
         var bars = list.GroupBy(r => GroupOf(r.Phase)).OrderBy(g => g.Key)
@@ -182,7 +182,7 @@ internal static class PlanGantt
             milestones.Add(new GanttMilestone(1, First(cancellations.Max(r => r.PlannedStart!.Value))));
         }
 
-        return new GanttRow(label, bars, milestones);
+        return new GanttRow(label, bars, milestones, detail);
     }
 
     private static DateOnly First(DateOnly day) => new(day.Year, day.Month, 1);
