@@ -29,6 +29,9 @@ internal sealed record PolylineShape(IReadOnlyList<(double X, double Y)> Points,
 
 internal sealed record DotShape(double X, double Y, double Radius, string Fill, string Outline) : Shape;
 
+/// <summary>A milestone: a square on its tip, centred at (<paramref name="X"/>, <paramref name="Y"/>); the tooltip is for SVG.</summary>
+internal sealed record DiamondShape(double X, double Y, double Radius, string Fill, string Outline, string? Tooltip) : Shape;
+
 internal static class ChartLayout
 {
     public const double Width = 640;
@@ -36,6 +39,9 @@ internal static class ChartLayout
     private const double Pad = 8;
     private const double FontSize = 12;
     private const double SmallFont = 11;
+
+    /// <summary>Every how many years a long Gantt axis is labelled.</summary>
+    private static readonly int[] YearSteps = [2, 5, 10, 20, 50, 1000];
 
     /// <summary>
     /// Width of text in Liberation Sans / Arial, estimated: SVG has no text measurement, and the PDF must lay out the
@@ -47,6 +53,7 @@ internal static class ChartLayout
     {
         BarChart bar => LayBars(bar, language),
         LineChart line => LayLine(line, language),
+        GanttChart gantt => LayGantt(gantt, language),
         _ => throw new ArgumentOutOfRangeException(nameof(model), model.GetType().Name, "Unknown chart kind."),
     };
 
@@ -217,6 +224,177 @@ internal static class ChartLayout
 
         return new ChartScene(Width, height, shapes);
     }
+
+    private static ChartScene LayGantt(GanttChart chart, Language language)
+    {
+        const double lane = 5, laneGap = 1, rowPad = 4, swatch = 14;
+        var shapes = new List<Shape>();
+
+        // Legend: the bar kinds in their lane order, then the milestone kinds, wrapping as the bar legend does.
+        var x = Pad;
+        var y = Pad;
+        void Item(double width, Action<double, double> draw)
+        {
+            if (x > Pad && x + width > Width - Pad)
+            {
+                x = Pad;
+                y += 20;
+            }
+
+            draw(x, y);
+            x += width;
+        }
+
+        foreach (var kind in chart.Kinds)
+        {
+            Item(swatch + 6 + TextWidth(kind.Name, FontSize) + 16, (lx, ly) =>
+            {
+                shapes.Add(new SegmentShape(lx, ly, swatch, swatch, kind.Tone, null));
+                shapes.Add(new TextShape(lx + swatch + 6, ly + 11.5, kind.Name, FontSize, TextAnchor.Start, false, ReportPalette.Ink, "chart-legend"));
+            });
+        }
+
+        for (var m = 0; m < chart.MilestoneKinds.Count; m++)
+        {
+            var name = chart.MilestoneKinds[m];
+            var (fill, outline) = MilestoneInk(m);
+            Item(swatch + 6 + TextWidth(name, FontSize) + 16, (lx, ly) =>
+            {
+                shapes.Add(new DiamondShape(lx + (swatch / 2), ly + (swatch / 2), 6, fill, outline, null));
+                shapes.Add(new TextShape(lx + swatch + 6, ly + 11.5, name, FontSize, TextAnchor.Start, false, ReportPalette.Ink, "chart-legend"));
+            });
+        }
+
+        y += swatch + 14;
+        if (chart.Rows.Count == 0 || chart.From is not { } from || chart.To is not { } to)
+        {
+            shapes.Add(new TextShape(Pad, y + FontSize, DocumentText.T(language, "report.chart.empty"), FontSize, TextAnchor.Start, false, ReportPalette.AxisText, "chart-text"));
+            return new ChartScene(Width, y + FontSize + (2 * Pad), shapes);
+        }
+
+        var labelWidth = Math.Min(Width / 3, chart.Rows.Max(r => Math.Max(TextWidth(r.Label, FontSize), TextWidth(r.Detail ?? "", FontSize))));
+        var labels = chart.Rows.Select(r => r.Detail is null ? Wrap(r.Label, labelWidth, FontSize, 2) : [Fit(r.Label, labelWidth, FontSize), Fit(r.Detail, labelWidth, FontSize)]).ToList();
+        labelWidth = Math.Max(40, labels.SelectMany(l => l).Max(l => TextWidth(l, FontSize)));
+        var x0 = Pad + labelWidth + 8;
+        var x1 = Width - Pad - 4;
+        var months = Math.Max(1, MonthsBetween(from, to));
+        var perMonth = (x1 - x0) / months;
+        double X(DateOnly month) => x0 + (MonthsBetween(from, month) * perMonth);
+
+        var kinds = chart.Kinds.Count;
+        var lanes = (kinds * lane) + ((kinds - 1) * laneGap);
+        var rowHeights = labels.Select(l => Math.Max(lanes + (2 * rowPad), (l.Count * 14) + 8)).ToList();
+        var top = y + 16;
+        var bottom = top + rowHeights.Sum();
+
+        // Years: where a year is wide enough, its number in the middle of its span and a grid line at each January; on a
+        // long plan a grid line and the number at every 2nd, 5th, 10th … January, so the numbers never crowd.
+        var yearWidth = TextWidth("2027", SmallFont) + 8;
+        var every = 12 * perMonth >= yearWidth ? 1 : YearSteps.First(n => n * 12 * perMonth >= yearWidth * 1.5);
+        for (var year = from.Year; year <= to.AddDays(-1).Year; year++)
+        {
+            var january = new DateOnly(year, 1, 1);
+            var text = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (every == 1)
+            {
+                if (january > from)
+                {
+                    shapes.Add(new LineShape(X(january), top, X(january), bottom, ReportPalette.Grid, 0.75, "chart-grid"));
+                }
+
+                var left = Math.Max(x0, X(january));
+                var right = Math.Min(x1, X(january.AddYears(1)));
+                if (right - left >= TextWidth(text, SmallFont) + 2)
+                {
+                    YearLabel((left + right) / 2, text);
+                }
+            }
+            else if (year % every == 0 && january >= from)
+            {
+                shapes.Add(new LineShape(X(january), top, X(january), bottom, ReportPalette.Grid, 0.75, "chart-grid"));
+                if (X(january) - (yearWidth / 2) >= Pad && X(january) + (yearWidth / 2) <= Width)
+                {
+                    YearLabel(X(january), text);
+                }
+            }
+        }
+
+        void YearLabel(double x, string text)
+        {
+            shapes.Add(new TextShape(x, top - 5, text, SmallFont, TextAnchor.Middle, false, ReportPalette.AxisText, "chart-tick"));
+            shapes.Add(new TextShape(x, bottom + 15, text, SmallFont, TextAnchor.Middle, false, ReportPalette.AxisText, "chart-tick"));
+        }
+
+        shapes.Add(new LineShape(x0, top, x0, bottom, ReportPalette.Axis, 1, "chart-axis"));
+        shapes.Add(new LineShape(x0, bottom, x1, bottom, ReportPalette.Axis, 1, "chart-axis"));
+        if (perMonth >= 4)
+        {
+            for (var i = 1; i <= months; i++)
+            {
+                var tx = x0 + (i * perMonth);
+                shapes.Add(new LineShape(tx, bottom, tx, bottom + 3, ReportPalette.Axis, 0.75, "chart-axis"));
+            }
+        }
+
+        var rowTop = top;
+        for (var i = 0; i < chart.Rows.Count; i++)
+        {
+            var row = chart.Rows[i];
+            var height = rowHeights[i];
+            var middle = rowTop + (height / 2);
+            if (i > 0)
+            {
+                shapes.Add(new LineShape(Pad, rowTop, x1, rowTop, ReportPalette.Grid, 0.5, "chart-grid"));
+            }
+
+            var lines = labels[i];
+            var firstBaseline = middle - ((lines.Count - 1) * 7) + 4;
+            for (var l = 0; l < lines.Count; l++)
+            {
+                shapes.Add(new TextShape(x0 - 8, firstBaseline + (l * 14), lines[l], FontSize, TextAnchor.End, false, ReportPalette.Ink, "chart-label"));
+            }
+
+            var lanesTop = middle - (lanes / 2);
+            foreach (var bar in row.Bars)
+            {
+                var kind = chart.Kinds[bar.Kind];
+                var bx = X(bar.Start);
+                var width = Math.Max(2, X(bar.End) - bx);
+                shapes.Add(new SegmentShape(bx, lanesTop + (bar.Kind * (lane + laneGap)), width, lane, kind.Tone, $"{row.FullLabel} – {kind.Name}: {Span(bar)}"));
+            }
+
+            foreach (var milestone in row.Milestones)
+            {
+                var (fill, outline) = MilestoneInk(milestone.Kind);
+                shapes.Add(new DiamondShape(X(milestone.Month), middle, 6, fill, outline, $"{row.FullLabel} – {chart.MilestoneKinds[milestone.Kind]}: {ReportFormat.Month(milestone.Month)}"));
+            }
+
+            rowTop += height;
+        }
+
+        if (chart.Today is { } today && today >= from && today < to)
+        {
+            // Within its month by the day, so "today" sits where the calendar is.
+            var tx = X(new DateOnly(today.Year, today.Month, 1)) + (perMonth * (today.Day - 1) / DateTime.DaysInMonth(today.Year, today.Month));
+            shapes.Add(new LineShape(tx, top - 14, tx, bottom, ReportPalette.Ink, 1.5, "chart-today"));
+            var label = DocumentText.T(language, "report.chart.today");
+            var anchor = tx + TextWidth(label, SmallFont, true) + 4 > Width - Pad ? TextAnchor.End : TextAnchor.Start;
+            shapes.Add(new TextShape(anchor == TextAnchor.Start ? tx + 3 : tx - 3, top - 16, label, SmallFont, anchor, true, ReportPalette.Ink, "chart-today-label"));
+        }
+
+        return new ChartScene(Width, bottom + 15 + Pad, shapes);
+    }
+
+    /// <summary>A bar's months as a reader says them: „03/2027 – 05/2028“, the end month inclusive.</summary>
+    internal static string Span(GanttBar bar) =>
+        bar.End <= bar.Start.AddMonths(1)
+            ? ReportFormat.Month(bar.Start)
+            : ReportFormat.Month(bar.Start) + " – " + ReportFormat.Month(bar.End.AddMonths(-1));
+
+    private static int MonthsBetween(DateOnly from, DateOnly to) => ((to.Year - from.Year) * 12) + to.Month - from.Month;
+
+    /// <summary>The first milestone kind filled, the second hollow: told apart by shape, not colour.</summary>
+    private static (string Fill, string Outline) MilestoneInk(int kind) => kind == 0 ? (ReportPalette.Ink, "#FFFFFF") : ("#FFFFFF", ReportPalette.Ink);
 
     /// <summary>An axis end at 1, 2 or 5 times a power of ten, with four or five steps.</summary>
     internal static (double Max, double Step) NiceAxis(double max)

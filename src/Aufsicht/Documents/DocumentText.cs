@@ -17,6 +17,8 @@ internal static class DocumentText
         ["report.chart.empty"] = ("Keine Daten", "No data"),
         ["report.chart.bar.describe"] = ("Balkendiagramm. {0}", "Bar chart. {0}"),
         ["report.chart.line.describe"] = ("Liniendiagramm. {0}", "Line chart. {0}"),
+        ["report.chart.gantt.describe"] = ("Zeitplan. {0}", "Timeline. {0}"),
+        ["report.chart.today"] = ("heute", "today"),
         ["report.letter.fileNumber"] = ("Aktenzeichen", "File number"),
         ["report.letter.date"] = ("Datum", "Date"),
         ["report.letter.handler"] = ("Bearbeitet von", "Handled by"),

@@ -357,6 +357,9 @@ internal static class PdfWriter
                 case DotShape d:
                     gfx.DrawEllipse(new XPen(Colour(d.Outline), 1.5), new XSolidBrush(Colour(d.Fill)), d.X - d.Radius, d.Y - d.Radius, 2 * d.Radius, 2 * d.Radius);
                     break;
+                case DiamondShape d:
+                    gfx.DrawPolygon(new XPen(Colour(d.Outline), 1.5), new XSolidBrush(Colour(d.Fill)), [new XPoint(d.X, d.Y - d.Radius), new XPoint(d.X + d.Radius, d.Y), new XPoint(d.X, d.Y + d.Radius), new XPoint(d.X - d.Radius, d.Y)], XFillMode.Winding);
+                    break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(shape), shape.GetType().Name, "Unknown shape.");
             }

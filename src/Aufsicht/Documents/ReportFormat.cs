@@ -22,6 +22,9 @@ internal static class ReportFormat
 
     public static string Date(DateOnly date, Language language) => Core.Assessment.FindingText.Date(date, language);
 
+    /// <summary>A month as both languages write it in reports: <c>03/2027</c> (numeric, so no month name needs translating).</summary>
+    public static string Month(DateOnly month) => month.ToString("MM/yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>A date for a crowded axis, without the year.</summary>
     public static string ShortDate(DateOnly date, Language language) =>
         language == Language.De

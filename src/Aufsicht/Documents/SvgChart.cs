@@ -32,7 +32,7 @@ internal static class SvgChart
             xml.WriteAttributeString("viewBox", $"0 0 {ReportFormat.Coordinate(scene.Width)} {ReportFormat.Coordinate(scene.Height)}");
             xml.WriteAttributeString("role", "img");
             xml.WriteAttributeString("aria-labelledby", $"{id}-title {id}-desc");
-            xml.WriteAttributeString("class", model is BarChart ? "report-chart report-chart-bar" : "report-chart report-chart-line");
+            xml.WriteAttributeString("class", model switch { BarChart => "report-chart report-chart-bar", GanttChart => "report-chart report-chart-gantt", _ => "report-chart report-chart-line" });
             xml.WriteAttributeString("font-family", "'Liberation Sans', Arial, Helvetica, sans-serif");
 
             xml.WriteStartElement("title", SvgNamespace);
@@ -100,9 +100,22 @@ internal static class SvgChart
                     [DocumentText.T(language, "report.chart.date"), line.ValueHeader],
                     [.. line.Points.Select(p => (IReadOnlyList<string>)[ReportFormat.Date(p.Date, language), ReportFormat.Percent(p.Percent, language)])]);
 
+            case GanttChart gantt:
+                return new Table(
+                    gantt.Title,
+                    [gantt.RowHeader, .. gantt.Kinds.Select(k => k.Name), .. gantt.MilestoneKinds],
+                    [.. gantt.Rows.Select(r => (IReadOnlyList<string>)
+                    [
+                        r.FullLabel,
+                        .. gantt.Kinds.Select((_, k) => Cell(r.Bars.Where(b => b.Kind == k).OrderBy(b => b.Start).Select(ChartLayout.Span))),
+                        .. gantt.MilestoneKinds.Select((_, m) => Cell(r.Milestones.Where(x => x.Kind == m).OrderBy(x => x.Month).Select(x => ReportFormat.Month(x.Month)))),
+                    ])]);
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(model), model.GetType().Name, "Unknown chart kind.");
         }
+
+        static string Cell(IEnumerable<string> parts) => string.Join("; ", parts) is { Length: > 0 } text ? text : "–";
     }
 
     /// <summary>The description a screen reader speaks for the picture: the given one, or the data in words.</summary>
@@ -115,7 +128,7 @@ internal static class SvgChart
 
         var table = TableOf(model, language);
         var rows = table.Rows.Select(r => r[0] + ": " + string.Join(", ", r.Skip(1).Select((cell, i) => table.Headers[i + 1] + " " + cell)));
-        var key = model is BarChart ? "report.chart.bar.describe" : "report.chart.line.describe";
+        var key = model switch { BarChart => "report.chart.bar.describe", GanttChart => "report.chart.gantt.describe", _ => "report.chart.line.describe" };
         return DocumentText.T(language, key, string.Join("; ", rows));
     }
 
@@ -196,6 +209,20 @@ internal static class SvgChart
                 break;
             case DotShape d:
                 Element(xml, "circle", ("cx", C(d.X)), ("cy", C(d.Y)), ("r", C(d.Radius)), ("fill", d.Fill), ("stroke", d.Outline), ("stroke-width", "1.5"), ("class", "chart-point"));
+                break;
+            case DiamondShape d:
+                xml.WriteStartElement("polygon", SvgNamespace);
+                xml.WriteAttributeString("points", $"{C(d.X)},{C(d.Y - d.Radius)} {C(d.X + d.Radius)},{C(d.Y)} {C(d.X)},{C(d.Y + d.Radius)} {C(d.X - d.Radius)},{C(d.Y)}");
+                xml.WriteAttributeString("fill", d.Fill);
+                xml.WriteAttributeString("stroke", d.Outline);
+                xml.WriteAttributeString("stroke-width", "1.5");
+                xml.WriteAttributeString("class", "chart-milestone");
+                if (d.Tooltip is not null)
+                {
+                    xml.WriteElementString("title", SvgNamespace, ReportFormat.XmlSafe(d.Tooltip));
+                }
+
+                xml.WriteEndElement();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(shape), shape.GetType().Name, "Unknown shape.");

@@ -34,7 +34,8 @@ internal static class Texts
         Migration.MigrationPlanText.Entries,
         Inventory.InventoryText.Entries,
         Plans.PlansText.Entries,
-        Plans.PlanFilesText.Entries);
+        Plans.PlanFilesText.Entries,
+        Plans.PlanOutputText.Entries);
 
     /// <summary>The text of a key in the language; an unknown key shows as itself (a test finds it, a user sees no crash).</summary>
     public static string T(Language language, string key) =>

@@ -282,6 +282,7 @@ internal static class WebApp
         app.MapDeadlinesApi();
         app.MapCalendarFeed();
         app.MapCasesAnnualReport();
+        Features.Plans.PlanTimeline.MapPlanTimeline(app);
         app.MapGet("/healthz", (HealthCheck health, CancellationToken cancel) => health.Handle(cancel)).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/sprache", UiLanguageMiddleware.Switch).ExcludeFromDescription().AllowAnonymous().WithName(UiLanguageMiddleware.SwitchRoute);
 

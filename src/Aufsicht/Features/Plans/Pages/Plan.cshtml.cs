@@ -1,3 +1,6 @@
+using System.Globalization;
+using Aufsicht.Data;
+using Aufsicht.Documents;
 using Aufsicht.Features.Accounts;
 using Aufsicht.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -7,14 +10,25 @@ namespace Aufsicht.Features.Plans.Pages;
 
 /// <summary>One plan: its figures, the milestones per pillar, the checks, the costs per year and every package with what holds it.</summary>
 [Authorize(Policy = Roles.Staff)]
-internal sealed class PlanModel(PlanReader reader, PlanStore store) : AppPage
+internal sealed class PlanModel(PlanReader reader, PlanStore store, AufsichtDb db, LocalDates dates, TimeProvider clock) : AppPage
 {
     internal PlanView View { get; private set; } = null!;
 
+    /// <summary>Every row of the Gantt (the table lists them all); the picture shows <see cref="PlanGantt.MaxRows"/> at most.</summary>
+    internal GanttChart Gantt { get; private set; } = null!;
+
+    /// <summary>The bodies the Gantt can be narrowed to, and the one chosen (<c>?stelle=</c>).</summary>
+    internal IReadOnlyList<GanttBody> Bodies { get; private set; } = [];
+
+    public long? Body { get; private set; }
+
+    /// <summary>A <c>?stelle=</c> that names no body of the plan, said in words.</summary>
+    public string? BodyError { get; private set; }
+
     public bool CanChange { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancel) =>
-        await LoadAsync(id, cancel).ConfigureAwait(true) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(long id, string? stelle, CancellationToken cancel) =>
+        await LoadAsync(id, cancel, stelle).ConfigureAwait(true) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostComputeAsync(long id, int? seconds, CancellationToken cancel)
     {
@@ -33,7 +47,7 @@ internal sealed class PlanModel(PlanReader reader, PlanStore store) : AppPage
         return RedirectToPage("/Plans/Pages/Plan", new { id });
     }
 
-    private async Task<bool> LoadAsync(long planId, CancellationToken cancel)
+    private async Task<bool> LoadAsync(long planId, CancellationToken cancel, string? stelle = null)
     {
         if (await reader.ViewAsync(planId, cancel).ConfigureAwait(true) is not { } view)
         {
@@ -41,6 +55,22 @@ internal sealed class PlanModel(PlanReader reader, PlanStore store) : AppPage
         }
 
         View = view;
+        Bodies = await PlanGantt.BodiesAsync(db, view, cancel).ConfigureAwait(true);
+        IReadOnlyList<GanttBody>? subtree = null;
+        if (!string.IsNullOrWhiteSpace(stelle))
+        {
+            if (long.TryParse(stelle.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var bodyId) && Bodies.Any(b => b.Id == bodyId))
+            {
+                Body = bodyId;
+                subtree = PlanGantt.Subtree(Bodies, bodyId);
+            }
+            else
+            {
+                BodyError = Texts.T(Language, "plans.gantt.filter.unknown", stelle.Trim());
+            }
+        }
+
+        Gantt = PlanGantt.Build(view, Language, dates.DayOf(clock.GetUtcNow().UtcDateTime), subtree);
         CanChange = await AllowedAsync(Roles.CanPlanMigration).ConfigureAwait(true);
         return true;
     }

@@ -1,0 +1,179 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Aufsicht.Core.Migration;
+using Aufsicht.Core.Scheduling;
+using Aufsicht.Features.Inventory;
+using Aufsicht.Features.Plans;
+using Aufsicht.Tests.Campaigns;
+using Aufsicht.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UglyToad.PdfPig;
+using Xunit;
+
+namespace Aufsicht.Tests.Plans;
+
+[Trait("Category", "Database")]
+public sealed class PlanTimelineTestsOnSqlite : PlanTimelineTests
+{
+    protected override string Database => "sqlite";
+}
+
+[Trait("Category", "Database")]
+public sealed class PlanTimelineTestsOnPostgres : PlanTimelineTests
+{
+    protected override string Database => "postgres";
+}
+
+/// <summary>
+/// A computed plan's outputs on each database: the Gantt and costs charts on the plan page, and the timeline as ODT
+/// and PDF — for staff, not for anyone signed out.
+/// </summary>
+public abstract partial class PlanTimelineTests : IAsyncLifetime
+{
+    private const string Products = """
+        Organisation;Produkt;Säule;Arbeitsplätze;Nutzende;Postfächer;Version;Lizenzkosten;Vertragsende;Kündigungsfrist
+        S-1;Microsoft Office;office;120;130;0;2021;100,00;31.12.2027;6
+        S-1;Windows 11;operating-system;120;130;0;;80,00;30.06.2028;3
+        G-2;Microsoft Office;office;60;60;0;2019;100,00;31.12.2027;6
+        """;
+
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    private AppServer _server = null!;
+    private long _plan;
+
+    protected abstract string Database { get; }
+
+    public async Task InitializeAsync()
+    {
+        _server = await SurveyServer.StartAsync(Database);
+        using var scope = _server.Services.CreateScope();
+        var import = scope.ServiceProvider.GetRequiredService<ImportInventory>();
+        var imported = await import.RunAsync(Encoding.UTF8.GetBytes(Products), "bestand.csv", InventoryKind.Products, CancellationToken.None);
+        Assert.True(imported.IsOk, string.Join("; ", imported.Errors));
+        var store = scope.ServiceProvider.GetRequiredService<PlanStore>();
+        var created = await store.CreateAsync(new PlanDraft("Zeitschiene Küste", null, new YearMonth(2027, 1), Objective.Makespan, new PlanCapacities(6, 2, 2), null), "test", CancellationToken.None);
+        Assert.True(created.IsOk, string.Join("; ", created.Errors));
+        _plan = created.Value;
+        var computed = await store.ComputeAsync(_plan, TimeSpan.FromSeconds(5), CancellationToken.None);
+        Assert.True(computed.IsOk, string.Join("; ", computed.Errors));
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task PlanPage_ShowsGanttAndCostsCharts_OneBarPerPhaseGroup_NoKey()
+    {
+        using var reader = _server.NewSession();
+        Assert.Equal(HttpStatusCode.Redirect, (await reader.LoginAsync("leitung@aufsicht.example", SurveyServer.Password)).Status);
+
+        var page = await reader.GetAsync($"/migration/plaene/{_plan}");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var gantt = Chart(page.Body, "chart-gantt");
+        Assert.Equal("img", (string?)gantt.Attribute("role"));
+        Assert.Equal("Zeitplan der Migration je Säule", gantt.Element(Svg + "title")!.Value);
+        Assert.StartsWith("Zeitplan. Bürosoftware: Vorbereitung und Schulung ", gantt.Element(Svg + "desc")!.Value, StringComparison.Ordinal);
+
+        // One bar per pillar and phase group that has packages (the bars carry a tooltip; legend swatches do not).
+        var rows = _server.Db(db => db.PlanPackages.AsNoTracking().Where(p => p.PlanId == _plan).Select(p => new { p.Pillar, p.Phase }).ToList());
+        var expected = rows.GroupBy(r => r.Pillar).Sum(g => g.Select(r => PlanGantt.GroupOf(r.Phase)).Distinct().Count());
+        var bars = gantt.Descendants(Svg + "rect").Where(r => r.Element(Svg + "title") is not null).ToList();
+        Assert.Equal(expected, bars.Count);
+        Assert.Contains(bars, b => b.Element(Svg + "title")!.Value.StartsWith("Bürosoftware – Kündigung bis Lizenzende: ", StringComparison.Ordinal));
+        Assert.Contains(bars, b => b.Element(Svg + "title")!.Value.StartsWith("Betriebssystem – Pilot: ", StringComparison.Ordinal));
+
+        var costs = Chart(page.Body, "chart-costs");
+        Assert.Equal("Gesparte Lizenzen und Kosten der Migration je Jahr in Euro", costs.Element(Svg + "title")!.Value);
+        Assert.Contains(costs.Descendants(Svg + "text"), t => t.Value == "2027: Kosten");
+
+        Assert.Contains(">Zeitplan der Migration je Säule</caption>", page.Body, StringComparison.Ordinal);
+        Assert.Contains($"/migration/plaene/{_plan}/zeitschiene.pdf", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("plans.", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("report.", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotMatch(IsoMonth(), page.Body);
+    }
+
+    [Fact]
+    public async Task PlanPage_NarrowedToABody_AddsItsRows_UnknownBodyIsNamed()
+    {
+        using var reader = _server.NewSession();
+        await reader.LoginAsync("leitung@aufsicht.example", SurveyServer.Password);
+        var body = _server.Db(db => db.Bodies.AsNoTracking().Single(b => b.ExternalId == "S-1"));
+
+        var page = await reader.GetAsync($"/migration/plaene/{_plan}?stelle={body.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        // The table under the chart names each row in full (the chart wraps long labels).
+        var rowHeads = RowHead().Matches(page.Body[page.Body.IndexOf(">Zeitplan der Migration je Säule</caption>", StringComparison.Ordinal)..]).Select(m => m.Groups[1].Value).Take(4);
+        Assert.Equal(["Bürosoftware", "Betriebssystem", $"{body.Name} · Bürosoftware", $"{body.Name} · Betriebssystem"], rowHeads);
+        var bodyBars = Chart(page.Body, "chart-gantt").Descendants(Svg + "rect").Count(r => r.Element(Svg + "title")?.Value.StartsWith(body.Name + " · ", StringComparison.Ordinal) == true);
+        Assert.True(bodyBars >= 4, $"{bodyBars} bars for the body's two rows");
+
+        var bad = await reader.GetAsync($"/migration/plaene/{_plan}?stelle=Ministerium");
+        Assert.Equal(HttpStatusCode.OK, bad.Status);
+        Assert.Contains("Stelle: „Ministerium“ ist keine Stelle dieses Plans", bad.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Timeline_ReaderDownloadsOdtAndPdf_AnonymousMayNot()
+    {
+        using var reader = _server.NewSession();
+        await reader.LoginAsync("leitung@aufsicht.example", SurveyServer.Password);
+
+        var odt = await reader.DownloadAsync($"/migration/plaene/{_plan}/zeitschiene.odt");
+        Assert.Equal((HttpStatusCode.OK, "application/vnd.oasis.opendocument.text"), (odt.Status, odt.ContentType));
+        using (var zip = new ZipArchive(new MemoryStream(odt.Content), ZipArchiveMode.Read))
+        {
+            Assert.Equal("mimetype", zip.Entries[0].FullName);
+            using var content = zip.GetEntry("content.xml")!.Open();
+            var xml = XDocument.Load(content).ToString();
+            Assert.Contains("Zeitschiene Küste", xml, StringComparison.Ordinal);
+            Assert.Contains("Meilensteine je Säule", xml, StringComparison.Ordinal);
+            Assert.Contains(zip.Entries, e => e.FullName.StartsWith("Pictures/chart", StringComparison.Ordinal));
+        }
+
+        var pdf = await reader.DownloadAsync($"/migration/plaene/{_plan}/zeitschiene.pdf");
+        Assert.Equal((HttpStatusCode.OK, "application/pdf"), (pdf.Status, pdf.ContentType));
+        var text = PdfText(pdf.Content);
+        Assert.Contains("Zeitschiene Küste", text, StringComparison.Ordinal);
+        Assert.Contains("Zeitschiene der Migration", text, StringComparison.Ordinal);
+        Assert.Matches(@"\b(0[1-9]|1[0-2])/20\d\d\b", text);
+        Assert.Matches(@"Berechnet am \d\d\.\d\d\.20\d\d", text);
+        Assert.DoesNotMatch(IsoMonth(), text);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/migration/plaene/987654/zeitschiene.pdf")).Status);
+
+        using var anonymous = _server.NewSession();
+        var refused = await anonymous.GetAsync($"/migration/plaene/{_plan}/zeitschiene.pdf");
+        Assert.NotEqual(HttpStatusCode.OK, refused.Status);
+        Assert.DoesNotContain("%PDF", refused.Body, StringComparison.Ordinal);
+    }
+
+    private static XElement Chart(string page, string id)
+    {
+        var title = page.IndexOf($"id=\"{id}-title\"", StringComparison.Ordinal);
+        Assert.True(title >= 0, $"no chart {id} on the page");
+        var at = page.LastIndexOf("<svg", title, StringComparison.Ordinal);
+        var end = page.IndexOf("</svg>", at, StringComparison.Ordinal) + "</svg>".Length;
+        return XElement.Parse(page[at..end]);
+    }
+
+    /// <summary>The words of all pages with single spaces, as lines break wherever the layout wraps them.</summary>
+    private static string PdfText(byte[] bytes)
+    {
+        Assert.Equal("%PDF-", Encoding.ASCII.GetString(bytes, 0, 5));
+        using var pdf = PdfDocument.Open(bytes);
+        return string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))).Replace('\u00A0', ' ');
+    }
+
+    [GeneratedRegex("<th scope=\"row\">([^<]*)</th>")]
+    private static partial Regex RowHead();
+
+    [GeneratedRegex(@"\b20\d\d-(0[1-9]|1[0-2])\b")]
+    private static partial Regex IsoMonth();
+}
