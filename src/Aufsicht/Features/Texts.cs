@@ -33,7 +33,8 @@ internal static class Texts
         Scheduling.SchedulingText.Entries,
         Migration.MigrationPlanText.Entries,
         Inventory.InventoryText.Entries,
-        Plans.PlansText.Entries);
+        Plans.PlansText.Entries,
+        Plans.PlanProgressText.Entries);
 
     /// <summary>The text of a key in the language; an unknown key shows as itself (a test finds it, a user sees no crash).</summary>
     public static string T(Language language, string key) =>
