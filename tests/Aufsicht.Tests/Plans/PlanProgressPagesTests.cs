@@ -47,6 +47,7 @@ public abstract class PlanProgressPagesTests : IAsyncLifetime
     /// <summary>The decision log's entries as the page must list them: the correction (no. 3) under what it corrects (no. 1).</summary>
     private static readonly string[] ReadingOrder = ["Nr. 1: Ablösung", "Nr. 3: Berichtigung", "Nr. 2: Nebenabrede"];
 
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2027, 6, 15, 10, 0, 0, TimeSpan.Zero));
     private AppServer _server = null!;
     private long _plan;
 
@@ -54,7 +55,7 @@ public abstract class PlanProgressPagesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await SurveyServer.StartAsync(Database, new FakeTimeProvider(new DateTimeOffset(2027, 6, 15, 10, 0, 0, TimeSpan.Zero)));
+        _server = await SurveyServer.StartAsync(Database, _clock);
         using var scope = _server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
         var ministry = new BodyRecord { ExternalId = "M-0", Name = "Ministerium für Bildung (Test)", Kind = "ministry", State = "MV", PublicBody = true, Language = "de", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
@@ -69,7 +70,12 @@ public abstract class PlanProgressPagesTests : IAsyncLifetime
         _plan = created.Value;
         var computed = await store.ComputeAsync(_plan, TimeSpan.FromSeconds(3), CancellationToken.None);
         Assert.True(computed.IsOk, string.Join("; ", computed.Errors));
+        _clock.Advance(TimeSpan.FromMinutes(5)); // the changes below come after the computation
     }
+
+    /// <summary>A table row's cells as the page writes them, whatever the white space between them.</summary>
+    private static void HasRow(string page, params string[] cells) =>
+        Assert.Matches("<th scope=\"row\">" + string.Join(@"</t[hd]>\s*<td[^>]*>", cells.Select(System.Text.RegularExpressions.Regex.Escape)) + "</td>", page);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -123,7 +129,7 @@ public abstract class PlanProgressPagesTests : IAsyncLifetime
         Assert.Contains("Tatsächlicher Beginn: Ein Ende ohne Beginn", badPage, StringComparison.Ordinal);
         InGerman(badPage);
         Assert.Null(_server.Db(db => db.PlanPackages.Single(p => p.Id == prep.Id).ActualStart));
-        Assert.Equal(0, Audits("plan.package.actuals"));
+        Assert.Equal(0, Audits("plans.audit.packageActuals"));
 
         // Good: stored, audited, and the plan says it needs computing again.
         var (good, _, location) = await session.PostFormAsync(path, path + "?handler=Actuals", Actuals("02.2027", "2027-04"));
@@ -131,7 +137,7 @@ public abstract class PlanProgressPagesTests : IAsyncLifetime
         Assert.StartsWith(path, location!.OriginalString, StringComparison.Ordinal);
         var stored = _server.Db(db => db.PlanPackages.AsNoTracking().Single(p => p.Id == prep.Id));
         Assert.Equal((new DateOnly(2027, 2, 1), new DateOnly(2027, 4, 1)), (stored.ActualStart!.Value, stored.ActualEnd!.Value));
-        Assert.Equal(1, Audits("plan.package.actuals"));
+        Assert.Equal(1, Audits("plans.audit.packageActuals"));
         page = (await session.GetAsync(path)).Body;
         Assert.Contains("seit der letzten Berechnung geändert", page, StringComparison.Ordinal);
 
@@ -159,7 +165,7 @@ public abstract class PlanProgressPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, good);
         var dated = _server.Db(db => db.PlanPackages.AsNoTracking().Single(p => p.Id == cohort.Id));
         Assert.Equal((new DateOnly(2028, 3, 1), new DateOnly(2028, 5, 1), true), (dated.Earliest!.Value, dated.Latest!.Value, dated.Edited));
-        Assert.Equal(1, Audits("plan.package.dates"));
+        Assert.Equal(1, Audits("plans.audit.packageDates"));
         page = (await session.GetAsync(cohortPath)).Body;
         Assert.Contains("value=\"03/2028\"", page, StringComparison.Ordinal);
         InGerman(page);
@@ -182,7 +188,7 @@ public abstract class PlanProgressPagesTests : IAsyncLifetime
         Assert.Contains($"href=\"/migration/plaene/paket/{line.Id}\"", page, StringComparison.Ordinal);
         Assert.Contains($"<td>{PlanRows.MonthText(first.Due)}</td>", page, StringComparison.Ordinal);
         var office = expected.Pillars.Single(p => p.Pillar == Pillar.Office);
-        Assert.Contains($"<th scope=\"row\">Bürosoftware</th><td class=\"number\">{office.Packages}</td><td class=\"number\">{office.Done}</td><td class=\"number\">{office.Running}</td><td class=\"number\">{office.Late}</td>", page, StringComparison.Ordinal);
+        HasRow(page, "Bürosoftware", $"{office.Packages}", $"{office.Done}", $"{office.Running}", $"{office.Late}");
     }
 
     [Fact]
@@ -217,13 +223,13 @@ public abstract class PlanProgressPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, good);
         (good, _, _) = await session.PostFormAsync(path, path, new Dictionary<string, string> { ["date"] = "15.06.2027", ["cause"] = "pre-existing", ["summary"] = "Drucker im Keller fällt aus" });
         Assert.Equal(HttpStatusCode.Redirect, good);
-        Assert.Equal(2, Audits("plan.incident"));
+        Assert.Equal(2, Audits("plans.audit.incident"));
         page = (await session.GetAsync(path)).Body;
         InGerman(page);
         Assert.True(page.IndexOf("Drucker im Keller", StringComparison.Ordinal) < page.IndexOf("Serienbriefe", StringComparison.Ordinal), "newest first");
-        Assert.Contains("<th scope=\"row\">02.03.2027</th><td>Gemeinde Süderholz</td><td>Bürosoftware</td><td>durch die Migration verursacht</td>", page, StringComparison.Ordinal);
-        Assert.Contains("<tr><th scope=\"row\">Bürosoftware</th><td class=\"number\">1</td><td class=\"number\">0</td><td class=\"number\">1</td></tr>", page, StringComparison.Ordinal);
-        Assert.Contains("<tr><th scope=\"row\">ohne Säule</th><td class=\"number\">0</td><td class=\"number\">1</td><td class=\"number\">1</td></tr>", page, StringComparison.Ordinal);
+        HasRow(page, "02.03.2027", "Gemeinde Süderholz", "Bürosoftware", "durch die Migration verursacht", "Serienbriefe brechen nach der Umstellung");
+        HasRow(page, "Bürosoftware", "1", "0", "1");
+        HasRow(page, "ohne Säule", "0", "1", "1");
     }
 
     [Fact]
@@ -250,7 +256,7 @@ public abstract class PlanProgressPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, good);
         (good, _, _) = await session.PostFormAsync(path, path, new Dictionary<string, string> { ["date"] = "2027-03-01", ["decidedBy"] = "Landesregierung (Kabinett)", ["subject"] = "Berichtigung", ["text"] = "Bis Mitte 2028.", ["corrects"] = first.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.Redirect, good);
-        Assert.Equal(3, Audits("plan.decision"));
+        Assert.Equal(3, Audits("plans.audit.decision"));
         page = (await session.GetAsync(path)).Body;
         InGerman(page);
         Assert.Contains("Berichtigt Nr. 1", page, StringComparison.Ordinal);
@@ -300,7 +306,7 @@ public abstract class PlanProgressPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, good);
         page = (await session.GetAsync(path)).Body;
         InGerman(page);
-        Assert.Contains("<th scope=\"row\">Grundschule Am Deich</th><td>01.12.2026</td><td>Dienstvereinbarung</td>", page, StringComparison.Ordinal);
+        HasRow(page, "Grundschule Am Deich", "01.12.2026", "Dienstvereinbarung");
         Assert.Contains("Ministerium für Bildung (Test): 1 von 2 Stellen beteiligt", page, StringComparison.Ordinal);
         plan = (await session.GetAsync(PlanPath)).Body;
         Assert.DoesNotContain("Grundschule Am Deich: Der Personalrat", plan, StringComparison.Ordinal);
@@ -312,7 +318,7 @@ public abstract class PlanProgressPagesTests : IAsyncLifetime
         (good, _, _) = await session.PostFormAsync(path, path, new Dictionary<string, string> { ["body"] = school, ["date"] = "15.06.2027" });
         Assert.Equal(HttpStatusCode.Redirect, good);
         Assert.Equal(1, _server.Db(db => db.PlanInvolvements.Count()));
-        Assert.Equal(2, Audits("plan.involvement"));
+        Assert.Equal(2, Audits("plans.audit.involvement"));
         var firstRollOut = _server.Db(db => db.PlanPackages.Where(p => p.PlanId == _plan && (p.Phase == "pilot" || p.Phase == "cohort") && db.Bodies.Any(b => b.Id == p.BodyId && b.ExternalId == "S-1"))
             .Min(p => p.PlannedStart))!.Value;
         plan = (await session.GetAsync(PlanPath)).Body;

@@ -41,9 +41,9 @@ internal sealed class PlanDecisions(AufsichtDb db, TimeProvider clock, LocalDate
             errors.Add(Error.Invalid("date", "plans.decision.date.future", PlanDay.Iso(day.Value)));
         }
 
-        var by = Required("decidedBy", input.DecidedBy, ByMax, errors);
-        var subject = Required("subject", input.Subject, SubjectMax, errors);
-        var text = Required("text", input.Text, TextMax, errors);
+        var by = Required("decidedBy", input.DecidedBy, ByMax, "plans.decision.decidedBy.missing", "plans.decision.decidedBy.tooLong", errors);
+        var subject = Required("subject", input.Subject, SubjectMax, "plans.decision.subject.missing", "plans.decision.subject.tooLong", errors);
+        var text = Required("text", input.Text, TextMax, "plans.decision.text.missing", "plans.decision.text.tooLong", errors);
         if (input.Corrects is { } corrects && !await db.PlanDecisions.AnyAsync(d => d.PlanId == planId && d.Id == corrects, cancel).ConfigureAwait(false))
         {
             errors.Add(Error.Invalid("corrects", "plans.decision.corrects.unknown"));
@@ -66,7 +66,7 @@ internal sealed class PlanDecisions(AufsichtDb db, TimeProvider clock, LocalDate
             RecordedAt = now,
         };
         db.PlanDecisions.Add(record);
-        await AuditLog.AddAsync(db, now, user, "plan.decision", null, JsonSerializer.Serialize(new
+        await AuditLog.AddAsync(db, now, user, "plans.audit.decision", null, JsonSerializer.Serialize(new
         {
             plan = planId,
             decidedOn = PlanDay.Iso(record.DecidedOn),
@@ -87,16 +87,16 @@ internal sealed class PlanDecisions(AufsichtDb db, TimeProvider clock, LocalDate
         return Result<long>.Ok(record.Id);
     }
 
-    private static string Required(string field, string? value, int max, List<Error> errors)
+    private static string Required(string field, string? value, int max, string missingKey, string tooLongKey, List<Error> errors)
     {
         var text = (value ?? "").Trim();
         if (text.Length == 0)
         {
-            errors.Add(Error.Invalid(field, "plans.decision." + field + ".missing"));
+            errors.Add(Error.Invalid(field, missingKey));
         }
         else if (text.Length > max)
         {
-            errors.Add(Error.Invalid(field, "plans.decision." + field + ".tooLong", max.ToString(CultureInfo.InvariantCulture), text.Length.ToString(CultureInfo.InvariantCulture)));
+            errors.Add(Error.Invalid(field, tooLongKey, max.ToString(CultureInfo.InvariantCulture), text.Length.ToString(CultureInfo.InvariantCulture)));
         }
 
         return text;

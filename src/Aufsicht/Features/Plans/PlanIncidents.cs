@@ -91,7 +91,7 @@ internal sealed class PlanIncidents(AufsichtDb db, TimeProvider clock, LocalDate
             RecordedAt = now,
         };
         db.PlanIncidents.Add(record);
-        await AuditLog.AddAsync(db, now, user, "plan.incident", null, JsonSerializer.Serialize(new
+        await AuditLog.AddAsync(db, now, user, "plans.audit.incident", null, JsonSerializer.Serialize(new
         {
             plan = planId,
             occurredOn = PlanDay.Iso(record.OccurredOn),

@@ -65,7 +65,7 @@ internal sealed class PlanInvolvements(AufsichtDb db, TimeProvider clock, LocalD
 
         row.InvolvedOn = day!.Value;
         row.Note = text.Length == 0 ? null : text;
-        await AuditLog.AddAsync(db, now, user, "plan.involvement", null, JsonSerializer.Serialize(new
+        await AuditLog.AddAsync(db, now, user, "plans.audit.involvement", null, JsonSerializer.Serialize(new
         {
             plan = planId,
             body = bodyId,

@@ -48,7 +48,7 @@ internal sealed class PlanPackages(AufsichtDb db, TimeProvider clock)
 
         var plan = await db.MigrationPlans.SingleAsync(p => p.Id == row.PlanId, cancel).ConfigureAwait(false);
         var now = clock.GetUtcNow().UtcDateTime;
-        await AuditLog.AddAsync(db, now, user, "plan.package.dates", null, JsonSerializer.Serialize(new
+        await AuditLog.AddAsync(db, now, user, "plans.audit.packageDates", null, JsonSerializer.Serialize(new
         {
             plan = row.PlanId,
             package = row.Key,

@@ -5,6 +5,11 @@ internal static class PlanProgressText
 {
     public static readonly IReadOnlyDictionary<string, (string De, string En)> Entries = new Dictionary<string, (string De, string En)>
     {
+        ["plans.audit.decision"] = ("Entscheidung ins Protokoll eingetragen", "Decision recorded in the log"),
+        ["plans.audit.incident"] = ("Vorfall erfasst", "Incident recorded"),
+        ["plans.audit.involvement"] = ("Beteiligung des Personalrats eingetragen", "Staff representatives' involvement recorded"),
+        ["plans.audit.packageDates"] = ("Frühester und spätester Monat eines Arbeitspakets geändert", "Earliest and latest month of a work package changed"),
+        ["plans.audit.packageActuals"] = ("Tatsächliche Monate eines Arbeitspakets eingetragen", "Actual months of a work package entered"),
         ["plans.nav"] = ("Fortschritt und Protokolle", "Progress and records"),
         ["plans.nav.stand"] = ("Geplant und tatsächlich", "Planned and actual"),
         ["plans.nav.incidents"] = ("Vorfälle", "Incidents"),
@@ -36,6 +41,7 @@ internal static class PlanProgressText
         ["plans.pkg.toCompute"] = ("Zum Plan und neu berechnen", "To the plan, to compute it"),
         ["plans.pkg.body"] = ("Stelle", "Body"),
         ["plans.pkg.duration"] = ("Dauer", "Duration"),
+        ["plans.pkg.oneMonth"] = ("1 Monat", "1 month"),
         ["plans.pkg.months"] = ("{0} Monate", "{0} months"),
         ["plans.pkg.actualStart"] = ("Tatsächlicher Beginn", "Actual start"),
         ["plans.pkg.actualEnd"] = ("Tatsächliches Ende", "Actual end"),

@@ -67,7 +67,7 @@ internal sealed class PackageModel(PlanProgressReader reader, PlanProgress progr
         var row = Line.Row;
         var user = User.Identity?.Name ?? "";
         // Saved in the same unit of work as the actuals, and only when they changed (SetActualsAsync saves then).
-        await AuditLog.AddAsync(db, clock.GetUtcNow().UtcDateTime, user, "plan.package.actuals", null,
+        await AuditLog.AddAsync(db, clock.GetUtcNow().UtcDateTime, user, "plans.audit.packageActuals", null,
             System.Text.Json.JsonSerializer.Serialize(new { plan = row.PlanId, package = row.Key, start = start?.ToString(), end = end?.ToString() }), cancel).ConfigureAwait(true);
         var stored = await progress.SetActualsAsync(row.PlanId, [new ActualInput(row.Key, start, end)], cancel).ConfigureAwait(true);
         if (!stored.IsOk)
