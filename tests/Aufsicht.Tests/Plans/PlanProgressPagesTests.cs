@@ -218,7 +218,11 @@ public abstract class PlanProgressPagesTests : IAsyncLifetime
 
         var (good, _, _) = await session.PostFormAsync(path, path, new Dictionary<string, string>
         {
-            ["date"] = "2027-03-02", ["body"] = body.ToString(System.Globalization.CultureInfo.InvariantCulture), ["pillar"] = "office", ["cause"] = "migration", ["summary"] = "Serienbriefe brechen nach der Umstellung",
+            ["date"] = "2027-03-02",
+            ["body"] = body.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["pillar"] = "office",
+            ["cause"] = "migration",
+            ["summary"] = "Serienbriefe brechen nach der Umstellung",
         });
         Assert.Equal(HttpStatusCode.Redirect, good);
         (good, _, _) = await session.PostFormAsync(path, path, new Dictionary<string, string> { ["date"] = "15.06.2027", ["cause"] = "pre-existing", ["summary"] = "Drucker im Keller fällt aus" });
