@@ -35,7 +35,8 @@ internal static class Texts
         Inventory.InventoryText.Entries,
         Plans.PlansText.Entries,
         Plans.PlanFilesText.Entries,
-        Plans.PlanOutputText.Entries);
+        Plans.PlanOutputText.Entries,
+        Plans.PlanProgressText.Entries);
 
     /// <summary>The text of a key in the language; an unknown key shows as itself (a test finds it, a user sees no crash).</summary>
     public static string T(Language language, string key) =>

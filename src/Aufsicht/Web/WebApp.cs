@@ -191,6 +191,11 @@ internal static class WebApp
         builder.Services.AddScoped<Features.Plans.PlanStore>();
         builder.Services.AddScoped<Features.Plans.PlanProgress>();
         builder.Services.AddScoped<Features.Plans.PlanReader>();
+        builder.Services.AddScoped<Features.Plans.PlanProgressReader>();
+        builder.Services.AddScoped<Features.Plans.PlanPackages>();
+        builder.Services.AddScoped<Features.Plans.PlanIncidents>();
+        builder.Services.AddScoped<Features.Plans.PlanDecisions>();
+        builder.Services.AddScoped<Features.Plans.PlanInvolvements>();
         builder.Services.AddSingleton<HealthCheck>();
         builder.Services.AddSingleton(Features.Shared.LocalDates.From(builder.Configuration));
         builder.Services.AddOutputCache(o => o.AddPolicy(CataloguePages.CachePolicy, CataloguePages.Cache));

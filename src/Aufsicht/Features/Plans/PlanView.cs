@@ -50,6 +50,12 @@ internal sealed class PlanReader(AufsichtDb db, PlanStore store, MigrationData d
         var warnings = problem.IsOk
             ? PlanChecks.Check(new PlanInputs(inventory, packages, problem.Value, start, involved), schedule)
             : [];
+        warnings = StaffWarnings.Group(warnings, inventory.Bodies); // one line per ministry, not one per office
+        foreach (var b in inventory.Bodies)
+        {
+            names.TryAdd(b.Id, b.Name); // the ministries those lines name
+        }
+
         var costs = schedule is null ? [] : PlanCosts.PerYear(packages, schedule, start);
         var milestones = rows.GroupBy(r => r.Pillar).OrderBy(g => g.Key).Select(g => new PillarMilestone(
                 g.Key,
