@@ -144,9 +144,15 @@ public static class CpSatScheduler
     /// </summary>
     public const int PlacementsPerSecond = 400_000;
 
-    /// <summary>The heuristic's budget for a limit: <see cref="PlacementsPerSecond"/> per second, at least one second's worth, at most a minute's.</summary>
-    public static int HeuristicPlacements(TimeSpan limit) =>
-        (int)Math.Clamp(PlacementsPerSecond * limit.TotalSeconds, PlacementsPerSecond, 60.0 * PlacementsPerSecond);
+    /// <summary>
+    /// The heuristic's budget for a limit: <see cref="PlacementsPerSecond"/> per second from 10 s on, less below (× seconds / 10,
+    /// so a 1 s limit gets a hundredth of 10 s's: short limits leave the search its time), at most a minute's worth.
+    /// </summary>
+    public static int HeuristicPlacements(TimeSpan limit)
+    {
+        var seconds = Math.Max(0, limit.TotalSeconds);
+        return (int)Math.Clamp(PlacementsPerSecond * seconds * Math.Min(1, seconds / 10), PlacementsPerSecond / 100.0, 60.0 * PlacementsPerSecond);
+    }
 
     /// <summary>Wall-clock seconds kept back from the search for reading its answer and explaining the schedule.</summary>
     public const double Reserve = 0.05;

@@ -14,6 +14,12 @@ public static class Justification
     /// <summary>The work budget in task placements over all passes (about 0.1–0.3 s on this machine for PSPLIB j120).</summary>
     public const int PlacementBudget = 400_000;
 
+    /// <summary>
+    /// The work (periods checked for a fit) allowed per placement of the budget on average; a cap that binds where fits are
+    /// searched over many periods (long horizons, thousands of tasks), not on PSPLIB-like projects.
+    /// </summary>
+    public const int WorkPerPlacement = 256;
+
     /// <summary>The local search stops after this many passes without a shorter schedule.</summary>
     public const int Stagnation = 4000;
 
@@ -28,7 +34,7 @@ public static class Justification
             return first;
         }
 
-        var state = new State(problem, windows, limit);
+        var state = new State(problem, windows, limit, (long)placements * WorkPerPlacement);
         var best = first.Select(t => t.Start).ToArray();
         var bestMakespan = state.Makespan(best);
         void Offer(int[]? starts)
@@ -65,7 +71,7 @@ public static class Justification
         var spread = Math.Max(1.0, tasks.Average(t => (double)t.Duration));
         var passes = Math.Clamp(placements / (8 * n), 0, 100_000);
         var lastGain = 0;
-        for (var pass = 0; pass < passes / 4 && bestMakespan > floor; pass++)
+        for (var pass = 0; pass < passes / 4 && bestMakespan > floor && !state.Spent; pass++)
         {
             var keys = new double[n];
             for (var i = 0; i < n; i++)
@@ -79,7 +85,7 @@ public static class Justification
         var current = state.ListOf(best);
         var currentMakespan = bestMakespan;
         lastGain = passes / 4;
-        for (var pass = passes / 4; pass < passes && bestMakespan > floor && pass - lastGain < Stagnation; pass++)
+        for (var pass = passes / 4; pass < passes && bestMakespan > floor && pass - lastGain < Stagnation && !state.Spent; pass++)
         {
             var list = (int[])current.Clone();
             state.Move(list, random.Next(n), random.NextDouble());
@@ -129,9 +135,12 @@ public static class Justification
         private readonly int[] _rank;
         private readonly long[][] _capacity;
         private readonly long[][] _free;
+        private readonly long _work;
+        private long _done;
 
-        public State(SchedulingProblem problem, TimeWindows windows, int limit)
+        public State(SchedulingProblem problem, TimeWindows windows, int limit, long work)
         {
+            _work = work;
             _n = problem.Tasks.Count;
             _limit = limit;
             var index = new Dictionary<string, int>(_n, StringComparer.Ordinal);
@@ -193,6 +202,9 @@ public static class Justification
         }
 
         public List<int>[] Predecessors { get; }
+
+        /// <summary>Whether the work budget is used up: no further pass starts, no further justification round.</summary>
+        public bool Spent => _done >= _work;
 
         public List<int>[] Successors { get; }
 
@@ -341,7 +353,7 @@ public static class Justification
                 return null;
             }
 
-            for (var round = 0; round < 10; round++)
+            for (var round = 0; round < 10 && !Spent; round++)
             {
                 var before = Makespan(starts);
                 var late = Backward(starts, before);
@@ -403,6 +415,7 @@ public static class Justification
 
         private void Reset()
         {
+            _done += _n;
             for (var r = 0; r < _free.Length; r++)
             {
                 Array.Copy(_capacity[r], _free[r], _capacity[r].Length);
@@ -411,6 +424,7 @@ public static class Justification
 
         private bool Fits(int task, int start)
         {
+            _done += 1 + (_duration[task] * _demands[task].Length);
             if (start < 0 || start + _duration[task] > _limit)
             {
                 return false;
