@@ -8,8 +8,20 @@ namespace Aufsicht.Core.Scheduling;
 /// </summary>
 public static class SerialSchedule
 {
-    /// <summary>The heuristic schedule, or null if it could not place every task within <paramref name="limit"/> periods.</summary>
-    public static IReadOnlyList<ScheduledTask>? Build(SchedulingProblem problem, TimeWindows windows, int limit)
+    /// <summary>
+    /// The heuristic schedule, or null if it could not place every task within <paramref name="limit"/> periods. For the
+    /// makespan objective (and no fixed or allowed starts) the latest-end-first schedule is then improved by
+    /// <see cref="Justification"/>: more priority rules, seeded sampling and forward–backward justification, the shortest
+    /// schedule kept. Deterministic: the same problem gives the same schedule.
+    /// </summary>
+    public static IReadOnlyList<ScheduledTask>? Build(SchedulingProblem problem, TimeWindows windows, int limit, int placements = Justification.PlacementBudget, int lowerBound = 0)
+    {
+        var first = LatestEndFirst(problem, windows, limit);
+        return first is null ? null : Justification.Improve(problem, windows, limit, first, placements, lowerBound);
+    }
+
+    /// <summary>The one-pass serial schedule with the earliest latest end first, or null (see <see cref="Build"/>).</summary>
+    public static IReadOnlyList<ScheduledTask>? LatestEndFirst(SchedulingProblem problem, TimeWindows windows, int limit)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(windows);
