@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Aufsicht.Features.Plans;
 
 /// <summary>A body of a plan and the body its subtree hangs from (its ministry; itself when it has no parent).</summary>
-internal sealed record PlanBody(long Id, string Name, long RootId, string RootName);
+internal sealed record GroupedBody(long Id, string Name, long RootId, string RootName);
 
 /// <summary>A plan's packages for the progress pages: the record, every package named, and the plan's bodies with their ministries.</summary>
-internal sealed record PlanPackagesView(MigrationPlanRecord Plan, IReadOnlyList<PackageLine> Packages, IReadOnlyList<PlanBody> Bodies)
+internal sealed record PlanPackagesView(MigrationPlanRecord Plan, IReadOnlyList<PackageLine> Packages, IReadOnlyList<GroupedBody> Bodies)
 {
     /// <summary>The plan was changed (progress, dates) after its last computation: its months may no longer fit.</summary>
     public bool NeedsComputing => Plan.SolvedAt is { } solved && Plan.UpdatedAt > solved;
@@ -51,7 +51,7 @@ internal sealed class PlanProgressReader(AufsichtDb db, TimeProvider clock, Loca
         db.PlanInvolvements.AsNoTracking().Where(i => i.PlanId == planId).ToListAsync(cancel);
 
     /// <summary>The bodies with their ministries (the top of their tree), sorted by ministry, then the ministry itself first, then by name.</summary>
-    private async Task<List<PlanBody>> BodiesAsync(IReadOnlyList<long> ids, CancellationToken cancel)
+    private async Task<List<GroupedBody>> BodiesAsync(IReadOnlyList<long> ids, CancellationToken cancel)
     {
         var known = new Dictionary<long, (string Name, long? Parent)>();
         var next = ids.ToList();
@@ -70,7 +70,7 @@ internal sealed class PlanProgressReader(AufsichtDb db, TimeProvider clock, Loca
         return ids.Where(known.ContainsKey).Select(id =>
             {
                 var root = StaffWarnings.RootOf(id, b => known.TryGetValue(b, out var k) ? k.Parent : null);
-                return new PlanBody(id, known[id].Name, root, known.TryGetValue(root, out var r) ? r.Name : "?");
+                return new GroupedBody(id, known[id].Name, root, known.TryGetValue(root, out var r) ? r.Name : "?");
             })
             .OrderBy(b => b.RootName, StringComparer.Ordinal).ThenBy(b => b.Id != b.RootId).ThenBy(b => b.Name, StringComparer.Ordinal).ToList();
     }
