@@ -3,7 +3,6 @@ using System.Text;
 using Aufsicht.Core.Migration;
 using Aufsicht.Core.Scheduling;
 using Aufsicht.Data;
-using Aufsicht.Features.Inventory;
 using Aufsicht.Features.Plans;
 using Aufsicht.Tests.Campaigns;
 using Aufsicht.Tests.Web;
@@ -31,13 +30,6 @@ public sealed class PlanFilesTestsOnPostgres : PlanFilesTests
 /// </summary>
 public abstract class PlanFilesTests : IAsyncLifetime
 {
-    private const string Products = """
-        Organisation;Produkt;Säule;Arbeitsplätze;Nutzende;Postfächer;Version;Lizenzkosten;Vertragsende;Kündigungsfrist
-        S-1;Microsoft Office;office;120;130;0;2021;100,00;31.12.2027;6
-        S-1;Windows 11;operating-system;120;130;0;;80,00;30.06.2028;3
-        G-2;Microsoft Office;office;60;60;0;2019;100,00;31.12.2027;6
-        """;
-
     private AppServer _server = null!;
     private long _plan;
 
@@ -57,8 +49,7 @@ public abstract class PlanFilesTests : IAsyncLifetime
             return db.Bodies.Where(b => b.ExternalId == "S-1").ExecuteUpdate(s => s.SetProperty(b => b.ParentId, ministry.Id));
         });
         using var scope = _server.Services.CreateScope();
-        var imported = await scope.ServiceProvider.GetRequiredService<ImportInventory>().RunAsync(Encoding.UTF8.GetBytes(Products), "bestand.csv", InventoryKind.Products, CancellationToken.None);
-        Assert.True(imported.IsOk, string.Join("; ", imported.Errors));
+        await PlanTestData.ImportInventoryAsync(_server);
         var store = scope.ServiceProvider.GetRequiredService<PlanStore>();
         var created = await store.CreateAsync(new PlanDraft("Zeitschiene", null, new YearMonth(2027, 1), Objective.Makespan, new PlanCapacities(6, 2, 2), null), "test", CancellationToken.None);
         Assert.True(created.IsOk, string.Join("; ", created.Errors));
@@ -261,7 +252,7 @@ public abstract class PlanFilesTests : IAsyncLifetime
             }
 
             Assert.Equal(0, Cli.Run(["bodies", "import", Write("stellen.csv", "Kennung;Name;Art;Land\nS-1;Grundschule Am Deich;Schule;MV\nG-2;Gemeinde Süderholz;Gemeinde;MV\n"), .. where]).ExitCode);
-            Assert.Equal(0, Cli.Run(["inventory", "import", Write("bestand.csv", Products), .. where]).ExitCode);
+            Assert.Equal(0, Cli.Run(["inventory", "import", Write("bestand.csv", PlanTestData.Products), .. where]).ExitCode);
             Assert.Equal(0, Cli.Run(["plan", "create", "--name", "T", "--start", "2027-01", "--team", "6", .. where]).ExitCode);
             Assert.Equal(0, Cli.Run(["plan", "compute", "1", "--time-limit", "5", .. where]).ExitCode);
 

@@ -1,9 +1,7 @@
 using System.Net;
-using System.Text;
 using Aufsicht.Core.Migration;
 using Aufsicht.Core.Scheduling;
 using Aufsicht.Data;
-using Aufsicht.Features.Inventory;
 using Aufsicht.Features.Plans;
 using Aufsicht.Tests.Campaigns;
 using Aufsicht.Tests.Web;
@@ -33,13 +31,6 @@ public sealed class PlanProgressPagesTestsOnPostgres : PlanProgressPagesTests
 /// </summary>
 public abstract class PlanProgressPagesTests : IAsyncLifetime
 {
-    private const string Products = """
-        Organisation;Produkt;Säule;Arbeitsplätze;Nutzende;Postfächer;Version;Lizenzkosten;Vertragsende;Kündigungsfrist
-        S-1;Microsoft Office;office;120;130;0;2021;100,00;31.12.2027;6
-        S-1;Windows 11;operating-system;120;130;0;;80,00;30.06.2028;3
-        G-2;Microsoft Office;office;60;60;0;2019;100,00;31.12.2027;6
-        """;
-
     private const string Supervisor = "sachbearbeitung@aufsicht.example";
     private const string Reader = "leitung@aufsicht.example";
 
@@ -62,8 +53,7 @@ public abstract class PlanProgressPagesTests : IAsyncLifetime
         db.Bodies.Add(ministry);
         await db.SaveChangesAsync();
         await db.Bodies.Where(b => b.ExternalId == "S-1" || b.ExternalId == "G-2").ExecuteUpdateAsync(s => s.SetProperty(b => b.ParentId, ministry.Id));
-        var imported = await scope.ServiceProvider.GetRequiredService<ImportInventory>().RunAsync(Encoding.UTF8.GetBytes(Products), "bestand.csv", InventoryKind.Products, CancellationToken.None);
-        Assert.True(imported.IsOk, string.Join("; ", imported.Errors));
+        await PlanTestData.ImportInventoryAsync(_server);
         var store = scope.ServiceProvider.GetRequiredService<PlanStore>();
         var created = await store.CreateAsync(new PlanDraft("Zeitschiene", null, new YearMonth(2027, 1), Objective.Makespan, new PlanCapacities(6, 2, 2), null), "test", CancellationToken.None);
         Assert.True(created.IsOk, string.Join("; ", created.Errors));

@@ -1,7 +1,5 @@
-using System.Text;
 using Aufsicht.Core.Migration;
 using Aufsicht.Core.Scheduling;
-using Aufsicht.Features.Inventory;
 using Aufsicht.Features.Plans;
 using Aufsicht.Tests.Campaigns;
 using Aufsicht.Tests.Web;
@@ -31,13 +29,6 @@ public sealed class PlanStoreTestsOnPostgres : PlanStoreTests
 /// </summary>
 public abstract class PlanStoreTests : IAsyncLifetime
 {
-    private const string Products = """
-        Organisation;Produkt;Säule;Arbeitsplätze;Nutzende;Postfächer;Version;Lizenzkosten;Vertragsende;Kündigungsfrist
-        S-1;Microsoft Office;office;120;130;0;2021;100,00;31.12.2027;6
-        S-1;Windows 11;operating-system;120;130;0;;80,00;30.06.2028;3
-        G-2;Microsoft Office;office;60;60;0;2019;100,00;31.12.2027;6
-        """;
-
     private AppServer _server = null!;
 
     protected abstract string Database { get; }
@@ -45,10 +36,7 @@ public abstract class PlanStoreTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await SurveyServer.StartAsync(Database);
-        using var scope = _server.Services.CreateScope();
-        var import = scope.ServiceProvider.GetRequiredService<ImportInventory>();
-        var imported = await import.RunAsync(Encoding.UTF8.GetBytes(Products), "bestand.csv", InventoryKind.Products, CancellationToken.None);
-        Assert.True(imported.IsOk, string.Join("; ", imported.Errors));
+        await PlanTestData.ImportInventoryAsync(_server);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -106,12 +94,7 @@ public abstract class PlanStoreTests : IAsyncLifetime
         // The plan starts in 01/2027; it is June 2027 now, one preparation began in 02/2027 and nothing else.
         var clock = new FakeTimeProvider(new DateTimeOffset(2027, 6, 15, 9, 0, 0, TimeSpan.Zero));
         await using var server = await SurveyServer.StartAsync(Database, clock);
-        using (var scope = server.Services.CreateScope())
-        {
-            var imported = await scope.ServiceProvider.GetRequiredService<ImportInventory>()
-                .RunAsync(Encoding.UTF8.GetBytes(Products), "bestand.csv", InventoryKind.Products, CancellationToken.None);
-            Assert.True(imported.IsOk, string.Join("; ", imported.Errors));
-        }
+        await PlanTestData.ImportInventoryAsync(server);
 
         long planId;
         using (var scope = server.Services.CreateScope())

@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Aufsicht.Core.Migration;
 using Aufsicht.Core.Scheduling;
-using Aufsicht.Features.Inventory;
 using Aufsicht.Features.Plans;
 using Aufsicht.Tests.Campaigns;
 using Aufsicht.Tests.Web;
@@ -34,13 +33,6 @@ public sealed class PlanTimelineTestsOnPostgres : PlanTimelineTests
 /// </summary>
 public abstract partial class PlanTimelineTests : IAsyncLifetime
 {
-    private const string Products = """
-        Organisation;Produkt;Säule;Arbeitsplätze;Nutzende;Postfächer;Version;Lizenzkosten;Vertragsende;Kündigungsfrist
-        S-1;Microsoft Office;office;120;130;0;2021;100,00;31.12.2027;6
-        S-1;Windows 11;operating-system;120;130;0;;80,00;30.06.2028;3
-        G-2;Microsoft Office;office;60;60;0;2019;100,00;31.12.2027;6
-        """;
-
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     private AppServer _server = null!;
@@ -52,9 +44,7 @@ public abstract partial class PlanTimelineTests : IAsyncLifetime
     {
         _server = await SurveyServer.StartAsync(Database);
         using var scope = _server.Services.CreateScope();
-        var import = scope.ServiceProvider.GetRequiredService<ImportInventory>();
-        var imported = await import.RunAsync(Encoding.UTF8.GetBytes(Products), "bestand.csv", InventoryKind.Products, CancellationToken.None);
-        Assert.True(imported.IsOk, string.Join("; ", imported.Errors));
+        await PlanTestData.ImportInventoryAsync(_server);
         var store = scope.ServiceProvider.GetRequiredService<PlanStore>();
         var created = await store.CreateAsync(new PlanDraft("Zeitschiene Küste", null, new YearMonth(2027, 1), Objective.Makespan, new PlanCapacities(6, 2, 2), null), "test", CancellationToken.None);
         Assert.True(created.IsOk, string.Join("; ", created.Errors));
