@@ -31,19 +31,11 @@ internal sealed class PlanDecisions(AufsichtDb db, TimeProvider clock, LocalDate
 
         var errors = new List<Error>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var day = PlanDay.Parse(input.Date);
-        if (day is null)
-        {
-            errors.Add(Error.Invalid("date", "plans.decision.date.invalid", input.Date ?? ""));
-        }
-        else if (day > dates.DayOf(now))
-        {
-            errors.Add(Error.Invalid("date", "plans.decision.date.future", PlanDay.Iso(day.Value)));
-        }
+        var day = PlanDay.Past(input.Date, dates.DayOf(now), "date", "plans.decision.date.invalid", "plans.decision.date.future", errors);
 
-        var by = Required("decidedBy", input.DecidedBy, ByMax, "plans.decision.decidedBy.missing", "plans.decision.decidedBy.tooLong", errors);
-        var subject = Required("subject", input.Subject, SubjectMax, "plans.decision.subject.missing", "plans.decision.subject.tooLong", errors);
-        var text = Required("text", input.Text, TextMax, "plans.decision.text.missing", "plans.decision.text.tooLong", errors);
+        var by = PlanDay.Required("decidedBy", input.DecidedBy, ByMax, "plans.decision.decidedBy.missing", "plans.decision.decidedBy.tooLong", errors);
+        var subject = PlanDay.Required("subject", input.Subject, SubjectMax, "plans.decision.subject.missing", "plans.decision.subject.tooLong", errors);
+        var text = PlanDay.Required("text", input.Text, TextMax, "plans.decision.text.missing", "plans.decision.text.tooLong", errors);
         if (input.Corrects is { } corrects && !await db.PlanDecisions.AnyAsync(d => d.PlanId == planId && d.Id == corrects, cancel).ConfigureAwait(false))
         {
             errors.Add(Error.Invalid("corrects", "plans.decision.corrects.unknown"));
@@ -85,20 +77,5 @@ internal sealed class PlanDecisions(AufsichtDb db, TimeProvider clock, LocalDate
         }
 
         return Result<long>.Ok(record.Id);
-    }
-
-    private static string Required(string field, string? value, int max, string missingKey, string tooLongKey, List<Error> errors)
-    {
-        var text = (value ?? "").Trim();
-        if (text.Length == 0)
-        {
-            errors.Add(Error.Invalid(field, missingKey));
-        }
-        else if (text.Length > max)
-        {
-            errors.Add(Error.Invalid(field, tooLongKey, max.ToString(CultureInfo.InvariantCulture), text.Length.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        return text;
     }
 }

@@ -31,15 +31,7 @@ internal sealed class PlanIncidents(AufsichtDb db, TimeProvider clock, LocalDate
 
         var errors = new List<Error>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var day = PlanDay.Parse(input.Date);
-        if (day is null)
-        {
-            errors.Add(Error.Invalid("date", "plans.incident.date.invalid", input.Date ?? ""));
-        }
-        else if (day > dates.DayOf(now))
-        {
-            errors.Add(Error.Invalid("date", "plans.incident.date.future", PlanDay.Iso(day.Value)));
-        }
+        var day = PlanDay.Past(input.Date, dates.DayOf(now), "date", "plans.incident.date.invalid", "plans.incident.date.future", errors);
 
         if (input.BodyId is { } body && !await db.PlanPackages.AnyAsync(p => p.PlanId == planId && p.BodyId == body, cancel).ConfigureAwait(false))
         {
@@ -64,15 +56,7 @@ internal sealed class PlanIncidents(AufsichtDb db, TimeProvider clock, LocalDate
             errors.Add(Error.Invalid("cause", "plans.incident.cause.missing"));
         }
 
-        var summary = (input.Summary ?? "").Trim();
-        if (summary.Length == 0)
-        {
-            errors.Add(Error.Invalid("summary", "plans.incident.summary.missing"));
-        }
-        else if (summary.Length > SummaryMax)
-        {
-            errors.Add(Error.Invalid("summary", "plans.incident.summary.tooLong", SummaryMax.ToString(CultureInfo.InvariantCulture), summary.Length.ToString(CultureInfo.InvariantCulture)));
-        }
+        var summary = PlanDay.Required("summary", input.Summary, SummaryMax, "plans.incident.summary.missing", "plans.incident.summary.tooLong", errors);
 
         if (errors.Count > 0)
         {

@@ -30,15 +30,7 @@ internal sealed class PlanInvolvements(AufsichtDb db, TimeProvider clock, LocalD
             errors.Add(Error.Invalid("body", "plans.involvement.body.unknown"));
         }
 
-        var day = PlanDay.Parse(date);
-        if (day is null)
-        {
-            errors.Add(Error.Invalid("date", "plans.involvement.date.invalid", date ?? ""));
-        }
-        else if (day > dates.DayOf(now))
-        {
-            errors.Add(Error.Invalid("date", "plans.involvement.date.future", PlanDay.Iso(day.Value)));
-        }
+        var day = PlanDay.Past(date, dates.DayOf(now), "date", "plans.involvement.date.invalid", "plans.involvement.date.future", errors);
 
         var text = (note ?? "").Trim();
         if (text.Length > NoteMax)

@@ -102,4 +102,42 @@ internal static class PlanDay
 
     /// <summary>ISO, for the audit log and error arguments (which the form mapper turns into a local date).</summary>
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A day a record says something happened on: it must read as a day (<paramref name="invalidKey"/>) and not lie
+    /// after <paramref name="today"/> (<paramref name="futureKey"/>); null, with the error added, otherwise.
+    /// </summary>
+    public static DateOnly? Past(string? text, DateOnly today, string field, string invalidKey, string futureKey, List<Error> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var day = Parse(text);
+        if (day is null)
+        {
+            errors.Add(Error.Invalid(field, invalidKey, text ?? ""));
+        }
+        else if (day > today)
+        {
+            errors.Add(Error.Invalid(field, futureKey, Iso(day.Value)));
+            return null;
+        }
+
+        return day;
+    }
+
+    /// <summary>A required text of a record, trimmed: missing (<paramref name="missingKey"/>) or longer than <paramref name="max"/> (<paramref name="tooLongKey"/>) adds an error.</summary>
+    public static string Required(string field, string? value, int max, string missingKey, string tooLongKey, List<Error> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var text = (value ?? "").Trim();
+        if (text.Length == 0)
+        {
+            errors.Add(Error.Invalid(field, missingKey));
+        }
+        else if (text.Length > max)
+        {
+            errors.Add(Error.Invalid(field, tooLongKey, max.ToString(CultureInfo.InvariantCulture), text.Length.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return text;
+    }
 }
