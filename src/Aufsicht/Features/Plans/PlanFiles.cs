@@ -81,7 +81,7 @@ internal static class PlanPackagesFile
         foreach (var r in data.Rows)
         {
             var body = data.Bodies.TryGetValue(r.BodyId, out var b) ? (german ? b.Name : b.ExternalId) : "?";
-            var plannedEnd = r.PlannedEnd is { } pe ? (DateOnly?)(r.Duration > 0 ? pe.AddMonths(-1) : pe) : null;
+            var plannedEnd = PlanRows.LastPlannedMonth(r)?.FirstDay;
             List<object?> cells =
             [
                 r.Key,

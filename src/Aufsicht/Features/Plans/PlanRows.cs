@@ -39,6 +39,13 @@ internal static class PlanRows
 
     public static YearMonth Month(DateOnly firstDay) => YearMonth.Of(firstDay);
 
+    /// <summary>The last month a package is planned to work in (the stored end is exclusive; a milestone of no duration ends where it starts); null before a computation.</summary>
+    public static YearMonth? LastPlannedMonth(PlanPackageRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return r.PlannedEnd is { } end ? YearMonth.Of(end).Plus(r.Duration > 0 ? -1 : 0) : null;
+    }
+
     /// <summary>A month as the CLI and forms take it: <c>2027-03</c> or <c>03.2027</c>; null when it is neither.</summary>
     public static YearMonth? ParseMonth(string? text)
     {

@@ -59,7 +59,7 @@ internal sealed class PlanReader(AufsichtDb db, PlanStore store, MigrationData d
         var costs = schedule is null ? [] : PlanCosts.PerYear(packages, schedule, start);
         var milestones = rows.GroupBy(r => r.Pillar).OrderBy(g => g.Key).Select(g => new PillarMilestone(
                 g.Key,
-                g.Where(r => r.Phase is "pilot" or "cohort" && r.PlannedEnd is not null).Select(r => (YearMonth?)YearMonth.Of(r.PlannedEnd!.Value).Plus(r.Duration > 0 ? -1 : 0)).Max(),
+                g.Where(r => r.Phase is "pilot" or "cohort").Select(PlanRows.LastPlannedMonth).Max(),
                 g.Where(r => r.Phase == "cancellation" && r.PlannedStart is not null).Select(r => (YearMonth?)YearMonth.Of(r.PlannedStart!.Value)).Max()))
             .ToList();
         // Products by the names people know („Microsoft Office“), not by their ids, in warnings and package names.
