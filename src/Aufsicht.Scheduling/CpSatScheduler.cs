@@ -24,6 +24,12 @@ public sealed record SolveOptions(TimeSpan TimeLimit, int Workers = 2, bool Dete
     /// <summary>Extra CP-SAT parameters in its text format, appended last (for measurements); null for none.</summary>
     public string? Extra { get; init; }
 
+    /// <summary>For measurements: CP-SAT's deterministic-time budget instead of <see cref="CpSatScheduler.DeterministicShare"/> × the limit.</summary>
+    public double? DeterministicBudget { get; init; }
+
+    /// <summary>For measurements: the heuristic's work budget per search instead of <see cref="CpSatScheduler.HeuristicPlacements"/>.</summary>
+    public int? Placements { get; init; }
+
     public static SolveOptions Default { get; } = new(TimeSpan.FromSeconds(10));
 }
 
@@ -59,7 +65,7 @@ public static class CpSatScheduler
 
         var energy = EnergyBound(problem, windows.Horizon);
         var ownBound = Math.Max(criticalPath, energy);
-        var heuristic = SerialSchedule.Build(problem, windows, windows.Horizon, HeuristicPlacements(options.TimeLimit), ownBound);
+        var heuristic = Heuristic(problem, windows, ownBound, options);
         var heuristicFeasible = heuristic is not null && ScheduleChecker.Check(problem, heuristic).Count == 0;
         var horizon = windows.Horizon;
         if (problem.Objective == Objective.Makespan && heuristicFeasible && heuristic!.Max(t => t.End) <= ownBound)
@@ -109,6 +115,39 @@ public static class CpSatScheduler
         return Explained(problem, answer);
     }
 
+    /// <summary>
+    /// The heuristic's schedule: the serial scheme with the earliest latest end first, then improved by
+    /// <see cref="Justification"/> in one search per worker, each with its own seed and the same work budget, run in
+    /// parallel; the shortest wins, the lowest seed among equals, so the answer does not depend on which finishes first.
+    /// A search also stops when the caller's clock shows <see cref="HeuristicShare"/> of the limit spent (only on a machine
+    /// too busy to do the budget's work in that time, and only then may the answer differ between runs).
+    /// </summary>
+    private static IReadOnlyList<ScheduledTask>? Heuristic(SchedulingProblem problem, TimeWindows windows, int ownBound, SolveOptions options)
+    {
+        var first = SerialSchedule.LatestEndFirst(problem, windows, windows.Horizon);
+        if (first is null)
+        {
+            return null;
+        }
+
+        var budget = options.Placements ?? HeuristicPlacements(options.TimeLimit);
+        var searches = new IReadOnlyList<ScheduledTask>[Math.Max(1, options.Workers)];
+        var stopAt = HeuristicShare * options.TimeLimit.TotalSeconds;
+        Func<bool>? stop = options.Elapsed is { } elapsed ? () => elapsed().TotalSeconds >= stopAt : null;
+        Parallel.For(0, searches.Length, new ParallelOptions { MaxDegreeOfParallelism = searches.Length }, k =>
+            searches[k] = Justification.Improve(problem, windows, windows.Horizon, first, budget, ownBound, Justification.DefaultSeed + (ulong)k, stop));
+        var best = searches[0];
+        foreach (var found in searches)
+        {
+            if (found.Max(t => t.End) < best.Max(t => t.End))
+            {
+                best = found;
+            }
+        }
+
+        return best;
+    }
+
     private static Schedule Heuristic(SchedulingProblem problem, IReadOnlyList<ScheduledTask> tasks, int lowerBound)
     {
         var makespan = tasks.Count == 0 ? 0 : tasks.Max(t => t.End);
@@ -136,22 +175,28 @@ public static class CpSatScheduler
     public const double DeterministicShare = 2.0;
 
     /// <summary>
-    /// The heuristic's work budget (task placements of <see cref="Justification"/>) per second of the limit. A fixed count,
-    /// not a clock, so the heuristic's schedule is the same on every run. Measured on this 2-core machine under load 22
-    /// (2026-12-05): 8 million placements took 1.4–2.0 s of wall clock on PSPLIB j60/j120 and brought the six hardest
-    /// sample instances from 10.2 % (one pass per rule and sampling) to 2.5 % above the best-known makespans, better than
-    /// CP-SAT reached in 20 s on that machine; so about a tenth of the limit goes to it.
+    /// The heuristic's work budget (task placements of <see cref="Justification"/>) per second of the limit, for each of its
+    /// parallel searches. A fixed count, not a clock, so the heuristic's schedule is the same on every run. Measured with
+    /// the iterated local search (2026-12-05, PSPLIB j120, the 13 sample instances not solved at once, two searches): 8
+    /// million placements each gave 3.07 % above the best-known makespans, 40 million 2.12 %, 160 million 1.86 %; CP-SAT's
+    /// interleaved search after it improved none of them in 20 s. 40 million took 1.8–3.4 s of processor time per search
+    /// under load 10–13, so 4 million per second of the limit is about a third of it on a quiet machine.
     /// </summary>
-    public const int PlacementsPerSecond = 400_000;
+    public const int PlacementsPerSecond = 4_000_000;
+
+    /// <summary>The share of the limit after which the heuristic stops even with budget left (a busy machine).</summary>
+    public const double HeuristicShare = 0.6;
 
     /// <summary>
-    /// The heuristic's budget for a limit: <see cref="PlacementsPerSecond"/> per second from 10 s on, less below (× seconds / 10,
-    /// so a 1 s limit gets a hundredth of 10 s's: short limits leave the search its time), at most a minute's worth.
+    /// The heuristic's budget for a limit: <see cref="PlacementsPerSecond"/> per second from 10 s on, less below (× (seconds / 10)²,
+    /// so a 5 s limit gets an eighth of 10 s's and a 1 s limit a thousandth: short limits leave CP-SAT its time for the
+    /// proofs small projects need), at least 40,000 placements and at most a minute's worth.
     /// </summary>
     public static int HeuristicPlacements(TimeSpan limit)
     {
         var seconds = Math.Max(0, limit.TotalSeconds);
-        return (int)Math.Clamp(PlacementsPerSecond * seconds * Math.Min(1, seconds / 10), PlacementsPerSecond / 100.0, 60.0 * PlacementsPerSecond);
+        var below = Math.Min(1, seconds / 10);
+        return (int)Math.Clamp(PlacementsPerSecond * seconds * below * below, PlacementsPerSecond / 100.0, 60.0 * PlacementsPerSecond);
     }
 
     /// <summary>Wall-clock seconds kept back from the search for reading its answer and explaining the schedule.</summary>
@@ -177,7 +222,7 @@ public static class CpSatScheduler
         // Deterministic: CP-SAT interleaves its strategies in fixed batches (interleave_search) and stops at a budget of
         // its deterministic time, so the same input gives the same answer. The wall clock caps it hard: whatever is
         // left of the limit. Only when that cap stops the search may the answer differ between runs.
-        var deterministic = Math.Max(MinimumSearch, DeterministicShare * options.TimeLimit.TotalSeconds).ToString("0.###", CultureInfo.InvariantCulture);
+        var deterministic = Math.Max(MinimumSearch, options.DeterministicBudget ?? (DeterministicShare * options.TimeLimit.TotalSeconds)).ToString("0.###", CultureInfo.InvariantCulture);
         var text = options.Deterministic
             ? $"num_workers:{workers} interleave_search:true random_seed:{seed} max_deterministic_time:{deterministic} max_time_in_seconds:{wall} push_all_tasks_toward_start:true"
             : $"num_workers:{workers} random_seed:{seed} max_time_in_seconds:{wall} push_all_tasks_toward_start:true";

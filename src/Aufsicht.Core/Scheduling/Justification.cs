@@ -5,9 +5,11 @@ namespace Aufsicht.Core.Scheduling;
 /// (latest end, latest start, most total successors, greatest rank positional weight) and from seeded biased sampling,
 /// each decoded by the serial schedule-generation scheme and then justified forward and backward (Valls, Ballestín and
 /// Quintanilla 2005: every task as late as the makespan allows in order of decreasing end, then as early as possible in
-/// order of increasing start, until the makespan stops shrinking). The shortest schedule that keeps every constraint
-/// (checked by <see cref="ScheduleChecker"/>) is kept, else the one given. Pure and deterministic: a fixed number of
-/// passes, its own seeded generator, no clock.
+/// order of increasing start, until the makespan stops shrinking), then an iterated local search on the activity list
+/// (a task moved within its precedences; after <see cref="Stagnation"/> moves without a shorter schedule, a restart from
+/// the best list kicked by random moves). The shortest schedule that keeps every constraint (checked by
+/// <see cref="ScheduleChecker"/>) is kept, else the one given. Pure and deterministic: a work budget, its own seeded
+/// generator, no clock; the caller may stop it early (and then answers for the determinism).
 /// </summary>
 public static class Justification
 {
@@ -20,10 +22,14 @@ public static class Justification
     /// </summary>
     public const int WorkPerPlacement = 256;
 
-    /// <summary>The local search stops after this many passes without a shorter schedule.</summary>
-    public const int Stagnation = 4000;
+    /// <summary>The local search restarts from the best list, kicked, after this many passes without a shorter schedule.</summary>
+    public const int Stagnation = 500;
 
-    public static IReadOnlyList<ScheduledTask> Improve(SchedulingProblem problem, TimeWindows windows, int limit, IReadOnlyList<ScheduledTask> first, int placements = PlacementBudget, int lowerBound = 0)
+    /// <summary>The seed of the generator unless the caller gives another (a second search in parallel takes its own).</summary>
+    public const ulong DefaultSeed = 0x5EED;
+
+    public static IReadOnlyList<ScheduledTask> Improve(SchedulingProblem problem, TimeWindows windows, int limit, IReadOnlyList<ScheduledTask> first, int placements = PlacementBudget,
+        int lowerBound = 0, ulong seed = DefaultSeed, Func<bool>? stop = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(windows);
@@ -56,7 +62,7 @@ public static class Justification
             [.. Enumerable.Range(0, n).Select(i => (double)-(tasks[i].Duration + state.Successors[i].Sum(s => tasks[s].Duration)))],
         ];
 
-        // Stops where nothing shorter can exist (the caller's lower bound), or when the best stayed for Stagnation passes.
+        // Stops where nothing shorter can exist (the caller's lower bound), when the budget is spent, or when the caller says so.
         var floor = Math.Max(lowerBound, windows.CriticalPath(problem));
         Offer(state.Justify(best));
         foreach (var rule in rules)
@@ -64,14 +70,12 @@ public static class Justification
             Offer(state.Justify(state.Forward(state.ActivityList(rule))));
         }
 
-        // Seeded sampling around the latest start (a quarter of the passes): each pass perturbs the priorities by up to a
-        // spread of periods. Then a local search from the best list: a task moved to another place its precedences allow,
-        // the list decoded and justified, the move kept when the makespan does not grow.
-        var random = new SplitMix(0x5EED);
+        // Seeded sampling around the latest start (a quarter of the passes, at most 25,000): each pass perturbs the
+        // priorities by up to a spread of periods.
+        var random = new SplitMix(seed);
         var spread = Math.Max(1.0, tasks.Average(t => (double)t.Duration));
-        var passes = Math.Clamp(placements / (8 * n), 0, 100_000);
-        var lastGain = 0;
-        for (var pass = 0; pass < passes / 4 && bestMakespan > floor && !state.Spent; pass++)
+        var passes = Math.Max(0, placements / (8 * n));
+        for (var pass = 0; pass < Math.Min(passes / 4, 25_000) && bestMakespan > floor && !state.Spent && !Stopped(stop, pass); pass++)
         {
             var keys = new double[n];
             for (var i = 0; i < n; i++)
@@ -82,18 +86,42 @@ public static class Justification
             Offer(state.Justify(state.Forward(state.ActivityList(keys))));
         }
 
+        // The local search: a task moved to another place its precedences allow, the list decoded and justified, the move
+        // kept when the makespan does not grow. After Stagnation passes without a shorter current schedule it restarts from
+        // the best list kicked by a few random moves (an iterated local search), until the budget is spent.
         var current = state.ListOf(best);
         var currentMakespan = bestMakespan;
-        lastGain = passes / 4;
-        for (var pass = passes / 4; pass < passes && bestMakespan > floor && pass - lastGain < Stagnation && !state.Spent; pass++)
+        var quiet = 0;
+        var kick = Math.Max(2, n / 10);
+        for (var pass = passes / 4; pass < passes && bestMakespan > floor && !state.Spent && !Stopped(stop, pass); pass++)
         {
+            if (quiet >= Stagnation)
+            {
+                var kicked = state.ListOf(best);
+                for (var k = 0; k < kick; k++)
+                {
+                    state.Move(kicked, random.Next(n), random.NextDouble());
+                }
+
+                quiet = 0;
+                if (state.Justify(state.Forward(kicked)) is { } restarted)
+                {
+                    current = state.ListOf(restarted);
+                    currentMakespan = state.Makespan(restarted);
+                    Offer(restarted);
+                }
+
+                continue;
+            }
+
             var list = (int[])current.Clone();
             state.Move(list, random.Next(n), random.NextDouble());
+            quiet++;
             if (state.Justify(state.Forward(list)) is { } starts && state.Makespan(starts) <= currentMakespan)
             {
-                if (state.Makespan(starts) < bestMakespan)
+                if (state.Makespan(starts) < currentMakespan)
                 {
-                    lastGain = pass;
+                    quiet = 0;
                 }
 
                 current = state.ListOf(starts);
@@ -105,6 +133,9 @@ public static class Justification
         var answer = tasks.Select((t, i) => new ScheduledTask(t.Id, best[i], best[i] + t.Duration)).ToArray();
         return ScheduleChecker.Check(problem, answer).Count == 0 && bestMakespan < state.Makespan([.. first.Select(t => t.Start)]) ? answer : first;
     }
+
+    /// <summary>Asks the caller's stop every 64 passes (the caller may read a clock there; this class reads none).</summary>
+    private static bool Stopped(Func<bool>? stop, int pass) => stop is not null && pass % 64 == 0 && stop();
 
     /// <summary>A small seeded generator (SplitMix64), the same numbers on every platform and runtime.</summary>
     private sealed class SplitMix(ulong seed)

@@ -70,4 +70,29 @@ public sealed class JustificationTests
         var windows = TimeWindows.Compute(problem);
         Assert.Equal(SerialSchedule.LatestEndFirst(problem, windows, windows.Horizon), SerialSchedule.Build(problem, windows, windows.Horizon));
     }
+
+    [Fact]
+    public void Improve_OtherSeed_ValidAndTheSameTwice()
+    {
+        var problem = Project(3);
+        var windows = TimeWindows.Compute(problem);
+        var first = SerialSchedule.LatestEndFirst(problem, windows, windows.Horizon)!;
+        var other = Justification.Improve(problem, windows, windows.Horizon, first, seed: 7);
+        Assert.Empty(ScheduleChecker.Check(problem, other));
+        Assert.True(Makespan(other) <= Makespan(first));
+        Assert.Equal(other, Justification.Improve(problem, windows, windows.Horizon, first, seed: 7));
+    }
+
+    [Fact]
+    public void Improve_StopAsked_EndsBeforeTheBudgetAndKeepsEveryConstraint()
+    {
+        var problem = Project(2);
+        var windows = TimeWindows.Compute(problem);
+        var first = SerialSchedule.LatestEndFirst(problem, windows, windows.Horizon)!;
+        var asked = 0;
+        var stopped = Justification.Improve(problem, windows, windows.Horizon, first, placements: 50_000_000, stop: () => ++asked > 2);
+        Assert.Empty(ScheduleChecker.Check(problem, stopped));
+        Assert.True(Makespan(stopped) <= Makespan(first));
+        Assert.InRange(asked, 3, 4); // asked every 64 passes: stopped at the first "yes" in the sampling and in the local search, not after the 50 million placements
+    }
 }
