@@ -77,6 +77,10 @@ public abstract partial class PlanTimelineTests : IAsyncLifetime
         Assert.Contains(bars, b => b.Element(Svg + "title")!.Value.StartsWith("Bürosoftware – Kündigung bis Lizenzende: ", StringComparison.Ordinal));
         Assert.Contains(bars, b => b.Element(Svg + "title")!.Value.StartsWith("Betriebssystem – Pilot: ", StringComparison.Ordinal));
 
+        // The caption explains the line of today only where the chart draws it (today may lie before the plan's start).
+        var line = gantt.Descendants(Svg + "line").Any(l => ((string?)l.Attribute("class"))?.Contains("chart-today", StringComparison.Ordinal) == true);
+        Assert.Equal(line, page.Body.Contains("Die senkrechte Linie markiert heute", StringComparison.Ordinal));
+
         var costs = Chart(page.Body, "chart-costs");
         Assert.Equal("Gesparte Lizenzen und Kosten der Migration je Jahr in Euro", costs.Element(Svg + "title")!.Value);
         Assert.Contains(costs.Descendants(Svg + "text"), t => t.Value == "2027: Kosten");
