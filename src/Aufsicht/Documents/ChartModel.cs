@@ -108,6 +108,9 @@ internal sealed record GanttChart(
     /// <summary>The first month of the axis: the earliest bar or milestone (null when there is none).</summary>
     public DateOnly? From => Rows.SelectMany(r => r.Bars.Select(b => b.Start).Concat(r.Milestones.Select(m => m.Month))).Cast<DateOnly?>().Min();
 
+    /// <summary>Whether the chart draws the line of <see cref="Today"/>: only when today lies on the axis (a caption that explains the line says so only then).</summary>
+    public bool TodayDrawn => Rows.Count > 0 && Today is { } today && From is { } from && To is { } to && today >= from && today < to;
+
     /// <summary>The month after the axis: the latest bar end, or the month after the latest milestone.</summary>
     public DateOnly? To => Rows.SelectMany(r => r.Bars.Select(b => b.End).Concat(r.Milestones.Select(m => m.Month.AddMonths(1)))).Cast<DateOnly?>().Max();
 

@@ -372,7 +372,7 @@ internal static class ChartLayout
             rowTop += height;
         }
 
-        if (chart.Today is { } today && today >= from && today < to)
+        if (chart.TodayDrawn && chart.Today is { } today)
         {
             // Within its month by the day, so "today" sits where the calendar is.
             var tx = X(new DateOnly(today.Year, today.Month, 1)) + (perMonth * (today.Day - 1) / DateTime.DaysInMonth(today.Year, today.Month));

@@ -153,7 +153,7 @@ internal static class PdfWriter
             // A heading stays with the start of what follows: a whole chart, a table's first rows, three lines of text.
             var needed = (lines.Count * font.GetHeight()) + before + 4 + next switch
             {
-                Chart chart => bodyBold.GetHeight() + 6 + (ChartLayout.Lay(chart.Model, language).Height * Width / ChartLayout.Width),
+                Chart chart => bodyBold.GetHeight() + 6 + ChartHeight(chart.Model),
                 Aufsicht.Documents.Table => bodyBold.GetHeight() + 4 + (3 * (cell.GetHeight() + (2 * CellPadding))),
                 _ => 3 * body.GetHeight(),
             };
@@ -276,13 +276,13 @@ internal static class PdfWriter
         public void Chart(ChartModel model)
         {
             var scene = ChartLayout.Lay(model, language);
-            var scale = Width / scene.Width;
+            var scale = ChartScale(scene);
             var height = scene.Height * scale;
             EnsureSpace(bodyBold.GetHeight() + 6 + height);
             Tagged(PdfBlockLevelElementTag.Paragraph, () => Text(model.Title, bodyBold, ink, 0, 6));
 
             // One figure whose alternative text says what the picture shows: the data in words.
-            tags?.BeginElement(PdfIllustrationElementTag.Figure, SvgChart.Describe(model, language), new XRect(Left, y, Width, height));
+            tags?.BeginElement(PdfIllustrationElementTag.Figure, SvgChart.Describe(model, language), new XRect(Left, y, scene.Width * scale, height));
             var state = gfx.Save();
             gfx.TranslateTransform(Left, y);
             gfx.ScaleTransform(scale);
@@ -297,6 +297,23 @@ internal static class PdfWriter
         }
 
         public void Dispose() => gfx.Dispose();
+
+        /// <summary>
+        /// The scale of a chart: the page's width, or — for a chart that would then be taller than a page with its
+        /// title (a Gantt of many rows) — the height of a page, so no chart runs over the page's bottom.
+        /// </summary>
+        private double ChartScale(ChartScene scene)
+        {
+            var byWidth = Width / scene.Width;
+            var room = Bottom - Top - bodyBold.GetHeight() - 6;
+            return scene.Height * byWidth <= room ? byWidth : room / scene.Height;
+        }
+
+        private double ChartHeight(ChartModel model)
+        {
+            var scene = ChartLayout.Lay(model, language);
+            return scene.Height * ChartScale(scene);
+        }
 
         /// <summary>Draws inside a structure element; a header cell says whether it heads a column or a row (<paramref name="scope"/>).</summary>
         private void Tagged(PdfBlockLevelElementTag tag, Action draw, string? scope = null)

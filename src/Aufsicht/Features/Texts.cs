@@ -36,6 +36,7 @@ internal static class Texts
         Plans.PlansText.Entries,
         Plans.PlanFilesText.Entries,
         Plans.PlanOutputText.Entries,
+        Plans.PlanParametersText.Entries,
         Plans.PlanProgressText.Entries);
 
     /// <summary>The text of a key in the language; an unknown key shows as itself (a test finds it, a user sees no crash).</summary>

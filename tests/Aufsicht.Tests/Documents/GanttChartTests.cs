@@ -95,6 +95,10 @@ public sealed class GanttChartTests
         var scene = ChartLayout.Lay(Sample(new DateOnly(2030, 5, 1)), Language.De);
 
         Assert.DoesNotContain(scene.Shapes.OfType<LineShape>(), l => l.CssClass == "chart-today");
+        Assert.False(Sample(new DateOnly(2030, 5, 1)).TodayDrawn);
+        Assert.False(Sample(new DateOnly(2026, 12, 5)).TodayDrawn);
+        Assert.False(Sample(null).TodayDrawn);
+        Assert.True(Sample(new DateOnly(2027, 7, 16)).TodayDrawn);
     }
 
     [Fact]

@@ -64,6 +64,28 @@ public sealed class PdfWriterTests
     }
 
     [Fact]
+    public void Write_ChartTallerThanAPage_ScaledToThePage_NothingBelowTheBottom()
+    {
+        // A Gantt of 90 rows is several pages tall at the page's width: it is drawn smaller, on one page.
+        var rows = Enumerable.Range(1, 90).Select(i => new GanttRow($"Zeile {i}", [new GanttBar(0, new DateOnly(2027, 1, 1), new DateOnly(2027, 1 + (i % 11), 1))], [])).ToList();
+        var gantt = new GanttChart("Hoher Zeitplan", null, "Zeile", [new ChartSeries("Umstellung", Tone.None)], [], rows);
+        var document = new ReportDocument("Hohes Diagramm", null, Language.De, [new Paragraph("Vorher."), new Chart(gantt), new Paragraph("Danach.")]);
+
+        using var pdf = PdfDocument.Open(Write(document));
+
+        foreach (var page in pdf.GetPages())
+        {
+            // The page number stands in the bottom margin; the chart's words stay above it.
+            var lowest = page.GetWords().Where(w => w.Text is "Zeile" or "Danach." || w.Text.StartsWith("2027", StringComparison.Ordinal)).Select(w => w.BoundingBox.Bottom).DefaultIfEmpty(page.Height).Min();
+            Assert.True(lowest >= 60, $"page {page.Number}: a chart's word at {lowest:0} pt from the bottom, in the margin or off the page");
+        }
+
+        var chartPage = pdf.GetPages().Single(p => TextOf(p).Contains("Zeile 1 ", StringComparison.Ordinal));
+        Assert.Contains("Zeile 90", TextOf(chartPage), StringComparison.Ordinal);
+        Assert.Contains("Danach.", string.Join(" ", pdf.GetPages().Select(TextOf)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_EdgeCases_DoNotFail()
     {
         var document = new ReportDocument("Leer\u0007 <&>", null, Language.De,

@@ -115,6 +115,27 @@ public abstract class PlanFilesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_German_NamesProductsInHoldsAsThePlanPageDoes()
+    {
+        // A package held by a cancellation (as a later pillar's package may be): the hold names the cancellation, with its product.
+        var cancellation = Rows().First(r => r.Phase == "cancellation" && r.Pillar == Pillar.Office);
+        var held = Rows().Last(r => r.Phase != "cancellation");
+        _server.Db(db => db.PlanPackages.Where(p => p.Id == held.Id).ExecuteUpdate(s => s.SetProperty(p => p.HoldsJson, $$"""[{"kind":"predecessor","other":"{{cancellation.Key}}","period":null}]""")));
+        using var session = await SupervisorAsync();
+        var text = Encoding.UTF8.GetString((await session.DownloadAsync(PlanPath + "/pakete.csv")).Content);
+        var xlsx = (await session.DownloadAsync(PlanPath + "/pakete.xlsx")).Content;
+
+        var holds = Csv(text.TrimStart('\uFEFF'), ';').Skip(1).Select(r => r[^1]).ToList();
+        Assert.True(holds.Any(h => h.Contains("Lizenzen enden (Microsoft Office (on premises))“", StringComparison.Ordinal)), string.Join("\n", holds));
+        Assert.DoesNotContain(holds, h => h.Contains("(microsoft-office)", StringComparison.Ordinal) || h.Contains("(windows-11)", StringComparison.Ordinal));
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx));
+        var sheets = string.Join("\n", zip.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal))
+            .Select(e => new StreamReader(e.Open()).ReadToEnd()));
+        Assert.Contains("Lizenzen enden (Microsoft Office (on premises))“", sheets, StringComparison.Ordinal);
+        Assert.DoesNotContain("(microsoft-office)", sheets, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_BadFile_NamesRowAndColumn_ChangesNothing()
     {
         using var session = await SupervisorAsync();

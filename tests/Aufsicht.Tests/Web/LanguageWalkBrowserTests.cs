@@ -1,5 +1,12 @@
+using System.Text;
 using System.Text.RegularExpressions;
+using Aufsicht.Core.Migration;
+using Aufsicht.Core.Scheduling;
+using Aufsicht.Features.Inventory;
+using Aufsicht.Features.Plans;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using UglyToad.PdfPig;
 using Xunit;
 
 namespace Aufsicht.Tests.Web;
@@ -18,6 +25,9 @@ public sealed partial class LanguageWalkBrowserTests : IAsyncLifetime
     private AppServer _server = null!;
     private HeadlessChromium _browser = null!;
     private string _token = string.Empty;
+    private long _plan;
+    private long _body;
+    private long _package;
 
     public async Task InitializeAsync()
     {
@@ -28,8 +38,65 @@ public sealed partial class LanguageWalkBrowserTests : IAsyncLifetime
         }
 
         (_, _token) = await _server.SeedDemoAsync(12);
+        await SeedMigrationAsync();
         _browser = await HeadlessChromium.StartAsync();
     }
+
+    /// <summary>
+    /// The migration pages' data: an inventory of two demo bodies (products and an application), a plan from this
+    /// month, computed, with an incident, a decision and a staff representatives' involvement, so no list is empty.
+    /// </summary>
+    private async Task SeedMigrationAsync()
+    {
+        const string products = """
+            Organisation;Produkt;Säule;Arbeitsplätze;Nutzende;Postfächer;Version;Lizenzkosten;Vertragsende;Kündigungsfrist
+            DEMO-000001;Microsoft Office;office;120;130;0;2021;100,00;31.12.2027;6
+            DEMO-000001;Windows 11;operating-system;120;130;0;;80,00;30.06.2028;3
+            DEMO-000001;Exchange Server;mail;0;130;130;2019;40,00;31.12.2027;3
+            DEMO-000002;Microsoft Office;office;60;60;0;2019;100,00;31.12.2027;6
+            """;
+        const string applications = """
+            Organisation;Name;Art;Abhängigkeiten;Kompatibilität;Nutzende;Notiz
+            DEMO-000001;Zeugnisprogramm;specialised;windows,office-suite;needs-work;12;läuft nur mit Word-Makros
+            DEMO-000002;Briefkopf;template;office-suite;compatible;60;
+            """;
+        using var scope = _server.Services.CreateScope();
+        var import = scope.ServiceProvider.GetRequiredService<ImportInventory>();
+        foreach (var (file, kind) in new[] { (products, InventoryKind.Products), (applications, InventoryKind.Applications) })
+        {
+            var imported = await import.RunAsync(Encoding.UTF8.GetBytes(file), "bestand.csv", kind, CancellationToken.None);
+            Assert.True(imported.IsOk, string.Join("; ", imported.Errors));
+        }
+
+        var store = scope.ServiceProvider.GetRequiredService<PlanStore>();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+        var created = await store.CreateAsync(new PlanDraft("Umstellung Demo", null, YearMonth.Of(today), Objective.Makespan, new PlanCapacities(6, 2, 2), null), "test", CancellationToken.None);
+        Assert.True(created.IsOk, string.Join("; ", created.Errors));
+        _plan = created.Value;
+        var computed = await store.ComputeAsync(_plan, TimeSpan.FromSeconds(2), CancellationToken.None);
+        Assert.True(computed.IsOk, string.Join("; ", computed.Errors));
+
+        _body = _server.Db(db => db.Bodies.Single(b => b.ExternalId == "DEMO-000001").Id);
+        _package = _server.Db(db => db.PlanPackages.Where(p => p.PlanId == _plan && p.BodyId == _body && p.Phase == "cancellation").OrderBy(p => p.Id).First().Id);
+        var day = today.AddDays(-1).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var incident = await scope.ServiceProvider.GetRequiredService<PlanIncidents>()
+            .AddAsync(_plan, new IncidentInput(day, _body, "office", "migration", "Serienbriefe brechen nach Umstellung ab."), "test", CancellationToken.None);
+        Assert.True(incident.IsOk, string.Join("; ", incident.Errors));
+        var decision = await scope.ServiceProvider.GetRequiredService<PlanDecisions>()
+            .AddAsync(_plan, new DecisionInput(day, "Lenkungskreis", "Ablösung Bürosoftware", "Bürosoftware wird bis Ende 2027 abgelöst.", null), "test", CancellationToken.None);
+        Assert.True(decision.IsOk, string.Join("; ", decision.Errors));
+        var involved = await scope.ServiceProvider.GetRequiredService<PlanInvolvements>()
+            .SetAsync(_plan, _body, day, "Personalrat am Zeitplan beteiligt", "test", CancellationToken.None);
+        Assert.True(involved.IsOk, string.Join("; ", involved.Errors));
+    }
+
+    /// <summary>The migration's pages: inventory, plans, the plan with its status, records, progress and a package.</summary>
+    private string[] MigrationStarts =>
+    [
+        "/migration/inventar", $"/migration/inventar/{_body}", "/migration/inventar/import", "/migration/plaene", $"/migration/plaene/{_plan}",
+        $"/migration/plaene/{_plan}/stand", $"/migration/plaene/{_plan}/vorfaelle", $"/migration/plaene/{_plan}/entscheidungen",
+        $"/migration/plaene/{_plan}/beteiligung", $"/migration/plaene/{_plan}/fortschritt", $"/migration/plaene/paket/{_package}",
+    ];
 
     public async Task DisposeAsync()
     {
@@ -64,7 +131,7 @@ public sealed partial class LanguageWalkBrowserTests : IAsyncLifetime
             await page.Locator("#password").FillAsync(Password);
             await page.Locator("#password").PressAsync("Enter");
             await page.Locator("header .account a").First.WaitForAsync(new() { Timeout = 60_000 });
-            problems.AddRange(await WalkAsync(page, ["/", "/umfragen", "/organisationen", "/fragebogen", "/konto", "/post", "/verwaltung/konten", "/katalog/zoom/bearbeiten?fact=contract.ownPurposes", "/katalog/bbb-self-operated/bearbeiten?fact=operatingModel", "/umfragen/1/organisationen?status=deficient", "/umfragen/1/andere"], role, check, accessibility ? checkedKinds : null));
+            problems.AddRange(await WalkAsync(page, ["/", "/umfragen", "/organisationen", "/fragebogen", "/konto", "/post", "/verwaltung/konten", "/katalog/zoom/bearbeiten?fact=contract.ownPurposes", "/katalog/bbb-self-operated/bearbeiten?fact=operatingModel", "/umfragen/1/organisationen?status=deficient", "/umfragen/1/andere", .. MigrationStarts], role, check, accessibility ? checkedKinds : null));
             if (role == "Supervisor")
             {
                 problems.AddRange(await DocumentsAsync(page, locale == "de-DE", check));
@@ -104,6 +171,20 @@ public sealed partial class LanguageWalkBrowserTests : IAsyncLifetime
             var csv = await page.APIRequest.GetAsync(new Uri(_server.Address, "/umfragen/1/export.csv").ToString(), language);
             Assert.Equal(200, csv.Status);
             problems.AddRange(check((await csv.TextAsync()).Replace(';', '\n')).Distinct().Select(p => "export.csv: " + p));
+
+            // The plan's packages as a case handler opens them in a spreadsheet; the key column is the machine's, for the way back.
+            var packages = await page.APIRequest.GetAsync(new Uri(_server.Address, $"/migration/plaene/{_plan}/pakete.csv").ToString(), language);
+            Assert.Equal(200, packages.Status);
+            var cells = (await packages.TextAsync()).Split('\n').Skip(1).Select(line => string.Join("\n", line.Split(';').Skip(1)));
+            problems.AddRange(check(string.Join("\n", cells)).Distinct().Select(p => "pakete.csv: " + p));
+        }
+
+        var timeline = await page.APIRequest.GetAsync(new Uri(_server.Address, $"/migration/plaene/{_plan}/zeitschiene.pdf").ToString(), language);
+        Assert.Equal(200, timeline.Status);
+        using (var pdf = PdfDocument.Open(await timeline.BodyAsync()))
+        {
+            var text = string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))).Replace('\u00A0', ' ');
+            problems.AddRange(check(text).Distinct().Select(p => "zeitschiene.pdf: " + p));
         }
 
         return problems;
@@ -188,7 +269,7 @@ public sealed partial class LanguageWalkBrowserTests : IAsyncLifetime
         var path = target.AbsolutePath;
         return path.StartsWith("/api", StringComparison.Ordinal) || path is "/abmelden" or "/sprache" or "/healthz"
             || path.EndsWith(".csv", StringComparison.Ordinal) || path.EndsWith(".xlsx", StringComparison.Ordinal) || path.EndsWith(".pdf", StringComparison.Ordinal)
-            || path.EndsWith(".odt", StringComparison.Ordinal) || path.EndsWith(".json", StringComparison.Ordinal) || path.Contains("/export", StringComparison.Ordinal)
+            || path.EndsWith(".odt", StringComparison.Ordinal) || path.EndsWith(".ics", StringComparison.Ordinal) || path.EndsWith(".json", StringComparison.Ordinal) || path.Contains("/export", StringComparison.Ordinal)
             || path.EndsWith("/auskunft", StringComparison.Ordinal);
     }
 

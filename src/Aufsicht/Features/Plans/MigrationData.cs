@@ -9,6 +9,9 @@ namespace Aufsicht.Features.Plans;
 /// </summary>
 internal sealed record MigrationData(ProductCatalogue Products, TargetCatalogue Targets, PlanningParameters Parameters, IReadOnlyList<CheckRule> Checks)
 {
+    /// <summary>The parameters as the file has them, in its order, with unit, basis, reason and sources (for the timeline's assumptions).</summary>
+    public IReadOnlyList<PlanningParameter> ParameterEntries { get; init; } = [];
+
     /// <summary>A product as people name it („Microsoft Office“), for a line's catalogue id or the name it was entered with.</summary>
     public string ProductName(string product) => Products.Find(product)?.Name ?? product;
 
@@ -22,6 +25,9 @@ internal sealed record MigrationData(ProductCatalogue Products, TargetCatalogue 
         var errors = products.Errors.Concat(targets.Errors).Concat(parameters.Errors).Concat(checks.Errors).ToList();
         return errors.Count > 0
             ? throw new InvalidDataException("The migration data is not valid: " + string.Join("; ", errors.Select(e => e.ToString())))
-            : new MigrationData(products.Value, targets.Value, parameters.Value, checks.Value);
+            : new MigrationData(products.Value, targets.Value, parameters.Value, checks.Value)
+            {
+                ParameterEntries = MigrationDataReader.ReadParameterEntries(Read(MigrationDataReader.ParametersFile)).Value,
+            };
     }
 }

@@ -42,6 +42,7 @@ internal static class PlanFileCommands
             return CliFailures.Print([Core.Error.NotFound("plan", "plans.notFound", id.ToString(CultureInfo.InvariantCulture))], context, string.Empty);
         }
 
+        data = data with { Migration = MigrationData.Load(DataFolder.Locate(options.Catalog)) };
         using var buffer = new MemoryStream();
         switch (format)
         {

@@ -14,12 +14,22 @@ namespace Aufsicht.Features.Plans;
 /// <summary>A body as a plan's files name it: its name, its registry id and the body above it.</summary>
 internal sealed record PlanBody(long Id, string Name, string ExternalId, long? ParentId);
 
-/// <summary>What a plan's files are made from: the plan, its packages in order and every body of the registry.</summary>
-internal sealed record PlanFileData(MigrationPlanRecord Plan, IReadOnlyList<PlanPackageRecord> Rows, IReadOnlyDictionary<long, PlanBody> Bodies)
+/// <summary>
+/// What a plan's files are made from: the plan, its packages in order, every body of the registry and — to name
+/// products as people know them („Microsoft Office“) — the migration data's catalogue, when given.
+/// </summary>
+internal sealed record PlanFileData(MigrationPlanRecord Plan, IReadOnlyList<PlanPackageRecord> Rows, IReadOnlyDictionary<long, PlanBody> Bodies, MigrationData? Migration = null)
 {
     public YearMonth Start => YearMonth.Of(Plan.PlanStart);
 
     public string BodyName(long id) => Bodies.TryGetValue(id, out var b) ? b.Name : "?";
+
+    /// <summary>A package as its name in words needs it: with its product's name, as the plan page names it.</summary>
+    public PackageLine Line(PlanPackageRecord row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new PackageLine(row, BodyName(row.BodyId), row.Product is { } p && Migration is { } m ? m.ProductName(p) : null);
+    }
 
     /// <summary>Reads a plan for its files; null when there is no such plan.</summary>
     public static async Task<PlanFileData?> LoadAsync(AufsichtDb db, long planId, CancellationToken cancel)
@@ -75,7 +85,7 @@ internal static class PlanPackagesFile
     {
         ArgumentNullException.ThrowIfNull(data);
         var german = variant == ExportVariant.German;
-        var lines = data.Rows.ToDictionary(r => r.Key, r => new PackageLine(r, data.BodyName(r.BodyId)), StringComparer.Ordinal);
+        var lines = data.Rows.ToDictionary(r => r.Key, data.Line, StringComparer.Ordinal);
         string Name(string key) => lines.TryGetValue(key, out var line) ? PlansText.PackageName(line, Language.De) : key;
         string? Month(DateOnly? day) => day is { } d ? MonthCell(YearMonth.Of(d), variant) : null;
         foreach (var r in data.Rows)

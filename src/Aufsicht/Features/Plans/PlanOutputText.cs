@@ -52,10 +52,9 @@ internal static class PlanOutputText
         ["plans.timeline.kind.NoParallelOperation"] = ("Kein Parallelbetrieb", "No parallel operation"),
         ["plans.timeline.kind.CostMissing"] = ("Kostenart fehlt", "Cost category missing"),
         ["plans.timeline.kind.StaffRepresentatives"] = ("Personalvertretung nicht beteiligt", "Staff representatives not involved"),
-        ["plans.timeline.assumptions"] = ("Annahmen", "Assumptions"),
+        ["plans.timeline.assumptions"] = ("Annahmen der Planung", "Planning assumptions"),
         ["plans.timeline.capacities"] = ("Kapazitäten je Monat", "Capacities per month"),
         ["plans.timeline.resource"] = ("Kapazität", "Capacity"),
         ["plans.timeline.perMonth"] = ("Personen je Monat", "Persons per month"),
-        ["plans.timeline.parameters"] = ("Die Aufwände je Arbeitsplatz, Postfach und Fachverfahren, die Größe von Pilot und Kohorten, die Dauer des Parallelbetriebs und ihre Quellen stehen in den Planungsparametern der Installation; diese Fassung der Zeitschiene führt sie noch nicht einzeln auf.", "The efforts per workplace, mailbox and specialised application, the size of pilot and cohorts, the length of parallel operation and their sources are in the installation's planning parameters; this version of the timeline does not list them one by one yet."),
     };
 }

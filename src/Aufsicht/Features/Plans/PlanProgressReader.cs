@@ -16,7 +16,7 @@ internal sealed record PlanPackagesView(MigrationPlanRecord Plan, IReadOnlyList<
 }
 
 /// <summary>Reads a plan's packages, incidents, decisions and involvements for the progress pages.</summary>
-internal sealed class PlanProgressReader(AufsichtDb db, TimeProvider clock, LocalDates dates)
+internal sealed class PlanProgressReader(AufsichtDb db, TimeProvider clock, LocalDates dates, MigrationData migration)
 {
     /// <summary>The current month in the authority's zone: what „late“ is measured against.</summary>
     public YearMonth ThisMonth() => YearMonth.Of(dates.DayOf(clock.GetUtcNow().UtcDateTime));
@@ -34,7 +34,7 @@ internal sealed class PlanProgressReader(AufsichtDb db, TimeProvider clock, Loca
         var rows = await db.PlanPackages.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.Id).ToListAsync(cancel).ConfigureAwait(false);
         var bodies = await BodiesAsync(rows.Select(r => r.BodyId).Distinct().ToList(), cancel).ConfigureAwait(false);
         var names = bodies.ToDictionary(b => b.Id, b => b.Name);
-        return new PlanPackagesView(plan, rows.Select(r => new PackageLine(r, names.GetValueOrDefault(r.BodyId, "?"))).ToList(), bodies);
+        return new PlanPackagesView(plan, rows.Select(r => new PackageLine(r, names.GetValueOrDefault(r.BodyId, "?"), r.Product is { } p ? migration.ProductName(p) : null)).ToList(), bodies);
     }
 
     /// <summary>The plan a package belongs to, for the package page.</summary>

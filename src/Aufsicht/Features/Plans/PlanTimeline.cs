@@ -19,8 +19,9 @@ internal static class PlanTimeline
     public const int ListedWarnings = 50;
 
     /// <summary>The plan as a document: the same blocks for the ODT and the PDF.</summary>
-    public static ReportDocument Build(PlanView view, DateOnly made, DateOnly? computed, Language language)
+    public static ReportDocument Build(PlanView view, IReadOnlyList<PlanningParameter> parameters, DateOnly made, DateOnly? computed, Language language)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(view);
         string T(string key) => Texts.T(language, key);
         string Money(decimal amount) => FineFormat.Money(Math.Round(amount, 0, MidpointRounding.AwayFromZero), language);
@@ -114,7 +115,22 @@ internal static class PlanTimeline
                 [T("plans.form.trainers"), ReportFormat.Number(capacities.Trainers, language)],
                 [T("plans.form.support"), ReportFormat.Number(capacities.Support, language)],
             ]));
-        blocks.Add(new Paragraph(T("plans.timeline.parameters")));
+        var used = Used(view, parameters).ToList();
+        blocks.Add(new Paragraph(T("plans.parameters.intro")));
+        blocks.Add(new Table(
+            T("plans.parameters.caption"),
+            [T("plans.parameters.name"), T("plans.parameters.value"), T("plans.parameters.basis")],
+            [.. used.Select(p => (IReadOnlyList<string>)
+            [
+                T("plans.parameter." + p.Id),
+                Value(p, language) + " " + PlanParametersText.Unit(p, language),
+                PlanParametersText.Basis(p, language),
+            ])]));
+        if (used.Any(p => p.Sources.Count > 0))
+        {
+            blocks.Add(new Heading(T("plans.parameters.sourcesHeading"), 2));
+            blocks.AddRange(PlanParametersText.Sources(used, language).Select(s => new Paragraph(s)));
+        }
         return new ReportDocument(T("plans.timeline.title"), plan.Name, language, blocks);
     }
 
@@ -122,10 +138,10 @@ internal static class PlanTimeline
     public static IEndpointRouteBuilder MapPlanTimeline(this IEndpointRouteBuilder app)
     {
         var plans = app.MapGroup("/migration/plaene").RequireAuthorization(Roles.Staff).ExcludeFromDescription();
-        plans.MapGet("/{id:long}/zeitschiene.odt", (long id, HttpContext context, PlanReader reader, Shared.LocalDates dates, TimeProvider clock, CancellationToken cancel) =>
-            FileAsync(id, "odt", context, reader, dates, clock, cancel)).WithName(OdtRoute);
-        plans.MapGet("/{id:long}/zeitschiene.pdf", (long id, HttpContext context, PlanReader reader, Shared.LocalDates dates, TimeProvider clock, CancellationToken cancel) =>
-            FileAsync(id, "pdf", context, reader, dates, clock, cancel)).WithName(PdfRoute);
+        plans.MapGet("/{id:long}/zeitschiene.odt", (long id, HttpContext context, PlanReader reader, MigrationData migration, Shared.LocalDates dates, TimeProvider clock, CancellationToken cancel) =>
+            FileAsync(id, "odt", context, reader, migration, dates, clock, cancel)).WithName(OdtRoute);
+        plans.MapGet("/{id:long}/zeitschiene.pdf", (long id, HttpContext context, PlanReader reader, MigrationData migration, Shared.LocalDates dates, TimeProvider clock, CancellationToken cancel) =>
+            FileAsync(id, "pdf", context, reader, migration, dates, clock, cancel)).WithName(PdfRoute);
         return app;
     }
 
@@ -145,9 +161,32 @@ internal static class PlanTimeline
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// The parameters this plan's packages were generated with: the effort of each pillar it moves, the applications'
+    /// efforts where it has such packages, and every parameter of pace, capacity, calendar and cost. A plan keeps no
+    /// parameters of its own yet (its ParametersJson is empty), so the values are the installation's.
+    /// </summary>
+    public static IEnumerable<PlanningParameter> Used(PlanView view, IReadOnlyList<PlanningParameter> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var pillars = view.Packages.Select(p => "effort." + MigrationNames.Wire(p.Row.Pillar)).ToHashSet(StringComparer.Ordinal);
+        var phases = view.Packages.Select(p => "effort." + p.Row.Phase).ToHashSet(StringComparer.Ordinal);
+        return parameters.Where(p => p.Id switch
+        {
+            "effort.preparation" => true,
+            "effort.make-compatible" or "effort.replace" or "effort.assess" => phases.Contains(p.Id),
+            _ when p.Id.StartsWith("effort.", StringComparison.Ordinal) => pillars.Contains(p.Id),
+            _ => true,
+        });
+    }
+
+    /// <summary>A parameter's value as its readers write it („0,03“ / "0.03"); the unit beside it says what it counts (euros too).</summary>
+    private static string Value(PlanningParameter parameter, Language language) => FineFormat.Plain(parameter.Value, language);
+
     private static string Pillar(Pillar pillar, Language language) => Texts.T(language, "migration.pillar." + MigrationNames.Wire(pillar));
 
-    private static async Task<IResult> FileAsync(long id, string format, HttpContext context, PlanReader reader, Shared.LocalDates dates, TimeProvider clock, CancellationToken cancel)
+    private static async Task<IResult> FileAsync(long id, string format, HttpContext context, PlanReader reader, MigrationData migration, Shared.LocalDates dates, TimeProvider clock, CancellationToken cancel)
     {
         var language = Web.UiLanguageMiddleware.Of(context);
         if (await reader.ViewAsync(id, cancel).ConfigureAwait(false) is not { } view)
@@ -157,7 +196,7 @@ internal static class PlanTimeline
 
         var today = dates.DayOf(clock.GetUtcNow().UtcDateTime);
         DateOnly? computed = view.Plan.SolvedAt is { } solved ? dates.DayOf(solved) : null;
-        var bytes = Render(Build(view, today, computed, language), format);
+        var bytes = Render(Build(view, migration.ParameterEntries, today, computed, language), format);
         var name = $"zeitschiene-{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}.{format}";
         return format == "odt"
             ? Results.File(bytes, "application/vnd.oasis.opendocument.text", name)

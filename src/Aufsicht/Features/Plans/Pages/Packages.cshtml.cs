@@ -11,7 +11,7 @@ namespace Aufsicht.Features.Plans.Pages;
 /// for scripts. The key column lets an edited file come back as progress (<see cref="ProgressModel"/>).
 /// </summary>
 [Authorize(Policy = Roles.Staff)]
-internal sealed class PackagesModel(AufsichtDb db) : AppPage
+internal sealed class PackagesModel(AufsichtDb db, MigrationData migration) : AppPage
 {
     public async Task<IActionResult> OnGetAsync(long id, string format, [FromQuery(Name = TableExport.VariantParameter)] string? variant, CancellationToken cancel)
     {
@@ -21,6 +21,7 @@ internal sealed class PackagesModel(AufsichtDb db) : AppPage
             return NotFound();
         }
 
+        data = data with { Migration = migration };
         var buffer = new MemoryStream();
         if (format == "csv")
         {
