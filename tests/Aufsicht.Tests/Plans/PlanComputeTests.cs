@@ -203,8 +203,16 @@ public abstract class PlanComputeTests : IAsyncLifetime
             {
                 db.PlanPackages.Add(new PlanPackageRecord
                 {
-                    PlanId = _plan, Key = $"{template.Key}-copy-{i}", BodyId = template.BodyId, Pillar = template.Pillar, Phase = template.Phase,
-                    Duration = template.Duration, UsesJson = template.UsesJson, After = "", Units = template.Units, EffortPersonDays = template.EffortPersonDays,
+                    PlanId = _plan,
+                    Key = $"{template.Key}-copy-{i}",
+                    BodyId = template.BodyId,
+                    Pillar = template.Pillar,
+                    Phase = template.Phase,
+                    Duration = template.Duration,
+                    UsesJson = template.UsesJson,
+                    After = "",
+                    Units = template.Units,
+                    EffortPersonDays = template.EffortPersonDays,
                 });
             }
 
