@@ -151,6 +151,10 @@ public sealed class AufsichtDb(DbContextOptions<AufsichtDb> options) : IdentityD
             e.Property(p => p.Objective).HasMaxLength(16);
             e.Property(p => p.SolveStatus).HasMaxLength(16);
             e.Property(p => p.CreatedBy).HasMaxLength(256);
+            e.Property(p => p.ComputeState).HasMaxLength(16).HasConversion(StoredStates.Wire<PlanComputeState>());
+            e.Property(p => p.ComputeRequestedBy).HasMaxLength(256);
+            e.Property(p => p.ComputeError).HasMaxLength(120);
+            e.HasIndex(p => new { p.ComputeState, p.ComputeRequestedAt });
             e.Property(p => p.Revision).IsConcurrencyToken();
         });
         builder.Entity<PlanPackageRecord>(e =>

@@ -124,7 +124,41 @@ public sealed class MigrationPlanRecord
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Where the plan's computation in the background stands (none, queued, running, failed).</summary>
+    public PlanComputeState ComputeState { get; set; }
+
+    /// <summary>When the last computation was requested (UTC); null before the first request.</summary>
+    public DateTime? ComputeRequestedAt { get; set; }
+
+    /// <summary>Who requested the last computation (the account's e-mail address).</summary>
+    public string? ComputeRequestedBy { get; set; }
+
+    /// <summary>The time limit of the last requested computation, in seconds.</summary>
+    public int? ComputeSeconds { get; set; }
+
+    /// <summary>When the worker began the running computation (UTC); null while queued.</summary>
+    public DateTime? ComputeStartedAt { get; set; }
+
+    /// <summary>Why the last computation failed: a message key, never an exception text; null unless failed.</summary>
+    public string? ComputeError { get; set; }
+
     public int Revision { get; set; }
+}
+
+/// <summary>Where a plan's computation in the background stands; stored by its wire name (<c>queued</c>).</summary>
+public enum PlanComputeState
+{
+    /// <summary>Nothing waiting: never requested, or the last computation finished (see <c>SolvedAt</c>).</summary>
+    None,
+
+    /// <summary>Requested, waiting for the worker.</summary>
+    Queued,
+
+    /// <summary>The worker is computing it.</summary>
+    Running,
+
+    /// <summary>The last computation failed; <c>ComputeError</c> says why.</summary>
+    Failed,
 }
 
 /// <summary>

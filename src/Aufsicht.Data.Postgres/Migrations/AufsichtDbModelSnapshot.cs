@@ -985,6 +985,28 @@ namespace Aufsicht.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ComputeError")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime?>("ComputeRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ComputeRequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("ComputeSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ComputeStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ComputeState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1050,6 +1072,8 @@ namespace Aufsicht.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ComputeState", "ComputeRequestedAt");
 
                     b.ToTable("migration_plans", (string)null);
                 });

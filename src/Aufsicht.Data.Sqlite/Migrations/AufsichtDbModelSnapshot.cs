@@ -950,6 +950,28 @@ namespace Aufsicht.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ComputeError")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ComputeRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputeRequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ComputeSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ComputeStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputeState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1015,6 +1037,8 @@ namespace Aufsicht.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ComputeState", "ComputeRequestedAt");
 
                     b.ToTable("migration_plans", (string)null);
                 });

@@ -189,6 +189,10 @@ internal static class WebApp
         builder.Services.AddScoped<Features.Inventory.FillFromSurvey>();
         builder.Services.AddSingleton(Features.Plans.MigrationData.Load(DataFolder.Locate(options.Catalog)));
         builder.Services.AddScoped<Features.Plans.PlanStore>();
+        builder.Services.AddScoped<Features.Plans.PlanCompute>();
+        builder.Services.AddSingleton<Features.Plans.PlanComputeSignal>();
+        builder.Services.AddSingleton<Features.Plans.PlanComputeWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Features.Plans.PlanComputeWorker>());
         builder.Services.AddScoped<Features.Plans.PlanProgress>();
         builder.Services.AddScoped<Features.Plans.PlanReader>();
         builder.Services.AddScoped<Features.Plans.PlanProgressReader>();

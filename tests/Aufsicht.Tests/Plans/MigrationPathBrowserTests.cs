@@ -93,7 +93,11 @@ public abstract class MigrationPathBrowserTests : IAsyncLifetime
         Assert.NotEmpty(server.Db(db => db.PlanPackages.Where(p => p.PlanId == planId).ToList()));
         await page.Locator("#seconds").FillAsync("5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan berechnen" }).ClickAsync();
-        await page.GetByText("berechnet,", new() { Exact = false }).First.WaitForAsync(new() { Timeout = 120_000 });
+        // Computed in the background: the page says so, and its script reloads it when the computation is done.
+        await page.Locator("#berechnung[data-state=queued], #berechnung[data-state=running]").WaitForAsync(new() { Timeout = 60_000 });
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Plan berechnen" }).IsDisabledAsync());
+        await page.Locator("#berechnung[data-state=none]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
+        await page.GetByText("berechnet,", new() { Exact = false }).First.WaitForAsync(new() { Timeout = 30_000 });
 
         // The Gantt chart and the costs chart, each an image with a title, and the page in German without a key.
         Assert.Equal(1, await page.Locator("svg[role=img][aria-labelledby^='chart-gantt']").CountAsync());
@@ -145,6 +149,7 @@ public abstract class MigrationPathBrowserTests : IAsyncLifetime
         await page.Locator("#seconds").FillAsync("5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan berechnen" }).ClickAsync();
         await UntilAsync(() => server.Db(db => db.MigrationPlans.AsNoTracking().Single(p => p.Id == planId).SolvedAt) != solved);
+        await page.Locator("#berechnung[data-state=none]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
         await page.GetByRole(AriaRole.Heading, new() { Name = "Zeitschiene Videokonferenzen" }).WaitForAsync(new() { Timeout = 120_000 });
         var rows = server.Db(db => db.PlanPackages.AsNoTracking().Where(p => p.PlanId == planId).ToList());
         Assert.Equal(new DateOnly(2027, 2, 1), rows.Single(r => r.Id == first.Id).PlannedStart);

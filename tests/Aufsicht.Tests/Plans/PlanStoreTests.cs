@@ -134,7 +134,16 @@ public abstract class PlanStoreTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.Redirect, status);
         var planPath = location!.OriginalString;
         var (computed, _, _) = await session.PostFormAsync(planPath, planPath + "?handler=Compute", new Dictionary<string, string> { ["seconds"] = "3" });
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, computed);
+        Assert.Equal(System.Net.HttpStatusCode.SeeOther, computed);
+        // The worker computes it in the background: wait (two minutes at most) until the plan is no longer queued or running.
+        var planId = long.Parse(planPath.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < 600 && _server.Db(db => db.MigrationPlans.AsNoTracking().Single(p => p.Id == planId).ComputeState) is Aufsicht.Data.PlanComputeState.Queued or Aufsicht.Data.PlanComputeState.Running; i++)
+        {
+            await Task.Delay(200);
+        }
+
+        var state = _server.Db(db => db.MigrationPlans.AsNoTracking().Single(p => p.Id == planId));
+        Assert.True(state.ComputeState == Aufsicht.Data.PlanComputeState.None && state.SolvedAt is not null, $"not computed within two minutes: {state.ComputeState}, {state.ComputeError}");
 
         var page = (await session.GetAsync(planPath)).Body;
         Assert.Contains("Meilensteine je Säule", page, StringComparison.Ordinal);

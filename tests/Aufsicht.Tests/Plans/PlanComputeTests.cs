@@ -1,0 +1,254 @@
+using System.Net;
+using System.Text.Json;
+using Aufsicht.Core.Migration;
+using Aufsicht.Core.Scheduling;
+using Aufsicht.Data;
+using Aufsicht.Features.Plans;
+using Aufsicht.Tests.Campaigns;
+using Aufsicht.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Aufsicht.Tests.Plans;
+
+[Trait("Category", "Database")]
+public sealed class PlanComputeTestsOnSqlite : PlanComputeTests
+{
+    protected override string Database => "sqlite";
+}
+
+[Trait("Category", "Database")]
+public sealed class PlanComputeTestsOnPostgres : PlanComputeTests
+{
+    protected override string Database => "postgres";
+}
+
+/// <summary>
+/// A plan computed in the background on each database: the page queues it (303 back to the plan), the worker computes
+/// it, the status endpoint tells; a second request while one runs is refused; a plan left running by a crash is queued
+/// again at start-up; the package table pages and filters.
+/// </summary>
+public abstract class PlanComputeTests : IAsyncLifetime
+{
+    private AppServer _server = null!;
+    private long _plan;
+
+    protected abstract string Database { get; }
+
+    public async Task InitializeAsync()
+    {
+        _server = await SurveyServer.StartAsync(Database);
+        await PlanTestData.ImportInventoryAsync(_server);
+        using var scope = _server.Services.CreateScope();
+        var created = await scope.ServiceProvider.GetRequiredService<PlanStore>()
+            .CreateAsync(new PlanDraft("Zeitschiene", null, new YearMonth(2027, 1), Objective.Makespan, new PlanCapacities(6, 2, 2), null), "test", CancellationToken.None);
+        Assert.True(created.IsOk, string.Join("; ", created.Errors));
+        _plan = created.Value;
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private string PlanPath => $"/migration/plaene/{_plan}";
+
+    private MigrationPlanRecord Plan() => _server.Db(db => db.MigrationPlans.AsNoTracking().Single(p => p.Id == _plan));
+
+    /// <summary>Waits until the worker has finished the plan's computation (state none or failed), two minutes at most.</summary>
+    private async Task<MigrationPlanRecord> UntilComputedAsync()
+    {
+        var until = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < until)
+        {
+            var plan = Plan();
+            if (plan.ComputeState is PlanComputeState.None or PlanComputeState.Failed)
+            {
+                return plan;
+            }
+
+            await Task.Delay(200);
+        }
+
+        var last = Plan();
+        Assert.Fail($"the plan was not computed within two minutes: state {last.ComputeState}, requested {last.ComputeRequestedAt}, started {last.ComputeStartedAt}");
+        return last;
+    }
+
+    private async Task<Session> SignedInAsync(string email)
+    {
+        var session = _server.NewSession();
+        Assert.Equal(HttpStatusCode.Redirect, (await session.LoginAsync(email, SurveyServer.Password)).Status);
+        return session;
+    }
+
+    [Fact]
+    public async Task Request_OnThePage_SeeOtherToThePlan_WorkerComputes_MonthsStored_Audited_StatusSaysNone()
+    {
+        var session = await SignedInAsync("sachbearbeitung@aufsicht.example");
+        var (status, _, location) = await session.PostFormAsync(PlanPath, PlanPath + "?handler=Compute", new Dictionary<string, string> { ["seconds"] = "3" });
+        Assert.Equal(HttpStatusCode.SeeOther, status);
+        Assert.Equal(PlanPath + "#berechnung", location!.OriginalString);
+        var requested = Plan();
+        Assert.Equal("sachbearbeitung@aufsicht.example", requested.ComputeRequestedBy);
+        Assert.Equal(3, requested.ComputeSeconds);
+        Assert.NotNull(requested.ComputeRequestedAt);
+
+        var done = await UntilComputedAsync();
+        Assert.Equal(PlanComputeState.None, done.ComputeState);
+        Assert.Null(done.ComputeError);
+        Assert.NotNull(done.SolvedAt);
+        Assert.True(done.SolveStatus is "optimal" or "feasible", done.SolveStatus);
+        Assert.All(_server.Db(db => db.PlanPackages.AsNoTracking().Where(p => p.PlanId == _plan).ToList()), r => Assert.NotNull(r.PlannedStart));
+        var audit = _server.Db(db => db.AuditLog.AsNoTracking().Where(a => a.Action == "plans.audit.computeRequested").ToList());
+        Assert.Equal("sachbearbeitung@aufsicht.example", Assert.Single(audit).Actor);
+        Assert.Contains($"\"plan\":{_plan}", audit[0].DataJson, StringComparison.Ordinal);
+
+        var (jsonStatus, json, _) = await session.GetAsync(PlanPath + "/berechnung");
+        Assert.Equal(HttpStatusCode.OK, jsonStatus);
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal("none", document.RootElement.GetProperty("state").GetString());
+        Assert.Equal(3, document.RootElement.GetProperty("seconds").GetInt32());
+        Assert.Equal(JsonValueKind.String, document.RootElement.GetProperty("solvedAt").ValueKind);
+
+        var page = (await session.GetAsync(PlanPath)).Body;
+        Assert.Contains("Grundschule Am Deich: Bürosoftware – Pilot", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wird berechnet", page, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/js/plan-compute.js\" defer></script>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Request_WhileRunning_Refused_NothingChanges_PageSaysRunning_ButtonDisabled()
+    {
+        var since = new DateTime(2026, 12, 5, 13, 3, 0, DateTimeKind.Utc); // 14:03 in Berlin
+        _server.Db(db => db.MigrationPlans.Where(p => p.Id == _plan).ExecuteUpdate(s => s
+            .SetProperty(p => p.ComputeState, PlanComputeState.Running).SetProperty(p => p.ComputeStartedAt, since)
+            .SetProperty(p => p.ComputeRequestedAt, since).SetProperty(p => p.ComputeSeconds, 20)));
+        var before = Plan();
+
+        using (var scope = _server.Services.CreateScope())
+        {
+            var refused = await scope.ServiceProvider.GetRequiredService<PlanCompute>().RequestAsync(_plan, 5, "test", CancellationToken.None);
+            Assert.Equal("plans.compute.busy", Assert.Single(refused.Errors).Key);
+        }
+
+        var session = await SignedInAsync("sachbearbeitung@aufsicht.example");
+        var (status, body, _) = await session.PostFormAsync(PlanPath, PlanPath + "?handler=Compute", new Dictionary<string, string> { ["seconds"] = "5" });
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("Der Plan wird bereits berechnet.", body, StringComparison.Ordinal);
+        var after = Plan();
+        Assert.Equal((before.Revision, before.ComputeState, before.ComputeSeconds, before.ComputeRequestedBy), (after.Revision, after.ComputeState, after.ComputeSeconds, after.ComputeRequestedBy));
+        Assert.Empty(_server.Db(db => db.AuditLog.AsNoTracking().Where(a => a.Action == "plans.audit.computeRequested").ToList()));
+
+        var page = (await session.GetAsync(PlanPath)).Body;
+        Assert.Contains("Wird berechnet – seit 14:03 Uhr, höchstens 20 Sekunden", page, StringComparison.Ordinal);
+        Assert.Matches("<button type=\"submit\" disabled=\"disabled\">Plan berechnen</button>", page);
+        Assert.Contains("aria-live=\"polite\"", page, StringComparison.Ordinal);
+        Assert.Contains(">Aktualisieren</a>", page, StringComparison.Ordinal);
+        Assert.Contains("data-state=\"running\"", page, StringComparison.Ordinal);
+
+        var (_, json, _) = await session.GetAsync(PlanPath + "/berechnung");
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal("running", document.RootElement.GetProperty("state").GetString());
+        Assert.Equal("Wird berechnet – seit 14:03 Uhr, höchstens 20 Sekunden", document.RootElement.GetProperty("text").GetString());
+
+        var bad = await session.PostFormAsync(PlanPath, PlanPath + "?handler=Compute", new Dictionary<string, string> { ["seconds"] = "zwanzig" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Contains("Rechenzeit: „zwanzig“ liegt nicht zwischen 1 und 120 Sekunden", bad.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LeftRunningByACrash_QueuedAgainAtStartUp_ThenComputed()
+    {
+        _server.Db(db => db.MigrationPlans.Where(p => p.Id == _plan).ExecuteUpdate(s => s
+            .SetProperty(p => p.ComputeState, PlanComputeState.Running).SetProperty(p => p.ComputeStartedAt, new DateTime(2026, 12, 5, 13, 0, 0, DateTimeKind.Utc))
+            .SetProperty(p => p.ComputeSeconds, 3)));
+        Assert.Null(Plan().SolvedAt);
+
+        // What the worker does when it starts: the plans it finds running were interrupted.
+        var worker = _server.Services.GetRequiredService<PlanComputeWorker>();
+        Assert.Equal(1, await worker.RequeueInterruptedAsync(CancellationToken.None));
+        _server.Services.GetRequiredService<PlanComputeSignal>().Notify();
+
+        var done = await UntilComputedAsync();
+        Assert.Equal(PlanComputeState.None, done.ComputeState);
+        Assert.NotNull(done.SolvedAt);
+    }
+
+    [Fact]
+    public async Task Staff_MayReadTheStatus_NotRequest_AnonymousNeither()
+    {
+        var reader = await SignedInAsync("leitung@aufsicht.example");
+        var (status, json, _) = await reader.GetAsync(PlanPath + "/berechnung");
+        Assert.Equal(HttpStatusCode.OK, status);
+        using (var document = JsonDocument.Parse(json))
+        {
+            Assert.Equal("none", document.RootElement.GetProperty("state").GetString());
+            Assert.Equal(_plan, document.RootElement.GetProperty("plan").GetInt64());
+            Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("text").ValueKind);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostFormAsync(PlanPath, PlanPath + "?handler=Compute", new Dictionary<string, string> { ["seconds"] = "1" })).Status);
+        Assert.Equal(PlanComputeState.None, Plan().ComputeState);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/migration/plaene/4711/berechnung")).Status);
+        Assert.NotEqual(HttpStatusCode.OK, (await _server.NewSession().GetAsync(PlanPath + "/berechnung")).Status);
+    }
+
+    [Fact]
+    public async Task PackageTable_Pages_FiltersByPillarAndBody_BadPageAndPillarNamed()
+    {
+        // More than a hundred packages: copies of the first preparation without predecessors.
+        var template = _server.Db(db => db.PlanPackages.AsNoTracking().Where(p => p.PlanId == _plan && p.Phase == "preparation" && p.Pillar == Pillar.Office).OrderBy(p => p.Id).First());
+        _server.Db(db =>
+        {
+            for (var i = 1; i <= 150; i++)
+            {
+                db.PlanPackages.Add(new PlanPackageRecord
+                {
+                    PlanId = _plan,
+                    Key = $"{template.Key}-copy-{i}",
+                    BodyId = template.BodyId,
+                    Pillar = template.Pillar,
+                    Phase = template.Phase,
+                    Duration = template.Duration,
+                    UsesJson = template.UsesJson,
+                    After = "",
+                    Units = template.Units,
+                    EffortPersonDays = template.EffortPersonDays,
+                });
+            }
+
+            return db.SaveChanges();
+        });
+        var rows = _server.Db(db => db.PlanPackages.AsNoTracking().Where(p => p.PlanId == _plan).OrderBy(p => p.Id).ToList());
+        Assert.True(rows.Count > 150);
+        var session = await SignedInAsync("leitung@aufsicht.example");
+
+        var second = (await session.GetAsync(PlanPath + "?seite=2")).Body;
+        Assert.Contains($"Pakete 101–{Math.Min(200, rows.Count)} von {rows.Count}", second, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/migration/plaene/paket/{rows[100].Id}\"", second, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/migration/plaene/paket/{rows[Math.Min(199, rows.Count - 1)].Id}\"", second, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/migration/plaene/paket/{rows[99].Id}\"", second, StringComparison.Ordinal);
+        Assert.Matches("<nav aria-label=\"Seiten der Arbeitspakete\"", second);
+        Assert.Contains("aria-current=\"page\" aria-label=\"Seite 2\"", second, StringComparison.Ordinal);
+
+        var osRows = rows.Where(r => r.Pillar == Pillar.OperatingSystem).ToList();
+        var os = (await session.GetAsync(PlanPath + "?saeule=operating-system")).Body;
+        Assert.Contains($"Pakete 1–{osRows.Count} von {osRows.Count}", os, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/migration/plaene/paket/{osRows[0].Id}\"", os, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/migration/plaene/paket/{template.Id}\"", os, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"operating-system\" selected=\"selected\">Betriebssystem</option>", os, StringComparison.Ordinal);
+
+        var municipality = rows.First(r => r.BodyId != template.BodyId).BodyId;
+        var ofBody = rows.Where(r => r.BodyId == municipality).ToList();
+        var byBody = (await session.GetAsync($"{PlanPath}?stelle={municipality}")).Body;
+        Assert.Contains($"Pakete 1–{ofBody.Count} von {ofBody.Count}", byBody, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/migration/plaene/paket/{template.Id}\"", byBody, StringComparison.Ordinal);
+
+        var (badStatus, bad, _) = await session.GetAsync(PlanPath + "?seite=99&saeule=fax");
+        Assert.Equal(HttpStatusCode.OK, badStatus);
+        Assert.Contains($"Seite: „99“ ist keine Seite der Arbeitspakete (1 bis {(rows.Count + 99) / 100}); gezeigt wird die erste Seite.", bad, StringComparison.Ordinal);
+        Assert.Contains("Säule: „fax“ ist keine Säule", bad, StringComparison.Ordinal);
+        Assert.Contains($"Pakete 1–100 von {rows.Count}", bad, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/migration/plaene/paket/{rows[0].Id}\"", bad, StringComparison.Ordinal);
+        Assert.DoesNotContain("plans.", bad, StringComparison.Ordinal);
+    }
+}
