@@ -130,7 +130,8 @@ public abstract class MigrationPathBrowserTests : IAsyncLifetime
             var words = string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
             Assert.Contains("Videokonferenzen", words, StringComparison.Ordinal);
             Assert.Matches(@"\b\d\d/20\d\d\b", words);
-            Assert.DoesNotMatch(@"\b20\d\d-\d\d-\d\d\b", words);
+            // No ISO date in the text; a source's address in the planning assumptions stays as it is (one holds a date).
+            Assert.DoesNotMatch(@"\b20\d\d-\d\d-\d\d\b", System.Text.RegularExpressions.Regex.Replace(words, @"https?://\S+", " "));
         }
 
         // Three months on: the first preparation began a month later than planned; entered on its page.

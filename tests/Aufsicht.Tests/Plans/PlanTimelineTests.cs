@@ -108,6 +108,12 @@ public abstract partial class PlanTimelineTests : IAsyncLifetime
         var bodyBars = Chart(page.Body, "chart-gantt").Descendants(Svg + "rect").Count(r => r.Element(Svg + "title")?.Value.StartsWith(body.Name + " · ", StringComparison.Ordinal) == true);
         Assert.True(bodyBars >= 4, $"{bodyBars} bars for the body's two rows");
 
+        // The package table's pillar stays chosen when the Gantt is narrowed to another body (its form carries it along).
+        var withPillar = await reader.GetAsync($"/migration/plaene/{_plan}?stelle={body.Id}&saeule=office");
+        var ganttForm = withPillar.Body[withPillar.Body.IndexOf("id=\"stelle\"", StringComparison.Ordinal)..withPillar.Body.IndexOf("id=\"stelle-hint\"", StringComparison.Ordinal)];
+        Assert.Contains("name=\"saeule\" value=\"office\"", ganttForm, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"saeule\"", page.Body[page.Body.IndexOf("id=\"stelle\"", StringComparison.Ordinal)..page.Body.IndexOf("id=\"stelle-hint\"", StringComparison.Ordinal)], StringComparison.Ordinal);
+
         var bad = await reader.GetAsync($"/migration/plaene/{_plan}?stelle=Ministerium");
         Assert.Equal(HttpStatusCode.OK, bad.Status);
         Assert.Contains("Stelle: „Ministerium“ ist keine Stelle dieses Plans", bad.Body, StringComparison.Ordinal);
