@@ -1,4 +1,5 @@
 using Aufsicht.Data;
+using Aufsicht.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Mail;
@@ -9,7 +10,7 @@ internal static class Outbox
     /// <summary>
     /// Adds a pending message to <paramref name="db"/> without saving: the caller saves it in the same transaction as
     /// whatever it announces (an invitation), so there is never a message without its invitation or the reverse. Call
-    /// <see cref="OutboxSignal.Notify"/> after saving to have it sent at once.
+    /// <see cref="WakeSignal.Notify"/> on the <see cref="OutboxSignal"/> after saving to have it sent at once.
     /// </summary>
     public static OutboxRecord Add(AufsichtDb db, string kind, long? campaignId, long? invitationId, string to, string subject, string body, DateTime now)
     {
@@ -68,47 +69,7 @@ internal static class Outbox
 }
 
 /// <summary>Wakes the outbox worker at once after new messages were saved, instead of at its next poll.</summary>
-internal sealed class OutboxSignal
-{
-    private readonly Lock _lock = new();
-    private TaskCompletionSource _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public void Notify()
-    {
-        lock (_lock)
-        {
-            _signal.TrySetResult();
-        }
-    }
-
-    /// <summary>Waits for a <see cref="Notify"/> or until <paramref name="timeout"/> has passed on <paramref name="time"/>.</summary>
-    internal async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancel)
-    {
-        Task signalled;
-        lock (_lock)
-        {
-            signalled = _signal.Task;
-        }
-
-        if (!signalled.IsCompleted)
-        {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            var delay = Task.Delay(timeout, time, stop.Token);
-            await Task.WhenAny(signalled, delay).ConfigureAwait(false);
-            await stop.CancelAsync().ConfigureAwait(false);
-            cancel.ThrowIfCancellationRequested();
-        }
-
-        // A Notify that comes after this reset follows a save the next query will see; one before it is consumed here.
-        lock (_lock)
-        {
-            if (_signal.Task == signalled && signalled.IsCompleted)
-            {
-                _signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-        }
-    }
-}
+internal sealed class OutboxSignal : WakeSignal;
 
 /// <summary>
 /// Sends given-up messages once more — after the mail server was away for longer than the retries lasted. Only those

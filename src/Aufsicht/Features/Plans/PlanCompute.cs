@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Aufsicht.Core;
 using Aufsicht.Data;
+using Aufsicht.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Plans;
@@ -110,43 +111,4 @@ internal sealed class PlanCompute(AufsichtDb db, PlanComputeSignal signal, TimeP
 }
 
 /// <summary>Wakes the <see cref="PlanComputeWorker"/> at once when a computation is requested (it polls the table as well).</summary>
-internal sealed class PlanComputeSignal
-{
-    private readonly Lock _lock = new();
-    private TaskCompletionSource _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public void Notify()
-    {
-        lock (_lock)
-        {
-            _signal.TrySetResult();
-        }
-    }
-
-    /// <summary>Waits for a <see cref="Notify"/> or until <paramref name="timeout"/> has passed on <paramref name="time"/>; a notification before the wait counts.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancel)
-    {
-        Task signalled;
-        lock (_lock)
-        {
-            signalled = _signal.Task;
-        }
-
-        if (!signalled.IsCompleted)
-        {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            var delay = Task.Delay(timeout, time, stop.Token);
-            await Task.WhenAny(signalled, delay).ConfigureAwait(false);
-            await stop.CancelAsync().ConfigureAwait(false);
-            cancel.ThrowIfCancellationRequested();
-        }
-
-        lock (_lock)
-        {
-            if (_signal.Task.IsCompleted)
-            {
-                _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-        }
-    }
-}
+internal sealed class PlanComputeSignal : WakeSignal;
