@@ -97,17 +97,9 @@ internal sealed class PlanCompute(AufsichtDb db, PlanComputeSignal signal, TimeP
         };
     }
 
-    /// <summary>The time of day in the authority's zone (14:03 Uhr), with the date when it was not today.</summary>
-    private static string Time(DateTime? utc, Shared.LocalDates dates, Core.Law.Language language)
-    {
-        if (utc is not { } at)
-        {
-            return "–";
-        }
-
-        var moment = dates.Moment(at, language); // „16.12.2026, 14:03 Uhr“
-        return moment[(moment.IndexOf(", ", StringComparison.Ordinal) + 2)..];
-    }
+    /// <summary>The time of day in the authority's zone (14:03 Uhr), or „–“ for none.</summary>
+    private static string Time(DateTime? utc, Shared.LocalDates dates, Core.Law.Language language) =>
+        utc is { } at ? dates.TimeOfDay(at, language) : "–";
 }
 
 /// <summary>Wakes the <see cref="PlanComputeWorker"/> at once when a computation is requested (it polls the table as well).</summary>

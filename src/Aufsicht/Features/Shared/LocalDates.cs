@@ -48,6 +48,13 @@ internal sealed class LocalDates(TimeZoneInfo zone)
             : local.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The time of day of a moment stored in UTC, in the authority's zone: 14:05 Uhr, or 14:05 in English.</summary>
+    public string TimeOfDay(DateTime utc, Language language)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+        return local.ToString("HH:mm", CultureInfo.InvariantCulture) + (language == Language.De ? " Uhr" : "");
+    }
+
     /// <summary>The local calendar day of a moment stored in UTC.</summary>
     public DateOnly DayOf(DateTime utc) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
