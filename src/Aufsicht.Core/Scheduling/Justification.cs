@@ -158,7 +158,6 @@ public static class Justification
     private sealed class State
     {
         private readonly int _n;
-        private readonly int _limit;
         private readonly int[] _duration;
         private readonly (int Resource, int Demand)[][] _demands;
         private readonly int[] _lowest;
@@ -167,13 +166,18 @@ public static class Justification
         private readonly long[][] _capacity;
         private readonly long[][] _free;
         private readonly long _work;
+        private readonly long[] _keys;
+        private readonly int[] _order;
+        private readonly int[] _mark;
+        private int _stamp;
+        private int _touchedFrom;
+        private int _touchedTo;
         private long _done;
 
         public State(SchedulingProblem problem, TimeWindows windows, int limit, long work)
         {
             _work = work;
             _n = problem.Tasks.Count;
-            _limit = limit;
             var index = new Dictionary<string, int>(_n, StringComparer.Ordinal);
             for (var i = 0; i < _n; i++)
             {
@@ -195,6 +199,7 @@ public static class Justification
                 for (var t = 0; t <= limit; t++)
                 {
                     _capacity[r][t] = ScheduleChecker.CapacityAt(problem.Resources[r], t);
+                    _free[r][t] = _capacity[r][t];
                 }
             }
 
@@ -225,6 +230,9 @@ public static class Justification
                 }
             }
 
+            _keys = new long[_n];
+            _order = new int[_n];
+            _mark = new int[_n];
             _rank = new int[_n];
             for (var k = 0; k < windows.Order.Count; k++)
             {
@@ -321,14 +329,18 @@ public static class Justification
                     from = Math.Max(from, starts[p] + _duration[p]);
                 }
 
+                // The earliest start that fits: after a period where it does not, the next candidate starts past that period.
                 var at = -1;
-                for (var s = from; s + _duration[i] <= _latestEnd[i]; s++)
+                for (var s = from; s + _duration[i] <= _latestEnd[i];)
                 {
-                    if (Fits(i, s))
+                    var conflict = LastConflict(i, s);
+                    if (conflict < 0)
                     {
                         at = s;
                         break;
                     }
+
+                    s = conflict + 1;
                 }
 
                 if (at < 0)
@@ -344,20 +356,43 @@ public static class Justification
         }
 
         /// <summary>The tasks by start, ties by their place in the precedence order: a list the serial scheme decodes.</summary>
-        public int[] ListOf(int[] starts) => [.. Enumerable.Range(0, _n).OrderBy(i => starts[i]).ThenBy(i => _rank[i])];
+        public int[] ListOf(int[] starts)
+        {
+            var list = new int[_n];
+            for (var i = 0; i < _n; i++)
+            {
+                _keys[i] = ((long)starts[i] * _n) + _rank[i];
+                list[i] = i;
+            }
+
+            Array.Sort(_keys, list);
+            return list;
+        }
 
         /// <summary>Moves the task at <paramref name="position"/> to a place between its last predecessor and first successor in the list.</summary>
         public void Move(int[] list, int position, double where)
         {
             var task = list[position];
+            _stamp++;
+            foreach (var p in Predecessors[task])
+            {
+                _mark[p] = _stamp;
+            }
+
             var lo = position;
-            while (lo > 0 && !Predecessors[task].Contains(list[lo - 1]))
+            while (lo > 0 && _mark[list[lo - 1]] != _stamp)
             {
                 lo--;
             }
 
+            _stamp++;
+            foreach (var q in Successors[task])
+            {
+                _mark[q] = _stamp;
+            }
+
             var hi = position;
-            while (hi < list.Length - 1 && !Successors[task].Contains(list[hi + 1]))
+            while (hi < list.Length - 1 && _mark[list[hi + 1]] != _stamp)
             {
                 hi++;
             }
@@ -414,7 +449,14 @@ public static class Justification
         {
             Reset();
             var late = new int[_n];
-            foreach (var i in Enumerable.Range(0, _n).OrderByDescending(i => starts[i] + _duration[i]).ThenByDescending(i => _rank[i]))
+            for (var i = 0; i < _n; i++)
+            {
+                _keys[i] = -(((long)(starts[i] + _duration[i]) * _n) + _rank[i]);
+                _order[i] = i;
+            }
+
+            Array.Sort(_keys, _order);
+            foreach (var i in _order)
             {
                 var end = Math.Min(makespan, _latestEnd[i]);
                 foreach (var s in Successors[i])
@@ -422,14 +464,18 @@ public static class Justification
                     end = Math.Min(end, late[s]);
                 }
 
+                // The latest start that fits: before a period where it does not, the next candidate ends at that period.
                 var at = -1;
-                for (var s = end - _duration[i]; s >= _lowest[i]; s--)
+                for (var s = end - _duration[i]; s >= _lowest[i];)
                 {
-                    if (Fits(i, s))
+                    var conflict = FirstConflict(i, s);
+                    if (conflict < 0)
                     {
                         at = s;
                         break;
                     }
+
+                    s = conflict - _duration[i];
                 }
 
                 if (at < 0)
@@ -446,38 +492,70 @@ public static class Justification
 
         private void Reset()
         {
+            // Only the periods a placement took since the last reset differ from the capacity.
             _done += _n;
-            for (var r = 0; r < _free.Length; r++)
+            if (_touchedTo > _touchedFrom)
             {
-                Array.Copy(_capacity[r], _free[r], _capacity[r].Length);
+                for (var r = 0; r < _free.Length; r++)
+                {
+                    Array.Copy(_capacity[r], _touchedFrom, _free[r], _touchedFrom, _touchedTo - _touchedFrom);
+                }
             }
+
+            _touchedFrom = int.MaxValue;
+            _touchedTo = 0;
         }
 
-        private bool Fits(int task, int start)
+        /// <summary>The last period of [start, start + duration) where the task does not fit, −1 if it fits there.</summary>
+        private int LastConflict(int task, int start)
         {
-            _done += 1 + (_duration[task] * _demands[task].Length);
-            if (start < 0 || start + _duration[task] > _limit)
-            {
-                return false;
-            }
-
+            var last = start - 1;
             foreach (var (r, q) in _demands[task])
             {
                 var free = _free[r];
-                for (var t = start; t < start + _duration[task]; t++)
+                for (var t = start + _duration[task] - 1; t > last; t--)
                 {
+                    _done++;
                     if (free[t] < q)
                     {
-                        return false;
+                        last = t;
+                        break;
                     }
                 }
             }
 
-            return true;
+            return last >= start ? last : -1;
+        }
+
+        /// <summary>The first period of [start, start + duration) where the task does not fit, −1 if it fits there.</summary>
+        private int FirstConflict(int task, int start)
+        {
+            var first = start + _duration[task];
+            foreach (var (r, q) in _demands[task])
+            {
+                var free = _free[r];
+                for (var t = start; t < first; t++)
+                {
+                    _done++;
+                    if (free[t] < q)
+                    {
+                        first = t;
+                        break;
+                    }
+                }
+            }
+
+            return first < start + _duration[task] ? first : -1;
         }
 
         private void Take(int task, int start)
         {
+            if (_demands[task].Length > 0 && _duration[task] > 0)
+            {
+                _touchedFrom = Math.Min(_touchedFrom, start);
+                _touchedTo = Math.Max(_touchedTo, start + _duration[task]);
+            }
+
             foreach (var (r, q) in _demands[task])
             {
                 var free = _free[r];
