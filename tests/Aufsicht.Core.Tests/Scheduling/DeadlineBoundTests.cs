@@ -141,8 +141,8 @@ public sealed class DeadlineBoundTests
         }
 
         // Enough problems were solved, and the new bound said more than the old one on some of them.
-        Assert.True(feasible >= 150, $"only {feasible} feasible problems");
-        Assert.True(raised >= 10, $"raised the bound on only {raised}");
+        Assert.True(feasible >= 250, $"only {feasible} feasible problems");
+        Assert.True(raised >= 30, $"raised the bound on only {raised}");
     }
 
     private const int Limit = 22;
