@@ -16,7 +16,7 @@ internal static class BoundLoad
 {
     public static int Run(string[] args)
     {
-        var a = Arguments.Parse("plan bound", args.Skip(2), ["--plan", "--data-dir", "--database", "--data"], [], Core.Law.Language.En);
+        var a = Arguments.Parse("plan bound", args.Skip(2), ["--plan", "--data-dir", "--database", "--data", "--solve"], [], Core.Law.Language.En);
         var id = long.Parse(a.Option("--plan") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
         var options = ServerOptions.From(a);
         using var db = DatabaseSetup.Open(options);
@@ -49,6 +49,29 @@ internal static class BoundLoad
             Console.WriteLine($"  {group.Count()} cancellations may start at {group.Key} …");
         }
 
+        if (a.Option("--solve") is not { } seconds)
+        {
+            return 0;
+        }
+
+        // Where the solver's schedule loses against the bound: the last cancellations, when their chain was ready and
+        // at which anniversary they could take effect.
+        var schedule = CpSatScheduler.Solve(problem, new SolveOptions(TimeSpan.FromSeconds(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture))));
+        var at = schedule.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var rollouts = problem.Tasks.Where(t => t.Uses.Values.Any(q => q > 0) && t.Duration > 0).Max(t => at[t.Id].End);
+        Console.WriteLine($"solved: {schedule.Status}, makespan {schedule.Makespan}, bound {schedule.LowerBound}; last end of a task using a resource {rollouts}");
+        var waits = cancellations.Select(t => (Task: t, Ready: t.After.Select(p => at[p].End).DefaultIfEmpty(0).Max(), Start: at[t.Id].Start)).ToList();
+        foreach (var w in waits.OrderByDescending(w => w.Start).Take(6))
+        {
+            Console.WriteLine($"  {w.Task.Id}: ready {w.Ready}, starts {w.Start}, allowed {string.Join(",", w.Task.AllowedStarts!.Where(s => s >= w.Ready - 12 && s <= w.Start))}");
+        }
+
+        Console.WriteLine($"  cancellations starting after {bound}: {waits.Count(w => w.Start > bound)}; of those ready by {bound}: {waits.Count(w => w.Start > bound && w.Ready <= bound)}");
+        var missed = waits.Count(w => w.Task.AllowedStarts!.Any(s => s < w.Ready && s >= w.Ready - 2 && s < w.Start));
+        Console.WriteLine($"  cancellations that missed an anniversary by one or two months and wait for a later one: {missed}");
+        var last = waits.Where(w => w.Start + w.Task.Duration == schedule.Makespan).ToList();
+        Console.WriteLine($"  cancellations ending at the makespan: {last.Count}, ready between {last.Select(w => w.Ready).DefaultIfEmpty().Min()} and {last.Select(w => w.Ready).DefaultIfEmpty().Max()}; "
+            + $"latest ready time of any cancellation {waits.Max(w => w.Ready)}");
         return 0;
     }
 }

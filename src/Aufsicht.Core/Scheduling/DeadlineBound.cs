@@ -27,7 +27,7 @@ namespace Aufsicht.Core.Scheduling;
 /// </remarks>
 public static class DeadlineBound
 {
-    /// <summary>At most this many interval starts per resource are tried (measured on the SH plan: see docs/migration-model.md).</summary>
+    /// <summary>At most this many interval starts per resource are tried, so a problem with many distinct earliest starts stays fast (the SH plan has 21: docs/migration-model.md).</summary>
     public const int MaxIntervalStarts = 128;
 
     /// <summary>Whether the bound can say more than the critical path and energy: some task has allowed starts, a fixed start or a deadline.</summary>
