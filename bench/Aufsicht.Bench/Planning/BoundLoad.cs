@@ -16,7 +16,7 @@ internal static class BoundLoad
 {
     public static int Run(string[] args)
     {
-        var a = Arguments.Parse("plan bound", args.Skip(2), ["--plan", "--data-dir", "--database", "--data", "--solve"], [], Core.Law.Language.En);
+        var a = Arguments.Parse("plan bound", args.Skip(2), ["--plan", "--data-dir", "--database", "--data", "--solve", "--horizon"], [], Core.Law.Language.En);
         var id = long.Parse(a.Option("--plan") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
         var options = ServerOptions.From(a);
         using var db = DatabaseSetup.Open(options);
@@ -25,6 +25,11 @@ internal static class BoundLoad
         var plan = db.MigrationPlans.Single(p => p.Id == id);
         var rows = db.PlanPackages.Where(p => p.PlanId == id).OrderBy(p => p.Id).ToList();
         var problem = store.Problem(plan, rows).Value;
+        if (a.Option("--horizon") is { } horizon)
+        {
+            // Is there a schedule ending by this month? (A feasible answer shows the heuristic's loss, a proof the bound's.)
+            problem = problem with { Horizon = int.Parse(horizon, System.Globalization.CultureInfo.InvariantCulture) };
+        }
 
         var watch = Stopwatch.StartNew();
         var windows = TimeWindows.Compute(problem);
@@ -57,6 +62,12 @@ internal static class BoundLoad
         // Where the solver's schedule loses against the bound: the last cancellations, when their chain was ready and
         // at which anniversary they could take effect.
         var schedule = CpSatScheduler.Solve(problem, new SolveOptions(TimeSpan.FromSeconds(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture))));
+        if (schedule.Tasks.Count == 0)
+        {
+            Console.WriteLine($"solved: {schedule.Status}, bound {schedule.LowerBound}");
+            return 0;
+        }
+
         var at = schedule.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var rollouts = problem.Tasks.Where(t => t.Uses.Values.Any(q => q > 0) && t.Duration > 0).Max(t => at[t.Id].End);
         Console.WriteLine($"solved: {schedule.Status}, makespan {schedule.Makespan}, bound {schedule.LowerBound}; last end of a task using a resource {rollouts}");
