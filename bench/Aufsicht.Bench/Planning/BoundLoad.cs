@@ -70,7 +70,8 @@ internal static class BoundLoad
 
         var at = schedule.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var rollouts = problem.Tasks.Where(t => t.Uses.Values.Any(q => q > 0) && t.Duration > 0).Max(t => at[t.Id].End);
-        Console.WriteLine($"solved: {schedule.Status}, makespan {schedule.Makespan}, bound {schedule.LowerBound}; last end of a task using a resource {rollouts}");
+        Console.WriteLine($"solved: {schedule.Status}, makespan {schedule.Makespan}, bound {schedule.LowerBound}; last end of a task using a resource {rollouts}; "
+            + $"violations (independent checker) {Core.Scheduling.ScheduleChecker.Check(problem, schedule.Tasks).Count}");
         var waits = cancellations.Select(t => (Task: t, Ready: t.After.Select(p => at[p].End).DefaultIfEmpty(0).Max(), Start: at[t.Id].Start)).ToList();
         foreach (var w in waits.OrderByDescending(w => w.Start).Take(6))
         {
