@@ -65,6 +65,7 @@ public static class CpSatScheduler
 
         var energy = EnergyBound(problem, windows.Horizon);
         var ownBound = Math.Max(criticalPath, energy);
+        ownBound = problem.Objective == Objective.Makespan && DeadlineBound.Applies(problem) ? DeadlineBound.Compute(problem, windows, ownBound) : ownBound;
         var heuristic = Heuristic(problem, windows, ownBound, options);
         var heuristicFeasible = heuristic is not null && ScheduleChecker.Check(problem, heuristic).Count == 0;
         var horizon = windows.Horizon;

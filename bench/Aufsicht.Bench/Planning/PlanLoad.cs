@@ -18,6 +18,7 @@ internal static class PlanLoad
         plan verify --data DIR [--set j30|j60|j90|j120]
         plan psplib --set j30|j60|j90|j120 --data DIR --time-limit SECONDS --aufsicht PATH/aufsicht.dll [--take N] [--out results.csv]
         plan migration --packages 2000 [--seed 1] --write FILE [--aufsicht PATH/aufsicht.dll --time-limit 30]
+        plan bound --plan ID --data-dir DIR [--data DIR] [--solve SECONDS] [--horizon MONTHS]
         """;
 
     /// <summary>The sets: file prefix, best-known table, instance count.</summary>
@@ -41,6 +42,7 @@ internal static class PlanLoad
                 [_, "verify", ..] => Verify(args),
                 [_, "psplib", ..] => Psplib(args),
                 [_, "migration", ..] => Migration(args),
+                [_, "bound", ..] => BoundLoad.Run(args),
                 _ => UsageError(),
             };
         }
