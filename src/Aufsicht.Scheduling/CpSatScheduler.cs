@@ -118,8 +118,8 @@ public static class CpSatScheduler
 
     /// <summary>
     /// The heuristic's schedule: the serial scheme with the earliest latest end first, then improved by
-    /// <see cref="Justification"/> in one search per worker, each with its own seed and the same work budget, run in
-    /// parallel; the shortest wins, the lowest seed among equals, so the answer does not depend on which finishes first.
+    /// <see cref="Justification"/> in one search per worker, each with its own seed and the same work budget, every second
+    /// one on the project backwards (<see cref="Mirror"/>) where that is the same problem, run in parallel; the shortest wins, the lowest seed among equals, so the answer does not depend on which finishes first.
     /// A search also stops when the caller's clock shows <see cref="HeuristicShare"/> of the limit spent (only on a machine
     /// too busy to do the budget's work in that time, and only then may the answer differ between runs).
     /// </summary>
@@ -135,8 +135,19 @@ public static class CpSatScheduler
         var searches = new IReadOnlyList<ScheduledTask>[Math.Max(1, options.Workers)];
         var stopAt = HeuristicShare * options.TimeLimit.TotalSeconds;
         Func<bool>? stop = options.Elapsed is { } elapsed ? () => elapsed().TotalSeconds >= stopAt : null;
+        // Every second search runs on the project backwards where that is the same problem (Mirror): the two directions
+        // find different schedules (one search of 40 million placements each, 2026-12-06: j60 sample 31 of 40 at the best
+        // known forward, 34 backward; j120 sample 1.49 % above the best known forward, 1.28 % for the better of both).
+        var mirror = Mirror.Of(problem);
+        var mirrorWindows = mirror is null ? null : TimeWindows.Compute(mirror);
+        var mirrorFirst = mirror is null ? null : SerialSchedule.LatestEndFirst(mirror, mirrorWindows!, mirrorWindows!.Horizon);
         Parallel.For(0, searches.Length, new ParallelOptions { MaxDegreeOfParallelism = searches.Length }, k =>
-            searches[k] = Justification.Improve(problem, windows, windows.Horizon, first, budget, ownBound, Justification.DefaultSeed + (ulong)k, stop));
+        {
+            var seed = Justification.DefaultSeed + (ulong)k;
+            searches[k] = k % 2 == 1 && mirrorFirst is not null
+                ? Mirror.Back(Justification.Improve(mirror!, mirrorWindows!, mirrorWindows!.Horizon, mirrorFirst, budget, ownBound, seed, stop))
+                : Justification.Improve(problem, windows, windows.Horizon, first, budget, ownBound, seed, stop);
+        });
         var best = searches[0];
         foreach (var found in searches)
         {
