@@ -26,6 +26,20 @@ internal sealed class PlanReader(AufsichtDb db, PlanStore store, MigrationData d
     public Task<List<MigrationPlanRecord>> ListAsync(CancellationToken cancel) =>
         db.MigrationPlans.AsNoTracking().OrderByDescending(p => p.Id).ToListAsync(cancel);
 
+    /// <summary>The packages of a plan among <paramref name="keys"/> (a failure's arguments, say), by key, with their bodies' and products' names.</summary>
+    public async Task<IReadOnlyDictionary<string, PackageLine>> PackagesAsync(long planId, IReadOnlyCollection<string> keys, CancellationToken cancel)
+    {
+        if (keys.Count == 0)
+        {
+            return new Dictionary<string, PackageLine>(StringComparer.Ordinal);
+        }
+
+        var rows = await db.PlanPackages.AsNoTracking().Where(p => p.PlanId == planId && keys.Contains(p.Key)).ToListAsync(cancel).ConfigureAwait(false);
+        var bodyIds = rows.Select(r => r.BodyId).Distinct().ToList();
+        var names = await db.Bodies.AsNoTracking().Where(b => bodyIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name, cancel).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Key, r => new PackageLine(r, names.GetValueOrDefault(r.BodyId, "?"), r.Product is { } p ? data.ProductName(p) : null), StringComparer.Ordinal);
+    }
+
     public async Task<PlanView?> ViewAsync(long planId, CancellationToken cancel)
     {
         var plan = await db.MigrationPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancel).ConfigureAwait(false);
