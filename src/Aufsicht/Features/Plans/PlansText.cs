@@ -11,7 +11,7 @@ internal static class PlansText
     public static string PackageName(PackageLine line, Language language)
     {
         var r = line.Row;
-        var what = (line.ProductName ?? r.Product) is { Length: > 0 } product && r.Phase is "notice" or "cancellation" ? $" ({product})" : "";
+        var what = (line.Product?.NameIn(language) ?? r.Product) is { Length: > 0 } product && r.Phase is "notice" or "cancellation" ? $" ({product})" : "";
         return $"{line.Body}: {Texts.T(language, "migration.pillar." + MigrationNames.Wire(r.Pillar))} – {PhaseName(r, language)}{what}";
     }
 

@@ -91,7 +91,7 @@ internal sealed class PlanModel(PlanReader reader, PlanCompute compute, Aufsicht
 
     private async Task<bool> LoadAsync(long planId, CancellationToken cancel, string? stelle = null, string? saeule = null, string? seite = null)
     {
-        if (await reader.ViewAsync(planId, cancel).ConfigureAwait(true) is not { } view)
+        if (await reader.ViewAsync(planId, Language, cancel).ConfigureAwait(true) is not { } view)
         {
             return false;
         }
