@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Aufsicht.Core.Migration;
-using Aufsicht.Core.Scheduling;
 using Aufsicht.Data;
 using Aufsicht.Features.Plans;
 using Aufsicht.Tests.Campaigns;
@@ -88,11 +87,7 @@ public abstract class PlanComputeTests : IAsyncLifetime
     {
         _server = await SurveyServer.StartAsync(Database, _clock);
         await PlanTestData.ImportInventoryAsync(_server);
-        using var scope = _server.Services.CreateScope();
-        var created = await scope.ServiceProvider.GetRequiredService<PlanStore>()
-            .CreateAsync(new PlanDraft("Zeitschiene", null, new YearMonth(2027, 1), Objective.Makespan, new PlanCapacities(6, 2, 2), null), "test", CancellationToken.None);
-        Assert.True(created.IsOk, string.Join("; ", created.Errors));
-        _plan = created.Value;
+        _plan = await PlanTestData.CreatePlanAsync(_server);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -119,6 +114,15 @@ public abstract class PlanComputeTests : IAsyncLifetime
         var last = Plan();
         Assert.Fail($"the plan was not computed within two minutes: state {last.ComputeState}, requested {last.ComputeRequestedAt}, started {last.ComputeStartedAt}");
         return last;
+    }
+
+    /// <summary>Marks the plan as being computed since 14:03 in Berlin on 05.12.2026, for at most 20 seconds (the worker leaves a running plan alone).</summary>
+    private void RunningSince1403()
+    {
+        var since = new DateTime(2026, 12, 5, 13, 3, 0, DateTimeKind.Utc);
+        _server.Db(db => db.MigrationPlans.Where(p => p.Id == _plan).ExecuteUpdate(s => s
+            .SetProperty(p => p.ComputeState, PlanComputeState.Running).SetProperty(p => p.ComputeStartedAt, since)
+            .SetProperty(p => p.ComputeRequestedAt, since).SetProperty(p => p.ComputeSeconds, 20)));
     }
 
     private async Task<Session> SignedInAsync(string email)
@@ -181,13 +185,7 @@ public abstract class PlanComputeTests : IAsyncLifetime
     {
         // No trainers: each training package needs more trainer-days a month than the plan has (none) — the solver's
         // check refuses the problem and names the package, its demand, the resource and the capacity.
-        using (var scope = _server.Services.CreateScope())
-        {
-            var created = await scope.ServiceProvider.GetRequiredService<PlanStore>()
-                .CreateAsync(new PlanDraft("Ohne Schulung", null, new YearMonth(2027, 1), Objective.Makespan, new PlanCapacities(6, 0, 2), null), "test", CancellationToken.None);
-            Assert.True(created.IsOk, string.Join("; ", created.Errors));
-            _plan = created.Value;
-        }
+        _plan = await PlanTestData.CreatePlanAsync(_server, PlanTestData.Draft("Ohne Schulung", new PlanCapacities(6, 0, 2)));
 
         var session = await SignedInAsync("sachbearbeitung@aufsicht.example");
         Assert.Equal(HttpStatusCode.SeeOther, (await session.PostFormAsync(PlanPath, PlanPath + "?handler=Compute", new Dictionary<string, string> { ["seconds"] = "3" })).Status);
@@ -205,7 +203,7 @@ public abstract class PlanComputeTests : IAsyncLifetime
 
         var page = (await session.GetAsync(PlanPath)).Body;
         Assert.DoesNotContain(args[0], page, StringComparison.Ordinal); // the package by its name, not its key
-        var german = $"Die Berechnung von 16:00 Uhr ist fehlgeschlagen: „{PlansText.PackageName(new PackageLine(package, body), Aufsicht.Core.Law.Language.De)}“ braucht im Monat {demand} Personentage der Schulung, die Kapazität reicht für höchstens 0; bitte die Kapazität erhöhen. Die bisherigen Monate gelten weiter.";
+        var german = $"Die Berechnung von 16:00 Uhr ist fehlgeschlagen: „{PlansText.PackageName(new PackageLine(package, body), Aufsicht.Core.Law.Language.De)}“ braucht im Monat {demand} Personentage der Schulung, die Kapazität reicht für höchstens 0; bitte die Kapazität erhöhen.";
         Assert.Contains(german, System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         Assert.Contains("data-state=\"failed\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("ein Fehler auf dem Server", page, StringComparison.Ordinal);
@@ -219,7 +217,7 @@ public abstract class PlanComputeTests : IAsyncLifetime
         }
 
         session.Cookies.Add(_server.Address, new System.Net.Cookie("aufsicht-lang", "en"));
-        var english = $"The computation of 16:00 failed: \"{PlansText.PackageName(new PackageLine(package, body), Aufsicht.Core.Law.Language.En)}\" needs {demand} person-days a month of training, the capacity allows at most 0; please raise the capacity. The months computed before still apply.";
+        var english = $"The computation of 16:00 failed: \"{PlansText.PackageName(new PackageLine(package, body), Aufsicht.Core.Law.Language.En)}\" needs {demand} person-days a month of training, the capacity allows at most 0; please raise the capacity.";
         var (_, englishJson, _) = await session.GetAsync(PlanPath + "/berechnung");
         using (var document = JsonDocument.Parse(englishJson))
         {
@@ -244,10 +242,7 @@ public abstract class PlanComputeTests : IAsyncLifetime
     [Fact]
     public async Task Running_SinceYesterday_PageAndStatusGiveTheDate_TodayOnlyTheTime()
     {
-        var since = new DateTime(2026, 12, 5, 13, 3, 0, DateTimeKind.Utc); // 14:03 in Berlin
-        _server.Db(db => db.MigrationPlans.Where(p => p.Id == _plan).ExecuteUpdate(s => s
-            .SetProperty(p => p.ComputeState, PlanComputeState.Running).SetProperty(p => p.ComputeStartedAt, since)
-            .SetProperty(p => p.ComputeRequestedAt, since).SetProperty(p => p.ComputeSeconds, 20)));
+        RunningSince1403();
         var session = await SignedInAsync("leitung@aufsicht.example");
         Assert.Contains("Wird berechnet seit 14:03 Uhr – höchstens 20 Sekunden Rechenzeit", (await session.GetAsync(PlanPath)).Body, StringComparison.Ordinal);
 
@@ -267,10 +262,7 @@ public abstract class PlanComputeTests : IAsyncLifetime
     [Fact]
     public async Task Request_WhileRunning_Refused_NothingChanges_PageSaysRunning_ButtonDisabled()
     {
-        var since = new DateTime(2026, 12, 5, 13, 3, 0, DateTimeKind.Utc); // 14:03 in Berlin
-        _server.Db(db => db.MigrationPlans.Where(p => p.Id == _plan).ExecuteUpdate(s => s
-            .SetProperty(p => p.ComputeState, PlanComputeState.Running).SetProperty(p => p.ComputeStartedAt, since)
-            .SetProperty(p => p.ComputeRequestedAt, since).SetProperty(p => p.ComputeSeconds, 20)));
+        RunningSince1403();
         var before = Plan();
 
         using (var scope = _server.Services.CreateScope())

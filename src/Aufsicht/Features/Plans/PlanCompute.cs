@@ -128,7 +128,8 @@ internal sealed class PlanCompute(AufsichtDb db, PlanComputeSignal signal, TimeP
         {
             PlanComputeState.Queued => Texts.T(language, "plans.compute.state.queued", When(status.RequestedAt), seconds),
             PlanComputeState.Running => Texts.T(language, "plans.compute.state.running", When(status.StartedAt ?? status.RequestedAt), seconds),
-            PlanComputeState.Failed => Texts.T(language, "plans.compute.state.failed", When(status.StartedAt ?? status.RequestedAt),
+            // „The months computed before still apply“ only where there are any.
+            PlanComputeState.Failed => Texts.T(language, status.SolvedAt is null ? "plans.compute.state.failedFirst" : "plans.compute.state.failed", When(status.StartedAt ?? status.RequestedAt),
                 FailureText(status.Error, status.ErrorArgs, packageName ?? (_ => null), language)),
             _ => null,
         };

@@ -173,6 +173,7 @@ internal static class PlansText
         ["plans.compute.state.queued"] = ("In der Warteschlange seit {0} – höchstens {1} Sekunden Rechenzeit", "Queued since {0} – at most {1} seconds of computing time"),
         ["plans.compute.state.running"] = ("Wird berechnet seit {0} – höchstens {1} Sekunden Rechenzeit", "Being computed since {0} – at most {1} seconds of computing time"),
         ["plans.compute.state.failed"] = ("Die Berechnung von {0} ist fehlgeschlagen: {1}. Die bisherigen Monate gelten weiter.", "The computation of {0} failed: {1}. The months computed before still apply."),
+        ["plans.compute.state.failedFirst"] = ("Die Berechnung von {0} ist fehlgeschlagen: {1}.", "The computation of {0} failed: {1}."),
         ["plans.compute.failed.error"] = ("ein Fehler auf dem Server; bitte noch einmal berechnen", "an error on the server; please compute again"),
         ["plans.compute.failed.changed"] = ("der Plan wurde während der Berechnung geändert; bitte noch einmal berechnen", "the plan was changed during the computation; please compute again"),
         ["plans.compute.failed.demand"] = ("„{0}“ braucht im Monat {1} Personentage {2}, die Kapazität reicht für höchstens {3}; bitte die Kapazität erhöhen", "\"{0}\" needs {1} person-days a month {2}, the capacity allows at most {3}; please raise the capacity"),
