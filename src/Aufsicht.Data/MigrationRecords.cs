@@ -107,6 +107,9 @@ public sealed class MigrationPlanRecord
 
     public DateTime? SolvedAt { get; set; }
 
+    /// <summary>How long the last solve took (reading the packages, the solver, storing the months), in milliseconds; null before the first.</summary>
+    public int? SolveMilliseconds { get; set; }
+
     public int? Makespan { get; set; }
 
     public int? LowerBound { get; set; }
@@ -141,6 +144,9 @@ public sealed class MigrationPlanRecord
 
     /// <summary>Why the last computation failed: a message key, never an exception text; null unless failed.</summary>
     public string? ComputeError { get; set; }
+
+    /// <summary>The arguments of <see cref="ComputeError"/>'s message (a package, a resource), as a JSON array of strings; null unless failed.</summary>
+    public string? ComputeErrorArgs { get; set; }
 
     public int Revision { get; set; }
 }

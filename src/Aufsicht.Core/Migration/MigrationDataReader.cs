@@ -37,9 +37,10 @@ public static class MigrationDataReader
                 continue;
             }
 
-            p.RejectUnknown(["id", "name", "catalogue", "aliases", "pillar", "licenceUnit", "sources"]);
+            p.RejectUnknown(["id", "name", "nameDe", "catalogue", "aliases", "pillar", "licenceUnit", "sources"]);
             var id = p.String("id", maxLength: 80, pattern: Patterns.Id);
             var name = p.String("name", maxLength: 200);
+            var nameDe = p.String("nameDe", required: false, maxLength: 200);
             var inCatalogue = p.Bool("catalogue", allowUnknown: false);
             var aliases = Strings(p, "aliases");
             var pillar = PillarOf(p, "pillar");
@@ -47,11 +48,11 @@ public static class MigrationDataReader
             var sources = DataReader.Sources(p, aboutRequired: false);
             if (id is not null && name is not null && inCatalogue is not null && pillar is not null && unit is not null)
             {
-                products.Add(new KnownProduct(id, name, inCatalogue.Value, aliases, pillar.Value, (LicenceUnit)Array.IndexOf(Units, unit), sources));
+                products.Add(new KnownProduct(id, name, inCatalogue.Value, aliases, pillar.Value, (LicenceUnit)Array.IndexOf(Units, unit), sources) { NameDe = nameDe });
             }
         }
 
-        var twice = products.SelectMany(x => x.Aliases.Prepend(x.Name).Prepend(x.Id).Distinct(StringComparer.OrdinalIgnoreCase).Select(n => (Name: n.Trim(), x.Id)))
+        var twice = products.SelectMany(x => x.Names.Distinct(StringComparer.OrdinalIgnoreCase).Select(n => (Name: n.Trim(), x.Id)))
             .GroupBy(n => n.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Select(n => n.Id).Distinct().Count() > 1);
         if (twice is not null)
         {

@@ -14,7 +14,17 @@ public enum LicenceUnit
 /// A product an inventory may name (<c>migration/products.json</c>): its id (a catalogue id where the catalogue has it),
 /// the names people type for it, its pillar and what its licence counts.
 /// </summary>
-public sealed record KnownProduct(string Id, string Name, bool InCatalogue, IReadOnlyList<string> Aliases, Pillar Pillar, LicenceUnit Unit, IReadOnlyList<Source> Sources);
+public sealed record KnownProduct(string Id, string Name, bool InCatalogue, IReadOnlyList<string> Aliases, Pillar Pillar, LicenceUnit Unit, IReadOnlyList<Source> Sources)
+{
+    /// <summary>The German name where it differs from <see cref="Name"/> (a description such as „Proprietäre Telefonanlage“, not a brand name); null when the name is the same in both languages.</summary>
+    public string? NameDe { get; init; }
+
+    /// <summary>The name a page or document in the language shows: the German one on German output where there is one.</summary>
+    public string NameIn(Law.Language language) => language == Law.Language.De && NameDe is { } de ? de : Name;
+
+    /// <summary>Every name the product is found by: its id, both names and the aliases.</summary>
+    public IEnumerable<string> Names => NameDe is { } de ? Aliases.Prepend(de).Prepend(Name).Prepend(Id) : Aliases.Prepend(Name).Prepend(Id);
+}
 
 /// <summary>The known products, found by id or by any alias (case-insensitive, surrounding space ignored).</summary>
 public sealed class ProductCatalogue
@@ -27,7 +37,7 @@ public sealed class ProductCatalogue
         _byName = new Dictionary<string, KnownProduct>(StringComparer.OrdinalIgnoreCase);
         foreach (var product in products)
         {
-            foreach (var name in product.Aliases.Prepend(product.Name).Prepend(product.Id))
+            foreach (var name in product.Names)
             {
                 if (_byName.TryGetValue(name.Trim(), out var other) && other.Id != product.Id)
                 {

@@ -989,6 +989,9 @@ namespace Aufsicht.Data.Postgres.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("ComputeErrorArgs")
+                        .HasColumnType("text");
+
                     b.Property<DateTime?>("ComputeRequestedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1050,6 +1053,9 @@ namespace Aufsicht.Data.Postgres.Migrations
 
                     b.Property<string>("SolveJson")
                         .HasColumnType("text");
+
+                    b.Property<int?>("SolveMilliseconds")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SolveStatus")
                         .HasMaxLength(16)

@@ -954,6 +954,9 @@ namespace Aufsicht.Data.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ComputeErrorArgs")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ComputeRequestedAt")
                         .HasColumnType("TEXT");
 
@@ -1015,6 +1018,9 @@ namespace Aufsicht.Data.Sqlite.Migrations
 
                     b.Property<string>("SolveJson")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SolveMilliseconds")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SolveStatus")
                         .HasMaxLength(16)

@@ -32,11 +32,23 @@ public sealed class MigrationDataTests
     [InlineData("SharePoint", "sharepoint-server", Pillar.Collaboration, LicenceUnit.User)]
     [InlineData("Skype for Business", "skype-for-business-server", Pillar.Video, LicenceUnit.User)]
     [InlineData("TK-Anlage", "proprietary-telephony", Pillar.Telephony, LicenceUnit.User)]
+    [InlineData("proprietäre telefonanlage", "proprietary-telephony", Pillar.Telephony, LicenceUnit.User)]
     public void ShippedProducts_NameAsTyped_KnownProduct(string name, string id, Pillar pillar, LicenceUnit unit)
     {
         var product = ShippedProducts().Find(name);
         Assert.NotNull(product);
         Assert.Equal((id, pillar, unit), (product.Id, product.Pillar, product.Unit));
+    }
+
+    [Theory]
+    [InlineData("proprietary-telephony", "Proprietäre Telefonanlage", "Proprietary telephony system")]
+    [InlineData("windows-client", "Windows (Arbeitsplatz)", "Windows (client)")]
+    [InlineData("microsoft-office", "Microsoft Office (lokal betrieben)", "Microsoft Office (on premises)")]
+    [InlineData("windows-11", "Windows 11", "Windows 11")] // a brand name: the same in both
+    public void ShippedProducts_NameIn_GermanWhereTheNameIsWords(string id, string german, string english)
+    {
+        var product = ShippedProducts().Find(id)!;
+        Assert.Equal((german, english), (product.NameIn(Aufsicht.Core.Law.Language.De), product.NameIn(Aufsicht.Core.Law.Language.En)));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Aufsicht.Core.Migration;
-using Aufsicht.Core.Scheduling;
 using Aufsicht.Data;
 using Aufsicht.Features.Plans;
 using Aufsicht.Tests.Campaigns;
@@ -11,6 +10,52 @@ using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Aufsicht.Tests.Plans;
+
+/// <summary>The status in words: the time alone when it was today in Berlin, with the date when not; both languages.</summary>
+public sealed class PlanComputeDescribeTests
+{
+    private static readonly Aufsicht.Features.Shared.LocalDates Dates = new(Aufsicht.Features.Shared.LocalDates.Berlin);
+
+    [Theory]
+    [InlineData("2026-12-05T13:03:00Z", "2026-12-05T22:00:00Z", "de", "In der Warteschlange seit 14:03 Uhr – höchstens 20 Sekunden Rechenzeit")]
+    [InlineData("2026-12-04T13:03:00Z", "2026-12-05T09:00:00Z", "de", "In der Warteschlange seit 04.12.2026, 14:03 Uhr – höchstens 20 Sekunden Rechenzeit")]
+    [InlineData("2026-12-05T22:30:00Z", "2026-12-05T22:50:00Z", "de", "In der Warteschlange seit 23:30 Uhr – höchstens 20 Sekunden Rechenzeit")]
+    [InlineData("2026-12-05T22:30:00Z", "2026-12-05T23:30:00Z", "de", "In der Warteschlange seit 05.12.2026, 23:30 Uhr – höchstens 20 Sekunden Rechenzeit")] // UTC's same day, Berlin's next
+    [InlineData("2026-12-04T13:03:00Z", "2026-12-05T09:00:00Z", "en", "Queued since 4 Dec 2026, 14:03 – at most 20 seconds of computing time")]
+    [InlineData("2026-12-05T13:03:00Z", "2026-12-05T13:04:00Z", "en", "Queued since 14:03 – at most 20 seconds of computing time")]
+    public void Describe_Queued_DateOnlyWhenNotToday(string requested, string now, string language, string expected)
+    {
+        static DateTime Utc(string s) => DateTime.Parse(s, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        var status = new PlanComputeStatus(1, PlanComputeState.Queued, Utc(requested), null, 20, null, [], null, null);
+        Assert.Equal(expected, PlanCompute.Describe(status, Dates, Utc(now), language == "de" ? Aufsicht.Core.Law.Language.De : Aufsicht.Core.Law.Language.En));
+    }
+
+    [Theory]
+    [InlineData(null, "de", "Berechnet am 05.12.2026 um 14:03 Uhr")]
+    [InlineData(400, "de", "Berechnet am 05.12.2026 um 14:03 Uhr in weniger als einer Sekunde")]
+    [InlineData(1_200, "de", "Berechnet am 05.12.2026 um 14:03 Uhr in einer Sekunde")]
+    [InlineData(17_600, "de", "Berechnet am 05.12.2026 um 14:03 Uhr in 18 Sekunden")]
+    [InlineData(17_600, "en", "Computed on 5 Dec 2026 at 14:03 in 18 seconds")]
+    [InlineData(1_200, "en", "Computed on 5 Dec 2026 at 14:03 in one second")]
+    public void Solved_SaysWhenAndHowLong(int? milliseconds, string language, string expected)
+    {
+        var status = new PlanComputeStatus(1, PlanComputeState.None, null, null, 20, null, [], new DateTime(2026, 12, 5, 13, 3, 0, DateTimeKind.Utc), milliseconds);
+        Assert.Equal(expected, PlanCompute.Solved(status, Dates, language == "de" ? Aufsicht.Core.Law.Language.De : Aufsicht.Core.Law.Language.En));
+    }
+
+    [Fact]
+    public void FailureText_UnknownKeyOrTooFewArguments_TheGeneralText_NeverAKeyOrPlaceholder()
+    {
+        Assert.Equal("ein Fehler auf dem Server; bitte noch einmal berechnen", PlanCompute.FailureText("plans.nothing.such", [], _ => null, Aufsicht.Core.Law.Language.De));
+        Assert.Equal("ein Fehler auf dem Server; bitte noch einmal berechnen", PlanCompute.FailureText("migration.capacity.missing", [], _ => null, Aufsicht.Core.Law.Language.De));
+        Assert.Equal("für den Support ist keine Kapazität angegeben; bitte eine eintragen",
+            PlanCompute.FailureText("migration.capacity.missing", ["support"], _ => null, Aufsicht.Core.Law.Language.De));
+        Assert.Equal("no capacity is given for the migration team; please enter one",
+            PlanCompute.FailureText("migration.capacity.missing", ["team"], _ => null, Aufsicht.Core.Law.Language.En));
+        Assert.Equal("Aufgabe „Gemeinde Altdorf: Bürosoftware – Pilot“: die Vorgängerin „g2/office/prep“ gibt es nicht",
+            PlanCompute.FailureText("plan.unknownTask", ["g2/office/pilot", "g2/office/prep"], k => k == "g2/office/pilot" ? "Gemeinde Altdorf: Bürosoftware – Pilot" : null, Aufsicht.Core.Law.Language.De));
+    }
+}
 
 [Trait("Category", "Database")]
 public sealed class PlanComputeTestsOnSqlite : PlanComputeTests
@@ -31,6 +76,8 @@ public sealed class PlanComputeTestsOnPostgres : PlanComputeTests
 /// </summary>
 public abstract class PlanComputeTests : IAsyncLifetime
 {
+    /// <summary>The tests run on 05.12.2026 at 16:00 in Berlin; a day later where they say so.</summary>
+    private readonly Cases.JumpingClock _clock = new(new DateTimeOffset(2026, 12, 5, 15, 0, 0, TimeSpan.Zero));
     private AppServer _server = null!;
     private long _plan;
 
@@ -38,13 +85,9 @@ public abstract class PlanComputeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await SurveyServer.StartAsync(Database);
+        _server = await SurveyServer.StartAsync(Database, _clock);
         await PlanTestData.ImportInventoryAsync(_server);
-        using var scope = _server.Services.CreateScope();
-        var created = await scope.ServiceProvider.GetRequiredService<PlanStore>()
-            .CreateAsync(new PlanDraft("Zeitschiene", null, new YearMonth(2027, 1), Objective.Makespan, new PlanCapacities(6, 2, 2), null), "test", CancellationToken.None);
-        Assert.True(created.IsOk, string.Join("; ", created.Errors));
-        _plan = created.Value;
+        _plan = await PlanTestData.CreatePlanAsync(_server);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -71,6 +114,15 @@ public abstract class PlanComputeTests : IAsyncLifetime
         var last = Plan();
         Assert.Fail($"the plan was not computed within two minutes: state {last.ComputeState}, requested {last.ComputeRequestedAt}, started {last.ComputeStartedAt}");
         return last;
+    }
+
+    /// <summary>Marks the plan as being computed since 14:03 in Berlin on 05.12.2026, for at most 20 seconds (the worker leaves a running plan alone).</summary>
+    private void RunningSince1403()
+    {
+        var since = new DateTime(2026, 12, 5, 13, 3, 0, DateTimeKind.Utc);
+        _server.Db(db => db.MigrationPlans.Where(p => p.Id == _plan).ExecuteUpdate(s => s
+            .SetProperty(p => p.ComputeState, PlanComputeState.Running).SetProperty(p => p.ComputeStartedAt, since)
+            .SetProperty(p => p.ComputeRequestedAt, since).SetProperty(p => p.ComputeSeconds, 20)));
     }
 
     private async Task<Session> SignedInAsync(string email)
@@ -113,15 +165,104 @@ public abstract class PlanComputeTests : IAsyncLifetime
         Assert.Contains("Grundschule Am Deich: Bürosoftware – Pilot", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Wird berechnet", page, StringComparison.Ordinal);
         Assert.Contains("<script src=\"/js/plan-compute.js\" defer></script>", page, StringComparison.Ordinal);
+
+        // When and how long: the clock stands at 16:00 in Berlin; the duration is measured, so pin it to say it exactly.
+        Assert.NotNull(done.SolveMilliseconds);
+        Assert.Matches("Berechnet am 05.12.2026 um 16:00 Uhr in (weniger als einer Sekunde|einer Sekunde|[0-9]+ Sekunden)", page);
+        _server.Db(db => db.MigrationPlans.Where(p => p.Id == _plan).ExecuteUpdate(s => s.SetProperty(p => p.SolveMilliseconds, 17_600)));
+        Assert.Contains("<dd>berechnet, beweisbar bester Plan<br />Berechnet am 05.12.2026 um 16:00 Uhr in 18 Sekunden</dd>".Replace("beweisbar bester Plan", done.SolveStatus == "optimal" ? "beweisbar bester Plan" : "gültig (nicht als bester bewiesen)", StringComparison.Ordinal),
+            (await session.GetAsync(PlanPath)).Body, StringComparison.Ordinal);
+        session.Cookies.Add(_server.Address, new System.Net.Cookie("aufsicht-lang", "en"));
+        Assert.Contains("Computed on 5 Dec 2026 at 16:00 in 18 seconds", (await session.GetAsync(PlanPath)).Body, StringComparison.Ordinal);
+        var (_, english, _) = await session.GetAsync(PlanPath + "/berechnung");
+        using var englishDocument = JsonDocument.Parse(english);
+        Assert.Equal("Computed on 5 Dec 2026 at 16:00 in 18 seconds", englishDocument.RootElement.GetProperty("solved").GetString());
+        Assert.Equal(17.6, englishDocument.RootElement.GetProperty("solveSeconds").GetDouble());
+    }
+
+    [Fact]
+    public async Task Failure_WithArguments_PageAndStatusNameThePackageAndTheCapacity_InBothLanguages()
+    {
+        // No trainers: each training package needs more trainer-days a month than the plan has (none) — the solver's
+        // check refuses the problem and names the package, its demand, the resource and the capacity.
+        _plan = await PlanTestData.CreatePlanAsync(_server, PlanTestData.Draft("Ohne Schulung", new PlanCapacities(6, 0, 2)));
+
+        var session = await SignedInAsync("sachbearbeitung@aufsicht.example");
+        Assert.Equal(HttpStatusCode.SeeOther, (await session.PostFormAsync(PlanPath, PlanPath + "?handler=Compute", new Dictionary<string, string> { ["seconds"] = "3" })).Status);
+        var failed = await UntilComputedAsync();
+        Assert.Equal(PlanComputeState.Failed, failed.ComputeState);
+        Assert.Equal("plan.demandAboveCapacity", failed.ComputeError);
+        var args = JsonSerializer.Deserialize<string[]>(failed.ComputeErrorArgs!)!;
+        Assert.Equal(4, args.Length);
+        Assert.Equal(("trainers", "0"), (args[2], args[3]));
+        var package = _server.Db(db => db.PlanPackages.AsNoTracking().Single(p => p.PlanId == _plan && p.Key == args[0]));
+        Assert.Equal("training", package.Phase);
+        var body = _server.Db(db => db.Bodies.AsNoTracking().Single(b => b.Id == package.BodyId)).Name;
+        var demand = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(demand > 0);
+
+        var page = (await session.GetAsync(PlanPath)).Body;
+        Assert.DoesNotContain(args[0], page, StringComparison.Ordinal); // the package by its name, not its key
+        var german = $"Die Berechnung von 16:00 Uhr ist fehlgeschlagen: „{PlansText.PackageName(new PackageLine(package, body), Aufsicht.Core.Law.Language.De)}“ braucht im Monat {demand} Personentage der Schulung, die Kapazität reicht für höchstens 0; bitte die Kapazität erhöhen.";
+        Assert.Contains(german, System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains("data-state=\"failed\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("ein Fehler auf dem Server", page, StringComparison.Ordinal);
+        var (_, json, _) = await session.GetAsync(PlanPath + "/berechnung");
+        using (var document = JsonDocument.Parse(json))
+        {
+            Assert.Equal("failed", document.RootElement.GetProperty("state").GetString());
+            Assert.Equal("plan.demandAboveCapacity", document.RootElement.GetProperty("error").GetString());
+            Assert.Equal(args, document.RootElement.GetProperty("errorArgs").EnumerateArray().Select(a => a.GetString()!).ToArray());
+            Assert.Equal(german, document.RootElement.GetProperty("text").GetString());
+        }
+
+        session.Cookies.Add(_server.Address, new System.Net.Cookie("aufsicht-lang", "en"));
+        var english = $"The computation of 16:00 failed: \"{PlansText.PackageName(new PackageLine(package, body), Aufsicht.Core.Law.Language.En)}\" needs {demand} person-days a month of training, the capacity allows at most 0; please raise the capacity.";
+        var (_, englishJson, _) = await session.GetAsync(PlanPath + "/berechnung");
+        using (var document = JsonDocument.Parse(englishJson))
+        {
+            Assert.Equal(english, document.RootElement.GetProperty("text").GetString());
+        }
+
+        Assert.Contains(english, System.Net.WebUtility.HtmlDecode((await session.GetAsync(PlanPath)).Body), StringComparison.Ordinal);
+
+        // A new request clears the failure and its arguments.
+        _server.Db(db => db.MigrationPlans.Where(p => p.Id == _plan).ExecuteUpdate(s => s.SetProperty(p => p.CalendarJson, new PlanCapacities(6, 2, 2).ToJson())));
+        using (var scope = _server.Services.CreateScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<PlanCompute>().RequestAsync(_plan, 3, "test", CancellationToken.None)).IsOk);
+        }
+
+        var again = await UntilComputedAsync();
+        Assert.Equal(PlanComputeState.None, again.ComputeState);
+        Assert.Null(again.ComputeError);
+        Assert.Null(again.ComputeErrorArgs);
+    }
+
+    [Fact]
+    public async Task Running_SinceYesterday_PageAndStatusGiveTheDate_TodayOnlyTheTime()
+    {
+        RunningSince1403();
+        var session = await SignedInAsync("leitung@aufsicht.example");
+        Assert.Contains("Wird berechnet seit 14:03 Uhr – höchstens 20 Sekunden Rechenzeit", (await session.GetAsync(PlanPath)).Body, StringComparison.Ordinal);
+
+        _clock.Advance(TimeSpan.FromDays(1));
+        session = await SignedInAsync("leitung@aufsicht.example"); // a day on, the sign-in of yesterday may have lapsed
+        Assert.Contains("Wird berechnet seit 05.12.2026, 14:03 Uhr – höchstens 20 Sekunden Rechenzeit", (await session.GetAsync(PlanPath)).Body, StringComparison.Ordinal);
+        var (_, json, _) = await session.GetAsync(PlanPath + "/berechnung");
+        using (var document = JsonDocument.Parse(json))
+        {
+            Assert.Equal("Wird berechnet seit 05.12.2026, 14:03 Uhr – höchstens 20 Sekunden Rechenzeit", document.RootElement.GetProperty("text").GetString());
+        }
+
+        session.Cookies.Add(_server.Address, new System.Net.Cookie("aufsicht-lang", "en"));
+        Assert.Contains("Being computed since 5 Dec 2026, 14:03 – at most 20 seconds of computing time", (await session.GetAsync(PlanPath)).Body, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Request_WhileRunning_Refused_NothingChanges_PageSaysRunning_ButtonDisabled()
     {
-        var since = new DateTime(2026, 12, 5, 13, 3, 0, DateTimeKind.Utc); // 14:03 in Berlin
-        _server.Db(db => db.MigrationPlans.Where(p => p.Id == _plan).ExecuteUpdate(s => s
-            .SetProperty(p => p.ComputeState, PlanComputeState.Running).SetProperty(p => p.ComputeStartedAt, since)
-            .SetProperty(p => p.ComputeRequestedAt, since).SetProperty(p => p.ComputeSeconds, 20)));
+        RunningSince1403();
         var before = Plan();
 
         using (var scope = _server.Services.CreateScope())
@@ -139,7 +280,7 @@ public abstract class PlanComputeTests : IAsyncLifetime
         Assert.Empty(_server.Db(db => db.AuditLog.AsNoTracking().Where(a => a.Action == "plans.audit.computeRequested").ToList()));
 
         var page = (await session.GetAsync(PlanPath)).Body;
-        Assert.Contains("Wird berechnet – seit 14:03 Uhr, höchstens 20 Sekunden", page, StringComparison.Ordinal);
+        Assert.Contains("Wird berechnet seit 14:03 Uhr – höchstens 20 Sekunden Rechenzeit", page, StringComparison.Ordinal);
         Assert.Matches("<button type=\"submit\" disabled=\"disabled\">Plan berechnen</button>", page);
         Assert.Contains("aria-live=\"polite\"", page, StringComparison.Ordinal);
         Assert.Contains(">Aktualisieren</a>", page, StringComparison.Ordinal);
@@ -148,7 +289,7 @@ public abstract class PlanComputeTests : IAsyncLifetime
         var (_, json, _) = await session.GetAsync(PlanPath + "/berechnung");
         using var document = JsonDocument.Parse(json);
         Assert.Equal("running", document.RootElement.GetProperty("state").GetString());
-        Assert.Equal("Wird berechnet – seit 14:03 Uhr, höchstens 20 Sekunden", document.RootElement.GetProperty("text").GetString());
+        Assert.Equal("Wird berechnet seit 14:03 Uhr – höchstens 20 Sekunden Rechenzeit", document.RootElement.GetProperty("text").GetString());
 
         var bad = await session.PostFormAsync(PlanPath, PlanPath + "?handler=Compute", new Dictionary<string, string> { ["seconds"] = "zwanzig" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text;
 using Aufsicht.Core.Migration;
-using Aufsicht.Core.Scheduling;
 using Aufsicht.Data;
-using Aufsicht.Features.Plans;
 using Aufsicht.Tests.Campaigns;
 using Aufsicht.Tests.Web;
 using Microsoft.EntityFrameworkCore;
@@ -48,14 +46,8 @@ public abstract class PlanFilesTests : IAsyncLifetime
             db.SaveChanges();
             return db.Bodies.Where(b => b.ExternalId == "S-1").ExecuteUpdate(s => s.SetProperty(b => b.ParentId, ministry.Id));
         });
-        using var scope = _server.Services.CreateScope();
         await PlanTestData.ImportInventoryAsync(_server);
-        var store = scope.ServiceProvider.GetRequiredService<PlanStore>();
-        var created = await store.CreateAsync(new PlanDraft("Zeitschiene", null, new YearMonth(2027, 1), Objective.Makespan, new PlanCapacities(6, 2, 2), null), "test", CancellationToken.None);
-        Assert.True(created.IsOk, string.Join("; ", created.Errors));
-        _plan = created.Value;
-        var computed = await store.ComputeAsync(_plan, TimeSpan.FromSeconds(5), CancellationToken.None);
-        Assert.True(computed.IsOk, string.Join("; ", computed.Errors));
+        _plan = await PlanTestData.CreatePlanAsync(_server, computeSeconds: 5);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -126,13 +118,14 @@ public abstract class PlanFilesTests : IAsyncLifetime
         var xlsx = (await session.DownloadAsync(PlanPath + "/pakete.xlsx")).Content;
 
         var holds = Csv(text.TrimStart('\uFEFF'), ';').Skip(1).Select(r => r[^1]).ToList();
-        Assert.True(holds.Any(h => h.Contains("Lizenzen enden (Microsoft Office (on premises))“", StringComparison.Ordinal)), string.Join("\n", holds));
+        Assert.True(holds.Any(h => h.Contains("Lizenzen enden (Microsoft Office (lokal betrieben))“", StringComparison.Ordinal)), string.Join("\n", holds));
         Assert.DoesNotContain(holds, h => h.Contains("(microsoft-office)", StringComparison.Ordinal) || h.Contains("(windows-11)", StringComparison.Ordinal));
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx));
         var sheets = string.Join("\n", zip.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal))
             .Select(e => new StreamReader(e.Open()).ReadToEnd()));
-        Assert.Contains("Lizenzen enden (Microsoft Office (on premises))“", sheets, StringComparison.Ordinal);
+        Assert.Contains("Lizenzen enden (Microsoft Office (lokal betrieben))“", sheets, StringComparison.Ordinal);
         Assert.DoesNotContain("(microsoft-office)", sheets, StringComparison.Ordinal);
+        Assert.DoesNotContain("on premises", text + sheets, StringComparison.Ordinal); // German files name the product in German
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Net;
 using Aufsicht.Core.Migration;
-using Aufsicht.Core.Scheduling;
 using Aufsicht.Data;
 using Aufsicht.Features.Plans;
 using Aufsicht.Tests.Campaigns;
@@ -54,12 +53,7 @@ public abstract class PlanProgressPagesTests : IAsyncLifetime
         await db.SaveChangesAsync();
         await db.Bodies.Where(b => b.ExternalId == "S-1" || b.ExternalId == "G-2").ExecuteUpdateAsync(s => s.SetProperty(b => b.ParentId, ministry.Id));
         await PlanTestData.ImportInventoryAsync(_server);
-        var store = scope.ServiceProvider.GetRequiredService<PlanStore>();
-        var created = await store.CreateAsync(new PlanDraft("Zeitschiene", null, new YearMonth(2027, 1), Objective.Makespan, new PlanCapacities(6, 2, 2), null), "test", CancellationToken.None);
-        Assert.True(created.IsOk, string.Join("; ", created.Errors));
-        _plan = created.Value;
-        var computed = await store.ComputeAsync(_plan, TimeSpan.FromSeconds(3), CancellationToken.None);
-        Assert.True(computed.IsOk, string.Join("; ", computed.Errors));
+        _plan = await PlanTestData.CreatePlanAsync(_server, computeSeconds: 3);
         _clock.Advance(new DateTimeOffset(2027, 6, 15, 10, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow()); // the changes below come months after the computation
     }
 

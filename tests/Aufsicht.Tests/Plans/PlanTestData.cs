@@ -1,5 +1,8 @@
 using System.Text;
+using Aufsicht.Core.Migration;
+using Aufsicht.Core.Scheduling;
 using Aufsicht.Features.Inventory;
+using Aufsicht.Features.Plans;
 using Aufsicht.Tests.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -26,5 +29,25 @@ internal static class PlanTestData
         var imported = await scope.ServiceProvider.GetRequiredService<ImportInventory>()
             .RunAsync(Encoding.UTF8.GetBytes(Products), "bestand.csv", InventoryKind.Products, CancellationToken.None);
         Assert.True(imported.IsOk, string.Join("; ", imported.Errors));
+    }
+
+    /// <summary>The plan the tests plan with: from 01/2027, earliest completion, six in the team, two trainers, two in support.</summary>
+    public static PlanDraft Draft(string name = "Zeitschiene", PlanCapacities? capacities = null) =>
+        new(name, null, new YearMonth(2027, 1), Objective.Makespan, capacities ?? new PlanCapacities(6, 2, 2), null);
+
+    /// <summary>Creates a plan of the inventory (<see cref="Draft"/> unless given) and, with <paramref name="computeSeconds"/>, computes it; its id.</summary>
+    public static async Task<long> CreatePlanAsync(AppServer server, PlanDraft? draft = null, int? computeSeconds = null)
+    {
+        using var scope = server.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<PlanStore>();
+        var created = await store.CreateAsync(draft ?? Draft(), "test", CancellationToken.None);
+        Assert.True(created.IsOk, string.Join("; ", created.Errors));
+        if (computeSeconds is { } seconds)
+        {
+            var computed = await store.ComputeAsync(created.Value, TimeSpan.FromSeconds(seconds), CancellationToken.None);
+            Assert.True(computed.IsOk, string.Join("; ", computed.Errors));
+        }
+
+        return created.Value;
     }
 }

@@ -12,8 +12,8 @@ internal sealed record MigrationData(ProductCatalogue Products, TargetCatalogue 
     /// <summary>The parameters as the file has them, in its order, with unit, basis, reason and sources (for the timeline's assumptions).</summary>
     public IReadOnlyList<PlanningParameter> ParameterEntries { get; init; } = [];
 
-    /// <summary>A product as people name it („Microsoft Office“), for a line's catalogue id or the name it was entered with.</summary>
-    public string ProductName(string product) => Products.Find(product)?.Name ?? product;
+    /// <summary>A product as people name it („Microsoft Office“, „Proprietäre Telefonanlage“) in the language, for a line's catalogue id or the name it was entered with.</summary>
+    public string ProductName(string product, Core.Law.Language language) => Products.Find(product)?.NameIn(language) ?? product;
 
     public static MigrationData Load(string dataFolder)
     {

@@ -6,7 +6,7 @@ namespace Aufsicht.Features.Plans;
 /// <summary>
 /// Computes the queued plans in the background, one at a time, the oldest request first: marks the plan running, calls
 /// <see cref="PlanStore.ComputeAsync"/> (which stores the planned months and sets <c>SolvedAt</c>) and marks it done
-/// (state none) or failed (the result's message key). One solve uses both cores, so never two at once. On start-up a
+/// (state none) or failed (the first error's message key and its arguments). One solve uses both cores, so never two at once. On start-up a
 /// plan left running by a crash is queued again; on shutdown the running one goes back to the queue. Woken by
 /// <see cref="PlanComputeSignal"/> on a request, and it looks at the table every <see cref="PollInterval"/> as well.
 /// </summary>
@@ -115,17 +115,18 @@ internal sealed partial class PlanComputeWorker(IServiceScopeFactory scopes, Pla
         Started(logger, planId, seconds);
         var started = time.GetTimestamp();
         string? error;
+        IReadOnlyList<string> args = [];
         var work = scopes.CreateAsyncScope();
         await using (work.ConfigureAwait(false))
         {
             try
             {
                 var computed = await work.ServiceProvider.GetRequiredService<PlanStore>().ComputeAsync(planId, TimeSpan.FromSeconds(seconds), stoppingToken).ConfigureAwait(false);
-                error = computed.IsOk ? null : computed.Errors[0].Key;
+                (error, args) = computed.IsOk ? (null, []) : (computed.Errors[0].Key, computed.Errors[0].Args);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                await FinishAsync(planId, PlanComputeState.Queued, null).ConfigureAwait(false); // computed again after the restart
+                await FinishAsync(planId, PlanComputeState.Queued, null, null).ConfigureAwait(false); // computed again after the restart
                 throw;
             }
             catch (DbUpdateConcurrencyException)
@@ -139,14 +140,14 @@ internal sealed partial class PlanComputeWorker(IServiceScopeFactory scopes, Pla
             }
         }
 
-        await FinishAsync(planId, error is null ? PlanComputeState.None : PlanComputeState.Failed, error).ConfigureAwait(false);
+        await FinishAsync(planId, error is null ? PlanComputeState.None : PlanComputeState.Failed, error, PlanComputeStatus.WriteArgs(args)).ConfigureAwait(false);
         var elapsed = time.GetElapsedTime(started).TotalSeconds;
         Finished(logger, planId, error ?? "ok", elapsed);
         return true;
     }
 
     /// <summary>Marks the end of a computation; not cancelled by the shutdown, so the state is right after a restart.</summary>
-    private async Task FinishAsync(long planId, PlanComputeState state, string? error)
+    private async Task FinishAsync(long planId, PlanComputeState state, string? error, string? errorArgs)
     {
         var scope = scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
@@ -160,7 +161,7 @@ internal sealed partial class PlanComputeWorker(IServiceScopeFactory scopes, Pla
             }
             else
             {
-                await running.ExecuteUpdateAsync(s => s.SetProperty(p => p.ComputeState, state).SetProperty(p => p.ComputeError, error)
+                await running.ExecuteUpdateAsync(s => s.SetProperty(p => p.ComputeState, state).SetProperty(p => p.ComputeError, error).SetProperty(p => p.ComputeErrorArgs, errorArgs)
                     .SetProperty(p => p.Revision, p => p.Revision + 1), CancellationToken.None).ConfigureAwait(false);
             }
         }

@@ -28,7 +28,7 @@ internal sealed record PlanFileData(MigrationPlanRecord Plan, IReadOnlyList<Plan
     public PackageLine Line(PlanPackageRecord row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new PackageLine(row, BodyName(row.BodyId), row.Product is { } p && Migration is { } m ? m.ProductName(p) : null);
+        return new PackageLine(row, BodyName(row.BodyId), row.Product is { } p && Migration is { } m ? m.Products.Find(p) : null);
     }
 
     /// <summary>Reads a plan for its files; null when there is no such plan.</summary>

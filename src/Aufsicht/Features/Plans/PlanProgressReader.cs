@@ -34,7 +34,7 @@ internal sealed class PlanProgressReader(AufsichtDb db, TimeProvider clock, Loca
         var rows = await db.PlanPackages.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.Id).ToListAsync(cancel).ConfigureAwait(false);
         var bodies = await BodiesAsync(rows.Select(r => r.BodyId).Distinct().ToList(), cancel).ConfigureAwait(false);
         var names = bodies.ToDictionary(b => b.Id, b => b.Name);
-        return new PlanPackagesView(plan, rows.Select(r => new PackageLine(r, names.GetValueOrDefault(r.BodyId, "?"), r.Product is { } p ? migration.ProductName(p) : null)).ToList(), bodies);
+        return new PlanPackagesView(plan, rows.Select(r => new PackageLine(r, names.GetValueOrDefault(r.BodyId, "?"), r.Product is { } p ? migration.Products.Find(p) : null)).ToList(), bodies);
     }
 
     /// <summary>The plan a package belongs to, for the package page.</summary>

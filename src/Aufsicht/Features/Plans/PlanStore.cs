@@ -94,6 +94,7 @@ internal sealed class PlanStore(AufsichtDb db, CatalogStore catalog, MigrationDa
     /// <summary>Computes the plan from its first month, keeping what was done; stores the planned months and the holds.</summary>
     public async Task<Result<PlanComputed>> ComputeAsync(long planId, TimeSpan timeLimit, CancellationToken cancel)
     {
+        var began = clock.GetTimestamp();
         var plan = await db.MigrationPlans.SingleOrDefaultAsync(p => p.Id == planId, cancel).ConfigureAwait(false);
         if (plan is null)
         {
@@ -140,6 +141,7 @@ internal sealed class PlanStore(AufsichtDb db, CatalogStore catalog, MigrationDa
         plan.ObjectiveBound = schedule.ObjectiveBound;
         plan.SolveJson = JsonSerializer.Serialize(schedule.Conflicts.Select(c => new { kind = c.Kind.ToString(), task = c.Task, chain = c.Chain }));
         plan.UpdatedAt = plan.SolvedAt.Value;
+        plan.SolveMilliseconds = (int)Math.Min(int.MaxValue, clock.GetElapsedTime(began).TotalMilliseconds);
         plan.Revision++;
         await db.SaveChangesAsync(cancel).ConfigureAwait(false);
         return Result<PlanComputed>.Ok(new PlanComputed(plan.Id, schedule.Status, schedule.Makespan is { } m ? start.Plus(m) : null,

@@ -189,7 +189,7 @@ internal static class PlanTimeline
     private static async Task<IResult> FileAsync(long id, string format, HttpContext context, PlanReader reader, MigrationData migration, Shared.LocalDates dates, TimeProvider clock, CancellationToken cancel)
     {
         var language = Web.UiLanguageMiddleware.Of(context);
-        if (await reader.ViewAsync(id, cancel).ConfigureAwait(false) is not { } view)
+        if (await reader.ViewAsync(id, language, cancel).ConfigureAwait(false) is not { } view)
         {
             return Shared.Failures.Problem([Core.Error.NotFound("id", "plans.notFound", id.ToString(System.Globalization.CultureInfo.InvariantCulture))], language);
         }

@@ -1,3 +1,4 @@
+using Aufsicht.Core.Law;
 using Aufsicht.Core.Migration;
 using Aufsicht.Core.Scheduling;
 using Aufsicht.Data;
@@ -5,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Plans;
 
-/// <summary>One package as the plan page shows it: the stored row, its body's name and, for a notice or cancellation, its product's name.</summary>
-internal sealed record PackageLine(PlanPackageRecord Row, string Body, string? ProductName = null);
+/// <summary>
+/// One package as the plan page shows it: the stored row, its body's name and, for a notice or cancellation, its
+/// product as the migration data knows it (with its name in each language; null for a product it does not know).
+/// </summary>
+internal sealed record PackageLine(PlanPackageRecord Row, string Body, KnownProduct? Product = null);
 
 /// <summary>When a pillar is done: the last month of its last roll-out and the month its last licences end.</summary>
 internal sealed record PillarMilestone(Pillar Pillar, YearMonth? RolledOut, YearMonth? LicencesEnd);
@@ -26,7 +30,22 @@ internal sealed class PlanReader(AufsichtDb db, PlanStore store, MigrationData d
     public Task<List<MigrationPlanRecord>> ListAsync(CancellationToken cancel) =>
         db.MigrationPlans.AsNoTracking().OrderByDescending(p => p.Id).ToListAsync(cancel);
 
-    public async Task<PlanView?> ViewAsync(long planId, CancellationToken cancel)
+    /// <summary>The packages of a plan among <paramref name="keys"/> (a failure's arguments, say), by key, with their bodies' and products' names.</summary>
+    public async Task<IReadOnlyDictionary<string, PackageLine>> PackagesAsync(long planId, IReadOnlyCollection<string> keys, CancellationToken cancel)
+    {
+        if (keys.Count == 0)
+        {
+            return new Dictionary<string, PackageLine>(StringComparer.Ordinal);
+        }
+
+        var rows = await db.PlanPackages.AsNoTracking().Where(p => p.PlanId == planId && keys.Contains(p.Key)).ToListAsync(cancel).ConfigureAwait(false);
+        var bodyIds = rows.Select(r => r.BodyId).Distinct().ToList();
+        var names = await db.Bodies.AsNoTracking().Where(b => bodyIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name, cancel).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Key, r => new PackageLine(r, names.GetValueOrDefault(r.BodyId, "?"), r.Product is { } p ? data.Products.Find(p) : null), StringComparer.Ordinal);
+    }
+
+    /// <summary>The plan as its page and its timeline show it, products named in <paramref name="language"/> in the checks.</summary>
+    public async Task<PlanView?> ViewAsync(long planId, Language language, CancellationToken cancel)
     {
         var plan = await db.MigrationPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancel).ConfigureAwait(false);
         if (plan is null)
@@ -63,8 +82,8 @@ internal sealed class PlanReader(AufsichtDb db, PlanStore store, MigrationData d
                 g.Where(r => r.Phase == "cancellation" && r.PlannedStart is not null).Select(r => (YearMonth?)YearMonth.Of(r.PlannedStart!.Value)).Max()))
             .ToList();
         // Products by the names people know („Microsoft Office“), not by their ids, in warnings and package names.
-        warnings = warnings.Select(w => w with { Args = w.Args.Select(a => a.Contains('/', StringComparison.Ordinal) ? a : string.Join(", ", a.Split(", ").Select(data.ProductName))).ToList() }).ToList();
-        return new PlanView(plan, rows.Select(r => new PackageLine(r, names.GetValueOrDefault(r.BodyId, "?"), r.Product is { } p ? data.ProductName(p) : null)).ToList(),
+        warnings = warnings.Select(w => w with { Args = w.Args.Select(a => a.Contains('/', StringComparison.Ordinal) ? a : string.Join(", ", a.Split(", ").Select(x => data.ProductName(x, language)))).ToList() }).ToList();
+        return new PlanView(plan, rows.Select(r => new PackageLine(r, names.GetValueOrDefault(r.BodyId, "?"), r.Product is { } p ? data.Products.Find(p) : null)).ToList(),
             warnings, costs, milestones, names);
     }
 }

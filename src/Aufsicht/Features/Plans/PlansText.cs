@@ -11,7 +11,7 @@ internal static class PlansText
     public static string PackageName(PackageLine line, Language language)
     {
         var r = line.Row;
-        var what = (line.ProductName ?? r.Product) is { Length: > 0 } product && r.Phase is "notice" or "cancellation" ? $" ({product})" : "";
+        var what = (line.Product?.NameIn(language) ?? r.Product) is { Length: > 0 } product && r.Phase is "notice" or "cancellation" ? $" ({product})" : "";
         return $"{line.Body}: {Texts.T(language, "migration.pillar." + MigrationNames.Wire(r.Pillar))} – {PhaseName(r, language)}{what}";
     }
 
@@ -150,6 +150,12 @@ internal static class PlansText
         ["plans.resource.team"] = ("das Migrationsteam", "the migration team"),
         ["plans.resource.trainers"] = ("die Schulung", "training"),
         ["plans.resource.support"] = ("der Support", "support"),
+        ["plans.resource.of.team"] = ("des Migrationsteams", "of the migration team"),
+        ["plans.resource.of.trainers"] = ("der Schulung", "of training"),
+        ["plans.resource.of.support"] = ("des Supports", "of support"),
+        ["plans.resource.for.team"] = ("das Migrationsteam", "the migration team"),
+        ["plans.resource.for.trainers"] = ("die Schulung", "training"),
+        ["plans.resource.for.support"] = ("den Support", "support"),
         ["plans.hold.predecessor"] = ("wartet auf „{0}“", "waits for \"{0}\""),
         ["plans.hold.capacity"] = ("{0} ist im Monat {1} ausgelastet", "{0} is fully used in {1}"),
         ["plans.hold.project-start"] = ("beginnt mit dem Plan", "starts with the plan"),
@@ -164,11 +170,19 @@ internal static class PlansText
         ["plans.hold.slack"] = ("könnte früher beginnen", "could start earlier"),
         ["plans.compute.seconds.invalid"] = ("Rechenzeit: „{0}“ liegt nicht zwischen 1 und {1} Sekunden", "Computing time: \"{0}\" is not between 1 and {1} seconds"),
         ["plans.compute.busy"] = ("Der Plan wird bereits berechnet.", "The plan is already being computed."),
-        ["plans.compute.state.queued"] = ("In der Warteschlange – angefordert um {0}, höchstens {1} Sekunden Rechenzeit", "Queued – requested at {0}, at most {1} seconds of computing time"),
-        ["plans.compute.state.running"] = ("Wird berechnet – seit {0}, höchstens {1} Sekunden", "Being computed – since {0}, at most {1} seconds"),
+        ["plans.compute.state.queued"] = ("In der Warteschlange seit {0} – höchstens {1} Sekunden Rechenzeit", "Queued since {0} – at most {1} seconds of computing time"),
+        ["plans.compute.state.running"] = ("Wird berechnet seit {0} – höchstens {1} Sekunden Rechenzeit", "Being computed since {0} – at most {1} seconds of computing time"),
         ["plans.compute.state.failed"] = ("Die Berechnung von {0} ist fehlgeschlagen: {1}. Die bisherigen Monate gelten weiter.", "The computation of {0} failed: {1}. The months computed before still apply."),
+        ["plans.compute.state.failedFirst"] = ("Die Berechnung von {0} ist fehlgeschlagen: {1}.", "The computation of {0} failed: {1}."),
         ["plans.compute.failed.error"] = ("ein Fehler auf dem Server; bitte noch einmal berechnen", "an error on the server; please compute again"),
         ["plans.compute.failed.changed"] = ("der Plan wurde während der Berechnung geändert; bitte noch einmal berechnen", "the plan was changed during the computation; please compute again"),
+        ["plans.compute.failed.demand"] = ("„{0}“ braucht im Monat {1} Personentage {2}, die Kapazität reicht für höchstens {3}; bitte die Kapazität erhöhen", "\"{0}\" needs {1} person-days a month {2}, the capacity allows at most {3}; please raise the capacity"),
+        ["plans.compute.failed.capacity"] = ("für {0} ist keine Kapazität angegeben; bitte eine eintragen", "no capacity is given for {0}; please enter one"),
+        ["plans.compute.solved"] = ("Berechnet am {0} um {1} in {2}", "Computed on {0} at {1} in {2}"),
+        ["plans.compute.solvedAt"] = ("Berechnet am {0} um {1}", "Computed on {0} at {1}"),
+        ["plans.compute.took"] = ("{0} Sekunden", "{0} seconds"),
+        ["plans.compute.took.one"] = ("einer Sekunde", "one second"),
+        ["plans.compute.took.underOne"] = ("weniger als einer Sekunde", "less than a second"),
         ["plans.compute.refresh"] = ("Aktualisieren", "Refresh"),
         ["plans.compute.disabled"] = ("Solange der Plan berechnet wird, kann keine weitere Berechnung angefordert werden.", "While the plan is being computed, no further computation can be requested."),
         ["plans.audit.computeRequested"] = ("Berechnung eines Migrationsplans angefordert", "Computation of a migration plan requested"),

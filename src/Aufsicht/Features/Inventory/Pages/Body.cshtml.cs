@@ -12,7 +12,7 @@ namespace Aufsicht.Features.Inventory.Pages;
 /// button, and a form to add or change a row. Every change names the row's revision; a stale one is refused.
 /// </summary>
 [Authorize(Policy = Roles.Staff)]
-internal sealed class BodyModel(InventoryStore store, Catalog.CatalogStore catalog) : AppPage
+internal sealed class BodyModel(InventoryStore store, Catalog.CatalogStore catalog, Plans.MigrationData migration) : AppPage
 {
     internal BodyInventory Inventory { get; private set; } = null!;
 
@@ -102,8 +102,9 @@ internal sealed class BodyModel(InventoryStore store, Catalog.CatalogStore catal
         return result.IsOk ? RedirectToPage("/Inventory/Pages/Body", null, new { bodyId, saved = "geloescht" }, "fachverfahren") : await RefuseAsync(bodyId, result.Errors, cancel).ConfigureAwait(true);
     }
 
-    /// <summary>A product's name: the catalogue's where the product is a catalogue id, else as entered.</summary>
-    internal string ProductName(string product) => Catalog.ServiceNames.Of(catalog.Data.Catalog, product, Language);
+    /// <summary>A product's name in the page's language: the catalogue's where the product is a catalogue id, else the migration data's („Proprietäre Telefonanlage“), else as entered.</summary>
+    internal string ProductName(string product) =>
+        catalog.Data.Catalog.Latest(product) is not null ? Catalog.ServiceNames.Of(catalog.Data.Catalog, product, Language) : migration.ProductName(product, Language);
 
     internal string Label(string column) => Texts.T(Language, "inventory.col." + column);
 

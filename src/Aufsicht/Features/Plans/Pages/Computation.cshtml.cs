@@ -7,10 +7,12 @@ namespace Aufsicht.Features.Plans.Pages;
 
 /// <summary>
 /// Where a plan's computation stands, as JSON for the plan page's script (<c>/js/plan-compute.js</c>), which asks every
-/// few seconds and reloads the page when the state changes: <c>{"state":"running","since":"…","seconds":20,"text":"…"}</c>.
+/// few seconds and reloads the page when the state changes: <c>{"state":"failed","requestedAt":"…","seconds":20,
+/// "error":"plan.demandAboveCapacity","errorArgs":[…],"text":"Die Berechnung von 14:03 Uhr ist fehlgeschlagen: …",
+/// "solvedAt":"…","solveSeconds":17.6,"solved":"Berechnet am …"}</c>. The texts are in the user's language.
 /// </summary>
 [Authorize(Policy = Roles.Staff)]
-internal sealed class ComputationModel(PlanCompute compute, LocalDates dates) : AppPage
+internal sealed class ComputationModel(PlanCompute compute, PlanReader reader, LocalDates dates, TimeProvider clock) : AppPage
 {
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancel)
     {
@@ -19,6 +21,9 @@ internal sealed class ComputationModel(PlanCompute compute, LocalDates dates) : 
             return NotFound();
         }
 
+        var packages = status.State == Data.PlanComputeState.Failed
+            ? await reader.PackagesAsync(id, status.ErrorArgs.ToList(), cancel).ConfigureAwait(true)
+            : new Dictionary<string, PackageLine>();
         Response.Headers.CacheControl = "no-store";
         return new JsonResult(new
         {
@@ -28,8 +33,12 @@ internal sealed class ComputationModel(PlanCompute compute, LocalDates dates) : 
             startedAt = status.StartedAt is { } s ? DateTime.SpecifyKind(s, DateTimeKind.Utc) : (DateTime?)null,
             seconds = status.Seconds,
             solvedAt = status.SolvedAt is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : (DateTime?)null,
+            solveSeconds = status.SolveMilliseconds is { } ms ? Math.Round(ms / 1000.0, 1) : (double?)null,
+            solved = PlanCompute.Solved(status, dates, Language),
             error = status.Error,
-            text = PlanCompute.Describe(status, dates, Language),
+            errorArgs = status.ErrorArgs,
+            text = PlanCompute.Describe(status, dates, clock.GetUtcNow().UtcDateTime, Language,
+                key => packages.TryGetValue(key, out var line) ? PlansText.PackageName(line, Language) : null),
         });
     }
 }

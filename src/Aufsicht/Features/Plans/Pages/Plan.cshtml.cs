@@ -40,6 +40,9 @@ internal sealed class PlanModel(PlanReader reader, PlanCompute compute, Aufsicht
 
     public string? ComputationText { get; private set; }
 
+    /// <summary>When and how long the last computation took (null before the first).</summary>
+    public string? SolvedText { get; private set; }
+
     /// <summary>The packages of the table's page, after the filters.</summary>
     internal IReadOnlyList<PackageLine> PagePackages { get; private set; } = [];
 
@@ -88,14 +91,17 @@ internal sealed class PlanModel(PlanReader reader, PlanCompute compute, Aufsicht
 
     private async Task<bool> LoadAsync(long planId, CancellationToken cancel, string? stelle = null, string? saeule = null, string? seite = null)
     {
-        if (await reader.ViewAsync(planId, cancel).ConfigureAwait(true) is not { } view)
+        if (await reader.ViewAsync(planId, Language, cancel).ConfigureAwait(true) is not { } view)
         {
             return false;
         }
 
         View = view;
         Computation = PlanComputeStatus.Of(view.Plan);
-        ComputationText = PlanCompute.Describe(Computation, dates, Language);
+        var byKey = view.Packages.ToDictionary(p => p.Row.Key, StringComparer.Ordinal);
+        ComputationText = PlanCompute.Describe(Computation, dates, clock.GetUtcNow().UtcDateTime, Language,
+            key => byKey.TryGetValue(key, out var line) ? PlansText.PackageName(line, Language) : null);
+        SolvedText = PlanCompute.Solved(Computation, dates, Language);
         Bodies = await PlanGantt.BodiesAsync(db, view, cancel).ConfigureAwait(true);
         IReadOnlyList<GanttBody>? subtree = null;
         if (!string.IsNullOrWhiteSpace(stelle))
