@@ -191,24 +191,26 @@ public static class CpSatScheduler
     /// parallel searches. A fixed count, not a clock, so the heuristic's schedule is the same on every run. Measured with
     /// the iterated local search (2026-12-05, PSPLIB j120, the 13 sample instances not solved at once, two searches): 8
     /// million placements each gave 3.07 % above the best-known makespans, 40 million 2.12 %, 160 million 1.86 %; CP-SAT's
-    /// interleaved search after it improved none of them in 20 s. 40 million took 1.8–3.4 s of processor time per search
-    /// under load 10–13, so 4 million per second of the limit is about a third of it on a quiet machine.
+    /// interleaved search after it improved none of them in 20 s. On the five j60 sample instances still one period above
+    /// their optimum (2026-12-06), CP-SAT's 8 s after the heuristic closed none, while a search of 400 million placements
+    /// closed three. 40 million took 1.5–1.6 s of one core on a quiet machine (j60, after the decoders' speed-up), so 10
+    /// million per second of the limit is about 40 % of it per search, within the stop at <see cref="HeuristicShare"/>.
     /// </summary>
-    public const int PlacementsPerSecond = 4_000_000;
+    public const int PlacementsPerSecond = 10_000_000;
 
     /// <summary>The share of the limit after which the heuristic stops even with budget left (a busy machine).</summary>
     public const double HeuristicShare = 0.6;
 
     /// <summary>
-    /// The heuristic's budget for a limit: <see cref="PlacementsPerSecond"/> per second from 10 s on, less below (× (seconds / 10)²,
-    /// so a 5 s limit gets an eighth of 10 s's and a 1 s limit a thousandth: short limits leave CP-SAT its time for the
-    /// proofs small projects need), at least 40,000 placements and at most a minute's worth.
+    /// The heuristic's budget for a limit: <see cref="PlacementsPerSecond"/> per second from 10 s on, less below (× (seconds / 10)³,
+    /// so a 5 s limit gets a sixteenth of 10 s's and a 1 s limit a ten-thousandth: short limits leave CP-SAT its time for
+    /// the proofs small projects need), at least 40,000 placements and at most a minute's worth.
     /// </summary>
     public static int HeuristicPlacements(TimeSpan limit)
     {
         var seconds = Math.Max(0, limit.TotalSeconds);
         var below = Math.Min(1, seconds / 10);
-        return (int)Math.Clamp(PlacementsPerSecond * seconds * below * below, PlacementsPerSecond / 100.0, 60.0 * PlacementsPerSecond);
+        return (int)Math.Clamp(PlacementsPerSecond * seconds * below * below * below, 40_000, 60.0 * PlacementsPerSecond);
     }
 
     /// <summary>Wall-clock seconds kept back from the search for reading its answer and explaining the schedule.</summary>
