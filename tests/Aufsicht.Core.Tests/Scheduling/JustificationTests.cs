@@ -9,7 +9,7 @@ namespace Aufsicht.Core.Tests.Scheduling;
 public sealed class JustificationTests
 {
     /// <summary>A random-looking project from a seed: 30 tasks, two resources of 4 units, precedences to earlier tasks.</summary>
-    private static SchedulingProblem Project(int seed)
+    internal static SchedulingProblem Project(int seed)
     {
         var state = (uint)seed * 2654435761u + 1;
         int Next(int below)

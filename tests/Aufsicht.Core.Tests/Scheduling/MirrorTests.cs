@@ -8,25 +8,6 @@ namespace Aufsicht.Core.Tests.Scheduling;
 [Trait("Category", "Unit")]
 public sealed class MirrorTests
 {
-    private static SchedulingProblem Project(int seed)
-    {
-        var state = (uint)seed * 2654435761u + 7;
-        int Next(int below)
-        {
-            state = (state * 1664525u) + 1013904223u;
-            return (int)((state >> 8) % (uint)below);
-        }
-
-        var tasks = new List<SchedulingTask>();
-        for (var i = 0; i < 25; i++)
-        {
-            var after = i == 0 ? [] : Enumerable.Range(0, 1 + Next(3)).Select(_ => "t" + Next(i)).Distinct().ToArray();
-            tasks.Add(T("t" + i, Next(5), after, new() { ["r1"] = Next(4), ["r2"] = 1 + Next(3) }));
-        }
-
-        return P(tasks, new Resource("r1", 4, []), new Resource("r2", 3, []));
-    }
-
     [Fact]
     public void Of_Chain_TurnsEveryPrecedenceRound()
     {
@@ -56,7 +37,7 @@ public sealed class MirrorTests
     [InlineData(4)]
     public void Back_ImprovedScheduleOfTheMirror_KeepsEveryConstraintOfTheProjectWithTheSameMakespan(int seed)
     {
-        var problem = Project(seed);
+        var problem = JustificationTests.Project(seed);
         var mirror = Mirror.Of(problem)!;
         var windows = TimeWindows.Compute(mirror);
         var first = SerialSchedule.LatestEndFirst(mirror, windows, windows.Horizon)!;
