@@ -43,6 +43,7 @@ public sealed class ArchitectureTests
         [("Evaluation", "Questionnaires")] = ["QuestionnaireStore"],
         [("Inventory", "Bodies")] = ["BodyFile", "BodyTable"],
         [("Inventory", "Catalog")] = ["CatalogStore", "ServiceNames"],
+        [("Inventory", "Plans")] = ["MigrationData"],
         [("Plans", "Catalog")] = ["CatalogStore"],
         [("Plans", "Bodies")] = ["BodyFile", "BodyTable"],
         [("Questionnaires", "Catalog")] = ["CatalogStore", "ServiceNames"],
