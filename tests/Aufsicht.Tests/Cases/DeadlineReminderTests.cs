@@ -179,8 +179,11 @@ public abstract class DeadlineReminderTests : IDisposable
             hearing = await CaseRows.CaseAsync(db, await CaseRows.BodyAsync(db, "Amt Nordwest"), "LfDI-2026-0050", CaseState.Hearing, anna, hearing: Deadline);
 
             // The server was down three days before: on the next day, two days before, the three-day reminder goes out late.
+            // The job's own first round at start may run late on a busy machine, after the clock moved, and queue it
+            // itself: what counts is that exactly one is queued, whoever queued it.
             clock.SetUtcNow(new DateTimeOffset(2026, 12, 12, 8, 0, 0, TimeSpan.Zero));
-            Assert.Equal(1, await QueueAsync(first));
+            await QueueAsync(first);
+            Assert.Single(Outbox(first));
         }
 
         await using var second = await AppServer.StartAsync(clock, [.. shared, .. settings]);
