@@ -98,9 +98,9 @@ internal sealed class PlanModel(PlanReader reader, PlanCompute compute, Aufsicht
 
         View = view;
         Computation = PlanComputeStatus.Of(view.Plan);
-        var byKey = view.Packages.ToDictionary(p => p.Row.Key, StringComparer.Ordinal);
+        // Packages are looked up only for a failure's few arguments: no index over every package on each page load.
         ComputationText = PlanCompute.Describe(Computation, dates, clock.GetUtcNow().UtcDateTime, Language,
-            key => byKey.TryGetValue(key, out var line) ? PlansText.PackageName(line, Language) : null);
+            key => view.Packages.FirstOrDefault(p => p.Row.Key == key) is { } line ? PlansText.PackageName(line, Language) : null);
         SolvedText = PlanCompute.Solved(Computation, dates, Language);
         Bodies = await PlanGantt.BodiesAsync(db, view, cancel).ConfigureAwait(true);
         IReadOnlyList<GanttBody>? subtree = null;
