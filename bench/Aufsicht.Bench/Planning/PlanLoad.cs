@@ -19,10 +19,11 @@ internal static class PlanLoad
         plan psplib --set j30|j60|j90|j120 --data DIR --time-limit SECONDS --aufsicht PATH/aufsicht.dll [--take N] [--out results.csv]
         plan migration --packages 2000 [--seed 1] --write FILE [--aufsicht PATH/aufsicht.dll --time-limit 30]
         plan bound --plan ID --data-dir DIR [--data DIR] [--solve SECONDS] [--horizon MONTHS]
+        plan heuristic --set j30|j60|j90|j120 --data DIR --ids 133,241 [--placements N] [--seeds K] [--backward] [--by-optimum SECONDS]
         """;
 
     /// <summary>The sets: file prefix, best-known table, instance count.</summary>
-    private static readonly Dictionary<string, (string Prefix, string Table, int Count)> Sets = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly Dictionary<string, (string Prefix, string Table, int Count)> Sets = new(StringComparer.OrdinalIgnoreCase)
     {
         ["j30"] = ("J30", "J30.csv", 480),
         ["j60"] = ("J60", "J60_1.csv", 480),
@@ -43,6 +44,7 @@ internal static class PlanLoad
                 [_, "psplib", ..] => Psplib(args),
                 [_, "migration", ..] => Migration(args),
                 [_, "bound", ..] => BoundLoad.Run(args),
+                [_, "heuristic", ..] => HeuristicLoad.Run(args),
                 _ => UsageError(),
             };
         }
@@ -59,22 +61,22 @@ internal static class PlanLoad
         return 2;
     }
 
-    private static string Require(string[] args, string name) =>
+    internal static string Require(string[] args, string name) =>
         Option(args, name) ?? throw new ArgumentException($"{name} is required; usage:\n{Usage}");
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
-    private static int IntOption(string[] args, string name, int fallback) =>
+    internal static int IntOption(string[] args, string name, int fallback) =>
         Option(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
-    private static string InstancePath(string data, string prefix, int n) =>
+    internal static string InstancePath(string data, string prefix, int n) =>
         Path.Combine(data, "data", "instances", "RCPSP", $"{prefix}_{n.ToString(CultureInfo.InvariantCulture)}.txt");
 
-    private static string TablePath(string data, string table) => Path.Combine(data, "data", "bks", table);
+    internal static string TablePath(string data, string table) => Path.Combine(data, "data", "bks", table);
 
     /// <summary>
     /// Compares every instance's critical-path length and sum of durations, computed here, with the CPM and "Sum PT"
