@@ -82,9 +82,10 @@ public static class MigrationDataReader
             {
                 if (ObjectReader.Open(c, cPath, errors) is { } r)
                 {
-                    r.RejectUnknown(["id", "name", "catalogue", "sources"]);
+                    r.RejectUnknown(["id", "name", "nameDe", "catalogue", "sources"]);
                     var id = r.String("id", maxLength: 80, pattern: Patterns.Id);
                     var name = r.String("name", maxLength: 200);
+                    var nameDe = r.String("nameDe", required: false, maxLength: 200);
                     var inCatalogue = r.Bool("catalogue", allowUnknown: false);
                     var sources = OptionalSources(r);
                     if (inCatalogue == false && !r.Has("sources"))
@@ -94,7 +95,7 @@ public static class MigrationDataReader
 
                     if (id is not null && name is not null && inCatalogue is not null)
                     {
-                        candidates.Add(new TargetCandidate(id, name, inCatalogue.Value, sources));
+                        candidates.Add(new TargetCandidate(id, name, inCatalogue.Value, sources) { NameDe = nameDe });
                     }
                 }
             }
@@ -116,21 +117,23 @@ public static class MigrationDataReader
                 continue;
             }
 
-            b.RejectUnknown(["id", "name", "catalogue", "components", "sources"]);
+            b.RejectUnknown(["id", "name", "nameDe", "catalogue", "components", "sources"]);
             var id = b.String("id", maxLength: 80, pattern: Patterns.Id);
             var name = b.String("name", maxLength: 200);
+            var bundleNameDe = b.String("nameDe", required: false, maxLength: 200);
             var inCatalogue = b.Bool("catalogue", allowUnknown: false);
             var components = new List<BundleComponent>();
             foreach (var (c, cPath) in b.Array("components") ?? [])
             {
                 if (ObjectReader.Open(c, cPath, errors) is { } r)
                 {
-                    r.RejectUnknown(["name", "pillar"]);
+                    r.RejectUnknown(["name", "nameDe", "pillar"]);
                     var componentName = r.String("name", maxLength: 200);
+                    var componentNameDe = r.String("nameDe", required: false, maxLength: 200);
                     var pillar = PillarOf(r, "pillar");
                     if (componentName is not null && pillar is not null)
                     {
-                        components.Add(new BundleComponent(componentName, pillar.Value));
+                        components.Add(new BundleComponent(componentName, pillar.Value) { NameDe = componentNameDe });
                     }
                 }
             }
@@ -138,7 +141,7 @@ public static class MigrationDataReader
             var sources = DataReader.Sources(b, aboutRequired: false);
             if (id is not null && name is not null && inCatalogue is not null)
             {
-                bundles.Add(new TargetBundle(id, name, inCatalogue.Value, components, sources));
+                bundles.Add(new TargetBundle(id, name, inCatalogue.Value, components, sources) { NameDe = bundleNameDe });
             }
         }
 

@@ -55,22 +55,49 @@ public sealed class ProductCatalogue
     public KnownProduct? Find(string name) => _byName.GetValueOrDefault(name.Trim());
 }
 
-/// <summary>One open-source or EU target of a pillar: a catalogue id, or an id of ours where the catalogue has none.</summary>
-public sealed record TargetCandidate(string Id, string Name, bool InCatalogue, IReadOnlyList<Source> Sources);
+/// <summary>
+/// One open-source or EU target of a pillar: a catalogue id, or an id of ours where the catalogue has none. Named as
+/// products are (<see cref="KnownProduct.NameDe"/>): a German name where the name is words („Open-Source-Telefonie“).
+/// </summary>
+public sealed record TargetCandidate(string Id, string Name, bool InCatalogue, IReadOnlyList<Source> Sources)
+{
+    /// <summary>The German name where it differs from <see cref="Name"/>; null for a brand name.</summary>
+    public string? NameDe { get; init; }
+
+    /// <summary>The name a page or document in the language shows.</summary>
+    public string NameIn(Law.Language language) => language == Law.Language.De && NameDe is { } de ? de : Name;
+}
 
 /// <summary>A component of a bundle (openDesk's Collabora Online, OX App Suite, …) and the pillar it covers.</summary>
-public sealed record BundleComponent(string Name, Pillar Pillar);
+public sealed record BundleComponent(string Name, Pillar Pillar)
+{
+    /// <summary>The German name where it differs from <see cref="Name"/> („OX App Suite und Dovecot“); null for a brand name.</summary>
+    public string? NameDe { get; init; }
+
+    /// <summary>The name a page or document in the language shows.</summary>
+    public string NameIn(Law.Language language) => language == Law.Language.De && NameDe is { } de ? de : Name;
+}
 
 /// <summary>A bundle that covers several pillars with one choice (openDesk).</summary>
 public sealed record TargetBundle(string Id, string Name, bool InCatalogue, IReadOnlyList<BundleComponent> Components, IReadOnlyList<Source> Sources)
 {
     public IReadOnlySet<Pillar> Pillars { get; } = Components.Select(c => c.Pillar).ToHashSet();
+
+    /// <summary>The German name where it differs from <see cref="Name"/>; null for a brand name (openDesk).</summary>
+    public string? NameDe { get; init; }
+
+    /// <summary>The name a page or document in the language shows.</summary>
+    public string NameIn(Law.Language language) => language == Law.Language.De && NameDe is { } de ? de : Name;
 }
 
 /// <summary>The targets per pillar in order of preference (<c>migration/targets.json</c>) and the bundles.</summary>
 public sealed record TargetCatalogue(IReadOnlyDictionary<Pillar, IReadOnlyList<TargetCandidate>> ByPillar, IReadOnlyList<TargetBundle> Bundles)
 {
     public IReadOnlyList<TargetCandidate> Candidates(Pillar pillar) => ByPillar.GetValueOrDefault(pillar) ?? [];
+
+    /// <summary>The name in the language of a target id a choice names (a candidate's or a bundle's); null for an id the file does not have.</summary>
+    public string? NameOf(string id, Law.Language language) =>
+        ByPillar.Values.SelectMany(c => c).FirstOrDefault(c => c.Id == id)?.NameIn(language) ?? Bundles.FirstOrDefault(b => b.Id == id)?.NameIn(language);
 }
 
 /// <summary>

@@ -18,18 +18,27 @@ public enum TargetStatus
     NoTarget,
 }
 
+/// <summary>A candidate's catalogue verdict as the choice found it; null where the catalogue has no such service.</summary>
+public sealed record CandidateVerdict(TargetCandidate Candidate, Verdict? Verdict);
+
+/// <summary>
+/// Why a line has no target: a message key and what it speaks of — the pillar, every candidate with its verdict, and
+/// the bundle that was not green — as values, for the edge to word in the page's language (names, not ids; verdicts
+/// in words, not wire names).
+/// </summary>
+public sealed record NoTargetReason(string Key, Pillar Pillar, IReadOnlyList<CandidateVerdict> Verdicts, TargetBundle? Bundle);
+
 /// <summary>
 /// The target of one product line: the target id (a catalogue id or one of ours), the bundle and component when
-/// it comes from a bundle (openDesk), and for a flagged line the reason as a message key with arguments.
+/// it comes from a bundle (openDesk), and for a flagged line the reason.
 /// </summary>
 public sealed record TargetChoice(
     ProductLine Line,
     TargetStatus Status,
     string? Target,
     string? Bundle,
-    string? Component,
-    string? ReasonKey,
-    IReadOnlyList<string> ReasonArgs)
+    BundleComponent? Component,
+    NoTargetReason? Reason)
 {
     public bool NeedsMigration => Status is TargetStatus.Migrate or TargetStatus.MigrateNotAssessed;
 }
@@ -56,66 +65,68 @@ public static class Targets
             ?? throw new ArgumentException($"No bundle '{bundle}'.", nameof(bundle));
         var bundleVerdict = chosenBundle is null ? null : verdictOf(chosenBundle.Id);
         var bundleUsable = chosenBundle is not null && (bundleVerdict == Verdict.Green || (!chosenBundle.InCatalogue && bundleVerdict is null));
-        var perPillar = new Dictionary<Pillar, (TargetCandidate? Target, TargetStatus Status, string? Key, string[] Args)>();
+        var perPillar = new Dictionary<Pillar, (TargetCandidate? Target, TargetStatus Status, NoTargetReason? Reason)>();
         var choices = new List<TargetChoice>(inventory.Products.Count);
         foreach (var line in inventory.Products)
         {
             var id = products.Find(line.Product)?.Id ?? line.Product.Trim();
             if (TargetId(id, line.Pillar, targets) is { } already)
             {
-                choices.Add(new TargetChoice(line, TargetStatus.AlreadyOnTarget, already, null, null, null, []));
+                choices.Add(new TargetChoice(line, TargetStatus.AlreadyOnTarget, already, null, null, null));
                 continue;
             }
 
             if (bundleUsable && chosenBundle!.Pillars.Contains(line.Pillar))
             {
-                var component = chosenBundle.Components.First(c => c.Pillar == line.Pillar).Name;
+                var component = chosenBundle.Components.First(c => c.Pillar == line.Pillar);
                 var status = bundleVerdict == Verdict.Green ? TargetStatus.Migrate : TargetStatus.MigrateNotAssessed;
-                choices.Add(new TargetChoice(line, status, chosenBundle.Id, chosenBundle.Id, component, null, []));
+                choices.Add(new TargetChoice(line, status, chosenBundle.Id, chosenBundle.Id, component, null));
                 continue;
             }
 
             if (!perPillar.TryGetValue(line.Pillar, out var choice))
             {
-                choice = ChooseFor(line.Pillar, targets, verdictOf, chosenBundle is not null && !bundleUsable ? chosenBundle.Id : null);
+                choice = ChooseFor(line.Pillar, targets, verdictOf, chosenBundle is not null && !bundleUsable ? chosenBundle : null);
                 perPillar[line.Pillar] = choice;
             }
 
-            choices.Add(new TargetChoice(line, choice.Status, choice.Target?.Id, null, null, choice.Key, choice.Args));
+            choices.Add(new TargetChoice(line, choice.Status, choice.Target?.Id, null, null, choice.Reason));
         }
 
         return choices;
     }
 
-    /// <summary>The id of the target of the pillar (or bundle covering it) the product is, by id or name; null for a product to move.</summary>
+    /// <summary>The id of the target of the pillar (or bundle covering it) the product is, by id or either name; null for a product to move.</summary>
     private static string? TargetId(string product, Pillar pillar, TargetCatalogue targets) =>
-        targets.Candidates(pillar).FirstOrDefault(c => Same(c.Id, product) || Same(c.Name, product))?.Id
-        ?? targets.Bundles.FirstOrDefault(b => (Same(b.Id, product) || Same(b.Name, product)) && b.Pillars.Contains(pillar))?.Id;
+        targets.Candidates(pillar).FirstOrDefault(c => Named(product, c.Id, c.Name, c.NameDe))?.Id
+        ?? targets.Bundles.FirstOrDefault(b => Named(product, b.Id, b.Name, b.NameDe) && b.Pillars.Contains(pillar))?.Id;
+
+    private static bool Named(string product, string id, string name, string? nameDe) =>
+        Same(id, product) || Same(name, product) || (nameDe is not null && Same(nameDe, product));
 
     private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
-    private static (TargetCandidate?, TargetStatus, string?, string[]) ChooseFor(Pillar pillar, TargetCatalogue targets, Func<string, Verdict?> verdictOf, string? rejectedBundle)
+    private static (TargetCandidate?, TargetStatus, NoTargetReason?) ChooseFor(Pillar pillar, TargetCatalogue targets, Func<string, Verdict?> verdictOf, TargetBundle? rejectedBundle)
     {
         var candidates = targets.Candidates(pillar);
         if (candidates.Count == 0)
         {
-            return (null, TargetStatus.NoTarget, "migration.target.noCandidate", [MigrationNames.Wire(pillar)]);
+            return (null, TargetStatus.NoTarget, new NoTargetReason("migration.target.noCandidate", pillar, [], null));
         }
 
-        var verdicts = candidates.Select(c => (Candidate: c, Verdict: verdictOf(c.Id))).ToList();
-        if (verdicts.FirstOrDefault(v => v.Verdict == Verdict.Green).Candidate is { } green)
+        var verdicts = candidates.Select(c => new CandidateVerdict(c, verdictOf(c.Id))).ToList();
+        if (verdicts.Find(v => v.Verdict == Verdict.Green)?.Candidate is { } green)
         {
-            return (green, TargetStatus.Migrate, null, []);
+            return (green, TargetStatus.Migrate, null);
         }
 
         if (verdicts.TrueForAll(v => v.Verdict is null) && candidates.FirstOrDefault(c => !c.InCatalogue) is { } unassessed)
         {
-            return (unassessed, TargetStatus.MigrateNotAssessed, null, []);
+            return (unassessed, TargetStatus.MigrateNotAssessed, null);
         }
 
-        var named = string.Join(", ", verdicts.Select(v => $"{v.Candidate.Id}: {(v.Verdict is { } known ? known.WireName() : "not-in-catalogue")}"));
-        return rejectedBundle is null
-            ? (null, TargetStatus.NoTarget, "migration.target.noneGreen", [MigrationNames.Wire(pillar), named])
-            : (null, TargetStatus.NoTarget, "migration.target.noneGreenBundle", [MigrationNames.Wire(pillar), named, rejectedBundle]);
+        return (null, TargetStatus.NoTarget, rejectedBundle is null
+            ? new NoTargetReason("migration.target.noneGreen", pillar, verdicts, null)
+            : new NoTargetReason("migration.target.noneGreenBundle", pillar, verdicts, rejectedBundle));
     }
 }

@@ -51,6 +51,43 @@ public sealed class MigrationDataTests
         Assert.Equal((german, english), (product.NameIn(Aufsicht.Core.Law.Language.De), product.NameIn(Aufsicht.Core.Law.Language.En)));
     }
 
+    [Theory]
+    [InlineData("linux-desktop", "GNU/Linux-Arbeitsplatz", "GNU/Linux desktop")]
+    [InlineData("open-source-directory", "Open-Source-Verzeichnisdienst", "Open-source directory service")]
+    [InlineData("open-source-telephony", "Open-Source-Telefonie", "Open-source telephony")]
+    [InlineData("jitsi-self-operated", "Jitsi Meet (selbst betrieben)", "Jitsi Meet (self-operated)")]
+    [InlineData("bbb-self-operated", "BigBlueButton (selbst betrieben)", "BigBlueButton (self-operated)")]
+    [InlineData("libreoffice", "LibreOffice", "LibreOffice")] // brand names: the same in both
+    [InlineData("element-matrix", "Element (Matrix)", "Element (Matrix)")]
+    [InlineData("opendesk", "openDesk", "openDesk")]
+    public void ShippedTargets_NameOf_GermanWhereTheNameIsWords(string id, string german, string english)
+    {
+        var targets = ShippedTargets();
+        Assert.Equal((german, english), (targets.NameOf(id, Aufsicht.Core.Law.Language.De), targets.NameOf(id, Aufsicht.Core.Law.Language.En)));
+    }
+
+    [Theory]
+    [InlineData(Pillar.Mail, "OX App Suite und Dovecot", "OX App Suite and Dovecot")]
+    [InlineData(Pillar.Directory, "Nubus (Univention)", "Nubus (Univention)")]
+    public void ShippedTargets_BundleComponentNameIn_GermanWhereTheNameIsWords(Pillar pillar, string german, string english)
+    {
+        var component = Assert.Single(ShippedTargets().Bundles).Components.First(c => c.Pillar == pillar);
+        Assert.Equal((german, english), (component.NameIn(Aufsicht.Core.Law.Language.De), component.NameIn(Aufsicht.Core.Law.Language.En)));
+    }
+
+    /// <summary>A German name is only where the English one is words: every name with an English word of the list has one, and no German name is the English one again.</summary>
+    [Fact]
+    public void ShippedTargets_EveryNameOfWordsHasAGermanOne()
+    {
+        var targets = ShippedTargets();
+        var names = targets.ByPillar.Values.SelectMany(c => c).Select(c => (c.Name, c.NameDe))
+            .Concat(targets.Bundles.Select(b => (b.Name, b.NameDe)))
+            .Concat(targets.Bundles.SelectMany(b => b.Components).Select(c => (c.Name, c.NameDe))).ToList();
+        string[] english = ["desktop", "open-source", "self-operated", " and ", "service", "telephony"];
+        Assert.Empty(names.Where(n => n.NameDe is null && english.Any(w => n.Name.Contains(w, StringComparison.OrdinalIgnoreCase))).Select(n => n.Name));
+        Assert.Empty(names.Where(n => n.NameDe == n.Name).Select(n => n.Name));
+    }
+
     [Fact]
     public void ShippedProducts_CatalogueFlag_MatchesTheCatalogue()
     {

@@ -49,7 +49,7 @@ internal static class MigrationFixtures
 
     /// <summary>Every line moves to a green target (the target ids do not matter to the generator).</summary>
     public static IReadOnlyList<TargetChoice> AllMove(Inventory inventory) =>
-        inventory.Products.Select(l => new TargetChoice(l, TargetStatus.Migrate, "target", null, null, null, [])).ToList();
+        inventory.Products.Select(l => new TargetChoice(l, TargetStatus.Migrate, "target", null, null, null)).ToList();
 
     public static IReadOnlyList<WorkPackage> Generate(Inventory? inventory = null, PlanningParameters? parameters = null)
     {

@@ -48,7 +48,7 @@ public sealed class TargetsTests
         var choice = Assert.Single(Targets.Choose(inventory, Catalogue, Products, id => known.TryGetValue(id, out var v) ? v : null, bundle));
 
         Assert.Equal((status, target), (choice.Status, choice.Target));
-        Assert.Equal(status == TargetStatus.NoTarget, choice.ReasonKey is not null);
+        Assert.Equal(status == TargetStatus.NoTarget, choice.Reason is not null);
         Assert.Equal(choice.Target == "opendesk", choice.Bundle == "opendesk" && choice.Component is not null);
     }
 
@@ -57,8 +57,30 @@ public sealed class TargetsTests
     {
         var inventory = new Inventory([new InventoryBody(1, "Amt", null)], [Line(1, "microsoft-office", Pillar.Office, workplaces: 10)], []);
         var choice = Targets.Choose(inventory, Catalogue, Products, id => id == "libreoffice" ? Verdict.Red : null)[0];
-        Assert.Equal("migration.target.noneGreen", choice.ReasonKey);
-        Assert.Equal(["office", "libreoffice: red, collabora-online: not-in-catalogue"], choice.ReasonArgs);
+        var reason = choice.Reason!;
+        Assert.Equal(("migration.target.noneGreen", Pillar.Office, null), (reason.Key, reason.Pillar, reason.Bundle));
+        Assert.Equal([("libreoffice", (Verdict?)Verdict.Red), ("collabora-online", null)], reason.Verdicts.Select(v => (v.Candidate.Id, v.Verdict)));
+    }
+
+    [Fact]
+    public void Choose_NoneGreenNorTheBundle_ReasonNamesTheBundle()
+    {
+        var inventory = new Inventory([new InventoryBody(1, "Amt", null)], [Line(1, "exchange-server", Pillar.Mail, mailboxes: 10)], []);
+        var choice = Targets.Choose(inventory, Catalogue, Products, id => id == "opendesk" ? Verdict.Yellow : Verdict.Red, "opendesk")[0];
+        var reason = choice.Reason!;
+        Assert.Equal(("migration.target.noneGreenBundle", Pillar.Mail, "opendesk"), (reason.Key, reason.Pillar, reason.Bundle?.Id));
+        Assert.Equal([("open-xchange", (Verdict?)Verdict.Red)], reason.Verdicts.Select(v => (v.Candidate.Id, v.Verdict)));
+    }
+
+    [Theory]
+    [InlineData("Open-Source-Verzeichnisdienst")]
+    [InlineData("open-source directory service")]
+    [InlineData("open-source-directory")]
+    public void Choose_LineNamedByATargetsNameInEitherLanguage_AlreadyOnTarget(string product)
+    {
+        var inventory = new Inventory([new InventoryBody(1, "Amt", null)], [Line(1, product, Pillar.Directory, users: 10)], []);
+        var choice = Assert.Single(Targets.Choose(inventory, MigrationDataTests.ShippedTargets(), Products, _ => null));
+        Assert.Equal((TargetStatus.AlreadyOnTarget, "open-source-directory"), (choice.Status, choice.Target));
     }
 
     [Fact]

@@ -148,7 +148,7 @@ public sealed class WorkPackageGeneratorTests
     public void Generate_LinesNotMoving_NoPackages()
     {
         var inventory = Small();
-        var choices = inventory.Products.Select(l => new TargetChoice(l, l.BodyId == 2 ? TargetStatus.AlreadyOnTarget : TargetStatus.NoTarget, null, null, null, null, [])).ToList();
+        var choices = inventory.Products.Select(l => new TargetChoice(l, l.BodyId == 2 ? TargetStatus.AlreadyOnTarget : TargetStatus.NoTarget, null, null, null, null)).ToList();
         Assert.Empty(WorkPackageGenerator.Generate(inventory, choices, Parameters));
     }
 

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using Aufsicht.Core.Migration;
-using Aufsicht.Core.Scheduling;
 using Aufsicht.Data;
 using Aufsicht.Features.Campaigns;
 using Aufsicht.Features.Plans;
@@ -30,10 +28,7 @@ public sealed class PlanProductNamesTests : IAsyncLifetime
         using var scope = _server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AufsichtDb>();
         await DemoMigration.SeedStateAsync(db, DateTime.UtcNow, CancellationToken.None);
-        var created = await scope.ServiceProvider.GetRequiredService<PlanStore>()
-            .CreateAsync(new PlanDraft("Schleswig-Holstein (Demo)", null, new YearMonth(2027, 1), Objective.Makespan, PlanCapacities.Default, null), "test", CancellationToken.None);
-        Assert.True(created.IsOk, string.Join("; ", created.Errors));
-        _plan = created.Value;
+        _plan = await PlanTestData.CreatePlanAsync(_server, PlanTestData.Draft("Schleswig-Holstein (Demo)", PlanCapacities.Default));
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -56,6 +51,11 @@ public sealed class PlanProductNamesTests : IAsyncLifetime
             $"/migration/plaene/paket/{cancellation.Id}",
             $"/migration/inventar/{body}",
         ];
+        // The targets' English names where they are words („Open-source telephony“, „GNU/Linux desktop“), from the shipped file.
+        var targets = _server.Services.GetRequiredService<MigrationData>().Targets;
+        var englishTargets = targets.ByPillar.Values.SelectMany(c => c).Where(c => c.NameDe is not null).Select(c => c.Name)
+            .Concat(targets.Bundles.SelectMany(b => b.Components).Where(c => c.NameDe is not null).Select(c => c.Name)).ToList();
+        Assert.Contains("Open-source telephony", englishTargets);
         var seen = new StringBuilder();
         foreach (var path in pages)
         {
@@ -65,6 +65,8 @@ public sealed class PlanProductNamesTests : IAsyncLifetime
             Assert.DoesNotContain("Proprietary", text, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("proprietary-telephony", text, StringComparison.Ordinal);
             Assert.DoesNotContain("on premises", text, StringComparison.Ordinal);
+            Assert.All(englishTargets, name => Assert.DoesNotContain(name, text, StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain("self-operated", text, StringComparison.Ordinal);
             seen.Append(text);
         }
 
@@ -72,6 +74,8 @@ public sealed class PlanProductNamesTests : IAsyncLifetime
         Assert.Contains("<th scope=\"row\">Proprietäre Telefonanlage</th>", seen.ToString(), StringComparison.Ordinal); // the inventory's row
         var pdf = PdfText((await session.DownloadAsync($"/migration/plaene/{_plan}/zeitschiene.pdf")).Content);
         Assert.DoesNotContain("Proprietary", pdf, StringComparison.OrdinalIgnoreCase);
+        Assert.All(englishTargets, name => Assert.DoesNotContain(name, pdf, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("self-operated", pdf, StringComparison.Ordinal);
 
         session.Cookies.Add(_server.Address, new Cookie("aufsicht-lang", "en"));
         var english = WebUtility.HtmlDecode((await session.GetAsync($"/migration/plaene/paket/{cancellation.Id}")).Body);

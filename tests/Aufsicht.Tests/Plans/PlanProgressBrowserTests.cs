@@ -1,11 +1,5 @@
-using System.Text;
-using Aufsicht.Core.Migration;
-using Aufsicht.Core.Scheduling;
-using Aufsicht.Features.Inventory;
-using Aufsicht.Features.Plans;
 using Aufsicht.Tests.Campaigns;
 using Aufsicht.Tests.Web;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using Xunit;
@@ -40,18 +34,11 @@ public abstract class PlanProgressBrowserTests : IAsyncLifetime
     public async Task ProgressPages_WithARefusedForm_AreAccessible()
     {
         await using var server = await SurveyServer.StartAsync(Database, new FakeTimeProvider(new DateTimeOffset(2027, 6, 15, 10, 0, 0, TimeSpan.Zero)));
-        long plan;
-        using (var scope = server.Services.CreateScope())
-        {
-            var imported = await scope.ServiceProvider.GetRequiredService<ImportInventory>().RunAsync(Encoding.UTF8.GetBytes("""
-                Organisation;Produkt;Säule;Arbeitsplätze;Nutzende;Postfächer;Version;Lizenzkosten;Vertragsende;Kündigungsfrist
-                S-1;Microsoft Office;office;120;130;0;2021;100,00;31.12.2027;6
-                """), "bestand.csv", InventoryKind.Products, CancellationToken.None);
-            Assert.True(imported.IsOk, string.Join("; ", imported.Errors));
-            var store = scope.ServiceProvider.GetRequiredService<PlanStore>();
-            plan = (await store.CreateAsync(new PlanDraft("Zeitschiene", null, new YearMonth(2027, 1), Objective.Makespan, new PlanCapacities(6, 2, 2), null), "test", CancellationToken.None)).Value;
-            Assert.True((await store.ComputeAsync(plan, TimeSpan.FromSeconds(3), CancellationToken.None)).IsOk);
-        }
+        await PlanTestData.ImportInventoryAsync(server, """
+            Organisation;Produkt;Säule;Arbeitsplätze;Nutzende;Postfächer;Version;Lizenzkosten;Vertragsende;Kündigungsfrist
+            S-1;Microsoft Office;office;120;130;0;2021;100,00;31.12.2027;6
+            """);
+        var plan = await PlanTestData.CreatePlanAsync(server, computeSeconds: 3);
 
         var package = server.Db(db => db.PlanPackages.Where(p => p.PlanId == plan).OrderBy(p => p.Id).First().Id);
         var context = await _browser.NewContextAsync("de-DE");

@@ -44,16 +44,15 @@ public abstract class PlanStoreTests : IAsyncLifetime
     [Fact]
     public async Task CreateAndCompute_PackagesStoredAndPlanned_RulesHold_BegunPackageStaysFixed()
     {
+        var plan = await PlanTestData.CreatePlanAsync(_server);
         using var scope = _server.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<PlanStore>();
-        var created = await store.CreateAsync(new PlanDraft("Zeitschiene", null, new YearMonth(2027, 1), Objective.Makespan, new PlanCapacities(6, 2, 2), null), "test", CancellationToken.None);
-        Assert.True(created.IsOk, string.Join("; ", created.Errors));
 
-        var computed = await store.ComputeAsync(created.Value, TimeSpan.FromSeconds(5), CancellationToken.None);
+        var computed = await store.ComputeAsync(plan, TimeSpan.FromSeconds(5), CancellationToken.None);
         Assert.True(computed.IsOk, string.Join("; ", computed.Errors));
         Assert.Contains(computed.Value.Status, new[] { ScheduleStatus.Optimal, ScheduleStatus.Feasible });
 
-        var rows = _server.Db(db => db.PlanPackages.AsNoTracking().Where(p => p.PlanId == created.Value).OrderBy(p => p.Id).ToList());
+        var rows = _server.Db(db => db.PlanPackages.AsNoTracking().Where(p => p.PlanId == plan).OrderBy(p => p.Id).ToList());
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.NotNull(r.PlannedStart));
         Assert.Contains(rows, r => r.Phase == "cancellation");
@@ -64,7 +63,7 @@ public abstract class PlanStoreTests : IAsyncLifetime
         var start = new YearMonth(2027, 1);
         var packages = rows.Select(PlanRows.ToPackage).ToList();
         // Capacities in persons, counted as person-days per month like the packages' demands.
-        var capacities = scope.ServiceProvider.GetRequiredService<MigrationData>().Parameters.PersonDays(new PlanCapacities(6, 2, 2).ByResource);
+        var capacities = scope.ServiceProvider.GetRequiredService<MigrationData>().Parameters.PersonDays(PlanTestData.Draft().Capacities.ByResource);
         Assert.Equal(6 * scope.ServiceProvider.GetRequiredService<MigrationData>().Parameters.WorkdaysPerMonth, capacities["team"]);
         var problem = MigrationProblem.Build(packages, capacities, MigrationCalendar.GoLiveBlackouts(start, 15), start, Objective.Makespan, []).Value;
         var schedule = new Schedule(ScheduleStatus.Feasible,
@@ -83,7 +82,7 @@ public abstract class PlanStoreTests : IAsyncLifetime
         var began = begun.PlannedStart!.Value.AddMonths(2);
         _server.Db(db => db.PlanPackages.Where(p => p.Id == begun.Id).ExecuteUpdate(s => s.SetProperty(p => p.ActualStart, began)));
         using var next = _server.Services.CreateScope(); // a new request, as on the page
-        var again = await next.ServiceProvider.GetRequiredService<PlanStore>().ComputeAsync(created.Value, TimeSpan.FromSeconds(5), CancellationToken.None);
+        var again = await next.ServiceProvider.GetRequiredService<PlanStore>().ComputeAsync(plan, TimeSpan.FromSeconds(5), CancellationToken.None);
         Assert.True(again.IsOk, string.Join("; ", again.Errors));
         Assert.Equal(began, _server.Db(db => db.PlanPackages.AsNoTracking().Single(p => p.Id == begun.Id).PlannedStart));
     }
@@ -96,13 +95,7 @@ public abstract class PlanStoreTests : IAsyncLifetime
         await using var server = await SurveyServer.StartAsync(Database, clock);
         await PlanTestData.ImportInventoryAsync(server);
 
-        long planId;
-        using (var scope = server.Services.CreateScope())
-        {
-            var created = await scope.ServiceProvider.GetRequiredService<PlanStore>()
-                .CreateAsync(new PlanDraft("Neuplanung", null, new YearMonth(2027, 1), Objective.Makespan, new PlanCapacities(6, 2, 2), null), "test", CancellationToken.None);
-            planId = created.Value;
-        }
+        var planId = await PlanTestData.CreatePlanAsync(server, PlanTestData.Draft("Neuplanung"));
 
         var begun = server.Db(db => db.PlanPackages.AsNoTracking().Where(p => p.PlanId == planId && p.Phase == "preparation").OrderBy(p => p.Id).First());
         server.Db(db => db.PlanPackages.Where(p => p.Id == begun.Id).ExecuteUpdate(s => s.SetProperty(p => p.ActualStart, new DateOnly(2027, 2, 1))));

@@ -22,12 +22,12 @@ internal static class PlanTestData
         G-2;Microsoft Office;office;60;60;0;2019;100,00;31.12.2027;6
         """;
 
-    /// <summary>Imports <see cref="Products"/> through the inventory's import, as a user's file would come.</summary>
-    public static async Task ImportInventoryAsync(AppServer server)
+    /// <summary>Imports <see cref="Products"/> (or the products file given) through the inventory's import, as a user's file would come.</summary>
+    public static async Task ImportInventoryAsync(AppServer server, string products = Products)
     {
         using var scope = server.Services.CreateScope();
         var imported = await scope.ServiceProvider.GetRequiredService<ImportInventory>()
-            .RunAsync(Encoding.UTF8.GetBytes(Products), "bestand.csv", InventoryKind.Products, CancellationToken.None);
+            .RunAsync(Encoding.UTF8.GetBytes(products), "bestand.csv", InventoryKind.Products, CancellationToken.None);
         Assert.True(imported.IsOk, string.Join("; ", imported.Errors));
     }
 

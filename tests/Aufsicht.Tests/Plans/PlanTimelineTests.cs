@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Aufsicht.Core.Migration;
-using Aufsicht.Core.Scheduling;
 using Aufsicht.Features.Plans;
 using Aufsicht.Tests.Campaigns;
 using Aufsicht.Tests.Web;
@@ -43,14 +42,8 @@ public abstract partial class PlanTimelineTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await SurveyServer.StartAsync(Database);
-        using var scope = _server.Services.CreateScope();
         await PlanTestData.ImportInventoryAsync(_server);
-        var store = scope.ServiceProvider.GetRequiredService<PlanStore>();
-        var created = await store.CreateAsync(new PlanDraft("Zeitschiene Küste", null, new YearMonth(2027, 1), Objective.Makespan, new PlanCapacities(6, 2, 2), null), "test", CancellationToken.None);
-        Assert.True(created.IsOk, string.Join("; ", created.Errors));
-        _plan = created.Value;
-        var computed = await store.ComputeAsync(_plan, TimeSpan.FromSeconds(5), CancellationToken.None);
-        Assert.True(computed.IsOk, string.Join("; ", computed.Errors));
+        _plan = await PlanTestData.CreatePlanAsync(_server, PlanTestData.Draft("Zeitschiene Küste"), computeSeconds: 5);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();

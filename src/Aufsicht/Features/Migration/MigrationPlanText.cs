@@ -1,3 +1,6 @@
+using Aufsicht.Core.Law;
+using Aufsicht.Core.Migration;
+
 namespace Aufsicht.Features.Migration;
 
 /// <summary>
@@ -6,6 +9,18 @@ namespace Aufsicht.Features.Migration;
 /// </summary>
 internal static class MigrationPlanText
 {
+    /// <summary>
+    /// Why a line has no target, in the language's words: the pillar's name, each candidate by its name with its verdict
+    /// („LibreOffice: gelb, Collabora Online: nicht im Katalog“) and the bundle by its name — no id, no wire name.
+    /// </summary>
+    public static string Reason(NoTargetReason reason, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        var verdicts = string.Join(", ", reason.Verdicts.Select(v =>
+            $"{v.Candidate.NameIn(language)}: {Texts.T(language, v.Verdict is { } known ? "level." + known.WireName() : "migration.target.notInCatalogue")}"));
+        return Texts.T(language, reason.Key, Texts.T(language, "migration.pillar." + MigrationNames.Wire(reason.Pillar)), verdicts, reason.Bundle?.NameIn(language) ?? "");
+    }
+
     public static readonly IReadOnlyDictionary<string, (string De, string En)> Entries = new Dictionary<string, (string De, string En)>(StringComparer.Ordinal)
     {
         ["migration.parameter.negative"] = ("darf nicht negativ sein; erhalten: {0}", "must not be negative; got {0}"),
@@ -19,6 +34,7 @@ internal static class MigrationPlanText
         ["migration.target.noCandidate"] = ("für die Säule {0} ist kein Ziel hinterlegt", "no target is listed for the pillar {0}"),
         ["migration.target.noneGreen"] = ("kein Ziel der Säule {0} ist grün bewertet ({1})", "no target of the pillar {0} is rated green ({1})"),
         ["migration.target.noneGreenBundle"] = ("kein Ziel der Säule {0} ist grün bewertet ({1}), und das Paket {2} ist es auch nicht", "no target of the pillar {0} is rated green ({1}), nor is the bundle {2}"),
+        ["migration.target.notInCatalogue"] = ("nicht im Katalog", "not in the catalogue"),
         ["migration.package.twice"] = ("das Arbeitspaket {0} kommt mehr als einmal vor", "the work package {0} is listed more than once"),
         ["migration.package.unknown"] = ("kein Arbeitspaket {0} im Plan", "no work package {0} in the plan"),
         ["migration.progress.endBeforeStart"] = ("das Ende {0} liegt vor dem Beginn {1}", "the end {0} lies before the start {1}"),
