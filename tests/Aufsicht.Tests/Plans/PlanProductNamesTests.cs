@@ -70,6 +70,9 @@ public sealed class PlanProductNamesTests : IAsyncLifetime
             seen.Append(text);
         }
 
+        // The plan's targets per pillar, by their German names, with how they were chosen.
+        Assert.Contains("<td>Open-Source-Telefonie</td><td>Umstieg: im Katalog nicht bewertet</td>", seen.ToString(), StringComparison.Ordinal);
+        Assert.Contains("<td>GNU/Linux-Arbeitsplatz</td><td>Umstieg: im Katalog grün bewertet</td>", seen.ToString(), StringComparison.Ordinal);
         Assert.Contains("(Proprietäre Telefonanlage)", seen.ToString(), StringComparison.Ordinal); // the cancellation's name
         Assert.Contains("<th scope=\"row\">Proprietäre Telefonanlage</th>", seen.ToString(), StringComparison.Ordinal); // the inventory's row
         var pdf = PdfText((await session.DownloadAsync($"/migration/plaene/{_plan}/zeitschiene.pdf")).Content);
@@ -81,6 +84,9 @@ public sealed class PlanProductNamesTests : IAsyncLifetime
         var english = WebUtility.HtmlDecode((await session.GetAsync($"/migration/plaene/paket/{cancellation.Id}")).Body);
         Assert.Contains("(Proprietary telephony system)", english, StringComparison.Ordinal);
         Assert.DoesNotContain("Proprietäre", english, StringComparison.Ordinal);
+        var englishPlan = WebUtility.HtmlDecode((await session.GetAsync($"/migration/plaene/{_plan}")).Body);
+        Assert.Contains("<td>Open-source telephony</td><td>Move: not assessed in the catalogue</td>", englishPlan, StringComparison.Ordinal);
+        Assert.DoesNotContain("Open-Source-Telefonie", englishPlan, StringComparison.Ordinal);
     }
 
     private static string PdfText(byte[] bytes)

@@ -39,7 +39,12 @@ internal static class PlanCommands
         }
 
         var packages = await scope.CountAsync(result.Value, cancel).ConfigureAwait(false);
-        context.Terminal.Writer.WriteLine(Texts.T(l, "plans.cli.created", result.Value, packages));
+        context.Terminal.Writer.WriteLine(Texts.T(l, "plans.cli.created", result.Value, Documents.ReportFormat.Number(packages, l)));
+        if (await scope.FlaggedAsync(result.Value, cancel).ConfigureAwait(false) is > 0 and var flagged)
+        {
+            context.Terminal.Writer.WriteLine(Texts.T(l, "plans.cli.flagged", Documents.ReportFormat.Number(flagged, l)));
+        }
+
         return ExitCode.Ok;
     }
 
@@ -85,11 +90,19 @@ internal static class PlanCommands
         await DatabaseSetup.MigrateAsync(db, options, cancel, context.Language).ConfigureAwait(false);
         var folder = DataFolder.Locate(a.Option("--data"), context.Language);
         var catalog = new Catalog.CatalogStore(DataFolder.Load(folder, context.Language));
-        return new PlanScope(db, new PlanStore(db, catalog, MigrationData.Load(folder), context.Clock));
+        var data = MigrationData.Load(folder);
+        return new PlanScope(db, new PlanStore(db, catalog, data, context.Clock), data);
     }
 
-    private sealed record PlanScope(Data.AufsichtDb Db, PlanStore Store) : IAsyncDisposable
+    private sealed record PlanScope(Data.AufsichtDb Db, PlanStore Store, MigrationData Data) : IAsyncDisposable
     {
+        /// <summary>The lines of the inventory the plan found no green target for.</summary>
+        public async Task<int> FlaggedAsync(long plan, CancellationToken cancel)
+        {
+            var json = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(Db.MigrationPlans.Where(p => p.Id == plan).Select(p => p.TargetsJson), cancel).ConfigureAwait(false);
+            return PlanTargets.Read(json, Data.Targets)?.Flagged.Count ?? 0;
+        }
+
         public Task<int> CountAsync(long plan, CancellationToken cancel) =>
             Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(Db.PlanPackages, p => p.PlanId == plan, cancel);
 

@@ -77,7 +77,7 @@ internal sealed class PlanStore(AufsichtDb db, CatalogStore catalog, MigrationDa
             WeightCost = 1,
             CalendarJson = draft.Capacities.ToJson(),
             ParametersJson = "{}",
-            TargetsJson = JsonSerializer.Serialize(new { bundle = draft.Bundle }),
+            TargetsJson = PlanTargets.ToJson(draft.Bundle, choices),
             CreatedBy = user,
             CreatedAt = now,
             UpdatedAt = now,

@@ -22,7 +22,11 @@ internal sealed record PlanView(
     IReadOnlyList<PlanWarning> Warnings,
     IReadOnlyList<YearCosts> Costs,
     IReadOnlyList<PillarMilestone> Milestones,
-    IReadOnlyDictionary<long, string> BodyNames);
+    IReadOnlyDictionary<long, string> BodyNames)
+{
+    /// <summary>The targets the plan was created with (null for a plan created before they were kept).</summary>
+    public PlanTargetSummary? Targets { get; init; }
+}
 
 /// <summary>Reads plans for their pages.</summary>
 internal sealed class PlanReader(AufsichtDb db, PlanStore store, MigrationData data)
@@ -84,6 +88,7 @@ internal sealed class PlanReader(AufsichtDb db, PlanStore store, MigrationData d
         // Products by the names people know („Microsoft Office“), not by their ids, in warnings and package names.
         warnings = warnings.Select(w => w with { Args = w.Args.Select(a => a.Contains('/', StringComparison.Ordinal) ? a : string.Join(", ", a.Split(", ").Select(x => data.ProductName(x, language)))).ToList() }).ToList();
         return new PlanView(plan, rows.Select(r => new PackageLine(r, names.GetValueOrDefault(r.BodyId, "?"), r.Product is { } p ? data.Products.Find(p) : null)).ToList(),
-            warnings, costs, milestones, names);
+            warnings, costs, milestones, names)
+        { Targets = PlanTargets.Read(plan.TargetsJson, data.Targets) };
     }
 }
