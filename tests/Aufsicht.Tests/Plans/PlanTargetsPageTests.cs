@@ -60,11 +60,24 @@ public abstract class PlanTargetsPageTests : IAsyncLifetime
         Assert.DoesNotContain("migration.target", german, StringComparison.Ordinal);
         Assert.DoesNotContain(">specialised-applications<", german, StringComparison.Ordinal); // (an option's value may be the wire name; no text is)
 
+        // The timeline for the government says the same.
+        var pdf = PdfText((await session.DownloadAsync($"/migration/plaene/{plan}/zeitschiene.pdf")).Content);
+        Assert.Contains("Ziele je Säule", pdf, StringComparison.Ordinal);
+        Assert.Contains("GNU/Linux-Arbeitsplatz", pdf, StringComparison.Ordinal);
+        // (A cell's lines wrap: the words of the next cell come between them.)
+        Assert.Contains("Haushaltsverfahren Fachverfahren für die Säule Fachverfahren ist kein Ziel", pdf, StringComparison.Ordinal);
+
         session.Cookies.Add(_server.Address, new Cookie("aufsicht-lang", "en"));
         var english = WebUtility.HtmlDecode((await session.GetAsync($"/migration/plaene/{plan}")).Body);
         Assert.Contains("<th scope=\"row\">Office suite</th><td>LibreOffice</td><td>Move: rated green in the catalogue</td>", english, StringComparison.Ordinal);
         Assert.Contains("<td>Haushaltsverfahren HKR</td><td>Specialised applications</td><td>no target is listed for the pillar Specialised applications</td>", english, StringComparison.Ordinal);
         Assert.DoesNotContain("Bürosoftware", english, StringComparison.Ordinal);
+    }
+
+    private static string PdfText(byte[] bytes)
+    {
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        return string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
     }
 
     [Fact]

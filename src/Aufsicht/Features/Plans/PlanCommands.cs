@@ -100,7 +100,7 @@ internal static class PlanCommands
         public async Task<int> FlaggedAsync(long plan, CancellationToken cancel)
         {
             var json = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(Db.MigrationPlans.Where(p => p.Id == plan).Select(p => p.TargetsJson), cancel).ConfigureAwait(false);
-            return PlanTargets.Read(json, Data.Targets)?.Flagged.Count ?? 0;
+            return PlanTargets.Read(json, Data, Core.Law.Language.De)?.Flagged.Count ?? 0;
         }
 
         public Task<int> CountAsync(long plan, CancellationToken cancel) =>

@@ -5,11 +5,15 @@ using Aufsicht.Core.Migration;
 
 namespace Aufsicht.Features.Plans;
 
-/// <summary>One pillar's target as a plan chose it: the target (a candidate's or a bundle's id), how it was chosen and how many bodies it concerns.</summary>
-internal sealed record PlanTargetRow(Pillar Pillar, string Target, TargetStatus Status, int Bodies);
+/// <summary>
+/// One pillar's target as a plan chose it: the target (a candidate's or a bundle's id) and its name in the view's language
+/// (a bundle with the component that covers the pillar: „openDesk (Collabora Online)“), how it was chosen and how many
+/// bodies it concerns.
+/// </summary>
+internal sealed record PlanTargetRow(Pillar Pillar, string Target, string Name, TargetStatus Status, int Bodies);
 
-/// <summary>A product line that got no target (none of its pillar is green in the authority's view), and why.</summary>
-internal sealed record PlanFlaggedLine(long BodyId, string Product, NoTargetReason Reason);
+/// <summary>A product line that got no target (none of its pillar is green in the authority's view), its product's name in the view's language, and why.</summary>
+internal sealed record PlanFlaggedLine(long BodyId, string Product, string ProductName, NoTargetReason Reason);
 
 /// <summary>The targets a plan was created with: per pillar what moves where, what already is a target, and the lines left without one.</summary>
 internal sealed record PlanTargetSummary(IReadOnlyList<PlanTargetRow> Rows, IReadOnlyList<PlanFlaggedLine> Flagged);
@@ -36,16 +40,17 @@ internal static class PlanTargets
     }
 
     /// <summary>The stored choice; null for a plan created before choices were kept (only its bundle is stored).</summary>
-    public static PlanTargetSummary? Read(string json, TargetCatalogue targets)
+    public static PlanTargetSummary? Read(string json, MigrationData data, Language language)
     {
-        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(data);
+        var targets = data.Targets;
         var stored = JsonSerializer.Deserialize<Stored>(json, Options);
         if (stored?.Rows is null)
         {
             return null;
         }
 
-        var rows = stored.Rows.Select(r => MigrationNames.TryParse<Pillar>(r.Pillar, out var p) ? new PlanTargetRow(p, r.Target, FromStatus(r.Status), r.Bodies) : null)
+        var rows = stored.Rows.Select(r => MigrationNames.TryParse<Pillar>(r.Pillar, out var p) ? new PlanTargetRow(p, r.Target, Name(targets, r.Target, p, language), FromStatus(r.Status), r.Bodies) : null)
             .OfType<PlanTargetRow>().ToList();
         var candidates = targets.ByPillar.Values.SelectMany(c => c).ToDictionary(c => c.Id, StringComparer.Ordinal);
         var flagged = new List<PlanFlaggedLine>();
@@ -61,11 +66,17 @@ internal static class PlanTargets
                 candidates.GetValueOrDefault(v.Id) ?? new TargetCandidate(v.Id, v.Id, false, []),
                 v.Verdict is { } w && Levels.TryParseVerdict(w, out var verdict) ? verdict : null)).ToList();
             var bundle = f.Bundle is { } b ? targets.Bundles.FirstOrDefault(x => x.Id == b) : null;
-            flagged.Add(new PlanFlaggedLine(f.Body, f.Product, new NoTargetReason(f.Key, pillar, verdicts, bundle)));
+            flagged.Add(new PlanFlaggedLine(f.Body, f.Product, data.ProductName(f.Product, language), new NoTargetReason(f.Key, pillar, verdicts, bundle)));
         }
 
         return new PlanTargetSummary(rows, flagged);
     }
+
+    /// <summary>A target's name in the language: a candidate's, or a bundle's with its component for the pillar; its id only for one the shipped file no longer has.</summary>
+    private static string Name(TargetCatalogue targets, string id, Pillar pillar, Language language) =>
+        targets.Bundles.FirstOrDefault(b => b.Id == id) is { } bundle && bundle.Components.FirstOrDefault(c => c.Pillar == pillar) is { } component
+            ? $"{bundle.NameIn(language)} ({component.NameIn(language)})"
+            : targets.NameOf(id, language) ?? id;
 
     private static string Status(TargetStatus status) => status switch
     {

@@ -8,7 +8,7 @@ namespace Aufsicht.Features.Plans;
 
 /// <summary>
 /// The timeline (Zeitschiene) of a plan for the government and the commissioner, as ODT and PDF: the plan's figures,
-/// the Gantt per pillar, the milestones, the checks, the costs per year and the assumptions.
+/// the Gantt per pillar, the milestones, the targets per pillar (and the lines without one), the checks, the costs per year and the assumptions.
 /// </summary>
 internal static class PlanTimeline
 {
@@ -62,6 +62,31 @@ internal static class PlanTimeline
             T("plans.milestones.caption"),
             [T("plans.col.pillar"), T("plans.col.rolledOut"), T("plans.col.licencesEnd")],
             [.. view.Milestones.Select(m => (IReadOnlyList<string>)[Pillar(m.Pillar, language), m.RolledOut is { } r ? PlanRows.MonthText(r) : "–", m.LicencesEnd is { } e ? PlanRows.MonthText(e) : "–"])]));
+
+        blocks.Add(new Heading(T("plans.targets")));
+        if (view.Targets is not { } targets)
+        {
+            blocks.Add(new Paragraph(T("plans.targets.unknown")));
+        }
+        else
+        {
+            blocks.Add(new Table(
+                T("plans.targets.caption"),
+                [T("plans.col.pillar"), T("plans.targets.col.target"), T("plans.targets.col.status"), T("plans.targets.col.bodies")],
+                [.. targets.Rows.Select(r => (IReadOnlyList<string>)[Pillar(r.Pillar, language), r.Name, T(PlanTargets.StatusKey(r.Status)), ReportFormat.Number(r.Bodies, language)])]));
+            if (targets.Flagged.Count > 0)
+            {
+                blocks.Add(new Table(
+                    Texts.T(language, "plans.targets.flagged", ReportFormat.Number(targets.Flagged.Count, language)),
+                    [T("plans.targets.col.body"), T("plans.targets.col.product"), T("plans.col.pillar"), T("plans.targets.col.reason")],
+                    [.. targets.Flagged.Take(ListedWarnings).Select(f => (IReadOnlyList<string>)
+                        [view.BodyNames.GetValueOrDefault(f.BodyId, "–"), f.ProductName, Pillar(f.Reason.Pillar, language), Migration.MigrationPlanText.Reason(f.Reason, language)])]));
+                if (targets.Flagged.Count > ListedWarnings)
+                {
+                    blocks.Add(new Paragraph(Texts.T(language, "plans.targets.flagged.more", ReportFormat.Number(targets.Flagged.Count - ListedWarnings, language))));
+                }
+            }
+        }
 
         blocks.Add(new Heading(T("plans.warnings")));
         if (view.Warnings.Count == 0)

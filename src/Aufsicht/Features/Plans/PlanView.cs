@@ -89,6 +89,6 @@ internal sealed class PlanReader(AufsichtDb db, PlanStore store, MigrationData d
         warnings = warnings.Select(w => w with { Args = w.Args.Select(a => a.Contains('/', StringComparison.Ordinal) ? a : string.Join(", ", a.Split(", ").Select(x => data.ProductName(x, language)))).ToList() }).ToList();
         return new PlanView(plan, rows.Select(r => new PackageLine(r, names.GetValueOrDefault(r.BodyId, "?"), r.Product is { } p ? data.Products.Find(p) : null)).ToList(),
             warnings, costs, milestones, names)
-        { Targets = PlanTargets.Read(plan.TargetsJson, data.Targets) };
+        { Targets = PlanTargets.Read(plan.TargetsJson, data, language) };
     }
 }

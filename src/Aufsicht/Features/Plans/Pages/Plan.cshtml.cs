@@ -15,20 +15,8 @@ namespace Aufsicht.Features.Plans.Pages;
 /// bodies below it) and pillar (<c>?saeule=</c>).
 /// </summary>
 [Authorize(Policy = Roles.Staff)]
-internal sealed class PlanModel(PlanReader reader, PlanCompute compute, AufsichtDb db, LocalDates dates, TimeProvider clock, MigrationData data) : AppPage
+internal sealed class PlanModel(PlanReader reader, PlanCompute compute, AufsichtDb db, LocalDates dates, TimeProvider clock) : AppPage
 {
-    /// <summary>
-    /// A target's name in the page's language — a candidate's, or a bundle's with the component that covers the pillar
-    /// („openDesk (Collabora Online)“); its id only for one the shipped file no longer has.
-    /// </summary>
-    internal string TargetName(string id, Core.Migration.Pillar pillar) =>
-        data.Targets.Bundles.FirstOrDefault(b => b.Id == id) is { } bundle && bundle.Components.FirstOrDefault(c => c.Pillar == pillar) is { } component
-            ? $"{bundle.NameIn(Language)} ({component.NameIn(Language)})"
-            : data.Targets.NameOf(id, Language) ?? id;
-
-    /// <summary>A product of the inventory by the name people know in the page's language.</summary>
-    internal string ProductName(string product) => data.ProductName(product, Language);
-
     internal PlanView View { get; private set; } = null!;
 
     /// <summary>Every row of the Gantt (the table lists them all); the picture shows <see cref="PlanGantt.MaxRows"/> at most.</summary>
