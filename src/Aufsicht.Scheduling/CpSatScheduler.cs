@@ -161,11 +161,10 @@ public static class CpSatScheduler
 
     /// <summary>
     /// The share of the time left after the heuristic that the probe may search; the search after it has the rest, so the
-    /// two together keep the limit. Measured on the Schleswig-Holstein demo (`plan compute --time-limit`, 2026-12-06, 2
-    /// cores shared, load 13–14): with 20, 30 and 60 s the probe found no schedule by 49 months and the plan ended in
-    /// 01/2032 with and without it (bound 10/2030, gap 25 %) — the search after the heuristic's 60 months improves none
-    /// of them either, so the half it gives the probe costs nothing there. An earlier run on a quieter machine found one
-    /// of 48 months (01/2031, gap 6.2 %) in a probe of 30 s. See bench/README.md.
+    /// two together keep the limit. Measured on the Schleswig-Holstein demo (<c>plan compute --time-limit</c>, 2026-12-06,
+    /// 2 shared cores, load 4–14): at 20, 30 and 60 s the probe found no schedule of 49 months and the plan ended in
+    /// 01/2032 (bound 10/2030, gap 25 %) as without it — the search from the heuristic's 60 months improves nothing there
+    /// either; at 120 s its 59 s found one of 48 months: 01/2031, gap 6.2 %, in 120 s of computing time. See bench/README.md.
     /// </summary>
     public const double ProbeShare = 0.5;
 

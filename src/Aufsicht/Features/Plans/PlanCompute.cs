@@ -159,7 +159,8 @@ internal sealed class PlanCompute(AufsichtDb db, PlanComputeSignal signal, TimeP
     /// <summary>
     /// The status in words for the page and the endpoint: „Wird berechnet seit 14:03 Uhr – höchstens 20 Sekunden
     /// Rechenzeit“ (with the date when that was not today, <paramref name="now"/> in the authority's zone); a failure with
-    /// its whole message, packages by their names. Null when nothing is waiting and nothing failed.
+    /// its whole message, packages by their names, and for several errors a line each (<see cref="FailureList"/>). Null
+    /// when nothing is waiting and nothing failed.
     /// </summary>
     public static string? Describe(PlanComputeStatus status, Shared.LocalDates dates, DateTime now, Core.Law.Language language, Func<string, string?>? packageName = null)
     {
@@ -264,8 +265,9 @@ internal sealed class PlanCompute(AufsichtDb db, PlanComputeSignal signal, TimeP
         long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? Documents.ReportFormat.Number(n, language) : value;
 
     /// <summary>
-    /// When and how long the last computation took: „Berechnet am 05.12.2026 um 14:03 Uhr in 18 Sekunden“; without the
-    /// duration for a plan solved before it was recorded; null before the first.
+    /// When and how long the last computation took: „Berechnet am 05.12.2026 um 14:03 Uhr in 18 Sekunden Rechenzeit“ —
+    /// the computing time the limit bounds, as the running state's „höchstens 20 Sekunden Rechenzeit“ promised (storing
+    /// the months comes after it); without the duration for a plan solved before it was recorded; null before the first.
     /// </summary>
     public static string? Solved(PlanComputeStatus status, Shared.LocalDates dates, Core.Law.Language language)
     {
