@@ -39,7 +39,7 @@ internal static class PlanCommands
         }
 
         var packages = await scope.CountAsync(result.Value, cancel).ConfigureAwait(false);
-        context.Terminal.Writer.WriteLine(Texts.T(l, "plans.cli.created", result.Value, Documents.ReportFormat.Number(packages, l)));
+        context.Terminal.Writer.WriteLine(Texts.T(l, "plans.cli.created", result.Value, packages));
         return ExitCode.Ok;
     }
 
