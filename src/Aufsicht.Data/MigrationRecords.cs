@@ -107,7 +107,7 @@ public sealed class MigrationPlanRecord
 
     public DateTime? SolvedAt { get; set; }
 
-    /// <summary>How long the last solve took (reading the packages, the solver, storing the months), in milliseconds; null before the first.</summary>
+    /// <summary>The last solve's computing time, what its limit bounds (reading the packages, the solver), in milliseconds, storing the months not counted; null before the first.</summary>
     public int? SolveMilliseconds { get; set; }
 
     public int? Makespan { get; set; }
@@ -142,10 +142,14 @@ public sealed class MigrationPlanRecord
     /// <summary>When the worker began the running computation (UTC); null while queued.</summary>
     public DateTime? ComputeStartedAt { get; set; }
 
-    /// <summary>Why the last computation failed: a message key, never an exception text; null unless failed.</summary>
+    /// <summary>Why the last computation failed: the first error's message key, never an exception text; null unless failed.</summary>
     public string? ComputeError { get; set; }
 
-    /// <summary>The arguments of <see cref="ComputeError"/>'s message (a package, a resource), as a JSON array of strings; null unless failed.</summary>
+    /// <summary>
+    /// Every error of the failure with its arguments (a package, a resource), the first ten, and how many there were:
+    /// <c>{"count":14,"failures":[{"key":"…","args":["…"]}]}</c>; before 2026-12-06 the first error's arguments alone, a JSON
+    /// array of strings. Null unless failed.
+    /// </summary>
     public string? ComputeErrorArgs { get; set; }
 
     public int Revision { get; set; }

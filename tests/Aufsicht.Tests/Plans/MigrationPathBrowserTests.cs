@@ -93,9 +93,15 @@ public abstract class MigrationPathBrowserTests : IAsyncLifetime
         Assert.NotEmpty(server.Db(db => db.PlanPackages.Where(p => p.PlanId == planId).ToList()));
         await page.Locator("#seconds").FillAsync("5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan berechnen" }).ClickAsync();
-        // Computed in the background: the page says so, and its script reloads it when the computation is done.
-        await page.Locator("#berechnung[data-state=queued], #berechnung[data-state=running]").WaitForAsync(new() { Timeout = 60_000 });
-        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Plan berechnen" }).IsDisabledAsync());
+        await page.WaitForURLAsync(url => url.EndsWith("#berechnung", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        // Computed in the background: the page says so while it waits, and its script reloads it when the computation is
+        // done. This small plan may be done before the page is back (twice on SQLite under load 12–16 once the limit
+        // counted from the start), so the busy state is checked only where the page shows it.
+        if (await page.Locator("#berechnung[data-state=queued], #berechnung[data-state=running]").CountAsync() > 0)
+        {
+            Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Plan berechnen" }).IsDisabledAsync());
+        }
+
         await page.Locator("#berechnung[data-state=none]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
         await page.GetByText("berechnet,", new() { Exact = false }).First.WaitForAsync(new() { Timeout = 30_000 });
 

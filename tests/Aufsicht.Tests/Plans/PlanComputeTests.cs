@@ -26,20 +26,20 @@ public sealed class PlanComputeDescribeTests
     public void Describe_Queued_DateOnlyWhenNotToday(string requested, string now, string language, string expected)
     {
         static DateTime Utc(string s) => DateTime.Parse(s, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
-        var status = new PlanComputeStatus(1, PlanComputeState.Queued, Utc(requested), null, 20, null, [], null, null);
+        var status = new PlanComputeStatus(1, PlanComputeState.Queued, Utc(requested), null, 20, [], 0, null, null);
         Assert.Equal(expected, PlanCompute.Describe(status, Dates, Utc(now), language == "de" ? Aufsicht.Core.Law.Language.De : Aufsicht.Core.Law.Language.En));
     }
 
     [Theory]
     [InlineData(null, "de", "Berechnet am 05.12.2026 um 14:03 Uhr")]
-    [InlineData(400, "de", "Berechnet am 05.12.2026 um 14:03 Uhr in weniger als einer Sekunde")]
-    [InlineData(1_200, "de", "Berechnet am 05.12.2026 um 14:03 Uhr in einer Sekunde")]
-    [InlineData(17_600, "de", "Berechnet am 05.12.2026 um 14:03 Uhr in 18 Sekunden")]
-    [InlineData(17_600, "en", "Computed on 5 Dec 2026 at 14:03 in 18 seconds")]
-    [InlineData(1_200, "en", "Computed on 5 Dec 2026 at 14:03 in one second")]
+    [InlineData(400, "de", "Berechnet am 05.12.2026 um 14:03 Uhr in weniger als einer Sekunde Rechenzeit")]
+    [InlineData(1_200, "de", "Berechnet am 05.12.2026 um 14:03 Uhr in einer Sekunde Rechenzeit")]
+    [InlineData(17_600, "de", "Berechnet am 05.12.2026 um 14:03 Uhr in 18 Sekunden Rechenzeit")]
+    [InlineData(17_600, "en", "Computed on 5 Dec 2026 at 14:03 in 18 seconds of computing time")]
+    [InlineData(1_200, "en", "Computed on 5 Dec 2026 at 14:03 in one second of computing time")]
     public void Solved_SaysWhenAndHowLong(int? milliseconds, string language, string expected)
     {
-        var status = new PlanComputeStatus(1, PlanComputeState.None, null, null, 20, null, [], new DateTime(2026, 12, 5, 13, 3, 0, DateTimeKind.Utc), milliseconds);
+        var status = new PlanComputeStatus(1, PlanComputeState.None, null, null, 20, [], 0, new DateTime(2026, 12, 5, 13, 3, 0, DateTimeKind.Utc), milliseconds);
         Assert.Equal(expected, PlanCompute.Solved(status, Dates, language == "de" ? Aufsicht.Core.Law.Language.De : Aufsicht.Core.Law.Language.En));
     }
 
@@ -54,6 +54,51 @@ public sealed class PlanComputeDescribeTests
             PlanCompute.FailureText("migration.capacity.missing", ["team"], _ => null, Aufsicht.Core.Law.Language.En));
         Assert.Equal("Aufgabe „Gemeinde Altdorf: Bürosoftware – Pilot“: die Vorgängerin „g2/office/prep“ gibt es nicht",
             PlanCompute.FailureText("plan.unknownTask", ["g2/office/pilot", "g2/office/prep"], k => k == "g2/office/pilot" ? "Gemeinde Altdorf: Bürosoftware – Pilot" : null, Aufsicht.Core.Law.Language.De));
+    }
+
+    [Fact]
+    public void Failures_TwelveErrors_TenStoredAndListed_TheRestCounted_BothLanguages()
+    {
+        var errors = Enumerable.Range(1, 12).Select(i => Aufsicht.Core.Error.Invalid("", "plan.demandAboveCapacity", $"p{i}", "40", "trainers", "0")).ToList();
+        var (key, json) = PlanComputeStatus.WriteFailures(errors);
+        Assert.Equal("plan.demandAboveCapacity", key);
+        var (failures, count) = PlanComputeStatus.ReadFailures(key, json);
+        Assert.Equal(12, count);
+        Assert.Equal(Enumerable.Range(1, PlanComputeStatus.MaxFailures).Select(i => $"p{i}"), failures.Select(f => f.Args[0]));
+
+        var at = new DateTime(2026, 12, 5, 13, 3, 0, DateTimeKind.Utc);
+        var status = new PlanComputeStatus(1, PlanComputeState.Failed, at, at, 20, failures, count, null, null);
+        var german = PlanCompute.FailureList(status, Dates, at, Aufsicht.Core.Law.Language.De, k => k == "p1" ? "Amt Nord: Bürosoftware – Schulung" : null)!;
+        Assert.Equal("Die Berechnung von 14:03 Uhr ist fehlgeschlagen, 12 Fehler:", german.Heading);
+        Assert.Equal(11, german.Lines.Count);
+        Assert.Equal("„Amt Nord: Bürosoftware – Schulung“ braucht im Monat 40 Personentage der Schulung, die Kapazität reicht für höchstens 0; bitte die Kapazität erhöhen", german.Lines[0]);
+        Assert.Equal("und 2 weitere", german.Lines[^1]);
+        Assert.Null(german.StillApply); // never computed before
+        Assert.Equal(string.Join('\n', german.Lines.Prepend(german.Heading)), PlanCompute.Describe(status, Dates, at, Aufsicht.Core.Law.Language.De, k => k == "p1" ? "Amt Nord: Bürosoftware – Schulung" : null));
+
+        var english = PlanCompute.FailureList(status with { SolvedAt = at.AddDays(-1) }, Dates, at, Aufsicht.Core.Law.Language.En)!;
+        Assert.Equal("The computation of 14:03 failed with 12 errors:", english.Heading);
+        Assert.Equal("and 2 more", english.Lines[^1]);
+        Assert.Equal("The months computed before still apply.", english.StillApply);
+    }
+
+    [Fact]
+    public void Failures_StoredBefore_OneErrorsArguments_ReadAsOneFailure_OneErrorIsNoList()
+    {
+        var (failures, count) = PlanComputeStatus.ReadFailures("migration.capacity.missing", "[\"support\"]");
+        Assert.Equal(1, count);
+        Assert.Equal("migration.capacity.missing", failures.Single().Key);
+        Assert.Equal(["support"], failures.Single().Args);
+        Assert.Empty(PlanComputeStatus.ReadFailures(null, null).Failures);
+        var unreadable = PlanComputeStatus.ReadFailures("plans.compute.failed.error", "{nonsense");
+        Assert.Equal("plans.compute.failed.error", unreadable.Failures.Single().Key);
+        Assert.Empty(unreadable.Failures.Single().Args);
+
+        var at = new DateTime(2026, 12, 5, 13, 3, 0, DateTimeKind.Utc);
+        var status = new PlanComputeStatus(1, PlanComputeState.Failed, at, at, 20, failures, count, null, null);
+        Assert.Null(PlanCompute.FailureList(status, Dates, at, Aufsicht.Core.Law.Language.De));
+        Assert.Equal("Die Berechnung von 14:03 Uhr ist fehlgeschlagen: für den Support ist keine Kapazität angegeben; bitte eine eintragen.",
+            PlanCompute.Describe(status, Dates, at, Aufsicht.Core.Law.Language.De));
     }
 }
 
@@ -168,23 +213,24 @@ public abstract class PlanComputeTests : IAsyncLifetime
 
         // When and how long: the clock stands at 16:00 in Berlin; the duration is measured, so pin it to say it exactly.
         Assert.NotNull(done.SolveMilliseconds);
-        Assert.Matches("Berechnet am 05.12.2026 um 16:00 Uhr in (weniger als einer Sekunde|einer Sekunde|[0-9]+ Sekunden)", page);
+        Assert.Matches("Berechnet am 05.12.2026 um 16:00 Uhr in (weniger als einer Sekunde|einer Sekunde|[0-9]+ Sekunden) Rechenzeit", page);
         _server.Db(db => db.MigrationPlans.Where(p => p.Id == _plan).ExecuteUpdate(s => s.SetProperty(p => p.SolveMilliseconds, 17_600)));
-        Assert.Contains("<dd>berechnet, beweisbar bester Plan<br />Berechnet am 05.12.2026 um 16:00 Uhr in 18 Sekunden</dd>".Replace("beweisbar bester Plan", done.SolveStatus == "optimal" ? "beweisbar bester Plan" : "gültig (nicht als bester bewiesen)", StringComparison.Ordinal),
+        Assert.Contains("<dd>berechnet, beweisbar bester Plan<br />Berechnet am 05.12.2026 um 16:00 Uhr in 18 Sekunden Rechenzeit</dd>".Replace("beweisbar bester Plan", done.SolveStatus == "optimal" ? "beweisbar bester Plan" : "gültig (nicht als bester bewiesen)", StringComparison.Ordinal),
             (await session.GetAsync(PlanPath)).Body, StringComparison.Ordinal);
         session.Cookies.Add(_server.Address, new System.Net.Cookie("aufsicht-lang", "en"));
-        Assert.Contains("Computed on 5 Dec 2026 at 16:00 in 18 seconds", (await session.GetAsync(PlanPath)).Body, StringComparison.Ordinal);
+        Assert.Contains("Computed on 5 Dec 2026 at 16:00 in 18 seconds of computing time", (await session.GetAsync(PlanPath)).Body, StringComparison.Ordinal);
         var (_, english, _) = await session.GetAsync(PlanPath + "/berechnung");
         using var englishDocument = JsonDocument.Parse(english);
-        Assert.Equal("Computed on 5 Dec 2026 at 16:00 in 18 seconds", englishDocument.RootElement.GetProperty("solved").GetString());
+        Assert.Equal("Computed on 5 Dec 2026 at 16:00 in 18 seconds of computing time", englishDocument.RootElement.GetProperty("solved").GetString());
         Assert.Equal(17.6, englishDocument.RootElement.GetProperty("solveSeconds").GetDouble());
     }
 
     [Fact]
-    public async Task Failure_WithArguments_PageAndStatusNameThePackageAndTheCapacity_InBothLanguages()
+    public async Task Failure_SeveralErrors_PageAndStatusListEveryPackageAndTheCapacity_InBothLanguages()
     {
         // No trainers: each training package needs more trainer-days a month than the plan has (none) — the solver's
-        // check refuses the problem and names the package, its demand, the resource and the capacity.
+        // check refuses the problem and names each such package, its demand, the resource and the capacity; all of them
+        // are stored and listed, not the first alone.
         _plan = await PlanTestData.CreatePlanAsync(_server, PlanTestData.Draft("Ohne Schulung", new PlanCapacities(6, 0, 2)));
 
         var session = await SignedInAsync("sachbearbeitung@aufsicht.example");
@@ -192,39 +238,51 @@ public abstract class PlanComputeTests : IAsyncLifetime
         var failed = await UntilComputedAsync();
         Assert.Equal(PlanComputeState.Failed, failed.ComputeState);
         Assert.Equal("plan.demandAboveCapacity", failed.ComputeError);
-        var args = JsonSerializer.Deserialize<string[]>(failed.ComputeErrorArgs!)!;
-        Assert.Equal(4, args.Length);
-        Assert.Equal(("trainers", "0"), (args[2], args[3]));
-        var package = _server.Db(db => db.PlanPackages.AsNoTracking().Single(p => p.PlanId == _plan && p.Key == args[0]));
-        Assert.Equal("training", package.Phase);
-        var body = _server.Db(db => db.Bodies.AsNoTracking().Single(b => b.Id == package.BodyId)).Name;
-        var demand = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(demand > 0);
+        var (failures, count) = PlanComputeStatus.ReadFailures(failed.ComputeError, failed.ComputeErrorArgs);
+        var training = _server.Db(db => db.PlanPackages.AsNoTracking().Where(p => p.PlanId == _plan && p.Phase == "training").OrderBy(p => p.Id).ToList());
+        Assert.True(training.Count >= 2, $"the test data has {training.Count} training packages; this test wants several");
+        Assert.Equal(training.Count, count);
+        Assert.Equal(training.Select(p => p.Key).Order(StringComparer.Ordinal), failures.Select(f => f.Args[0]).Order(StringComparer.Ordinal));
+        Assert.All(failures, f => Assert.Equal(("plan.demandAboveCapacity", 4, "trainers", "0"), (f.Key, f.Args.Count, f.Args[2], f.Args[3])));
 
-        var page = (await session.GetAsync(PlanPath)).Body;
-        Assert.DoesNotContain(args[0], page, StringComparison.Ordinal); // the package by its name, not its key
-        var german = $"Die Berechnung von 16:00 Uhr ist fehlgeschlagen: „{PlansText.PackageName(new PackageLine(package, body), Aufsicht.Core.Law.Language.De)}“ braucht im Monat {demand} Personentage der Schulung, die Kapazität reicht für höchstens 0; bitte die Kapazität erhöhen.";
-        Assert.Contains(german, System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        string Line(Aufsicht.Core.Law.Language language, PlanComputeFailure failure)
+        {
+            var package = training.Single(p => p.Key == failure.Args[0]);
+            var name = PlansText.PackageName(new PackageLine(package, _server.Db(db => db.Bodies.AsNoTracking().Single(b => b.Id == package.BodyId)).Name), language);
+            return language == Aufsicht.Core.Law.Language.De
+                ? $"„{name}“ braucht im Monat {failure.Args[1]} Personentage der Schulung, die Kapazität reicht für höchstens 0; bitte die Kapazität erhöhen"
+                : $"\"{name}\" needs {failure.Args[1]} person-days a month of training, the capacity allows at most 0; please raise the capacity";
+        }
+
+        var page = System.Net.WebUtility.HtmlDecode((await session.GetAsync(PlanPath)).Body);
+        Assert.All(failures, f => Assert.DoesNotContain(f.Args[0], page, StringComparison.Ordinal)); // packages by their names, not their keys
+        Assert.Contains($"<p>Die Berechnung von 16:00 Uhr ist fehlgeschlagen, {count} Fehler:</p><ul>", page, StringComparison.Ordinal);
+        Assert.All(failures, f => Assert.Contains($"<li>{Line(Aufsicht.Core.Law.Language.De, f)}</li>", page, StringComparison.Ordinal));
         Assert.Contains("data-state=\"failed\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("ein Fehler auf dem Server", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Die bisherigen Monate", page, StringComparison.Ordinal); // never computed before
+        var german = string.Join('\n', failures.Select(f => Line(Aufsicht.Core.Law.Language.De, f)).Prepend($"Die Berechnung von 16:00 Uhr ist fehlgeschlagen, {count} Fehler:"));
         var (_, json, _) = await session.GetAsync(PlanPath + "/berechnung");
         using (var document = JsonDocument.Parse(json))
         {
             Assert.Equal("failed", document.RootElement.GetProperty("state").GetString());
             Assert.Equal("plan.demandAboveCapacity", document.RootElement.GetProperty("error").GetString());
-            Assert.Equal(args, document.RootElement.GetProperty("errorArgs").EnumerateArray().Select(a => a.GetString()!).ToArray());
+            Assert.Equal(failures[0].Args, document.RootElement.GetProperty("errorArgs").EnumerateArray().Select(a => a.GetString()!).ToArray());
+            Assert.Equal(count, document.RootElement.GetProperty("errorCount").GetInt32());
+            Assert.Equal(count, document.RootElement.GetProperty("errors").GetArrayLength());
             Assert.Equal(german, document.RootElement.GetProperty("text").GetString());
         }
 
         session.Cookies.Add(_server.Address, new System.Net.Cookie("aufsicht-lang", "en"));
-        var english = $"The computation of 16:00 failed: \"{PlansText.PackageName(new PackageLine(package, body), Aufsicht.Core.Law.Language.En)}\" needs {demand} person-days a month of training, the capacity allows at most 0; please raise the capacity.";
+        var english = string.Join('\n', failures.Select(f => Line(Aufsicht.Core.Law.Language.En, f)).Prepend($"The computation of 16:00 failed with {count} errors:"));
         var (_, englishJson, _) = await session.GetAsync(PlanPath + "/berechnung");
         using (var document = JsonDocument.Parse(englishJson))
         {
             Assert.Equal(english, document.RootElement.GetProperty("text").GetString());
         }
 
-        Assert.Contains(english, System.Net.WebUtility.HtmlDecode((await session.GetAsync(PlanPath)).Body), StringComparison.Ordinal);
+        var englishPage = System.Net.WebUtility.HtmlDecode((await session.GetAsync(PlanPath)).Body);
+        Assert.All(failures, f => Assert.Contains($"<li>{Line(Aufsicht.Core.Law.Language.En, f)}</li>", englishPage, StringComparison.Ordinal));
 
         // A new request clears the failure and its arguments.
         _server.Db(db => db.MigrationPlans.Where(p => p.Id == _plan).ExecuteUpdate(s => s.SetProperty(p => p.CalendarJson, new PlanCapacities(6, 2, 2).ToJson())));

@@ -88,6 +88,42 @@ public abstract class PlanStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Compute_LimitSpentOnTheStoresClockBeforeTheSearch_TheSolverCountsIt_AFeasiblePlanIsStoredAnyway()
+    {
+        // Every timestamp of this clock is an hour after the last: by the time the solver asks, the 5 s limit is long
+        // spent. The solver must count on the store's clock (the limit covers what the store did before it), and a limit
+        // spent early still gives a schedule (at worst the heuristic's), stored, not an empty answer.
+        long planId;
+        using (var scope = _server.Services.CreateScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<PlanStore>()
+                .CreateAsync(new PlanDraft("Knapp", null, new YearMonth(2027, 1), Objective.Makespan, new PlanCapacities(6, 2, 2), null), "test", CancellationToken.None);
+            Assert.True(created.IsOk, string.Join("; ", created.Errors));
+            planId = created.Value;
+        }
+
+        var clock = new HourPerReadClock(_server.Services.GetRequiredService<TimeProvider>());
+        using (var scope = _server.Services.CreateScope())
+        {
+            var services = scope.ServiceProvider;
+            var store = new PlanStore(services.GetRequiredService<Aufsicht.Data.AufsichtDb>(), services.GetRequiredService<Aufsicht.Features.Catalog.CatalogStore>(),
+                services.GetRequiredService<MigrationData>(), clock);
+            var options = store.SolveOptionsFor(TimeSpan.FromSeconds(5), clock.GetTimestamp());
+            Assert.NotNull(options.Elapsed);
+            Assert.True(options.Elapsed() >= TimeSpan.FromHours(1), $"elapsed {options.Elapsed()}: not read from the store's clock");
+
+            var computed = await store.ComputeAsync(planId, TimeSpan.FromSeconds(5), CancellationToken.None);
+            Assert.True(computed.IsOk, string.Join("; ", computed.Errors));
+            Assert.True(computed.Value.Status is ScheduleStatus.Optimal or ScheduleStatus.Feasible, computed.Value.Status.ToString());
+        }
+
+        var rows = _server.Db(db => db.PlanPackages.AsNoTracking().Where(p => p.PlanId == planId).ToList());
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.NotNull(r.PlannedStart));
+        Assert.True(_server.Db(db => db.MigrationPlans.AsNoTracking().Single(p => p.Id == planId).SolveStatus) is "optimal" or "feasible");
+    }
+
+    [Fact]
     public async Task Compute_MonthsAfterThePlanStarted_WhatHasNotBegunIsPlannedFromTheCurrentMonth_BegunStays()
     {
         // The plan starts in 01/2027; it is June 2027 now, one preparation began in 02/2027 and nothing else.
@@ -177,4 +213,16 @@ public abstract class PlanStoreTests : IAsyncLifetime
         var missing = await store.ComputeAsync(4711, TimeSpan.FromSeconds(1), CancellationToken.None);
         Assert.Equal(Aufsicht.Core.ErrorKind.NotFound, missing.Errors.Single().Kind);
     }
+}
+
+/// <summary>A clock whose every timestamp is an hour after the one before; the time of day is another clock's.</summary>
+internal sealed class HourPerReadClock(TimeProvider wall) : TimeProvider
+{
+    private long _reads;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override DateTimeOffset GetUtcNow() => wall.GetUtcNow();
+
+    public override long GetTimestamp() => Interlocked.Increment(ref _reads) * TimeSpan.TicksPerHour;
 }

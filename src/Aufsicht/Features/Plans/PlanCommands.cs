@@ -68,7 +68,7 @@ internal static class PlanCommands
 
         var r = result.Value;
         var o = context.Terminal.Writer;
-        o.WriteLine(Texts.T(l, "plans.cli.status." + MigrationNames.Wire(r.Status), r.Packages));
+        o.WriteLine(Texts.T(l, "plans.cli.status." + MigrationNames.Wire(r.Status), Documents.ReportFormat.Number(r.Packages, l)));
         if (r.End is { } end)
         {
             o.WriteLine(Texts.T(l, "plans.cli.end", PlanRows.MonthText(end), r.EarliestPossibleEnd is { } lb ? PlanRows.MonthText(lb) : "–",

@@ -7,18 +7,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Plans;
 
-/// <summary>Where a plan's computation stands, as its page and the status endpoint show it.</summary>
+/// <summary>One reason a computation failed: a message key and its arguments (a package, a resource), never an exception text.</summary>
+internal sealed record PlanComputeFailure(string Key, IReadOnlyList<string> Args);
+
+/// <summary>
+/// Where a plan's computation stands, as its page and the status endpoint show it. <c>Failures</c>: why the last
+/// computation failed, at most <see cref="MaxFailures"/> errors, empty unless failed; <c>FailureCount</c>: how many
+/// errors it had, those beyond <see cref="MaxFailures"/> (not stored) included.
+/// </summary>
 internal sealed record PlanComputeStatus(
     long PlanId,
     PlanComputeState State,
     DateTime? RequestedAt,
     DateTime? StartedAt,
     int? Seconds,
-    string? Error,
-    IReadOnlyList<string> ErrorArgs,
+    IReadOnlyList<PlanComputeFailure> Failures,
+    int FailureCount,
     DateTime? SolvedAt,
     int? SolveMilliseconds)
 {
+    /// <summary>
+    /// How many of a failure's errors are stored and shown: a plan without trainers fails once per training package
+    /// (hundreds in the Schleswig-Holstein demo); ten say what is wrong, the page counts the rest („und 412 weitere“).
+    /// </summary>
+    public const int MaxFailures = 10;
+
     /// <summary>Queued or running: a further request is refused, the page's button is disabled.</summary>
     public bool Busy => IsBusy(State);
 
@@ -28,29 +41,59 @@ internal sealed record PlanComputeStatus(
     public static PlanComputeStatus Of(MigrationPlanRecord plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return new(plan.Id, plan.ComputeState, plan.ComputeRequestedAt, plan.ComputeStartedAt, plan.ComputeSeconds, plan.ComputeError,
-            ReadArgs(plan.ComputeErrorArgs), plan.SolvedAt, plan.SolveMilliseconds);
+        var (failures, count) = ReadFailures(plan.ComputeError, plan.ComputeErrorArgs);
+        return new(plan.Id, plan.ComputeState, plan.ComputeRequestedAt, plan.ComputeStartedAt, plan.ComputeSeconds, failures, count, plan.SolvedAt, plan.SolveMilliseconds);
     }
 
-    /// <summary>The stored arguments of the failure's message (a JSON array of strings); none when absent or unreadable.</summary>
-    internal static IReadOnlyList<string> ReadArgs(string? json)
+    /// <summary>
+    /// The stored failure: <paramref name="key"/> is the first error's key; <paramref name="json"/> either
+    /// <c>{"count":14,"failures":[{"key":"…","args":["…"]},…]}</c> (every stored error) or, as stored before, the first
+    /// error's arguments alone (a JSON array of strings). Unreadable JSON leaves the key without arguments.
+    /// </summary>
+    internal static (IReadOnlyList<PlanComputeFailure> Failures, int Count) ReadFailures(string? key, string? json)
     {
+        if (key is null)
+        {
+            return ([], 0);
+        }
+
         if (string.IsNullOrEmpty(json))
         {
-            return [];
+            return ([new PlanComputeFailure(key, [])], 1);
         }
 
         try
         {
-            return JsonSerializer.Deserialize<string[]>(json) ?? [];
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Array)
+            {
+                return ([new PlanComputeFailure(key, [.. root.EnumerateArray().Select(a => a.GetString() ?? "")])], 1);
+            }
+
+            var failures = root.GetProperty("failures").EnumerateArray()
+                .Select(f => new PlanComputeFailure(f.GetProperty("key").GetString() ?? key, [.. f.GetProperty("args").EnumerateArray().Select(a => a.GetString() ?? "")]))
+                .ToList();
+            return failures.Count == 0 ? ([new PlanComputeFailure(key, [])], 1) : (failures, Math.Max(failures.Count, root.GetProperty("count").GetInt32()));
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            return [];
+            return ([new PlanComputeFailure(key, [])], 1);
         }
     }
 
-    internal static string? WriteArgs(IReadOnlyList<string>? args) => args is { Count: > 0 } ? JsonSerializer.Serialize(args) : null;
+    /// <summary>What <see cref="ReadFailures"/> reads: the first error's key, and the first <see cref="MaxFailures"/> errors with the count of all; nulls for none.</summary>
+    internal static (string? Key, string? Json) WriteFailures(IReadOnlyList<Error> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (errors.Count == 0)
+        {
+            return (null, null);
+        }
+
+        var stored = errors.Take(MaxFailures).Select(e => new { key = e.Key, args = e.Args });
+        return (errors[0].Key, JsonSerializer.Serialize(new { count = errors.Count, failures = stored }));
+    }
 }
 
 /// <summary>
@@ -116,7 +159,8 @@ internal sealed class PlanCompute(AufsichtDb db, PlanComputeSignal signal, TimeP
     /// <summary>
     /// The status in words for the page and the endpoint: „Wird berechnet seit 14:03 Uhr – höchstens 20 Sekunden
     /// Rechenzeit“ (with the date when that was not today, <paramref name="now"/> in the authority's zone); a failure with
-    /// its whole message, packages by their names. Null when nothing is waiting and nothing failed.
+    /// its whole message, packages by their names, and for several errors a line each (<see cref="FailureList"/>). Null
+    /// when nothing is waiting and nothing failed.
     /// </summary>
     public static string? Describe(PlanComputeStatus status, Shared.LocalDates dates, DateTime now, Core.Law.Language language, Func<string, string?>? packageName = null)
     {
@@ -128,11 +172,40 @@ internal sealed class PlanCompute(AufsichtDb db, PlanComputeSignal signal, TimeP
         {
             PlanComputeState.Queued => Texts.T(language, "plans.compute.state.queued", When(status.RequestedAt), seconds),
             PlanComputeState.Running => Texts.T(language, "plans.compute.state.running", When(status.StartedAt ?? status.RequestedAt), seconds),
+            // Several errors: a line each (their texts have semicolons of their own), as the page lists them.
+            PlanComputeState.Failed when FailureList(status, dates, now, language, packageName) is { } list =>
+                string.Join('\n', list.Lines.Prepend(list.Heading).Concat(list.StillApply is { } still ? [still] : [])),
             // „The months computed before still apply“ only where there are any.
             PlanComputeState.Failed => Texts.T(language, status.SolvedAt is null ? "plans.compute.state.failedFirst" : "plans.compute.state.failed", When(status.StartedAt ?? status.RequestedAt),
-                FailureText(status.Error, status.ErrorArgs, packageName ?? (_ => null), language)),
+                status.Failures.Count == 0 ? Texts.T(language, "plans.compute.failed.error") : FailureText(status.Failures[0].Key, status.Failures[0].Args, packageName ?? (_ => null), language)),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// A failure of several errors as the page lists them: „Die Berechnung von 14:03 Uhr ist fehlgeschlagen, 14 Fehler:“,
+    /// one line per stored error and „und 4 weitere“ for those not stored, and „Die bisherigen Monate gelten weiter.“ where
+    /// there are any. Null unless the computation failed with more than one error.
+    /// </summary>
+    public static PlanFailureList? FailureList(PlanComputeStatus status, Shared.LocalDates dates, DateTime now, Core.Law.Language language, Func<string, string?>? packageName = null)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(dates);
+        if (status.State != PlanComputeState.Failed || status.FailureCount < 2)
+        {
+            return null;
+        }
+
+        var at = status.StartedAt ?? status.RequestedAt;
+        var when = at is { } a ? (dates.DayOf(a) == dates.DayOf(now) ? dates.TimeOfDay(a, language) : dates.Moment(a, language)) : "–";
+        var lines = status.Failures.Select(f => FailureText(f.Key, f.Args, packageName ?? (_ => null), language)).ToList();
+        if (status.FailureCount > status.Failures.Count)
+        {
+            lines.Add(Texts.T(language, "plans.compute.failed.more", Documents.ReportFormat.Number(status.FailureCount - status.Failures.Count, language)));
+        }
+
+        return new PlanFailureList(Texts.T(language, "plans.compute.state.failedMany", when, Documents.ReportFormat.Number(status.FailureCount, language)), lines,
+            status.SolvedAt is null ? null : Texts.T(language, "plans.compute.failed.stillApply"));
     }
 
     /// <summary>
@@ -192,8 +265,9 @@ internal sealed class PlanCompute(AufsichtDb db, PlanComputeSignal signal, TimeP
         long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? Documents.ReportFormat.Number(n, language) : value;
 
     /// <summary>
-    /// When and how long the last computation took: „Berechnet am 05.12.2026 um 14:03 Uhr in 18 Sekunden“; without the
-    /// duration for a plan solved before it was recorded; null before the first.
+    /// When and how long the last computation took: „Berechnet am 05.12.2026 um 14:03 Uhr in 18 Sekunden Rechenzeit“ —
+    /// the computing time the limit bounds, as the running state's „höchstens 20 Sekunden Rechenzeit“ promised (storing
+    /// the months comes after it); without the duration for a plan solved before it was recorded; null before the first.
     /// </summary>
     public static string? Solved(PlanComputeStatus status, Shared.LocalDates dates, Core.Law.Language language)
     {
@@ -221,6 +295,9 @@ internal sealed class PlanCompute(AufsichtDb db, PlanComputeSignal signal, TimeP
         return Texts.T(language, "plans.compute.solved", day, time, took);
     }
 }
+
+/// <summary>A failure of several errors in words: the heading, a line per error, and the sentence that the months before still apply (null where there are none).</summary>
+internal sealed record PlanFailureList(string Heading, IReadOnlyList<string> Lines, string? StillApply);
 
 /// <summary>Wakes the <see cref="PlanComputeWorker"/> at once when a computation is requested (it polls the table as well).</summary>
 internal sealed class PlanComputeSignal : WakeSignal;

@@ -6,7 +6,7 @@ namespace Aufsicht.Features.Plans;
 /// <summary>
 /// Computes the queued plans in the background, one at a time, the oldest request first: marks the plan running, calls
 /// <see cref="PlanStore.ComputeAsync"/> (which stores the planned months and sets <c>SolvedAt</c>) and marks it done
-/// (state none) or failed (the first error's message key and its arguments). One solve uses both cores, so never two at once. On start-up a
+/// (state none) or failed (every error's message key and arguments, up to <see cref="PlanComputeStatus.MaxFailures"/>, and how many there were). One solve uses both cores, so never two at once. On start-up a
 /// plan left running by a crash is queued again; on shutdown the running one goes back to the queue. Woken by
 /// <see cref="PlanComputeSignal"/> on a request, and it looks at the table every <see cref="PollInterval"/> as well.
 /// </summary>
@@ -114,15 +114,14 @@ internal sealed partial class PlanComputeWorker(IServiceScopeFactory scopes, Pla
 
         Started(logger, planId, seconds);
         var started = time.GetTimestamp();
-        string? error;
-        IReadOnlyList<string> args = [];
+        IReadOnlyList<Core.Error> errors;
         var work = scopes.CreateAsyncScope();
         await using (work.ConfigureAwait(false))
         {
             try
             {
                 var computed = await work.ServiceProvider.GetRequiredService<PlanStore>().ComputeAsync(planId, TimeSpan.FromSeconds(seconds), stoppingToken).ConfigureAwait(false);
-                (error, args) = computed.IsOk ? (null, []) : (computed.Errors[0].Key, computed.Errors[0].Args);
+                errors = computed.IsOk ? [] : computed.Errors;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -131,16 +130,17 @@ internal sealed partial class PlanComputeWorker(IServiceScopeFactory scopes, Pla
             }
             catch (DbUpdateConcurrencyException)
             {
-                error = "plans.compute.failed.changed"; // a package's dates or the plan changed during the solve
+                errors = [Core.Error.Conflict("plan", "plans.compute.failed.changed")]; // a package's dates or the plan changed during the solve
             }
             catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or ArgumentException)
             {
                 ComputeThrew(logger, planId, e.GetType().Name);
-                error = "plans.compute.failed.error";
+                errors = [Core.Error.Invalid("", "plans.compute.failed.error")];
             }
         }
 
-        await FinishAsync(planId, error is null ? PlanComputeState.None : PlanComputeState.Failed, error, PlanComputeStatus.WriteArgs(args)).ConfigureAwait(false);
+        var (error, failures) = PlanComputeStatus.WriteFailures(errors);
+        await FinishAsync(planId, error is null ? PlanComputeState.None : PlanComputeState.Failed, error, failures).ConfigureAwait(false);
         var elapsed = time.GetElapsedTime(started).TotalSeconds;
         Finished(logger, planId, error ?? "ok", elapsed);
         return true;

@@ -114,7 +114,10 @@ internal sealed class PlanStore(AufsichtDb db, CatalogStore catalog, MigrationDa
             return Result<PlanComputed>.Fail(invalid);
         }
 
-        var schedule = await Task.Run(() => CpSatScheduler.Solve(problem.Value, new SolveOptions(timeLimit)), cancel).ConfigureAwait(false);
+        var options = SolveOptionsFor(timeLimit, began);
+        var schedule = await Task.Run(() => CpSatScheduler.Solve(problem.Value, options), cancel).ConfigureAwait(false);
+        // The computing time the page names: what the limit bounds (reading, building, searching, explaining), not storing.
+        var computing = clock.GetElapsedTime(began);
         var placed = schedule.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var holds = schedule.Holds.GroupBy(h => h.Task, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var row in rows)
@@ -141,12 +144,19 @@ internal sealed class PlanStore(AufsichtDb db, CatalogStore catalog, MigrationDa
         plan.ObjectiveBound = schedule.ObjectiveBound;
         plan.SolveJson = JsonSerializer.Serialize(schedule.Conflicts.Select(c => new { kind = c.Kind.ToString(), task = c.Task, chain = c.Chain }));
         plan.UpdatedAt = plan.SolvedAt.Value;
-        plan.SolveMilliseconds = (int)Math.Min(int.MaxValue, clock.GetElapsedTime(began).TotalMilliseconds);
+        plan.SolveMilliseconds = (int)Math.Min(int.MaxValue, computing.TotalMilliseconds);
         plan.Revision++;
         await db.SaveChangesAsync(cancel).ConfigureAwait(false);
         return Result<PlanComputed>.Ok(new PlanComputed(plan.Id, schedule.Status, schedule.Makespan is { } m ? start.Plus(m) : null,
             schedule.LowerBound is { } lb ? start.Plus(lb) : null, schedule.Gap, placed.Count, schedule.Conflicts));
     }
+
+    /// <summary>
+    /// The solver's options for a computation that began at <paramref name="began"/> (a timestamp of the injected clock):
+    /// the limit counts from there, reading the packages and building the problem included. Without
+    /// <see cref="SolveOptions.Elapsed"/> the search alone would get the whole limit, and the page's „höchstens“ would not hold.
+    /// </summary>
+    internal SolveOptions SolveOptionsFor(TimeSpan timeLimit, long began) => new(timeLimit) { Elapsed = () => clock.GetElapsedTime(began) };
 
     /// <summary>
     /// The scheduling problem of a plan's stored packages: its capacities (persons, counted in person-days per month),

@@ -43,6 +43,9 @@ internal sealed class PlanModel(PlanReader reader, PlanCompute compute, Aufsicht
     /// <summary>When and how long the last computation took (null before the first).</summary>
     public string? SolvedText { get; private set; }
 
+    /// <summary>A failure of several errors, listed (null for one error or none: then <see cref="ComputationText"/> says it).</summary>
+    public PlanFailureList? FailureList { get; private set; }
+
     /// <summary>The packages of the table's page, after the filters.</summary>
     internal IReadOnlyList<PackageLine> PagePackages { get; private set; } = [];
 
@@ -99,8 +102,9 @@ internal sealed class PlanModel(PlanReader reader, PlanCompute compute, Aufsicht
         View = view;
         Computation = PlanComputeStatus.Of(view.Plan);
         // Packages are looked up only for a failure's few arguments: no index over every package on each page load.
-        ComputationText = PlanCompute.Describe(Computation, dates, clock.GetUtcNow().UtcDateTime, Language,
-            key => view.Packages.FirstOrDefault(p => p.Row.Key == key) is { } line ? PlansText.PackageName(line, Language) : null);
+        string? Name(string key) => view.Packages.FirstOrDefault(p => p.Row.Key == key) is { } line ? PlansText.PackageName(line, Language) : null;
+        ComputationText = PlanCompute.Describe(Computation, dates, clock.GetUtcNow().UtcDateTime, Language, Name);
+        FailureList = PlanCompute.FailureList(Computation, dates, clock.GetUtcNow().UtcDateTime, Language, Name);
         SolvedText = PlanCompute.Solved(Computation, dates, Language);
         Bodies = await PlanGantt.BodiesAsync(db, view, cancel).ConfigureAwait(true);
         IReadOnlyList<GanttBody>? subtree = null;
