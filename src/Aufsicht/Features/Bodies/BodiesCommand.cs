@@ -90,7 +90,7 @@ internal static class BodiesCommand
             throw new InputException(Texts.T(context.Language, "bodies.cli.cannotWrite", path, e.Message));
         }
 
-        context.Terminal.Writer.WriteLine(Texts.T(context.Language, "bodies.cli.exported", path, bodies.Count));
+        context.Terminal.Writer.WriteLine(Texts.T(context.Language, "bodies.cli.exported", path, Documents.ReportFormat.Number(bodies.Count, context.Language)));
         return ExitCode.Ok;
     }
 }

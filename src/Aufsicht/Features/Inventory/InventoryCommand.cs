@@ -87,7 +87,7 @@ internal static class InventoryCommand
         }
 
         var count = extension == ".CSV" ? (kind == InventoryKind.Products ? products.Count : applications.Count) : products.Count + applications.Count;
-        context.Terminal.Writer.WriteLine(Texts.T(context.Language, "inventory.cli.exported", path, count));
+        context.Terminal.Writer.WriteLine(Texts.T(context.Language, "inventory.cli.exported", path, Documents.ReportFormat.Number(count, context.Language)));
         return ExitCode.Ok;
     }
 
@@ -112,7 +112,7 @@ internal static class InventoryCommand
 
         var r = result.Value;
         context.Terminal.Writer.WriteLine(Texts.T(context.Language, "inventory.survey.done", r.Bodies, r.Added, r.Updated, r.Kept, r.Skipped));
-        context.Terminal.Writer.WriteLine(Texts.T(context.Language, r.WithCount > 0 ? "inventory.survey.counts" : "inventory.survey.noCounts", r.WithCount));
+        context.Terminal.Writer.WriteLine(Texts.T(context.Language, r.WithCount > 0 ? "inventory.survey.counts" : "inventory.survey.noCounts", Documents.ReportFormat.Number(r.WithCount, context.Language)));
         return ExitCode.Ok;
     }
 
