@@ -46,6 +46,7 @@ public sealed class ArchitectureTests
         [("Inventory", "Plans")] = ["MigrationData"],
         [("Plans", "Catalog")] = ["CatalogStore"],
         [("Plans", "Bodies")] = ["BodyFile", "BodyTable"],
+        [("Plans", "Migration")] = ["MigrationPlanText"],
         [("Questionnaires", "Catalog")] = ["CatalogStore", "ServiceNames"],
         [("Responses", "Campaigns")] = ["Tokens", "CampaignContact"],
         [("Responses", "Catalog")] = ["CatalogStore", "CatalogStoreServices", "ServiceNames"],
