@@ -5,7 +5,7 @@ namespace Aufsicht.Core.Migration;
 
 /// <summary>
 /// The wire and stored names of the migration planner's enums (<see cref="Pillar"/>, <see cref="Dependency"/>,
-/// <see cref="ApplicationKind"/>, <see cref="Compatibility"/>, <see cref="InventorySource"/>): the member name in
+/// <see cref="ApplicationKind"/>, <see cref="Compatibility"/>, <see cref="InventorySource"/>, <see cref="TargetStatus"/>): the member name in
 /// kebab-case (<c>OperatingSystem</c> → <c>operating-system</c>), as columns, import files, JSON and text keys use it.
 /// </summary>
 public static class MigrationNames

@@ -167,7 +167,7 @@ internal sealed class PlanCompute(AufsichtDb db, PlanComputeSignal signal, TimeP
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(dates);
         var seconds = Documents.ReportFormat.Number(status.Seconds ?? DefaultSeconds, language);
-        string When(DateTime? utc) => utc is { } at ? (dates.DayOf(at) == dates.DayOf(now) ? dates.TimeOfDay(at, language) : dates.Moment(at, language)) : "–";
+        string When(DateTime? utc) => Moment(utc, dates, now, language);
         return status.State switch
         {
             PlanComputeState.Queued => Texts.T(language, "plans.compute.state.queued", When(status.RequestedAt), seconds),
@@ -196,8 +196,7 @@ internal sealed class PlanCompute(AufsichtDb db, PlanComputeSignal signal, TimeP
             return null;
         }
 
-        var at = status.StartedAt ?? status.RequestedAt;
-        var when = at is { } a ? (dates.DayOf(a) == dates.DayOf(now) ? dates.TimeOfDay(a, language) : dates.Moment(a, language)) : "–";
+        var when = Moment(status.StartedAt ?? status.RequestedAt, dates, now, language);
         var lines = status.Failures.Select(f => FailureText(f.Key, f.Args, packageName ?? (_ => null), language)).ToList();
         if (status.FailureCount > status.Failures.Count)
         {
@@ -207,6 +206,10 @@ internal sealed class PlanCompute(AufsichtDb db, PlanComputeSignal signal, TimeP
         return new PlanFailureList(Texts.T(language, "plans.compute.state.failedMany", when, Documents.ReportFormat.Number(status.FailureCount, language)), lines,
             status.SolvedAt is null ? null : Texts.T(language, "plans.compute.failed.stillApply"));
     }
+
+    /// <summary>When a request or computation happened: the time of day when that is today in the authority's zone, else date and time; „–“ for none.</summary>
+    private static string Moment(DateTime? utc, Shared.LocalDates dates, DateTime now, Core.Law.Language language) =>
+        utc is { } at ? (dates.DayOf(at) == dates.DayOf(now) ? dates.TimeOfDay(at, language) : dates.Moment(at, language)) : "–";
 
     /// <summary>
     /// Why a computation failed, in words: the stored key's text with its arguments — a package by its name, a resource

@@ -30,7 +30,7 @@ internal static class PlanTargets
         var rows = choices.Where(c => c.Status != TargetStatus.NoTarget && c.Target is not null)
             .GroupBy(c => (c.Line.Pillar, Target: c.Target!, c.Status))
             .OrderBy(g => g.Key.Pillar).ThenBy(g => g.Key.Status)
-            .Select(g => new StoredRow(MigrationNames.Wire(g.Key.Pillar), g.Key.Target, Status(g.Key.Status), g.Select(c => c.Line.BodyId).Distinct().Count()))
+            .Select(g => new StoredRow(MigrationNames.Wire(g.Key.Pillar), g.Key.Target, MigrationNames.Wire(g.Key.Status), g.Select(c => c.Line.BodyId).Distinct().Count()))
             .ToList();
         var flagged = choices.Where(c => c.Status == TargetStatus.NoTarget && c.Reason is not null)
             .Select(c => new StoredFlag(c.Line.BodyId, c.Line.Product, c.Reason!.Key, MigrationNames.Wire(c.Reason.Pillar),
@@ -50,7 +50,9 @@ internal static class PlanTargets
             return null;
         }
 
-        var rows = stored.Rows.Select(r => MigrationNames.TryParse<Pillar>(r.Pillar, out var p) ? new PlanTargetRow(p, r.Target, Name(targets, r.Target, p, language), FromStatus(r.Status), r.Bodies) : null)
+        var rows = stored.Rows.Select(r => MigrationNames.TryParse<Pillar>(r.Pillar, out var p) && MigrationNames.TryParse<TargetStatus>(r.Status, out var status)
+                ? new PlanTargetRow(p, r.Target, Name(targets, r.Target, p, language), status, r.Bodies)
+                : null)
             .OfType<PlanTargetRow>().ToList();
         var candidates = targets.ByPillar.Values.SelectMany(c => c).ToDictionary(c => c.Id, StringComparer.Ordinal);
         var flagged = new List<PlanFlaggedLine>();
@@ -78,24 +80,8 @@ internal static class PlanTargets
             ? $"{bundle.NameIn(language)} ({component.NameIn(language)})"
             : targets.NameOf(id, language) ?? id;
 
-    private static string Status(TargetStatus status) => status switch
-    {
-        TargetStatus.Migrate => "migrate",
-        TargetStatus.MigrateNotAssessed => "not-assessed",
-        TargetStatus.AlreadyOnTarget => "on-target",
-        _ => "none",
-    };
-
-    private static TargetStatus FromStatus(string status) => status switch
-    {
-        "migrate" => TargetStatus.Migrate,
-        "not-assessed" => TargetStatus.MigrateNotAssessed,
-        "on-target" => TargetStatus.AlreadyOnTarget,
-        _ => TargetStatus.NoTarget,
-    };
-
     /// <summary>The key of a status's words on the page (<c>plans.targets.status.*</c>).</summary>
-    public static string StatusKey(TargetStatus status) => "plans.targets.status." + Status(status);
+    public static string StatusKey(TargetStatus status) => "plans.targets.status." + MigrationNames.Wire(status);
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 

@@ -103,8 +103,9 @@ internal sealed class PlanModel(PlanReader reader, PlanCompute compute, Aufsicht
         Computation = PlanComputeStatus.Of(view.Plan);
         // Packages are looked up only for a failure's few arguments: no index over every package on each page load.
         string? Name(string key) => view.Packages.FirstOrDefault(p => p.Row.Key == key) is { } line ? PlansText.PackageName(line, Language) : null;
-        ComputationText = PlanCompute.Describe(Computation, dates, clock.GetUtcNow().UtcDateTime, Language, Name);
+        // A failure of several errors is listed; the one-line text (which would build the same list) only otherwise.
         FailureList = PlanCompute.FailureList(Computation, dates, clock.GetUtcNow().UtcDateTime, Language, Name);
+        ComputationText = FailureList is null ? PlanCompute.Describe(Computation, dates, clock.GetUtcNow().UtcDateTime, Language, Name) : null;
         SolvedText = PlanCompute.Solved(Computation, dates, Language);
         Bodies = await PlanGantt.BodiesAsync(db, view, cancel).ConfigureAwait(true);
         IReadOnlyList<GanttBody>? subtree = null;
