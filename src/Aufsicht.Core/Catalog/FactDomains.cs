@@ -10,7 +10,7 @@ public static class FactDomains
     public const string NotApplicable = "not-applicable";
 
     public static readonly IReadOnlyList<string> Categories =
-        ["video-conferencing", "office-suite", "mail-groupware", "file-sharing", "chat", "operating-system"];
+        ["video-conferencing", "office-suite", "mail-groupware", "file-sharing", "chat", "operating-system", "learning-platform"];
 
     public static readonly IReadOnlyList<string> OperatingModels = ["self-operated", "external-provider", "saas"];
 

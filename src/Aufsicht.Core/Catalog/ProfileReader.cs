@@ -14,7 +14,7 @@ public static class ProfileReader
     private static readonly string[] ServiceFields =
     [
         "id", "name", "category", "factsAsOf", "description", "licence", "homepage", "provider", "operatingModel", "openSource",
-        "contract", "processing", "transfers", "technical", "sources", "notes",
+        "contract", "processing", "transfers", "technical", "sources", "notes", "partOf",
     ];
 
     // The profile's own fields, then the facts about the use (a nested one by its object, once).
@@ -145,6 +145,12 @@ public static class ProfileReader
         }
 
         var notes = r.String("notes", required: false, maxLength: 4000);
+        var partOf = r.String("partOf", required: false, maxLength: 80, pattern: Patterns.Id);
+        if (partOf is not null && partOf == id)
+        {
+            r.Invalid("partOf", "datafile.partOfItself");
+        }
+
         if (errors.Count > 0)
         {
             return Result<ServiceProfile>.Fail(errors);
@@ -152,7 +158,7 @@ public static class ProfileReader
 
         return Result<ServiceProfile>.Ok(new ServiceProfile(
             id!, name!, category!, factsAsOf!.Value, description, licence, homepage, provider!, operatingModel!, openSource, facts,
-            processing!.Value.Countries, processing.Value.CanRead, processing.Value.Receives, transfers, sources, notes));
+            processing!.Value.Countries, processing.Value.CanRead, processing.Value.Receives, transfers, sources, notes) { PartOf = partOf });
     }
 
     public static Result<DeploymentProfile> ReadDeployment(JsonElement root, string path = "")
@@ -378,13 +384,15 @@ public static class ProfileReader
             return null;
         }
 
-        r.RejectUnknown(["url", "seen", "about", "note", "summary"]);
+        r.RejectUnknown(["url", "seen", "about", "note", "summary", "passage", "inferred"]);
         var url = r.String("url", pattern: Patterns.Url);
         var seen = r.Date("seen");
         var about = r.String("about", required: aboutRequired, maxLength: 1000);
         var note = r.String("note", required: false, maxLength: 2000);
         var summary = r.Text("summary", required: false);
-        return url is null || seen is null || (aboutRequired && about is null) ? null : new Source(url, seen.Value, about ?? string.Empty, note, summary);
+        var passage = r.String("passage", required: false, maxLength: 1000);
+        var inferred = r.Text("inferred", required: false);
+        return url is null || seen is null || (aboutRequired && about is null) ? null : new Source(url, seen.Value, about ?? string.Empty, note, summary, passage, inferred);
     }
 
     private static Body? ReadBody(ObjectReader? r)

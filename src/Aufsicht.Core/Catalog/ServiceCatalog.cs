@@ -23,6 +23,9 @@ public sealed class ServiceCatalog
     private readonly Dictionary<string, ServiceProfile[]> _snapshots;
     private readonly Dictionary<string, Authority> _authorities;
 
+    // One merged snapshot per pair, so the assessor's memo (keyed by the snapshot) finds it again.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(ServiceProfile Own, ServiceProfile Parent), ServiceProfile> _taken = new();
+
     public ServiceCatalog(
         IEnumerable<ServiceProfile> snapshots,
         IEnumerable<PublishedDecision> decisions,
@@ -58,8 +61,20 @@ public sealed class ServiceCatalog
 
     public IReadOnlyList<ServiceProfile> History(string serviceId) => _snapshots.TryGetValue(serviceId, out var s) ? s : [];
 
-    /// <summary>The newest snapshot whose facts date from on or before <paramref name="asOf"/>; null before the first.</summary>
+    /// <summary>
+    /// The newest snapshot whose facts date from on or before <paramref name="asOf"/>; null before the first. For a
+    /// part of another service whose parent has newer facts on that day, the part's snapshot with the parent's contract
+    /// facts (<see cref="ParentFacts"/>).
+    /// </summary>
     public ServiceProfile? SnapshotOn(string serviceId, DateOnly asOf)
+    {
+        var own = OwnSnapshotOn(serviceId, asOf);
+        return own?.PartOf is { } parentId && OwnSnapshotOn(parentId, asOf) is { } parent && parent.FactsAsOf > own.FactsAsOf
+            ? _taken.GetOrAdd((own, parent), static pair => ParentFacts.Take(pair.Own, pair.Parent))
+            : own;
+    }
+
+    private ServiceProfile? OwnSnapshotOn(string serviceId, DateOnly asOf)
     {
         if (!_snapshots.TryGetValue(serviceId, out var snapshots))
         {

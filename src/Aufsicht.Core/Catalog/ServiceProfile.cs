@@ -46,9 +46,11 @@ public sealed record Transfer(
 /// <summary>
 /// Where a fact comes from: the page, the day it was read and the facts it supports (paths, comma-separated). The
 /// <see cref="Note"/> is the maintainers' (how the source was read) and never reaches a page; the
-/// <see cref="Summary"/> is the public note, what the source states, in both languages.
+/// <see cref="Summary"/> is the public note, what the source states, in both languages. <see cref="Passage"/> is the
+/// source's own words that support the facts, quoted in the source's language; <see cref="Inferred"/>, when set, says
+/// that the facts are inferred from the passage rather than stated by it, and why, in one sentence.
 /// </summary>
-public sealed record Source(string Url, DateOnly Seen, string About, string? Note, Law.LocalizedText? Summary = null);
+public sealed record Source(string Url, DateOnly Seen, string About, string? Note, Law.LocalizedText? Summary = null, string? Passage = null, Law.LocalizedText? Inferred = null);
 
 /// <summary>
 /// One dated snapshot of what is known about a service (domain/assessment.md §6). The enumerated contract and technical
@@ -76,9 +78,21 @@ public sealed record ServiceProfile(
     /// <summary>The name in German, the users' language; <see cref="Names"/> has both.</summary>
     public string Name => Names.De;
 
+    /// <summary>The service this one is part of (Teams in Microsoft 365): it shares the parent's contract.</summary>
+    public string? PartOf { get; init; }
+
+    /// <summary>
+    /// Set when the contract, transfer and provider facts were taken from the parent's newer snapshot
+    /// (<see cref="ServiceCatalog.SnapshotOn"/>): which parent, and the date of this service's own facts.
+    /// </summary>
+    public InheritedFacts? Inherited { get; init; }
+
     /// <summary>Stated, else false for self-operated software and true for anything run by someone else.</summary>
     public bool? ProviderReceivesPersonalData =>
         ProviderReceivesPersonalDataStated ?? (OperatingModel == "self-operated" ? false : OperatingModel == FactDomains.Unknown ? null : true);
 
     public string Fact(string path) => Facts.TryGetValue(path, out var value) ? value : FactDomains.Unknown;
 }
+
+/// <summary>Where a part's contract facts came from: its parent's snapshot, newer than the part's own facts.</summary>
+public sealed record InheritedFacts(string ParentId, Law.LocalizedText ParentNames, DateOnly ParentFactsAsOf, DateOnly OwnFactsAsOf);

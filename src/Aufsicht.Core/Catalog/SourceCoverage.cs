@@ -15,65 +15,86 @@ public static class SourceCoverage
         return KnownFacts(profile).Where(path => !IsCovered(path, covered)).ToArray();
     }
 
-    public static IEnumerable<string> KnownFacts(ServiceProfile profile)
+    /// <summary>
+    /// The known facts no source quotes for: covered, perhaps, but by no source with a <see cref="Source.Passage"/>.
+    /// </summary>
+    public static IReadOnlyList<string> WithoutPassage(ServiceProfile profile) =>
+        KnownFacts(profile).Where(path => !SourcesOf(profile, path).Any(s => s.Passage is not null)).ToArray();
+
+    /// <summary>
+    /// The known facts that rest on inference only: every source that quotes for them says the value is inferred from
+    /// its passage, none states it.
+    /// </summary>
+    public static IReadOnlyList<string> Inferred(ServiceProfile profile) =>
+        KnownFacts(profile).Where(path => SourcesOf(profile, path).Where(s => s.Passage is not null).ToArray() is { Length: > 0 } quoting
+            && quoting.All(s => s.Inferred is not null)).ToArray();
+
+    public static IEnumerable<string> KnownFacts(ServiceProfile profile) => KnownValues(profile).Select(f => f.Path);
+
+    /// <summary>
+    /// The known facts of a snapshot with their wire values: <c>true</c>/<c>false</c> for yes-no facts, countries
+    /// comma-separated, transfers as <c>US:scc-2021</c>.
+    /// </summary>
+    public static IEnumerable<(string Path, string Value)> KnownValues(ServiceProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        static string Bool(bool value) => value ? "true" : "false";
         if (profile.Provider.Seat != FactDomains.Unknown)
         {
-            yield return "provider.seat";
+            yield return ("provider.seat", profile.Provider.Seat);
         }
 
-        if (profile.Provider.ParentSeat is not (null or FactDomains.Unknown))
+        if (profile.Provider.ParentSeat is { } parent and not FactDomains.Unknown)
         {
-            yield return "provider.parentSeat";
+            yield return ("provider.parentSeat", parent);
         }
 
-        if (profile.Provider.ThirdCountryAccess is not null)
+        if (profile.Provider.ThirdCountryAccess is { } access)
         {
-            yield return "provider.thirdCountryAccess";
+            yield return ("provider.thirdCountryAccess", Bool(access));
         }
 
         if (profile.OperatingModel != FactDomains.Unknown)
         {
-            yield return "operatingModel";
+            yield return ("operatingModel", profile.OperatingModel);
         }
 
-        if (profile.OpenSource is not null)
+        if (profile.OpenSource is { } open)
         {
-            yield return "openSource";
+            yield return ("openSource", Bool(open));
         }
 
-        if (profile.Licence is not null)
+        if (profile.Licence is { } licence)
         {
-            yield return "licence";
+            yield return ("licence", licence);
         }
 
         foreach (var (path, value) in profile.Facts.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             if (value is not (FactDomains.Unknown or FactDomains.NotApplicable))
             {
-                yield return path;
+                yield return (path, value);
             }
         }
 
-        if (profile.Countries is not null)
+        if (profile.Countries is { } countries)
         {
-            yield return "processing.countries";
+            yield return ("processing.countries", string.Join(", ", countries));
         }
 
-        if (profile.ProviderCanReadContent is not null)
+        if (profile.ProviderCanReadContent is { } read)
         {
-            yield return "processing.providerCanReadContent";
+            yield return ("processing.providerCanReadContent", Bool(read));
         }
 
-        if (profile.ProviderReceivesPersonalDataStated is not null)
+        if (profile.ProviderReceivesPersonalDataStated is { } receives)
         {
-            yield return "processing.providerReceivesPersonalData";
+            yield return ("processing.providerReceivesPersonalData", Bool(receives));
         }
 
         if (profile.Transfers.Count > 0)
         {
-            yield return "transfers";
+            yield return ("transfers", string.Join(", ", profile.Transfers.Select(t => t.To + ":" + t.Tool)));
         }
     }
 

@@ -150,6 +150,11 @@ public static class DataReader
             yield return Error.Invalid(AuthoritiesFile + ": default", "datafile.unknownDefaultAuthority", defaultId);
         }
 
+        foreach (var s in services.Where(s => s.PartOf is not null && !ids.Contains(s.PartOf)))
+        {
+            yield return Error.Invalid($"{ServicesFolder}{s.Id}: partOf", "datafile.notInCatalogue", s.PartOf!);
+        }
+
         foreach (var d in decisions)
         {
             if (!ids.Contains(d.Service))
@@ -336,15 +341,16 @@ public static class DataReader
                 continue;
             }
 
-            e.RejectUnknown(["id", "date", "title", "effect", "sources"]);
+            e.RejectUnknown(["id", "date", "concerns", "title", "effect", "sources"]);
             var id = e.String("id", pattern: Patterns.Id);
             var date = e.Date("date");
+            var concerns = e.Enum("concerns", LegalEvent.ConcernValues, allowUnknown: false);
             var title = e.Text("title");
             var effect = e.Text("effect");
             Sources(e, aboutRequired: false);
-            if (id is not null && date is not null && title is not null && effect is not null)
+            if (id is not null && date is not null && concerns is not null && title is not null && effect is not null)
             {
-                events.Add(new LegalEvent(id, date.Value, title, effect));
+                events.Add(new LegalEvent(id, date.Value, title, effect, concerns));
             }
         }
 

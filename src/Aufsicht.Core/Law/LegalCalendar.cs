@@ -19,8 +19,17 @@ public enum AdequacyScope
 /// <summary>One adequacy decision (or equivalent status) for a country, valid from a date, optionally until one.</summary>
 public sealed record AdequacyEntry(string Country, string Name, DateOnly From, DateOnly? Until, AdequacyScope Scope);
 
-/// <summary>A dated event of the legal timeline (domain/assessment.md §4).</summary>
-public sealed record LegalEvent(string Id, DateOnly Date, LocalizedText Title, LocalizedText Effect);
+/// <summary>
+/// A dated event of the legal timeline (domain/assessment.md §4). <see cref="Concerns"/> says whose verdict it can
+/// change: services with transfers to or processing in the US (<c>us-transfers</c>) or in any third country
+/// (<c>third-country-transfers</c>).
+/// </summary>
+public sealed record LegalEvent(string Id, DateOnly Date, LocalizedText Title, LocalizedText Effect, string Concerns = LegalEvent.ThirdCountryTransfers)
+{
+    public const string UsTransfers = "us-transfers";
+    public const string ThirdCountryTransfers = "third-country-transfers";
+    public static readonly IReadOnlyList<string> ConcernValues = [UsTransfers, ThirdCountryTransfers];
+}
 
 /// <summary>
 /// The dated law the transfer criteria depend on: the EEA, the adequacy list and the events of the legal timeline.

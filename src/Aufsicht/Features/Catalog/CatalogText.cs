@@ -38,6 +38,7 @@ internal static class CatalogText
         ["category.file-sharing"] = ("Dateiablage", "File sharing"),
         ["category.chat"] = ("Chat", "Chat"),
         ["category.operating-system"] = ("Betriebssystem", "Operating system"),
+        ["category.learning-platform"] = ("Lernplattform", "Learning platform"),
         ["model.self-operated"] = ("selbst betrieben", "self-operated"),
         ["model.external-provider"] = ("externer Dienstleister", "external provider"),
         ["model.saas"] = ("Online-Dienst (SaaS)", "online service (SaaS)"),

@@ -40,6 +40,8 @@ internal static class DataFileText
         ["datafile.jurisdiction.twice"] = ("Der Rechtsraum {0} steht zweimal in der Liste", "jurisdiction {0} is listed twice"),
         ["datafile.jurisdiction.noCountry"] = ("Zum Land {1} fehlt die Zeile des Staates {0}", "Land {1} has no row for its country {0}"),
         ["datafile.needsSource"] = ("braucht mindestens eine Quelle", "needs at least one source"),
+        ["datafile.partOfItself"] = ("ein Dienst kann nicht Teil von sich selbst sein", "a service cannot be part of itself"),
+        ["datafile.noPassage"] = ("bekannter Fakt ohne Fundstelle: keine Quelle dazu zitiert die Stelle, die ihn belegt (Feld „passage“)", "known fact without a passage: no source for it quotes the words that support it (field \"passage\")"),
         ["datafile.needsVersion"] = ("braucht mindestens eine Fassung", "needs at least one version"),
         ["datafile.fileMissing"] = ("die Datei fehlt", "file is missing"),
         ["datafile.snapshotPath"] = ("ein Faktenstand von „{0}“ vom {1} muss unter {2} gespeichert sein", "a snapshot of '{0}' with facts as of {1} must be stored as {2}"),
