@@ -158,7 +158,8 @@ public static class ProfileReader
 
         return Result<ServiceProfile>.Ok(new ServiceProfile(
             id!, name!, category!, factsAsOf!.Value, description, licence, homepage, provider!, operatingModel!, openSource, facts,
-            processing!.Value.Countries, processing.Value.CanRead, processing.Value.Receives, transfers, sources, notes) { PartOf = partOf });
+            processing!.Value.Countries, processing.Value.CanRead, processing.Value.Receives, transfers, sources, notes)
+        { PartOf = partOf });
     }
 
     public static Result<DeploymentProfile> ReadDeployment(JsonElement root, string path = "")
