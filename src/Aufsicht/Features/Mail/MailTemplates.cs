@@ -73,18 +73,51 @@ internal static class MailTemplates
 
     private static readonly FluidParser Parser = new();
 
+    private const int CheckedTemplatesKept = 256;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CheckedTemplate> CheckedTemplates = new(StringComparer.Ordinal);
+
     private static readonly TemplateOptions Options = new() { CultureInfo = CultureInfo.InvariantCulture, MaxSteps = MaxSteps, MaxRecursion = 20 };
 
     /// <summary>Null when the template can be used; otherwise what is wrong and where (about <paramref name="field"/>).</summary>
     public static Error? Check(string template, string field = "")
     {
         ArgumentNullException.ThrowIfNull(template);
+        return Checked(template).Problem is { } problem ? problem with { Field = field } : null;
+    }
+
+    /// <summary>
+    /// A template checked and parsed once: every view of a campaign's page and every mail of its 30,000 checked and
+    /// parsed the same few templates again. Fluid's parsed templates are safe to share between threads.
+    /// </summary>
+    private static CheckedTemplate Checked(string template)
+    {
+        if (CheckedTemplates.TryGetValue(template, out var known))
+        {
+            return known;
+        }
+
+        var result = CheckNow(template, out var parsed) is { } problem ? new CheckedTemplate(null, problem) : new CheckedTemplate(parsed, null);
+        if (CheckedTemplates.Count >= CheckedTemplatesKept)
+        {
+            // Templates are edited rarely; a full cache means many drafts were tried, not that these are needed.
+            CheckedTemplates.Clear();
+        }
+
+        CheckedTemplates[template] = result;
+        return result;
+    }
+
+    private static Error? CheckNow(string template, out IFluidTemplate? parsed)
+    {
+        const string field = "";
+        parsed = null;
         if (template.Length > MaxLength)
         {
             return Error.Invalid(field, "mail.template.tooLong", Number(template.Length), Number(MaxLength));
         }
 
-        if (!Parser.TryParse(template, out var parsed, out var error))
+        if (!Parser.TryParse(template, out parsed, out var error))
         {
             // Fluid says "(2:18)"; a supervisor reads "line 2, column 18" in the page's language, so the text around
             // the position and the position itself are the message's arguments.
@@ -142,13 +175,13 @@ internal static class MailTemplates
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(model);
-        if (Check(template, field) is { } problem)
+        var checkedTemplate = Checked(template);
+        if (checkedTemplate.Problem is { } problem)
         {
-            return problem;
+            return problem with { Field = field };
         }
 
-        Parser.TryParse(template, out var parsed, out _);
-        return RenderBounded(parsed, model, language) is { } text ? Result<string>.Ok(text) : Error.Invalid(field, "mail.template.tooBig", Number(MaxOutput));
+        return RenderBounded(checkedTemplate.Parsed!, model, language) is { } text ? Result<string>.Ok(text) : Error.Invalid(field, "mail.template.tooBig", Number(MaxOutput));
     }
 
     /// <summary>The text, or null when it would exceed <see cref="MaxOutput"/> characters or <see cref="MaxSteps"/> steps.</summary>
@@ -324,3 +357,6 @@ internal static class MailTemplates
         }
     }
 }
+
+/// <summary>A template as the check left it: parsed when usable, else the problem (its field set by the caller).</summary>
+internal sealed record CheckedTemplate(IFluidTemplate? Parsed, Error? Problem);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Aufsicht.Core;
 using Aufsicht.Data;
 using Aufsicht.Features.Accounts;
@@ -14,6 +16,8 @@ namespace Aufsicht.Features.Campaigns.Pages;
 [Authorize(Policy = Roles.Staff)]
 internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, QuestionnaireStore questionnaires, InvitationMail invitations, Web.PublicAddress address, Catalog.CatalogStore catalog, TimeProvider clock) : AppPage
 {
+    private static readonly ConditionalWeakTable<DashboardFigures, ConcurrentDictionary<(string Id, Core.Law.Language Language, Core.DataFiles.LegalData Catalog), string>> DrawnCharts = new();
+
     internal DashboardData Data { get; private set; } = null!;
 
     /// <summary>The campaign's cases whose deadline passed (the box „Überfällige Verfahren“).</summary>
@@ -215,6 +219,14 @@ internal sealed class CampaignModel(AufsichtDb db, DashboardCache dashboards, Qu
     internal string QuestionnaireTitle => questionnaires.Get(Data.Campaign.QuestionnaireId).Definition.Title.In(Language);
 
     internal string ServiceName(string key) => CampaignReport.ServiceName(catalog, key, Language);
+
+    /// <summary>
+    /// A chart's SVG, drawn once per figures, language and catalogue (for the services' names): the figures change with
+    /// the campaign's stamp, not with each view, and drawing the four charts was a good part of a view's cost.
+    /// </summary>
+    internal string Chart(string id, Func<Documents.ChartModel> model) =>
+        DrawnCharts.GetValue(Data.Figures, static _ => new())
+            .GetOrAdd((id, Language, catalog.Data), static (key, draw) => Documents.SvgChart.Render(draw(), key.Language, key.Id), model);
 
     internal Core.Law.CriteriaCatalog Criteria => catalog.Data.Criteria;
 }
