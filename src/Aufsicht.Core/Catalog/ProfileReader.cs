@@ -385,15 +385,16 @@ public static class ProfileReader
             return null;
         }
 
-        r.RejectUnknown(["url", "seen", "about", "note", "summary", "passage", "inferred"]);
+        r.RejectUnknown(["url", "seen", "about", "note", "summary", "passage", "lang", "inferred"]);
         var url = r.String("url", pattern: Patterns.Url);
         var seen = r.Date("seen");
         var about = r.String("about", required: aboutRequired, maxLength: 1000);
         var note = r.String("note", required: false, maxLength: 2000);
         var summary = r.Text("summary", required: false);
         var passage = r.String("passage", required: false, maxLength: 1000);
+        var lang = r.String("lang", required: passage is not null, maxLength: 3, pattern: Patterns.Language);
         var inferred = r.Text("inferred", required: false);
-        return url is null || seen is null || (aboutRequired && about is null) ? null : new Source(url, seen.Value, about ?? string.Empty, note, summary, passage, inferred);
+        return url is null || seen is null || (aboutRequired && about is null) ? null : new Source(url, seen.Value, about ?? string.Empty, note, summary, passage, inferred, lang);
     }
 
     private static Body? ReadBody(ObjectReader? r)

@@ -48,9 +48,12 @@ public sealed record Transfer(
 /// <see cref="Note"/> is the maintainers' (how the source was read) and never reaches a page; the
 /// <see cref="Summary"/> is the public note, what the source states, in both languages. <see cref="Passage"/> is the
 /// source's own words that support the facts, quoted in the source's language; <see cref="Inferred"/>, when set, says
-/// that the facts are inferred from the passage rather than stated by it, and why, in one sentence.
+/// that the facts are inferred from the passage rather than stated by it, and why, in one sentence; <see cref="Lang"/> is
+/// the passage's language (de, en, fr …), for the pages' <c>lang</c> attribute.
 /// </summary>
-public sealed record Source(string Url, DateOnly Seen, string About, string? Note, Law.LocalizedText? Summary = null, string? Passage = null, Law.LocalizedText? Inferred = null);
+public sealed record Source(
+    string Url, DateOnly Seen, string About, string? Note, Law.LocalizedText? Summary = null, string? Passage = null, Law.LocalizedText? Inferred = null,
+    string? Lang = null);
 
 /// <summary>
 /// One dated snapshot of what is known about a service (domain/assessment.md §6). The enumerated contract and technical

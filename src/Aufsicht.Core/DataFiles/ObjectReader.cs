@@ -395,6 +395,9 @@ internal static class Patterns
     public const string Id = "^[a-z0-9]+(-[a-z0-9]+)*$";
     public const string Url = "^https?://";
 
+    /// <summary>A language code (ISO 639-1, or 639-2 where there is no shorter one).</summary>
+    public const string Language = "^[a-z]{2,3}$";
+
     /// <summary>A name in a questionnaire (a question or section id, as in <c>dataSubjects</c>).</summary>
     public const string Name = "^[a-z][a-zA-Z0-9]*$";
 

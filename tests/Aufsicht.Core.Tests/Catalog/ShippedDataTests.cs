@@ -83,7 +83,7 @@ public sealed partial class ShippedDataTests
     [Fact]
     public void EveryServiceNotGreenToday_HasAnAlternative()
     {
-        var today = D("2026-11-27");
+        var today = D("2026-12-06");
         var authority = Default(today);
         var assessor = CatalogAssessor;
         var missing = Data.Catalog.ServiceIds

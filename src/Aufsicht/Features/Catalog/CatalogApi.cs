@@ -35,17 +35,19 @@ internal static class CatalogApi
     }
 
     private static Results<Ok<ServiceList>, ProblemHttpResult> ListServices(
-        CatalogStore store, TimeProvider clock, HttpContext http, string? asOf, string? authority, string? category, string? verdict, string? country, string? open, string? q)
+        CatalogStore store, TimeProvider clock, HttpContext http, string? asOf, string? authority, string? category, string? verdict, string? country, string? open, string? q,
+        string? review)
     {
         var view = CatalogQueries.ResolveView(store, asOf, authority, Today(clock));
-        var filter = CatalogQueries.ResolveFilter(q, category, verdict, country, open);
+        var filter = CatalogQueries.ResolveFilter(q, category, verdict, country, open, review);
         if (!view.IsOk || !filter.IsOk)
         {
             return Invalid(http, view.Errors.Concat(filter.Errors));
         }
 
         var rows = CatalogQueries.List(store, view.Value, filter.Value)
-            .Select(r => new ServiceSummary(r.Id, r.Names.De, r.Category, r.Provider.De, r.Seat, r.OpenSource, r.OperatingModel, r.Verdict.WireName(), r.Technical.WireName()))
+            .Select(r => new ServiceSummary(r.Id, r.Names.De, r.Category, r.Provider.De, r.Seat, r.OpenSource, r.OperatingModel, r.Verdict.WireName(), r.Technical.WireName(),
+                [.. r.Predated.Select(e => new EventLink(e.Id, AssessmentJson.Date(e.Date)))]))
             .ToList();
         return TypedResults.Ok(new ServiceList(AssessmentJson.Date(view.Value.AsOf), view.Value.Authority.Id, rows));
     }
@@ -64,7 +66,7 @@ internal static class CatalogApi
             history.Select(h => AssessmentJson.Date(h.FactsAsOf)).ToList(),
             latest.Facts.ToDictionary(f => f.Key, f => f.Value),
             latest.Countries ?? [FactDomains.Unknown],
-            latest.Sources.Select(s => new SourceLink(s.Url, AssessmentJson.Date(s.Seen), s.About)).ToList()));
+            latest.Sources.Select(s => new SourceLink(s.Url, AssessmentJson.Date(s.Seen), s.About, s.Passage, s.Inferred?.En)).ToList()));
     }
 
     private static IResult GetAssessment(CatalogStore store, TimeProvider clock, HttpContext http, string id, string? asOf, string? authority)
@@ -155,10 +157,16 @@ internal static class CatalogApi
 
 internal sealed record ServiceList(string AsOf, string Authority, IReadOnlyList<ServiceSummary> Services);
 
-internal sealed record ServiceSummary(string Id, string Name, string Category, string Provider, string Seat, bool? OpenSource, string OperatingModel, string Verdict, string Technical);
+/// <summary>A service in the list; <see cref="Review"/>: the legal events its facts predate (review the verdict when any).</summary>
+internal sealed record ServiceSummary(
+    string Id, string Name, string Category, string Provider, string Seat, bool? OpenSource, string OperatingModel, string Verdict, string Technical, IReadOnlyList<EventLink> Review);
+
+/// <summary>A legal event of data/law/legal-events.json by its id and date.</summary>
+internal sealed record EventLink(string Id, string Date);
 
 internal sealed record ServiceDetail(
     string Id, string Name, string Category, string Provider, string Seat, string OperatingModel, bool? OpenSource,
     IReadOnlyList<string> Snapshots, IReadOnlyDictionary<string, string> Facts, IReadOnlyList<string> Countries, IReadOnlyList<SourceLink> Sources);
 
-internal sealed record SourceLink(string Url, string Seen, string About);
+/// <summary>A source: <see cref="Passage"/> quotes it; <see cref="Inferred"/> (English) says why a value is inferred, not stated.</summary>
+internal sealed record SourceLink(string Url, string Seen, string About, string? Passage, string? Inferred);

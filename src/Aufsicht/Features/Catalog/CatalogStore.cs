@@ -153,10 +153,16 @@ internal sealed partial class CatalogRefresher(CatalogStore store, TimeProvider 
 }
 
 /// <summary>A list row: one service with its verdicts on the date.</summary>
-internal sealed record ServiceRow(string Id, Aufsicht.Core.Law.LocalizedText Names, string Category, Aufsicht.Core.Law.LocalizedText Provider, string Seat, bool? OpenSource, string OperatingModel, Verdict Verdict, Verdict Technical);
+/// <summary>A service in the list; <see cref="Predated"/> are the legal events its facts predate (a review is due when any).</summary>
+internal sealed record ServiceRow(
+    string Id, Aufsicht.Core.Law.LocalizedText Names, string Category, Aufsicht.Core.Law.LocalizedText Provider, string Seat, bool? OpenSource, string OperatingModel,
+    Verdict Verdict, Verdict Technical, IReadOnlyList<Aufsicht.Core.Law.LegalEvent> Predated);
 
 /// <summary>Filters of the catalogue list (all optional).</summary>
-internal sealed record CatalogFilter(string? Search, string? Category, string? Verdict, string? Country, bool? OpenSource);
+internal sealed record CatalogFilter(string? Search, string? Category, string? Verdict, string? Country, bool? OpenSource, bool? Review = null)
+{
+    public static CatalogFilter None { get; } = new(null, null, null, null, null);
+}
 
 /// <summary>The date and authority view a page or API call asks for, already checked.</summary>
 internal sealed record View(DateOnly AsOf, AuthorityProfile Authority);
@@ -190,7 +196,7 @@ internal static class CatalogQueries
         return errors.Count > 0 ? Aufsicht.Core.Result<View>.Fail(errors) : Aufsicht.Core.Result<View>.Ok(new View(date, chosen!.On(date)));
     }
 
-    public static Aufsicht.Core.Result<CatalogFilter> ResolveFilter(string? search, string? category, string? verdict, string? country, string? open)
+    public static Aufsicht.Core.Result<CatalogFilter> ResolveFilter(string? search, string? category, string? verdict, string? country, string? open, string? review = null)
     {
         var errors = new List<Aufsicht.Core.Error>();
         if (category is { Length: > 0 } && !FactDomains.Categories.Contains(category))
@@ -220,6 +226,17 @@ internal static class CatalogQueries
             errors.Add(Aufsicht.Core.Error.Invalid("open", "catalog.query.notOneOf", "yes, no", Shorten(open)));
         }
 
+        bool? needsReview = review switch
+        {
+            "yes" => true,
+            "no" => false,
+            _ => null,
+        };
+        if (review is { Length: > 0 } and not ("yes" or "no"))
+        {
+            errors.Add(Aufsicht.Core.Error.Invalid("review", "catalog.query.notOneOf", "yes, no", Shorten(review)));
+        }
+
         if (search is { Length: > 200 })
         {
             errors.Add(Aufsicht.Core.Error.Invalid("q", "catalog.query.tooLong", "200"));
@@ -227,7 +244,7 @@ internal static class CatalogQueries
 
         return errors.Count > 0
             ? Aufsicht.Core.Result<CatalogFilter>.Fail(errors)
-            : Aufsicht.Core.Result<CatalogFilter>.Ok(new CatalogFilter(search?.Trim(), NullIfEmpty(category), NullIfEmpty(verdict), NullIfEmpty(country), openSource));
+            : Aufsicht.Core.Result<CatalogFilter>.Ok(new CatalogFilter(search?.Trim(), NullIfEmpty(category), NullIfEmpty(verdict), NullIfEmpty(country), openSource, needsReview));
     }
 
     public static IReadOnlyList<ServiceRow> List(CatalogStore store, View view, CatalogFilter filter) =>
@@ -237,6 +254,7 @@ internal static class CatalogQueries
             .Where(r => filter.Verdict is null || r.Verdict.WireName() == filter.Verdict)
             .Where(r => filter.Country is null || r.Seat == filter.Country)
             .Where(r => filter.OpenSource is null || r.OpenSource == filter.OpenSource)
+            .Where(r => filter.Review is null || (r.Predated.Count > 0) == filter.Review)
             .Where(r => string.IsNullOrEmpty(filter.Search)
                 || r.Names.De.Contains(filter.Search, StringComparison.OrdinalIgnoreCase)
                 || r.Names.En.Contains(filter.Search, StringComparison.OrdinalIgnoreCase)
@@ -254,7 +272,9 @@ internal static class CatalogQueries
         var result = snapshot is null
             ? store.Assessor.Unknown(id, view.AsOf, view.Authority)
             : store.Assessor.AssessService(snapshot, view.AsOf, view.Authority, "normal");
-        return new ServiceRow(id, shown.Names, shown.Category, shown.Provider.Names, shown.Provider.Seat, shown.OpenSource, shown.OperatingModel, result.Verdict, result.Technical);
+        var law = store.Data.Law;
+        var predated = snapshot is null ? [] : FactsAge.Predated(snapshot, law.Events, view.AsOf, c => law.IsFreeDestination(c, view.AsOf));
+        return new ServiceRow(id, shown.Names, shown.Category, shown.Provider.Names, shown.Provider.Seat, shown.OpenSource, shown.OperatingModel, result.Verdict, result.Technical, predated);
     }
 
     /// <summary>One service on the date in the view, with alternatives and published decisions; null if the id is unknown.</summary>

@@ -134,7 +134,7 @@ internal static class CatalogValidator
 
         var read = DataReader.Read(files);
         problems.AddRange(read.Errors.Select(Line));
-        // Checked apart so that the summary and the decisions still show while passages are being added.
+        // Apart from the other problems, so that the summary and the decisions still show when only passages are missing.
         var unquoted = new List<string>();
         if (read.IsOk)
         {
@@ -177,8 +177,7 @@ internal static class CatalogValidator
             }
         }
 
-        // TODO(issue 15): fail on these once every snapshot quotes its sources (passages are being added).
-        _ = unquoted;
+        problems.AddRange(unquoted);
 
         foreach (var problem in problems)
         {

@@ -36,7 +36,7 @@ internal sealed class CompareModel(CatalogStore store, TimeProvider clock) : App
         }
 
         Ids = chosen;
-        All = CatalogQueries.List(store, view, new CatalogFilter(null, null, null, null, null));
+        All = CatalogQueries.List(store, view, CatalogFilter.None);
         Criteria = store.Data.Criteria.All.Where(c => c.Stage is Stage.Contract or Stage.Transfer or Stage.Technical).ToList();
         Columns = chosen.Select(id =>
         {

@@ -18,6 +18,8 @@ internal sealed class IndexModel(CatalogStore store, TimeProvider clock) : AppPa
 
     public string? Open { get; private set; }
 
+    public string? Review { get; private set; }
+
     internal IReadOnlyList<ServiceRow> Rows { get; private set; } = [];
 
     public int Total { get; private set; }
@@ -32,11 +34,11 @@ internal sealed class IndexModel(CatalogStore store, TimeProvider clock) : AppPa
 
     public string AuthorityLabel { get; private set; } = string.Empty;
 
-    public void OnGet(string? q, string? category, string? verdict, string? country, string? open, string? asOf, string? authority)
+    public void OnGet(string? q, string? category, string? verdict, string? country, string? open, string? review, string? asOf, string? authority)
     {
-        (Q, Category, Verdict, Country, Open) = (q, category, verdict, country, open);
+        (Q, Category, Verdict, Country, Open, Review) = (q, category, verdict, country, open, review);
         var view = ViewPicker.Resolve(store, clock, asOf, authority, Language, out var viewErrors);
-        var filter = CatalogQueries.ResolveFilter(q, category, verdict, country, open);
+        var filter = CatalogQueries.ResolveFilter(q, category, verdict, country, open, review);
         var errors = viewErrors.ToList();
         errors.AddRange(filter.Errors.Select(e => Texts.T(Language, "catalog.query.filter", e.Field, Failures.Message(e, Language))));
         Errors = errors;
@@ -48,7 +50,7 @@ internal sealed class IndexModel(CatalogStore store, TimeProvider clock) : AppPa
         Picker = new ViewPicker(store, view, Language, asOf, authority);
         AsOfText = Shared.LocalDates.Day(view.AsOf, Language);
         AuthorityLabel = $"{view.Authority.Abbreviation} ({view.Authority.Label.In(Language)})";
-        var all = CatalogQueries.List(store, view, new CatalogFilter(null, null, null, null, null));
+        var all = CatalogQueries.List(store, view, CatalogFilter.None);
         Total = all.Count;
         Countries = all.Select(r => r.Seat).Where(s => s != "unknown").Distinct().Order(StringComparer.Ordinal).ToList();
         Rows = filter.IsOk ? CatalogQueries.List(store, view, filter.Value) : all;

@@ -34,6 +34,12 @@ internal sealed class ServiceModel(CatalogStore store, TimeProvider clock, Aufsi
 
     internal IReadOnlyList<Aufsicht.Data.FactChangeRecord> Changes { get; private set; } = [];
 
+    /// <summary>The legal events the shown facts predate and that can change the verdict: the page asks for a review.</summary>
+    internal IReadOnlyList<LegalEvent> Predated { get; private set; } = [];
+
+    /// <summary>Every known fact of the shown snapshot with the sources that quote for it.</summary>
+    internal IReadOnlyList<(string Path, string Value, IReadOnlyList<Source> Sources)> Facts { get; private set; } = [];
+
     public bool CanEdit { get; private set; }
 
     public bool HasPending => Conflicts.Count > 0;
@@ -64,6 +70,14 @@ internal sealed class ServiceModel(CatalogStore store, TimeProvider clock, Aufsi
         }
 
         (Assessment, Snapshot) = result.Value;
+        if (Snapshot is { } shown)
+        {
+            var law = store.Data.Law;
+            Predated = FactsAge.Predated(shown, law.Events, view.AsOf, c => law.IsFreeDestination(c, view.AsOf));
+            Facts = [.. SourceCoverage.KnownValues(shown)
+                .Select(f => (f.Path, f.Value, (IReadOnlyList<Source>)[.. SourceCoverage.SourcesOf(shown, f.Path).Where(s => s.Passage is not null)]))];
+        }
+
         if (User.Identity?.IsAuthenticated == true)
         {
             // Who changed what is staff information: shown to signed-in users only.
