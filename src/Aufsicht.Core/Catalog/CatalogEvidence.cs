@@ -5,7 +5,9 @@ namespace Aufsicht.Core.Catalog;
 
 /// <summary>
 /// What the catalogue's verdicts rest on, counted (<c>catalog validate</c>): known facts with and without a quoted
-/// passage, facts that rest on inference only, services whose technical stage the engine could assess, and services
+/// passage, facts that rest on inference only, services whose technical facts suffice for the engine to assess the
+/// technical stage (ungated: Berlin's method looks at it only after a green legal stage, which says nothing about the
+/// data), and services
 /// whose facts on the day counted predate a legal event that concerns them.
 /// </summary>
 public sealed record EvidenceCounts(
@@ -16,7 +18,7 @@ public sealed record EvidenceCounts(
 
 public static class CatalogEvidence
 {
-    /// <summary>Counts over every snapshot; technical stage and predating as of <paramref name="day"/>, the default authority's view.</summary>
+    /// <summary>Counts over every snapshot; technical stage and predating as of <paramref name="day"/>, in the default authority's view without its gate.</summary>
     public static EvidenceCounts Count(CatalogAssessor assessor, LegalCalendar law, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(assessor);
@@ -27,7 +29,7 @@ public static class CatalogEvidence
         var known = snapshots.Sum(s => SourceCoverage.KnownFacts(s).Count());
         var without = snapshots.Sum(s => SourceCoverage.WithoutPassage(s).Count);
         var inferred = snapshots.Sum(s => SourceCoverage.Inferred(s).Count);
-        var authority = catalog.DefaultAuthority.On(day);
+        var authority = catalog.DefaultAuthority.On(day) with { GateTechnical = false };
         var technical = 0;
         var predating = new List<string>();
         foreach (var id in ids)

@@ -54,7 +54,7 @@ internal static class CliText
         ["cli.validate.questionnaires.one"] = ("{0} Fragebogen", "{0} questionnaire"),
         ["cli.validate.questionnaires.many"] = ("{0} Fragebögen", "{0} questionnaires"),
         ["cli.validate.passages"] = ("Belege: {0} bekannte Fakten, {1} mit Fundstelle, {2} ohne; {3} davon gefolgert, nicht wörtlich belegt", "evidence: {0} known facts, {1} with a passage, {2} without; {3} of them inferred, not stated"),
-        ["cli.validate.technical"] = ("Technische Stufe bewertet: {0} von {1} Diensten (Sicht {2}, {3})", "technical stage assessed: {0} of {1} services (view {2}, {3})"),
+        ["cli.validate.technical"] = ("Technische Stufe bewertbar: {0} von {1} Diensten (alle technischen Fakten bekannt; Sicht {2} ohne Vorprüfung, {3})", "technical stage assessable: {0} of {1} services (every technical fact known; view {2} without its gate, {3})"),
         ["cli.validate.predating"] = ("Faktenstand vor einem Rechtsereignis, Bewertung prüfen: {0} Dienste ({1})", "facts older than a legal event, review the verdict: {0} services ({1})"),
         ["cli.validate.decisions"] = ("Veröffentlichte Entscheidungen: Die Bewertung stimmt bei {0} von {1} überein", "published decisions: the engine agrees with {0} of {1}"),
         ["cli.validate.disagrees"] = ("  weicht ab: {0}: veröffentlicht {1}, berechnet {2}", "  disagrees: {0}: published {1}, engine {2}"),

@@ -350,7 +350,7 @@ public sealed partial class LanguageWalkBrowserTests : IAsyncLifetime
         }
     }
 
-    private static readonly HashSet<string> HostEndings = new(StringComparer.Ordinal) { "de", "com", "org", "net", "eu", "at", "ch", "example", "invalid", "io", "info", "gov", "int", "fr", "uk", "nl", "lu", "ie", "se" };
+    private static readonly HashSet<string> HostEndings = new(StringComparer.Ordinal) { "de", "com", "org", "net", "eu", "at", "ch", "example", "invalid", "io", "info", "gov", "int", "fr", "uk", "nl", "lu", "ie", "se", "in", "es", "us", "me", "host", "social", "wiki" };
 
     [GeneratedRegex(@"\b[a-z]+\.[a-z]+\.[a-z]+(\.[a-z]+)*\b")]
     private static partial Regex LowerKey();
