@@ -49,15 +49,20 @@ internal static class CampaignDashboard
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(cache);
-        // The stamp before anything else: figures computed after reading it include every change it stands for.
-        var stamp = await DashboardCache.StampAsync(db, campaignId, cancel).ConfigureAwait(false);
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancel).ConfigureAwait(false);
-        if (campaign is null)
+        // The campaign and its stamp in one statement, before the figures: figures computed after reading the stamp
+        // include every change it stands for. One round trip less on every view.
+#pragma warning disable RS0030 // inside a projection: translated to a SQL subquery
+        var read = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId)
+            .Select(c => new { Campaign = c, Stamp = db.CampaignStamps.Where(s => s.CampaignId == campaignId).Select(s => s.Stamp).FirstOrDefault() })
+            .SingleOrDefaultAsync(cancel).ConfigureAwait(false);
+#pragma warning restore RS0030
+        if (read is null)
         {
             return null;
         }
 
-        var figures = await cache.GetAsync(campaignId, regions, stamp, cancel).ConfigureAwait(false);
+        var campaign = read.Campaign;
+        var figures = await cache.GetAsync(campaignId, regions, read.Stamp, cancel).ConfigureAwait(false);
         var deficient = page is { } index ? figures.Deficient.Skip(index * PageSize).Take(PageSize).ToList() : figures.Deficient;
         return new DashboardData(campaign, figures, deficient);
     }
