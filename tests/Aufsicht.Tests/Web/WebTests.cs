@@ -158,6 +158,16 @@ public abstract class WebTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ComparePage_German_NamesTheDateAsReadersWriteIt_AndWhenFactsPredateTheLaw()
+    {
+        var (status, body) = await Get("/vergleich?ids=zoom&ids=wire&asOf=2024-01-01", "de");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Stichtag 01.01.2024", body, StringComparison.Ordinal);
+        // Zoom's newest facts are of 18.02.2021: older than the new standard contractual clauses of 27.06.2021.
+        Assert.Contains("Bewertung prüfen: Faktenstand vor dem Rechtsereignis vom 27.06.2021", System.Net.WebUtility.HtmlDecode(body), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ComparePage_TwoServices_SideBySide()
     {
         var (status, body) = await Get("/vergleich?ids=zoom&ids=wire&asOf=2020-07-03", "en");
