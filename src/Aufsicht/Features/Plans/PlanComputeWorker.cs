@@ -17,21 +17,26 @@ internal sealed partial class PlanComputeWorker(IServiceScopeFactory scopes, Pla
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Requeues what a crash left running before the server takes its first request: done later, in the background,
+    /// it could requeue a computation this server had just started (a busy machine let a test see exactly that).
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await RequeueInterruptedAsync(stoppingToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return;
+            await RequeueInterruptedAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
             LoopFailed(logger, e.GetType().Name);
         }
 
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             var more = false;
