@@ -40,7 +40,7 @@ public static class CatalogEvidence
                 technical++;
             }
 
-            if (FactsAge.Predated(current, law.Events, day, c => law.IsFreeDestination(c, day)).Count > 0)
+            if (FactsAge.Predated(current, law, day).Count > 0)
             {
                 predating.Add(id);
             }

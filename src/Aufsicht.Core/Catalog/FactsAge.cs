@@ -29,6 +29,13 @@ public static class FactsAge
             .ToArray();
     }
 
+    /// <summary>The same, with the law's own list of events and of countries free of a transfer tool on that day.</summary>
+    public static IReadOnlyList<LegalEvent> Predated(ServiceProfile snapshot, LegalCalendar law, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(law);
+        return Predated(snapshot, law.Events, asOf, c => law.IsFreeDestination(c, asOf));
+    }
+
     private static bool ConcernsUs(ServiceProfile s) =>
         s.Transfers.Any(t => t.To == "US")
         || (s.Countries?.Any(c => c is "US" or Worldwide) ?? false)

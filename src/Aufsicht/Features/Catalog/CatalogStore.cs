@@ -214,28 +214,8 @@ internal static class CatalogQueries
             errors.Add(Aufsicht.Core.Error.Invalid("country", "catalog.query.country", Shorten(country)));
         }
 
-        bool? openSource = open switch
-        {
-            null or "" => null,
-            "yes" => true,
-            "no" => false,
-            _ => null,
-        };
-        if (open is { Length: > 0 } and not ("yes" or "no"))
-        {
-            errors.Add(Aufsicht.Core.Error.Invalid("open", "catalog.query.notOneOf", "yes, no", Shorten(open)));
-        }
-
-        bool? needsReview = review switch
-        {
-            "yes" => true,
-            "no" => false,
-            _ => null,
-        };
-        if (review is { Length: > 0 } and not ("yes" or "no"))
-        {
-            errors.Add(Aufsicht.Core.Error.Invalid("review", "catalog.query.notOneOf", "yes, no", Shorten(review)));
-        }
+        var openSource = YesNo("open", open, errors);
+        var needsReview = YesNo("review", review, errors);
 
         if (search is { Length: > 200 })
         {
@@ -245,6 +225,23 @@ internal static class CatalogQueries
         return errors.Count > 0
             ? Aufsicht.Core.Result<CatalogFilter>.Fail(errors)
             : Aufsicht.Core.Result<CatalogFilter>.Ok(new CatalogFilter(search?.Trim(), NullIfEmpty(category), NullIfEmpty(verdict), NullIfEmpty(country), openSource, needsReview));
+    }
+
+    /// <summary>A yes/no filter: null when absent, else true or false, or an error naming the parameter.</summary>
+    private static bool? YesNo(string name, string? value, List<Aufsicht.Core.Error> errors)
+    {
+        switch (value)
+        {
+            case null or "":
+                return null;
+            case "yes":
+                return true;
+            case "no":
+                return false;
+            default:
+                errors.Add(Aufsicht.Core.Error.Invalid(name, "catalog.query.notOneOf", "yes, no", Shorten(value)));
+                return null;
+        }
     }
 
     public static IReadOnlyList<ServiceRow> List(CatalogStore store, View view, CatalogFilter filter) =>
@@ -272,8 +269,7 @@ internal static class CatalogQueries
         var result = snapshot is null
             ? store.Assessor.Unknown(id, view.AsOf, view.Authority)
             : store.Assessor.AssessService(snapshot, view.AsOf, view.Authority, "normal");
-        var law = store.Data.Law;
-        var predated = snapshot is null ? [] : FactsAge.Predated(snapshot, law.Events, view.AsOf, c => law.IsFreeDestination(c, view.AsOf));
+        var predated = snapshot is null ? [] : FactsAge.Predated(snapshot, store.Data.Law, view.AsOf);
         return new ServiceRow(id, shown.Names, shown.Category, shown.Provider.Names, shown.Provider.Seat, shown.OpenSource, shown.OperatingModel, result.Verdict, result.Technical, predated);
     }
 

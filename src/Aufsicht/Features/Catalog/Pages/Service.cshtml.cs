@@ -72,8 +72,7 @@ internal sealed class ServiceModel(CatalogStore store, TimeProvider clock, Aufsi
         (Assessment, Snapshot) = result.Value;
         if (Snapshot is { } shown)
         {
-            var law = store.Data.Law;
-            Predated = FactsAge.Predated(shown, law.Events, view.AsOf, c => law.IsFreeDestination(c, view.AsOf));
+            Predated = FactsAge.Predated(shown, store.Data.Law, view.AsOf);
             Facts = [.. SourceCoverage.KnownValues(shown)
                 .Select(f => (f.Path, f.Value, (IReadOnlyList<Source>)[.. SourceCoverage.SourcesOf(shown, f.Path).Where(s => s.Passage is not null)]))];
         }
