@@ -62,6 +62,10 @@ public sealed partial class Assessor
             {
                 findings.Add(Make(criterion, "gated", "stage", "legal"));
             }
+            else if (!Applies(criterion, service.Category))
+            {
+                findings.Add(Make(criterion, "not-applicable"));
+            }
             else if (criterion == "TE02")
             {
                 findings.Add(EndToEnd(service, protectionNeed));
@@ -162,6 +166,8 @@ public sealed partial class Assessor
 
         throw new InvalidOperationException($"No finding for {criterion}.");
     }
+
+    private bool Applies(string criterion, string category) => !_criteria.Contains(criterion) || _criteria[criterion].Applies(category);
 
     private static bool AboveNormal(string protectionNeed) => protectionNeed is "high" or "very-high";
 

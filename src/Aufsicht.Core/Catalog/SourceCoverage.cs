@@ -29,6 +29,18 @@ public static class SourceCoverage
         KnownFacts(profile).Where(path => SourcesOf(profile, path).Where(s => s.Passage is not null).ToArray() is { Length: > 0 } quoting
             && quoting.All(s => s.Inferred is not null)).ToArray();
 
+    /// <summary>
+    /// The known facts given for a criterion that does not apply to the service's category (a recording indicator for
+    /// an office suite): the engine would not look at them, so the data must not claim them.
+    /// </summary>
+    public static IReadOnlyList<string> Inapplicable(ServiceProfile profile, Law.CriteriaCatalog criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        return KnownFacts(profile)
+            .Where(path => FactDomains.CriterionOf.TryGetValue(path, out var id) && criteria.Contains(id) && !criteria[id].Applies(profile.Category))
+            .ToArray();
+    }
+
     public static IEnumerable<string> KnownFacts(ServiceProfile profile) => KnownValues(profile).Select(f => f.Path);
 
     /// <summary>

@@ -211,7 +211,7 @@ public static class DataReader
                 continue;
             }
 
-            c.RejectUnknown(["id", "stage", "fact", "question", "title", "articles", "basis", "reasons"]);
+            c.RejectUnknown(["id", "stage", "fact", "question", "title", "articles", "basis", "reasons", "appliesTo", "appliesToWhy"]);
             var id = c.String("id", maxLength: 10);
             var stage = c.Enum("stage", ["contract", "transfer", "technical", "use"], allowUnknown: false);
             var fact = c.String("fact");
@@ -220,9 +220,15 @@ public static class DataReader
             var articles = Strings(c, "articles");
             var basis = Strings(c, "basis");
             var reasons = ReadReasons(c.Object("reasons"), errors);
+            var appliesTo = c.Has("appliesTo") ? Strings(c, "appliesTo") : null;
+            if (appliesTo is not null)
+            {
+                c.Text("appliesToWhy");
+            }
+
             if (id is not null && stage is not null && fact is not null && question is not null && title is not null && articles is not null && basis is not null && reasons is not null)
             {
-                criteria.Add(new Criterion(id, Enum.Parse<Stage>(stage, ignoreCase: true), fact, question, title, articles, basis, reasons));
+                criteria.Add(new Criterion(id, Enum.Parse<Stage>(stage, ignoreCase: true), fact, question, title, articles, basis, reasons, appliesTo));
             }
         }
 

@@ -15,6 +15,8 @@ public sealed record Reason(string Key, Level Level, LocalizedText Explanation, 
 /// <summary>
 /// A criterion of domain/assessment.md §2: stable id, question, short title, articles and its possible outcomes. The
 /// title stands beside the id wherever the id is shown („L01 Auftragsverarbeitungsvertrag angeboten“).
+/// <see cref="AppliesTo"/> names the service categories the criterion applies to (null: every category); for any other
+/// category its finding is „not applicable“ whatever the fact says (a lobby in an operating system).
 /// </summary>
 public sealed record Criterion(
     string Id,
@@ -24,7 +26,12 @@ public sealed record Criterion(
     LocalizedText Title,
     IReadOnlyList<string> Articles,
     IReadOnlyList<string> Basis,
-    IReadOnlyDictionary<string, Reason> Reasons);
+    IReadOnlyDictionary<string, Reason> Reasons,
+    IReadOnlyList<string>? AppliesTo = null)
+{
+    /// <summary>Whether the criterion applies to a service of <paramref name="category"/>.</summary>
+    public bool Applies(string category) => AppliesTo is null || AppliesTo.Contains(category, StringComparer.Ordinal);
+}
 
 /// <summary>The criteria catalogue (<c>data/criteria.json</c>): criteria, reasons shared by all criteria, and display terms.</summary>
 public sealed class CriteriaCatalog

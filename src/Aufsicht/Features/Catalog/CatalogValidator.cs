@@ -145,6 +145,7 @@ internal static class CatalogValidator
                 {
                     var snapshotFile = $"services/{id}/{AssessmentJson(snapshot.FactsAsOf)}.json";
                     problems.AddRange(SourceCoverage.Uncovered(snapshot).Select(p => Line(Core.Error.Invalid($"{snapshotFile}: {p}", "datafile.unsourced"))));
+                    problems.AddRange(SourceCoverage.Inapplicable(snapshot, data.Criteria).Select(p => Line(Core.Error.Invalid($"{snapshotFile}: {p}", "datafile.inapplicable", Texts.T(language, "category." + snapshot.Category)))));
                     unquoted.AddRange(SourceCoverage.WithoutPassage(snapshot).Select(p => Line(Core.Error.Invalid($"{snapshotFile}: {p}", "datafile.noPassage"))));
                 }
             }

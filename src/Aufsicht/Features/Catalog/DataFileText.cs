@@ -41,6 +41,7 @@ internal static class DataFileText
         ["datafile.jurisdiction.noCountry"] = ("Zum Land {1} fehlt die Zeile des Staates {0}", "Land {1} has no row for its country {0}"),
         ["datafile.needsSource"] = ("braucht mindestens eine Quelle", "needs at least one source"),
         ["datafile.partOfItself"] = ("ein Dienst kann nicht Teil von sich selbst sein", "a service cannot be part of itself"),
+        ["datafile.inapplicable"] = ("Das Kriterium dieses Fakts gilt nicht für die Kategorie „{0}“ (criteria.json, „appliesTo“); den Fakt weglassen oder „not-applicable“ angeben", "this fact's criterion does not apply to the category \"{0}\" (criteria.json, \"appliesTo\"); leave the fact out or give \"not-applicable\""),
         ["datafile.noPassage"] = ("bekannter Fakt ohne Fundstelle: keine Quelle dazu zitiert die Stelle, die ihn belegt (Feld „passage“)", "known fact without a passage: no source for it quotes the words that support it (field \"passage\")"),
         ["datafile.needsVersion"] = ("braucht mindestens eine Fassung", "needs at least one version"),
         ["datafile.fileMissing"] = ("die Datei fehlt", "file is missing"),
