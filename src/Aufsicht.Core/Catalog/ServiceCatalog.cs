@@ -63,13 +63,13 @@ public sealed class ServiceCatalog
 
     /// <summary>
     /// The newest snapshot whose facts date from on or before <paramref name="asOf"/>; null before the first. For a
-    /// part of another service whose parent has newer facts on that day, the part's snapshot with the parent's contract
+    /// part of another service whose parent has facts as new or newer on that day, the part's snapshot with the parent's contract
     /// facts (<see cref="ParentFacts"/>).
     /// </summary>
     public ServiceProfile? SnapshotOn(string serviceId, DateOnly asOf)
     {
         var own = OwnSnapshotOn(serviceId, asOf);
-        return own?.PartOf is { } parentId && OwnSnapshotOn(parentId, asOf) is { } parent && parent.FactsAsOf > own.FactsAsOf
+        return own?.PartOf is { } parentId && OwnSnapshotOn(parentId, asOf) is { } parent && parent.FactsAsOf >= own.FactsAsOf
             ? _taken.GetOrAdd((own, parent), static pair => ParentFacts.Take(pair.Own, pair.Parent))
             : own;
     }

@@ -133,7 +133,7 @@ public sealed class EvidenceTests
     }
 
     [Fact]
-    public void SnapshotOn_APartTakesItsParentsFactsOnlyWhenTheyAreNewer()
+    public void SnapshotOn_APartTakesItsParentsFactsOnlyWhenTheyAreAsNewOrNewer()
     {
         var part = Profile("part", "2021-02-18", partOf: "parent");
         var old = Profile("parent", "2020-01-01", facts: new(StringComparer.Ordinal) { ["contract.ownPurposes"] = "reserved" });
@@ -145,6 +145,11 @@ public sealed class EvidenceTests
         Assert.Equal("unknown", taken.Fact("contract.ownPurposes"));
         Assert.Same(taken, catalog.SnapshotOn("part", D("2026-06-01")));
         Assert.Null(catalog.SnapshotOn("part", D("2020-06-01")));
+
+        // Facts of the same day: the parent's contract still wins, so the two cannot say different things that day.
+        var sameDay = Profile("part", "2025-09-01", partOf: "parent", facts: new(StringComparer.Ordinal) { ["contract.ownPurposes"] = "excluded" });
+        var both = new ServiceCatalog([sameDay, newer], [], [], Data.Catalog.Authorities, Data.Catalog.DefaultAuthority.Id);
+        Assert.Equal("unknown", both.SnapshotOn("part", D("2026-01-01"))!.Fact("contract.ownPurposes"));
     }
 
     [Fact]

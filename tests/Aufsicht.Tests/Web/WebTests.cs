@@ -221,7 +221,11 @@ public abstract class WebTests : IAsyncLifetime
         Assert.Equal("red", zoom.GetProperty("verdict").GetString());
         var (detailStatus, detail) = await Get("/api/v1/catalog/services/teams-m365");
         Assert.Equal(HttpStatusCode.OK, detailStatus);
-        Assert.Contains("\"snapshots\":[\"2020-07-03\",\"2021-02-18\"]", detail, StringComparison.Ordinal);
+        // Every dated file of the service, oldest first; the two of Berlin's reviews first.
+        var files = Directory.GetFiles(Path.Combine(Cli.Repository, "data", "services", "teams-m365"), "*.json")
+            .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["2020-07-03", "2021-02-18"], files[..2]);
+        Assert.Contains("\"snapshots\":[" + string.Join(",", files.Select(f => $"\"{f}\"")) + "]", detail, StringComparison.Ordinal);
     }
 
     [Fact]
