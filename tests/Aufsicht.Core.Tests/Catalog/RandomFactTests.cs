@@ -57,6 +57,7 @@ public sealed partial class RandomFactTests(ITestOutputHelper output)
     [InlineData("processing.countries", "DE, Europe", false)]
     [InlineData("transfers", "US:scc-2021, US:dpf", true)]
     [InlineData("transfers", "US:handshake", false)]
+    [InlineData("transfers", "US:unknown", true)] // a transfer is known, its tool is not (Zoom, 3 July 2020)
     public void Allowed_KnowsTheValuesOfEachKindOfFact(string path, string value, bool allowed) =>
         Assert.Equal(allowed, Allowed(path, value));
 
@@ -69,7 +70,7 @@ public sealed partial class RandomFactTests(ITestOutputHelper output)
         "openSource" or "provider.thirdCountryAccess" or "processing.providerCanReadContent" or "processing.providerReceivesPersonalData" => value is "true" or "false",
         "licence" => value.Length > 0,
         "processing.countries" => value.Split(", ").All(c => c == "worldwide" || Country().IsMatch(c)),
-        "transfers" => value.Split(", ").All(t => t.Split(':') is [var to, var tool] && Country().IsMatch(to) && FactDomains.TransferTools.Contains(tool)),
+        "transfers" => value.Split(", ").All(t => t.Split(':') is [var to, var tool] && Country().IsMatch(to) && (tool == FactDomains.Unknown || FactDomains.TransferTools.Contains(tool))),
         _ => false,
     };
 
