@@ -205,7 +205,7 @@ public abstract class AccountManagementTests : IAsyncLifetime
             var (edited, _, _) = await clerk.PostFormAsync("/katalog/zoom/bearbeiten?asOf=2020-07-03", "/katalog/zoom/bearbeiten",
             [
                 new("fact", "contract.ownPurposes=excluded"), new("factsAsOf", "2020-07-03"), new("sourceUrl", "https://example.org/zoom-dpa-2020"),
-                new("sourceSeen", "2026-11-01"), new("reason", "Neuer Vertrag schließt eigene Zwecke aus."), new("revision", string.Empty),
+                new("sourceSeen", "2026-11-01"), new("reason", "Neuer Vertrag schließt eigene Zwecke aus."), new("passage", "We do not use customer content for our own purposes."), new("passageLang", "en"), new("revision", string.Empty),
             ]);
             Assert.Equal(HttpStatusCode.OK, edited);
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Aufsicht.Data;
 using Aufsicht.Tests.Web;
 using Microsoft.EntityFrameworkCore;
@@ -43,10 +44,14 @@ public abstract class AccountTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<AufsichtDb>().FactChanges.CountAsync();
     }
 
+    private const string Quote = "Zoom will not use Customer Data for its own purposes.";
+
     private static KeyValuePair<string, string>[] Edit(string fact = "contract.ownPurposes=excluded", string reason = "Neuer Vertrag vom 01.08.2020 schließt eigene Zwecke aus.",
-        string url = "https://example.org/zoom-dpa-2020", string seen = "2026-11-01", string factsAsOf = "2020-07-03", string? revision = null) =>
+        string url = "https://example.org/zoom-dpa-2020", string seen = "2026-11-01", string factsAsOf = "2020-07-03", string? revision = null,
+        string passage = Quote, string passageLang = "en", string inferred = "") =>
     [
-        new("fact", fact), new("factsAsOf", factsAsOf), new("sourceUrl", url), new("sourceSeen", seen), new("reason", reason), new("revision", revision ?? string.Empty),
+        new("fact", fact), new("factsAsOf", factsAsOf), new("sourceUrl", url), new("sourceSeen", seen), new("reason", reason),
+        new("passage", passage), new("passageLang", passageLang), new("inferred", inferred), new("revision", revision ?? string.Empty),
     ];
 
     [Fact]
@@ -102,6 +107,10 @@ public abstract class AccountTests : IAsyncLifetime
         Assert.Contains("sachbearbeitung@aufsicht.example", page, StringComparison.Ordinal);
         Assert.Contains("Verarbeitung zu eigenen Zwecken des Anbieters von „im Vertrag vorbehalten“ auf „ausgeschlossen“", page, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", page, StringComparison.Ordinal);
+
+        // The new source quotes its passage, in its language, beside the fact.
+        Assert.Contains(Quote, page, StringComparison.Ordinal);
+        Assert.Matches("lang=\"en\"[^>]*>[^<]*" + Regex.Escape(Quote), page);
         Assert.DoesNotContain("<script>alert(1)</script>", page, StringComparison.Ordinal);
 
         // Anonymous visitors see the facts, not who changed them.
@@ -199,12 +208,22 @@ public abstract class AccountTests : IAsyncLifetime
     [InlineData("contract.ownPurposes=excluded", "https://example.org/x", "2099-01-01", "A sound reason", "sourceSeen")]
     [InlineData("contract.ownPurposes=excluded", "https://example.org/x", "2026-11-01", "", "reason")]
     [InlineData("contract.ownPurposes=excluded", "https://example.org/x", "2026-11-01", "TOO-LONG", "reason")]
+    [InlineData("contract.ownPurposes=excluded", "https://example.org/x", "2026-11-01", "A sound reason", "passage")]
+    [InlineData("contract.ownPurposes=excluded", "https://example.org/x", "2026-11-01", "A sound reason", "passageLang")]
+    [InlineData("contract.ownPurposes=excluded", "https://example.org/x", "2026-11-01", "A sound reason", "inferred")]
     public async Task Supervisor_BadInput_ClearMessage_NothingWritten(string fact, string url, string seen, string reason, string field)
     {
         using var session = _server.NewSession();
         await session.LoginAsync("sachbearbeitung@aufsicht.example", Password);
         reason = reason == "TOO-LONG" ? new string('x', 3000) : reason;
-        var (status, body, _) = await session.PostFormAsync("/katalog/zoom/bearbeiten", "/katalog/zoom/bearbeiten", Edit(fact: fact, url: url, seen: seen, reason: reason));
+        var form = field switch
+        {
+            "passage" => Edit(fact: fact, url: url, seen: seen, reason: reason, passage: "  "),
+            "passageLang" => Edit(fact: fact, url: url, seen: seen, reason: reason, passageLang: "xx"),
+            "inferred" => Edit(fact: fact, url: url, seen: seen, reason: reason, inferred: new string('y', 1001)),
+            _ => Edit(fact: fact, url: url, seen: seen, reason: reason),
+        };
+        var (status, body, _) = await session.PostFormAsync("/katalog/zoom/bearbeiten", "/katalog/zoom/bearbeiten", form);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("role=\"alert\"", body, StringComparison.Ordinal);
         Assert.Contains(UiLabel(field), body, StringComparison.Ordinal);
@@ -223,6 +242,9 @@ public abstract class AccountTests : IAsyncLifetime
         "fact" => "Fakt:",
         "sourceUrl" => "Quelle (Adresse):",
         "sourceSeen" => "Quelle gesehen am:",
+        "passage" => "Fundstelle (wörtlich zitiert):",
+        "passageLang" => "Sprache der Fundstelle:",
+        "inferred" => "Gefolgert, weil … (nur wenn die Quelle den Wert nicht ausdrücklich nennt):",
         _ => "Begründung:",
     };
 

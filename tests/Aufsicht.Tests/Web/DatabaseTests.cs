@@ -123,7 +123,7 @@ public sealed class DatabaseTests
         var (status, _, _) = await session.PostFormAsync("/katalog/zoom/bearbeiten", "/katalog/zoom/bearbeiten",
         [
             new("fact", "contract.ownPurposes=excluded"), new("factsAsOf", "2020-07-03"), new("sourceUrl", "https://example.org/a"),
-            new("sourceSeen", "2026-11-01"), new("reason", "Changed on instance A"), new("revision", string.Empty),
+            new("sourceSeen", "2026-11-01"), new("reason", "Changed on instance A"), new("passage", "We do not use customer content for our own purposes."), new("passageLang", "en"), new("revision", string.Empty),
         ]);
         Assert.Equal(System.Net.HttpStatusCode.OK, status);
 
@@ -202,7 +202,7 @@ public sealed class DatabaseTests
             await session.PostFormAsync("/katalog/zoom/bearbeiten", "/katalog/zoom/bearbeiten",
             [
                 new("fact", "contract.deletion=guaranteed"), new("factsAsOf", "2020-07-03"), new("sourceUrl", "https://example.org/b"),
-                new("sourceSeen", "2026-11-01"), new("reason", "made after the backup"), new("revision", string.Empty),
+                new("sourceSeen", "2026-11-01"), new("reason", "made after the backup"), new("passage", "We do not use customer content for our own purposes."), new("passageLang", "en"), new("revision", string.Empty),
             ]);
 
             var restoreDir = Directory.CreateTempSubdirectory("aufsicht-restore-").FullName;

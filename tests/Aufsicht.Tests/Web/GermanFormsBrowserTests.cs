@@ -129,6 +129,7 @@ public sealed partial class GermanFormsBrowserTests : IAsyncLifetime
         ["sourceUrl"] = "https://example.org/vertrag",
         ["sourceSeen"] = "2026-11-01",
         ["reason"] = "Vertrag zur Prüfung geändert",
+        ["passage"] = "Der Anbieter verarbeitet die Daten nicht zu eigenen Zwecken.",
     };
 
     private string Url(string path) => new Uri(_server.Address, path).ToString();

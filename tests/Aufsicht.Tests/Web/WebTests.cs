@@ -223,7 +223,7 @@ public abstract class WebTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, detailStatus);
         // Every dated file of the service, oldest first; the two of Berlin's reviews first.
         var files = Directory.GetFiles(Path.Combine(Cli.Repository, "data", "services", "teams-m365"), "*.json")
-            .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToArray();
+            .Select(f => Path.GetFileName(f)[..^".json".Length]).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(["2020-07-03", "2021-02-18"], files[..2]);
         Assert.Contains("\"snapshots\":[" + string.Join(",", files.Select(f => $"\"{f}\"")) + "]", detail, StringComparison.Ordinal);
     }

@@ -7,8 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aufsicht.Features.Catalog;
 
-/// <summary>A supervisor's change of one fact, with the source that supports it and why.</summary>
-internal sealed record FactEdit(string ServiceId, string Path, string Value, DateOnly FactsAsOf, int? Revision, string SourceUrl, DateOnly? SourceSeen, string Reason);
+/// <summary>
+/// A supervisor's change of one fact, with the source that supports it, the passage of that source quoted in its
+/// language, the reasoning if the value is inferred from the passage rather than stated, and why.
+/// </summary>
+internal sealed record FactEdit(
+    string ServiceId, string Path, string Value, DateOnly FactsAsOf, int? Revision, string SourceUrl, DateOnly? SourceSeen, string Reason,
+    string Passage = "", string PassageLang = "", string Inferred = "");
 
 /// <summary>
 /// Changes one fact of a service: in the snapshot of that date, or in a new snapshot from that date built on the one
@@ -35,6 +40,9 @@ internal sealed class EditFact(AufsichtDb db, CatalogStore store, TimeProvider c
         ("edit.group.processing", [.. Editable.Keys.Where(p => !p.StartsWith("contract.", StringComparison.Ordinal) && !p.StartsWith("technical.", StringComparison.Ordinal))]),
         ("edit.group.technical", [.. Editable.Keys.Where(p => p.StartsWith("technical.", StringComparison.Ordinal))]),
     ];
+
+    /// <summary>The languages a quoted passage may be in, as the form offers them (ISO 639-1).</summary>
+    public static IReadOnlyList<string> PassageLanguages { get; } = ["de", "en", "fr", "nl", "da", "it", "es"];
 
     public async Task<Result<FactChangeRecord>> RunAsync(FactEdit edit, string user, CancellationToken cancel)
     {
@@ -64,13 +72,25 @@ internal sealed class EditFact(AufsichtDb db, CatalogStore store, TimeProvider c
         Write(profile, edit.Path, edit.Value);
         profile["factsAsOf"] = edit.FactsAsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var sources = profile["sources"] as JsonArray ?? [];
-        sources.Add(new JsonObject
+        var source = new JsonObject
         {
             ["url"] = edit.SourceUrl,
             ["seen"] = edit.SourceSeen!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["about"] = edit.Path,
             ["note"] = edit.Reason,
-        });
+        };
+        if (edit.Passage.Trim() is { Length: > 0 } passage)
+        {
+            (source["passage"], source["lang"]) = (passage, edit.PassageLang);
+        }
+
+        if (edit.Inferred.Trim() is { Length: > 0 } inferred)
+        {
+            // Written once, in the handler's language; shown as written on both pages, like the reason.
+            source["inferred"] = new JsonObject { ["de"] = inferred, ["en"] = inferred };
+        }
+
+        sources.Add(source);
         profile["sources"] = sources;
         var json = profile.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var check = ProfileReader.ReadService(System.Text.Encoding.UTF8.GetBytes(json));
@@ -154,14 +174,34 @@ internal sealed class EditFact(AufsichtDb db, CatalogStore store, TimeProvider c
             errors.Add(Error.Invalid("sourceSeen", "edit.error.sourceSeen"));
         }
 
+        // A known value needs the words that support it (issue 15); unknown and not applicable need none.
+        var passage = edit.Passage.Trim();
+        var known = edit.Value is not (FactDomains.Unknown or FactDomains.NotApplicable or "");
+        if ((known && passage.Length == 0) || passage.Length > 1000 || HasControl(passage))
+        {
+            errors.Add(Error.Invalid("passage", "edit.error.passage"));
+        }
+
+        if (passage.Length > 0 && !PassageLanguages.Contains(edit.PassageLang, StringComparer.Ordinal))
+        {
+            errors.Add(Error.Invalid("passageLang", "edit.error.passageLang"));
+        }
+
+        if (edit.Inferred.Trim() is { } inferred && (inferred.Length > 1000 || HasControl(inferred) || (inferred.Length > 0 && passage.Length == 0)))
+        {
+            errors.Add(Error.Invalid("inferred", "edit.error.inferred"));
+        }
+
         var reason = edit.Reason.Trim();
-        if (reason.Length < 5 || reason.Length > 2000 || reason.Any(c => char.IsControl(c) && c is not ('\n' or '\r')))
+        if (reason.Length < 5 || reason.Length > 2000 || HasControl(reason))
         {
             errors.Add(Error.Invalid("reason", "edit.error.reason"));
         }
 
         return errors;
     }
+
+    private static bool HasControl(string text) => text.Any(c => char.IsControl(c) && c is not ('\n' or '\r'));
 
     private static string? Read(JsonObject profile, string path)
     {

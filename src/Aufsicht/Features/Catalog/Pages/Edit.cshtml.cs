@@ -35,6 +35,12 @@ internal sealed class EditModel(CatalogStore store, AufsichtDb db, TimeProvider 
 
     public string? Reason { get; private set; }
 
+    public string? Passage { get; private set; }
+
+    public string? PassageLang { get; private set; }
+
+    public string? Inferred { get; private set; }
+
     public int? Revision { get; private set; }
 
     internal FactChangeRecord? Saved { get; private set; }
@@ -65,19 +71,19 @@ internal sealed class EditModel(CatalogStore store, AufsichtDb db, TimeProvider 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id, string? fact, string? factsAsOf, string? sourceUrl, string? sourceSeen, string? reason, int? revision, [FromServices] EditFact editFact, CancellationToken cancel)
+    public async Task<IActionResult> OnPostAsync(string id, string? fact, string? factsAsOf, string? sourceUrl, string? sourceSeen, string? reason, string? passage, string? passageLang, string? inferred, int? revision, [FromServices] EditFact editFact, CancellationToken cancel)
     {
         if (!await LoadAsync(id, factsAsOf, cancel).ConfigureAwait(true))
         {
             return NotFound();
         }
 
-        (SourceUrl, Reason) = (sourceUrl, reason);
+        (SourceUrl, Reason, Passage, PassageLang, Inferred) = (sourceUrl, reason, passage, passageLang, inferred);
         SourceSeen = sourceSeen ?? string.Empty;
         var parts = (fact ?? string.Empty).Split('=', 2);
         (Chosen, Value) = (EditFact.Editable.ContainsKey(parts[0]) ? parts[0] : null, parts.Length == 2 ? parts[1] : null);
         var date = ParseDate(factsAsOf);
-        var edit = new FactEdit(id, parts[0], parts.Length == 2 ? parts[1] : string.Empty, date ?? default, revision, sourceUrl ?? string.Empty, ParseDate(sourceSeen), reason ?? string.Empty);
+        var edit = new FactEdit(id, parts[0], parts.Length == 2 ? parts[1] : string.Empty, date ?? default, revision, sourceUrl ?? string.Empty, ParseDate(sourceSeen), reason ?? string.Empty, passage ?? string.Empty, passageLang ?? string.Empty, inferred ?? string.Empty);
         var user = User.Identity?.Name ?? "?";
         var result = date is null
             ? Core.Error.Invalid("factsAsOf", "edit.error.factsAsOf")
@@ -90,7 +96,7 @@ internal sealed class EditModel(CatalogStore store, AufsichtDb db, TimeProvider 
 
         Saved = result.Value;
         await LoadAsync(id, factsAsOf, cancel).ConfigureAwait(true);
-        (Value, Reason, SourceUrl) = (null, null, null);
+        (Value, Reason, SourceUrl, Passage, PassageLang, Inferred) = (null, null, null, null, null, null);
         return Page();
     }
 
