@@ -76,8 +76,10 @@ public sealed partial class ShippedDataTests
     public void SourceCoverage_FindsAnUnsourcedFact()
     {
         var snapshot = Data.Catalog.Latest("zoom")!;
+        var contract = SourceCoverage.KnownFacts(snapshot).Where(p => p.StartsWith("contract.", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(contract);
         var stripped = snapshot with { Sources = [.. snapshot.Sources.Where(s => !s.About.Contains("contract", StringComparison.Ordinal))] };
-        Assert.Contains("contract.ownPurposes", SourceCoverage.Uncovered(stripped));
+        Assert.Superset(contract.ToHashSet(), SourceCoverage.Uncovered(stripped).ToHashSet());
     }
 
     [Fact]
