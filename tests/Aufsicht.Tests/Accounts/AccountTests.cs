@@ -236,6 +236,24 @@ public abstract class AccountTests : IAsyncLifetime
         Assert.Equal(0, await ChangeCountAsync());
     }
 
+    [Fact]
+    public async Task Supervisor_ValueForACriterionThatDoesNotApply_Refused_NothingWritten()
+    {
+        using var session = _server.NewSession();
+        await session.LoginAsync("sachbearbeitung@aufsicht.example", Password);
+        var (status, body, _) = await session.PostFormAsync("/katalog/libreoffice/bearbeiten", "/katalog/libreoffice/bearbeiten",
+            Edit(fact: "technical.recordingTransparency=indicated", factsAsOf: "2026-12-06"));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("wird bei Diensten der Kategorie „Büroanwendungen“ nicht bewertet; möglich sind hier nur „unbekannt“ und „nicht anwendbar“.", body, StringComparison.Ordinal);
+        Assert.Equal(0, await ChangeCountAsync());
+
+        // Not applicable is what such a fact may say.
+        var (allowed, _, _) = await session.PostFormAsync("/katalog/libreoffice/bearbeiten", "/katalog/libreoffice/bearbeiten",
+            Edit(fact: "technical.recordingTransparency=not-applicable", factsAsOf: "2026-12-06", passage: ""));
+        Assert.Equal(HttpStatusCode.OK, allowed);
+        Assert.Equal(1, await ChangeCountAsync());
+    }
+
     private static string UiLabel(string field) => field switch
     {
         "value" => "Neuer Wert:",

@@ -41,10 +41,10 @@ public abstract partial class CampaignExportTests : IAsyncLifetime
         await _supervisor.LoginAsync("sachbearbeitung@aufsicht.example", SurveyServer.Password);
         (_id, var links) = await _server.StartCampaignAsync(_supervisor, "Videokonferenzen 2026");
 
-        // The municipality answers over the API, with a formula as its remark on Zoom.
+        // The municipality answers over the API, with a formula as its remark on Skype.
         using var client = new HttpClient { BaseAddress = _server.Address };
         var token = links["gemeinde@example.org"].Split('/')[^1];
-        using var answer = new StringContent(SurveyAnswers.Json("zoom", "120", ("remarks", Formula)), Encoding.UTF8, "application/json");
+        using var answer = new StringContent(SurveyAnswers.Json("skype", "120", ("remarks", Formula)), Encoding.UTF8, "application/json");
         using var response = await client.PutAsync($"/api/v1/responses/{token}", answer);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -55,10 +55,10 @@ public abstract partial class CampaignExportTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    [GeneratedRegex(@"^G-2;Gemeinde Süderholz;Gemeinde;Vorpommern-Greifswald;MV;(konform|mangelhaft|unklar);(""[^""]*""|[^;]*);[^;]*Zoom Meetings: (grün|gelb|rot|nicht bewertet)[^;]*;1;\d\d\.\d\d\.20\d\d \d\d:\d\d;U[^;]+;")]
+    [GeneratedRegex(@"^G-2;Gemeinde Süderholz;Gemeinde;Vorpommern-Greifswald;MV;(konform|mangelhaft|unklar);(""[^""]*""|[^;]*);[^;]*Skype: (grün|gelb|rot|nicht bewertet)[^;]*;1;\d\d\.\d\d\.20\d\d \d\d:\d\d;U[^;]+;")]
     private static partial Regex GermanRow();
 
-    [GeneratedRegex(@"^G-2,Gemeinde Süderholz,municipality,Vorpommern-Greifswald,MV,(compliant|deficient|unclear),(""[^""]*""|[^,]*),[^,]*zoom=(green|yellow|red|not-assessed)[^,]*,1,20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ,U[^,]+,")]
+    [GeneratedRegex(@"^G-2,Gemeinde Süderholz,municipality,Vorpommern-Greifswald,MV,(compliant|deficient|unclear),(""[^""]*""|[^,]*),[^,]*skype=(green|yellow|red|not-assessed)[^,]*,1,20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ,U[^,]+,")]
     private static partial Regex MachineRow();
 
     [Fact]
@@ -69,14 +69,14 @@ public abstract partial class CampaignExportTests : IAsyncLifetime
         Assert.Equal([0xEF, 0xBB, 0xBF], content[..3]);
         var lines = Encoding.UTF8.GetString(content[3..]).Split("\r\n");
         Assert.StartsWith("Kennung;Name;Art;Region;Land;Ergebnis;Wesentliche Befunde;Bewertung je System;Fassung;Eingereicht am;Eingangsnummer;", lines[0], StringComparison.Ordinal);
-        Assert.Contains(";Anmerkungen zu diesem System (Zoom Meetings)", lines[0], StringComparison.Ordinal);
+        Assert.Contains(";Anmerkungen zu diesem System (Skype)", lines[0], StringComparison.Ordinal);
         Assert.Contains(";Wie viele Personen nehmen etwa monatlich an Videokonferenzen Ihrer Stelle teil?;", lines[0], StringComparison.Ordinal);
 
         var row = Assert.Single(lines, l => l.StartsWith("G-2;", StringComparison.Ordinal));
         Assert.Matches(GermanRow(), row);
         Assert.Contains(";\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", row, StringComparison.Ordinal);
         Assert.Contains(";ja;", row, StringComparison.Ordinal);
-        Assert.Contains(";Zoom Meetings;", row, StringComparison.Ordinal);
+        Assert.Contains(";Skype;", row, StringComparison.Ordinal);
         // Main findings with their titles for people; the machine variant keeps the bare ids (below).
         Assert.Contains("L03 Keine Nutzung für eigene Zwecke", row, StringComparison.Ordinal);
         Assert.StartsWith("S-1;Grundschule Am Deich;Schule;Nordwestmecklenburg;MV;noch nicht geantwortet;", Assert.Single(lines, l => l.StartsWith("S-1;", StringComparison.Ordinal)), StringComparison.Ordinal);
@@ -90,7 +90,7 @@ public abstract partial class CampaignExportTests : IAsyncLifetime
         Assert.Equal((byte)'e', content[0]);
         var lines = Encoding.UTF8.GetString(content).Split("\r\n");
         Assert.StartsWith("externalId,name,kind,region,state,status,mainFindings,verdicts,version,submittedAt,receipt,", lines[0], StringComparison.Ordinal);
-        Assert.Contains(",remarks@zoom", lines[0], StringComparison.Ordinal);
+        Assert.Contains(",remarks@skype", lines[0], StringComparison.Ordinal);
         var row = Assert.Single(lines, l => l.StartsWith("G-2,", StringComparison.Ordinal));
         Assert.Matches(MachineRow(), row);
         Assert.Contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", row, StringComparison.Ordinal);
@@ -101,8 +101,8 @@ public abstract partial class CampaignExportTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("", "Kennung", "Anmerkungen zu diesem System (Zoom Meetings)", "Gemeinde")]
-    [InlineData("?variant=machine", "externalId", "remarks@zoom", "municipality")]
+    [InlineData("", "Kennung", "Anmerkungen zu diesem System (Skype)", "Gemeinde")]
+    [InlineData("?variant=machine", "externalId", "remarks@skype", "municipality")]
     public async Task Xlsx_HeadersAndValues_FormulaNeutralised(string query, string first, string remarks, string kind)
     {
         var (status, type, content) = await _supervisor.DownloadAsync($"/umfragen/{_id}/export.xlsx{query}");

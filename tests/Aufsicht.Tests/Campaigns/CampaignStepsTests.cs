@@ -48,7 +48,7 @@ public abstract class CampaignStepsTests : IAsyncLifetime
         var token = link.Split('/').Last();
         using var response = await client.PutAsJsonAsync($"/api/v1/antworten/{token}", new
         {
-            answers = SurveyAnswers.For("jitsi-self-operated", null).ToDictionary(a => a.Key, a => a.Values),
+            answers = SurveyAnswers.For("opentalk", null).ToDictionary(a => a.Key, a => a.Values),
             submit = true,
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

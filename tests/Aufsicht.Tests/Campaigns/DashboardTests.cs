@@ -34,12 +34,12 @@ public abstract class DashboardTests : IAsyncLifetime
 {
     private static readonly JsonSerializerOptions Json = new() { IncludeFields = true };
 
-    private static readonly string Zoom = SurveyAnswers.Json(
-        "zoom", "120", ("operatingModel", "saas"), ("hosting", "third-country"), ("purposes", "teaching"), ("purposes", "parent-meetings"),
+    private static readonly string Skype = SurveyAnswers.Json(
+        "skype", "120", ("operatingModel", "saas"), ("hosting", "third-country"), ("purposes", "teaching"), ("purposes", "parent-meetings"),
         ("participants", "pupils"), ("participants", "teachers"), ("protectionNeed", "high"), ("dpia", "threshold-only"),
         ("participantsInformed", "partial"), ("telemetryBlocked", "unknown"));
 
-    private static readonly string Jitsi = SurveyAnswers.Json("jitsi-self-operated", "40");
+    private static readonly string OpenTalk = SurveyAnswers.Json("opentalk", "40");
 
     private AppServer _server = null!;
 
@@ -63,18 +63,18 @@ public abstract class DashboardTests : IAsyncLifetime
         var again = await ExactAsync(id);
         Assert.Same(first.ByKind, again.ByKind);
 
-        // An answer through the API: the municipality uses Jitsi on its own servers.
-        await SubmitAsync("/api/v1/responses/", links["gemeinde@example.org"], Jitsi);
+        // An answer through the API: the municipality uses OpenTalk on its own servers.
+        await SubmitAsync("/api/v1/responses/", links["gemeinde@example.org"], OpenTalk);
         var answered = await ExactAsync(id);
         Assert.Equal((1, 0, 2), (answered.Overall.Compliant, answered.Overall.Deficient, answered.Overall.NotAnswered));
         Assert.Single(answered.Responses);
 
-        // The school uses Zoom hosted in a third country: deficient, listed with its findings, Zoom among the services.
-        await SubmitAsync("/api/v1/antworten/", links["schule@example.org"], Zoom); // the API's first path, kept for existing clients
+        // The school uses Skype hosted in a third country: deficient, listed with its findings, Skype among the services.
+        await SubmitAsync("/api/v1/antworten/", links["schule@example.org"], Skype); // the API's first path, kept for existing clients
         var deficient = await ExactAsync(id);
         Assert.Equal((1, 1, 1), (deficient.Overall.Compliant, deficient.Overall.Deficient, deficient.Overall.NotAnswered));
         Assert.Equal("Grundschule Am Deich", Assert.Single(deficient.Deficient).Name);
-        Assert.Contains(deficient.Services, s => s.Service == "zoom" && s.Total == 1);
+        Assert.Contains(deficient.Services, s => s.Service == "skype" && s.Total == 1);
 
         // Another writer renames the school and makes it a university: the list and the kinds follow at once.
         await WriteAsync(db => db.Bodies.Where(b => b.ExternalId == "S-1")

@@ -43,7 +43,7 @@ public abstract class ReportTests : IAsyncLifetime
 
     private T Db<T>(Func<AufsichtDb, T> query) => _server.Db(query);
 
-    /// <summary>Creates and starts a campaign over all bodies; the municipality answers that it uses Zoom (deficient) and submits.</summary>
+    /// <summary>Creates and starts a campaign over all bodies; the municipality answers that it uses Skype (deficient) and submits.</summary>
     private async Task<(long Id, string Link)> CampaignWithOneSubmissionAsync(Session supervisor)
     {
         var (id, links) = await _server.StartCampaignAsync(supervisor, Title);
@@ -51,13 +51,13 @@ public abstract class ReportTests : IAsyncLifetime
 
         using var respondent = _server.NewSession();
         var (status, _, _) = await respondent.PostFormAsync(link, link + "?abschnitt=0",
-            [new("abschnitt", "0"), new("revision", "0"), new("a:usesVideo", "yes"), new("a:services", "zoom"), new("a:users", "120"), new("action", "next")]);
+            [new("abschnitt", "0"), new("revision", "0"), new("a:usesVideo", "yes"), new("a:services", "skype"), new("a:users", "120"), new("action", "next")]);
         Assert.Equal(HttpStatusCode.Redirect, status);
         (status, _, _) = await respondent.PostFormAsync(link + "?abschnitt=1", link + "?abschnitt=1",
         [
             new("abschnitt", "1"), new("revision", "1"),
             .. SurveyAnswers.Form(
-                "zoom", ("operatingModel", "saas"), ("hosting", "third-country"), ("purposes", "citizen-services"), ("participants", "citizens"),
+                "skype", ("operatingModel", "saas"), ("hosting", "third-country"), ("purposes", "citizen-services"), ("participants", "citizens"),
                 ("dpia", "none"), ("participantsInformed", "partial"), ("telemetryBlocked", "unknown")),
             new("action", "save"),
         ]);
@@ -260,7 +260,7 @@ public abstract class ReportTests : IAsyncLifetime
         Assert.Contains("Eingangsbestätigung", text, StringComparison.Ordinal);
         Assert.Contains("Gemeinde Süderholz", text, StringComparison.Ordinal);
         Assert.Contains(Title, text, StringComparison.Ordinal);
-        Assert.Contains("Zoom", text, StringComparison.Ordinal);
+        Assert.Contains("Skype", text, StringComparison.Ordinal);
         using var client = new HttpClient { BaseAddress = _server.Address };
         using var response = await client.GetAsync(new Uri(link + "/quittung.pdf?fassung=1", UriKind.Relative));
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());

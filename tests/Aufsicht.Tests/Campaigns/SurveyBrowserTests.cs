@@ -123,25 +123,25 @@ public abstract partial class SurveyBrowserTests : IAsyncLifetime
         Assert.False(await services.IsVisibleAsync());
         await form.Locator("#f-usesVideo-frage").GetByLabel("ja", new() { Exact = true }).CheckAsync();
         Assert.True(await services.IsVisibleAsync());
-        await services.GetByLabel("Zoom Meetings", new() { Exact = true }).CheckAsync();
+        await services.GetByLabel("Skype", new() { Exact = true }).CheckAsync();
         await form.GetByLabel("Wie viele Personen").FillAsync("120");
         await form.GetByRole(AriaRole.Button, new() { Name = "Speichern und weiter" }).ClickAsync();
 
-        // The Zoom page: the processor question shows for an online service and hides for self-operation.
+        // The Skype page: the processor question shows for an online service and hides for self-operation.
         await form.GetByRole(AriaRole.Heading, new() { Name = "Einsatz des Systems" }).WaitForAsync();
-        var agreement = form.Locator("#f-processorAgreement-zoom-frage");
-        var model = form.Locator("#f-operatingModel-zoom-frage");
+        var agreement = form.Locator("#f-processorAgreement-skype-frage");
+        var model = form.Locator("#f-operatingModel-skype-frage");
         await model.GetByLabel("auf eigenen Servern, von uns selbst betrieben").CheckAsync();
         Assert.False(await agreement.IsVisibleAsync());
         await model.GetByLabel("als Online-Dienst des Herstellers genutzt").CheckAsync();
         Assert.True(await agreement.IsVisibleAsync());
         await agreement.GetByLabel("ja", new() { Exact = true }).CheckAsync();
-        await form.Locator("#f-hosting-zoom-frage").GetByLabel("außerhalb des EWR (z. B. USA)").CheckAsync();
-        await form.Locator("#f-purposes-zoom-frage").GetByLabel("Beratung und Termine mit Bürgerinnen und Bürgern").CheckAsync();
-        await form.Locator("#f-participants-zoom-frage").GetByLabel("Bürgerinnen und Bürger").CheckAsync();
-        await form.Locator("#f-specialCategories-zoom-frage").GetByLabel("nein", new() { Exact = true }).CheckAsync();
-        await form.Locator("#f-legalBasis-zoom-frage").GetByLabel("Aufgabe im öffentlichen Interesse (Art. 6 Abs. 1 Buchst. e)").CheckAsync();
-        await form.Locator("#f-protectionNeed-zoom-frage").GetByLabel("normal", new() { Exact = true }).CheckAsync();
+        await form.Locator("#f-hosting-skype-frage").GetByLabel("außerhalb des EWR (z. B. USA)").CheckAsync();
+        await form.Locator("#f-purposes-skype-frage").GetByLabel("Beratung und Termine mit Bürgerinnen und Bürgern").CheckAsync();
+        await form.Locator("#f-participants-skype-frage").GetByLabel("Bürgerinnen und Bürger").CheckAsync();
+        await form.Locator("#f-specialCategories-skype-frage").GetByLabel("nein", new() { Exact = true }).CheckAsync();
+        await form.Locator("#f-legalBasis-skype-frage").GetByLabel("Aufgabe im öffentlichen Interesse (Art. 6 Abs. 1 Buchst. e)").CheckAsync();
+        await form.Locator("#f-protectionNeed-skype-frage").GetByLabel("normal", new() { Exact = true }).CheckAsync();
         await AssertAccessible(form);
         await form.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }).ClickAsync();
         await form.GetByText("Ihre Antworten sind gespeichert").WaitForAsync();
@@ -151,7 +151,7 @@ public abstract partial class SurveyBrowserTests : IAsyncLifetime
         respondentContext = await NewContext();
         form = await respondentContext.NewPageAsync();
         await form.GotoAsync(link + "?abschnitt=1");
-        Assert.True(await form.Locator("#f-hosting-zoom-frage").GetByLabel("außerhalb des EWR (z. B. USA)").IsCheckedAsync());
+        Assert.True(await form.Locator("#f-hosting-skype-frage").GetByLabel("außerhalb des EWR (z. B. USA)").IsCheckedAsync());
         // The rest as the shared answer set has it (the questions above were ticked by their labels).
         string[] ticked = ["operatingModel", "processorAgreement", "hosting", "purposes", "participants", "specialCategories", "legalBasis", "protectionNeed"];
         var rest = SurveyAnswers.Use(
@@ -161,7 +161,7 @@ public abstract partial class SurveyBrowserTests : IAsyncLifetime
         {
             foreach (var value in values)
             {
-                await form.Locator($"#f-{question}-zoom-frage input[value=\"{value}\"]").CheckAsync();
+                await form.Locator($"#f-{question}-skype-frage input[value=\"{value}\"]").CheckAsync();
             }
         }
 
@@ -175,7 +175,7 @@ public abstract partial class SurveyBrowserTests : IAsyncLifetime
         Assert.Matches("U\\d+-\\d+-F1-[0-9A-F]{6}", await form.Locator("main").InnerTextAsync());
         await AssertAccessible(form);
 
-        // The supervisor sees the body as deficient, with Zoom's findings, and the export has the answer.
+        // The supervisor sees the body as deficient, with Skype's findings, and the export has the answer.
         await page.GotoAsync(dashboard);
         await page.GetByRole(AriaRole.Link, new() { Name = "Gemeinde Süderholz" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Gemeinde Süderholz", Level = 1 }).WaitForAsync();
@@ -186,7 +186,7 @@ public abstract partial class SurveyBrowserTests : IAsyncLifetime
         var export = await staff.APIRequest.GetAsync(dashboard + "/export.csv?variant=machine");
         Assert.Equal(200, export.Status);
         var text = await export.TextAsync();
-        Assert.Contains("hosting@zoom", text, StringComparison.Ordinal);
+        Assert.Contains("hosting@skype", text, StringComparison.Ordinal);
         Assert.Contains("third-country", text.Split('\n').Single(l => l.Contains("Gemeinde Süderholz", StringComparison.Ordinal)), StringComparison.Ordinal);
 
         // The outbox page with a message given up while the mail server was away: it can be sent again from there.

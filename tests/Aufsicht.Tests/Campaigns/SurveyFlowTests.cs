@@ -59,15 +59,15 @@ public abstract class SurveyFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Gemeinde Süderholz", page, StringComparison.Ordinal);
 
-        // Section 1: uses Zoom; saved, then the page for Zoom.
+        // Section 1: uses Skype; saved, then the page for Skype.
         (status, _, var location) = await respondent.PostFormAsync(link, link + "?abschnitt=0",
-            [new("abschnitt", "0"), new("revision", "0"), new("a:usesVideo", "yes"), new("a:services", "zoom"), new("a:users", "120"), new("action", "next")]);
+            [new("abschnitt", "0"), new("revision", "0"), new("a:usesVideo", "yes"), new("a:services", "skype"), new("a:users", "120"), new("action", "next")]);
         Assert.Equal(HttpStatusCode.Redirect, status);
         Assert.Contains("abschnitt=1", location!.OriginalString, StringComparison.Ordinal);
 
         // A wrong value writes nothing and names the question.
         (status, page, _) = await respondent.PostFormAsync(link + "?abschnitt=1", link + "?abschnitt=1",
-            [new("abschnitt", "1"), new("revision", "1"), new("a:operatingModel@zoom", "cloud"), new("action", "save")]);
+            [new("abschnitt", "1"), new("revision", "1"), new("a:operatingModel@skype", "cloud"), new("action", "save")]);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("„cloud“ ist keine der angebotenen Antworten", page, StringComparison.Ordinal);
         Assert.Equal(1, Db(db => db.Responses.Single(r => r.CampaignId == id).Revision));
@@ -76,7 +76,7 @@ public abstract class SurveyFlowTests : IAsyncLifetime
         [
             new("abschnitt", "1"), new("revision", "1"),
             .. SurveyAnswers.Form(
-                "zoom", ("operatingModel", "saas"), ("hosting", "third-country"), ("purposes", "citizen-services"), ("participants", "citizens"),
+                "skype", ("operatingModel", "saas"), ("hosting", "third-country"), ("purposes", "citizen-services"), ("participants", "citizens"),
                 ("participants", "employees"), ("dpia", "none"), ("participantsInformed", "partial"), ("telemetryBlocked", "unknown")),
             new("action", "save"),
         ]);
@@ -84,7 +84,7 @@ public abstract class SurveyFlowTests : IAsyncLifetime
 
         // A form shown before that save (revision 1) is refused, not written over the newer answers.
         (status, page, _) = await respondent.PostFormAsync(link + "?abschnitt=1", link + "?abschnitt=1",
-            [new("abschnitt", "1"), new("revision", "1"), new("a:operatingModel@zoom", "self-operated"), new("action", "save")]);
+            [new("abschnitt", "1"), new("revision", "1"), new("a:operatingModel@skype", "self-operated"), new("action", "save")]);
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Contains("in einem anderen Fenster", page, StringComparison.Ordinal);
 
@@ -108,13 +108,13 @@ public abstract class SurveyFlowTests : IAsyncLifetime
         var evaluation = Db(db => db.Evaluations.Single(e => e.CampaignId == id));
         Assert.Equal(Compliance.Deficient, evaluation.Status);
         Assert.False(string.IsNullOrEmpty(evaluation.MainFindings), "a deficient body names its main findings");
-        Assert.Contains("L03", evaluation.MainFindings, StringComparison.Ordinal); // Zoom's contract, from the catalogue
+        Assert.Contains("L03", evaluation.MainFindings, StringComparison.Ordinal); // Skype's contract, from the catalogue
         Assert.Contains("U03", evaluation.MainFindings, StringComparison.Ordinal); // participants informed only in part
         var bodyId = evaluation.BodyId;
         (status, page, _) = await supervisor.GetAsync($"/umfragen/{id}/organisationen/{bodyId}");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("mangelhaft", page, StringComparison.Ordinal);
-        Assert.Contains("Zoom", page, StringComparison.Ordinal);
+        Assert.Contains("Skype", page, StringComparison.Ordinal);
         // Each finding's criterion with its title, its articles in German notation.
         Assert.Contains("<span class=\"criterion-title\">Information der Teilnehmenden</span>", page, StringComparison.Ordinal);
         Assert.Contains("Art. 13 DSGVO, Art. 14 DSGVO", page, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public abstract class SurveyFlowTests : IAsyncLifetime
         (status, var csv, _) = await supervisor.GetAsync($"/umfragen/{id}/export.csv?variant=machine");
         Assert.Equal(HttpStatusCode.OK, status);
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains("operatingModel@zoom", lines[0], StringComparison.Ordinal);
+        Assert.Contains("operatingModel@skype", lines[0], StringComparison.Ordinal);
         var row = Assert.Single(lines, l => l.Contains("Gemeinde Süderholz", StringComparison.Ordinal));
         Assert.Contains("deficient", row, StringComparison.Ordinal);
         Assert.Contains("third-country", row, StringComparison.Ordinal);
@@ -134,7 +134,7 @@ public abstract class SurveyFlowTests : IAsyncLifetime
         (status, _, _) = await respondent.PostFormAsync(link + "?abschnitt=1", link + "?abschnitt=1",
         [
             new("abschnitt", "1"), new("revision", "3"),
-            .. SurveyAnswers.Form("zoom", ("operatingModel", "saas"), ("hosting", "third-country"), ("purposes", "citizen-services"), ("participants", "citizens"), ("dpia", "none")),
+            .. SurveyAnswers.Form("skype", ("operatingModel", "saas"), ("hosting", "third-country"), ("purposes", "citizen-services"), ("participants", "citizens"), ("dpia", "none")),
             new("action", "save"),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, status);
@@ -329,11 +329,11 @@ public abstract class SurveyFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Null(Db(db => db.OtherServices.Single(o => o.Id == other.Id).LinkedService));
         (status, page, _) = await supervisor.PostFormAsync($"/umfragen/{id}/andere", $"/umfragen/{id}/andere",
-            [new("other", other.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("service", "jitsi-self-operated")]);
+            [new("other", other.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("service", "opentalk")]);
         Assert.Equal(HttpStatusCode.OK, status);
         var evaluation = Db(db => db.Evaluations.Single(e => e.CampaignId == id));
         Assert.Equal(Compliance.Compliant, evaluation.Status);
-        Assert.Equal("jitsi-self-operated", Db(db => db.EvaluationServices.Single(e => e.CampaignId == id).Service));
+        Assert.Equal("opentalk", Db(db => db.EvaluationServices.Single(e => e.CampaignId == id).Service));
 
         // Re-evaluating at another date changes the date of every evaluation; a bad date changes nothing.
         (status, page, _) = await supervisor.PostFormAsync($"/umfragen/{id}/neu-bewerten", $"/umfragen/{id}/neu-bewerten", [new("asOf", "03.07.2020"), new("authority", "")]);

@@ -32,13 +32,13 @@ public sealed class CaseFollowUpTestsOnPostgres : CaseFollowUpTests
 /// </summary>
 public abstract partial class CaseFollowUpTests : IAsyncLifetime
 {
-    private static readonly string Zoom = ZoomAnswers("120");
+    private static readonly string Skype = SkypeAnswers("120");
 
-    private static string ZoomAnswers(string users) => SurveyAnswers.Json(
-        "zoom", users, ("operatingModel", "saas"), ("hosting", "third-country"), ("purposes", "teaching"),
+    private static string SkypeAnswers(string users) => SurveyAnswers.Json(
+        "skype", users, ("operatingModel", "saas"), ("hosting", "third-country"), ("purposes", "teaching"),
         ("participants", "pupils"), ("protectionNeed", "high"), ("dpia", "threshold-only"), ("participantsInformed", "partial"), ("telemetryBlocked", "unknown"));
 
-    private static readonly string Jitsi = SurveyAnswers.Json("jitsi-self-operated", "40");
+    private static readonly string OpenTalk = SurveyAnswers.Json("opentalk", "40");
 
     private readonly JumpingClock _clock = new(DateTimeOffset.UtcNow);
     private AppServer _server = null!;
@@ -56,13 +56,13 @@ public abstract partial class CaseFollowUpTests : IAsyncLifetime
     [GeneratedRegex("<code>(http[^<]+/antwort/[^<]+)</code>")]
     private static partial Regex IssuedLink();
 
-    /// <summary>The school answers Zoom (deficient); a case is opened for it and an order decided with a deadline in 10 days.</summary>
+    /// <summary>The school answers Skype (deficient); a case is opened for it and an order decided with a deadline in 10 days.</summary>
     private async Task<(Session Supervisor, string Page, long CaseId, long Campaign, string SchoolLink)> DecidedCaseAsync()
     {
         var supervisor = _server.NewSession();
         await supervisor.LoginAsync("sachbearbeitung@aufsicht.example", SurveyServer.Password);
         var (campaign, links) = await _server.StartCampaignAsync(supervisor, "Videokonferenzen 2026", Day(30));
-        Assert.Equal(HttpStatusCode.OK, await PutAsync(links["schule@example.org"], Zoom));
+        Assert.Equal(HttpStatusCode.OK, await PutAsync(links["schule@example.org"], Skype));
         var body = _server.Db(db => db.Bodies.Single(b => b.ContactEmail == "schule@example.org").Id);
         var dashboard = $"/umfragen/{campaign}";
         var opened = await supervisor.PostFormAsync(dashboard, $"{dashboard}?handler=OpenCases", [F("bodyId", body.ToString(CultureInfo.InvariantCulture))]);
@@ -107,7 +107,7 @@ public abstract partial class CaseFollowUpTests : IAsyncLifetime
             await scope.ServiceProvider.GetRequiredService<AufsichtDb>().Campaigns.Where(c => c.Id == campaign).ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CampaignState.Closed));
         }
 
-        Assert.NotEqual(HttpStatusCode.OK, await PutAsync(schoolLink, Jitsi));
+        Assert.NotEqual(HttpStatusCode.OK, await PutAsync(schoolLink, OpenTalk));
 
         await AdvanceAsync(supervisor, 11);
         var started = await supervisor.PostFormAsync(page, page, [F("revision", "1"), F("action", "start-follow-up")]);
@@ -128,7 +128,7 @@ public abstract partial class CaseFollowUpTests : IAsyncLifetime
         Assert.NotNull(record.FollowUpAskedAt);
 
         // The follow-up link takes the new answers although the campaign is closed; they are compliant now.
-        Assert.Equal(HttpStatusCode.OK, await PutAsync(link, Jitsi));
+        Assert.Equal(HttpStatusCode.OK, await PutAsync(link, OpenTalk));
         var (_, after, _) = await supervisor.GetAsync(page);
         Assert.Contains("Vorschlag: Die Mängel sind behoben", after, StringComparison.Ordinal);
         Assert.Contains("konform", after, StringComparison.Ordinal);
@@ -139,7 +139,7 @@ public abstract partial class CaseFollowUpTests : IAsyncLifetime
 
         // After its last day the follow-up link is closed like the campaign's own.
         _clock.Advance(TimeSpan.FromDays(15));
-        Assert.NotEqual(HttpStatusCode.OK, await PutAsync(link, Jitsi));
+        Assert.NotEqual(HttpStatusCode.OK, await PutAsync(link, OpenTalk));
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public abstract partial class CaseFollowUpTests : IAsyncLifetime
         var (_, html, _) = await supervisor.GetAsync(page);
         var link = IssuedLink().Match(html).Groups[1].Value;
         // Changed answers, still deficient (the same answers once more make no new version: nothing new to evaluate).
-        Assert.Equal(HttpStatusCode.OK, await PutAsync(link, ZoomAnswers("150")));
+        Assert.Equal(HttpStatusCode.OK, await PutAsync(link, SkypeAnswers("150")));
 
         var (_, after, _) = await supervisor.GetAsync(page);
         Assert.Contains("Vorschlag: Die Maßnahme wurde nicht befolgt", after, StringComparison.Ordinal);

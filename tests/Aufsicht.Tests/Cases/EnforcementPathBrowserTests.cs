@@ -39,11 +39,11 @@ public abstract partial class EnforcementPathBrowserTests : IAsyncLifetime
 {
     private const string Handler = "sachbearbeitung@aufsicht.example";
 
-    private static string ZoomAnswers(string users) => SurveyAnswers.Json(
-        "zoom", users, ("operatingModel", "saas"), ("hosting", "third-country"), ("purposes", "teaching"),
+    private static string SkypeAnswers(string users) => SurveyAnswers.Json(
+        "skype", users, ("operatingModel", "saas"), ("hosting", "third-country"), ("purposes", "teaching"),
         ("participants", "pupils"), ("protectionNeed", "high"), ("dpia", "threshold-only"), ("participantsInformed", "partial"), ("telemetryBlocked", "unknown"));
 
-    private static readonly string Jitsi = SurveyAnswers.Json("jitsi-self-operated", "40");
+    private static readonly string OpenTalk = SurveyAnswers.Json("opentalk", "40");
 
     // Monday 14 December 2026, 10:00 in Berlin: a hearing letter posted today is notified on Friday 18 December (four
     // days, § 41(2) VwVfG); two weeks later is Friday 1 January 2027, New Year's Day, so the period ends on Monday 4 January.
@@ -238,7 +238,7 @@ public abstract partial class EnforcementPathBrowserTests : IAsyncLifetime
     [Fact]
     public async Task EnforcementPath_DeficientSchool_HearingOrderFollowUp_ClosedAsRemedied()
     {
-        await AnswerAsync(await _browser.NewContextAsync("de-DE"), _links["schule@example.org"], ZoomAnswers("120"));
+        await AnswerAsync(await _browser.NewContextAsync("de-DE"), _links["schule@example.org"], SkypeAnswers("120"));
         var context = await _browser.NewContextAsync("de-DE");
         var page = await context.NewPageAsync();
         await SignInAsync(page, "/");
@@ -294,7 +294,7 @@ public abstract partial class EnforcementPathBrowserTests : IAsyncLifetime
         // After the compliance deadline: the follow-up link; the body answers compliant now.
         await AdvanceAsync(page, casePage, 15);
         var link = await StartFollowUpAsync(page);
-        await BodyAnswersAgainAsync(link, Jitsi);
+        await BodyAnswersAgainAsync(link, OpenTalk);
         await page.ReloadAsync();
         await WaitAsync(page, "Vorschlag: Die Mängel sind behoben");
         await page.Locator("#vorschlag").GetByRole(AriaRole.Button, new() { Name = "Als „Mangel behoben“ abschließen" }).ClickAsync();
@@ -314,7 +314,7 @@ public abstract partial class EnforcementPathBrowserTests : IAsyncLifetime
     [Fact]
     public async Task EnforcementPath_OrderNotCompliedWith_EscalatesToTheNextRung()
     {
-        await AnswerAsync(await _browser.NewContextAsync("de-DE"), _links["gemeinde@example.org"], ZoomAnswers("120"));
+        await AnswerAsync(await _browser.NewContextAsync("de-DE"), _links["gemeinde@example.org"], SkypeAnswers("120"));
         var context = await _browser.NewContextAsync("de-DE");
         var page = await context.NewPageAsync();
         await SignInAsync(page, "/");
@@ -326,7 +326,7 @@ public abstract partial class EnforcementPathBrowserTests : IAsyncLifetime
         await AdvanceAsync(page, casePage, 11);
         var link = await StartFollowUpAsync(page);
         // Changed answers, still deficient (the same answers again would make no new version to evaluate).
-        await BodyAnswersAgainAsync(link, ZoomAnswers("150"));
+        await BodyAnswersAgainAsync(link, SkypeAnswers("150"));
         await page.ReloadAsync();
         await WaitAsync(page, "Vorschlag: Die Maßnahme wurde nicht befolgt");
         await page.Locator("#vorschlag").GetByRole(AriaRole.Button, new() { Name = "Eskalieren" }).ClickAsync();

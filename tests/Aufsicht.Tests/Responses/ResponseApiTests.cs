@@ -24,7 +24,7 @@ public sealed class ResponseApiTests : IDisposable
 
     private static readonly object Complete = new
     {
-        answers = SurveyAnswers.For("jitsi-self-operated", null).ToDictionary(a => a.Key, a => a.Values),
+        answers = SurveyAnswers.For("opentalk", null).ToDictionary(a => a.Key, a => a.Values),
         submit = true,
     };
 

@@ -154,6 +154,7 @@ internal static class CatalogText
         ["edit.error.sourceUrl"] = ("Bitte die http- oder https-Adresse der Quelle angeben, höchstens 2000 Zeichen.", "Please give the http or https address of the source, at most 2000 characters."),
         ["edit.error.sourceSeen"] = ("Bitte das Datum angeben, an dem die Quelle gelesen wurde, z. B. 27.11.2026; es darf nicht in der Zukunft liegen.", "Please give the date the source was read, e.g. 2026-11-27; it cannot be in the future."),
         ["edit.error.reason"] = ("Bitte begründen Sie die Änderung in 5 bis 2000 Zeichen Text.", "Please say why, in 5 to 2000 characters of text."),
+        ["edit.error.inapplicable"] = ("„{0}“ wird bei Diensten der Kategorie „{1}“ nicht bewertet; möglich sind hier nur „unbekannt“ und „nicht anwendbar“.", "\"{0}\" is not assessed for services of the category \"{1}\"; only \"unknown\" and \"not applicable\" are possible here."),
         ["edit.error.passage"] = ("Bitte die Stelle der Quelle wörtlich zitieren, die den Wert belegt (höchstens 1000 Zeichen); sie ist für jeden bekannten Wert nötig.", "Please quote the words of the source that support the value (at most 1000 characters); every known value needs them."),
         ["edit.error.passageLang"] = ("Bitte die Sprache der zitierten Fundstelle wählen.", "Please choose the language of the quoted passage."),
         ["edit.error.inferred"] = ("Die Folgerung braucht eine zitierte Fundstelle und darf höchstens 1000 Zeichen lang sein.", "The inference needs a quoted passage and may be at most 1000 characters long."),

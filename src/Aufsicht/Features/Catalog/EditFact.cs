@@ -162,6 +162,15 @@ internal sealed class EditFact(AufsichtDb db, CatalogStore store, TimeProvider c
         {
             errors.Add(Error.Invalid("value", "edit.error.value", edit.Path, Short(edit.Value), string.Join(", ", values)));
         }
+        else if (edit.Value is not (FactDomains.Unknown or FactDomains.NotApplicable)
+            && store.Catalog.Latest(edit.ServiceId) is { } service
+            && FactDomains.CriterionOf.TryGetValue(edit.Path, out var criterion)
+            && store.Data.Criteria.Contains(criterion)
+            && !store.Data.Criteria[criterion].Applies(service.Category))
+        {
+            // As validate refuses it in a file: the engine would not look at it (a recording indicator for an office suite).
+            errors.Add(Error.Invalid("value", "edit.error.inapplicable", edit.Path, service.Category));
+        }
 
         if (!Uri.TryCreate(edit.SourceUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || edit.SourceUrl.Length > 2000)
         {

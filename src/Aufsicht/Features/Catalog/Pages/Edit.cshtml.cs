@@ -141,6 +141,7 @@ internal sealed class EditModel(CatalogStore store, AufsichtDb db, TimeProvider 
     {
         "edit.error.value" when EditFact.Editable.TryGetValue(error.Args[0], out var values) =>
             Texts.T(Language, error.Key, FactName(error.Args[0]), error.Args[1], string.Join(", ", values.Select(v => Quoted(ValueName(error.Args[0], v))))),
+        "edit.error.inapplicable" => Texts.T(Language, error.Key, FactName(error.Args[0]), Texts.T(Language, "category." + error.Args[1])),
         "edit.error.noBasis" when ParseDate(error.Args[1]) is { } date => Texts.T(Language, error.Key, Name, LocalDates.Day(date, Language)),
         _ => Failures.Message(error, Language),
     };
