@@ -293,7 +293,7 @@ public sealed partial class LanguageWalkBrowserTests : IAsyncLifetime
     private static readonly string[] GermanOnEnglishPages =
     [
         "Anmelden", "Abmelden", "Speichern", "Zurück", "Umfragen", "Fragebögen", "Organisationen", "Postausgang", "Konten", "Frist", "mangelhaft",
-        "konform", "unklar", "noch nicht", "Stand", "Seite", "Einladung", "Erinnerung", "Dienstekatalog", "Vergleich", "Bewertung", "Befund",
+        "konform", "unklar", "noch nicht", "Stand ", "Seite", "Einladung", "Erinnerung", "Dienstekatalog", "Vergleich", "Bewertung", "Befund",
         "Abhilfe", "Quelle", "gültig", "gesperrt", "Ansprechperson", "Datenschutzhinweise", "Impressum", " und ", " oder ", " nicht ", " der ", " die ", " das ",
     ];
 
@@ -350,7 +350,7 @@ public sealed partial class LanguageWalkBrowserTests : IAsyncLifetime
         }
     }
 
-    private static readonly HashSet<string> HostEndings = new(StringComparer.Ordinal) { "de", "com", "org", "net", "eu", "at", "ch", "example", "invalid", "io", "info", "gov", "int", "fr", "uk", "nl", "lu", "ie", "se", "in", "es", "us", "me", "host", "social", "wiki" };
+    private static readonly HashSet<string> HostEndings = new(StringComparer.Ordinal) { "de", "com", "org", "net", "eu", "at", "ch", "example", "invalid", "io", "info", "gov", "int", "fr", "uk", "nl", "lu", "ie", "se", "in", "es", "us", "me", "host", "social", "wiki", "edu", "co", "cn", "dev", "app", "legal", "one", "tech", "nu", "it", "be", "dk", "no", "pt", "nz", "pl", "fi" };
 
     [GeneratedRegex(@"\b[a-z]+\.[a-z]+\.[a-z]+(\.[a-z]+)*\b")]
     private static partial Regex LowerKey();
