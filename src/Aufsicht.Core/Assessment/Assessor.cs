@@ -62,7 +62,7 @@ public sealed partial class Assessor
             {
                 findings.Add(Make(criterion, "gated", "stage", "legal"));
             }
-            else if (!Applies(criterion, service.Category))
+            else if (!_criteria.Applies(criterion, service.Category))
             {
                 findings.Add(Make(criterion, "not-applicable"));
             }
@@ -166,8 +166,6 @@ public sealed partial class Assessor
 
         throw new InvalidOperationException($"No finding for {criterion}.");
     }
-
-    private bool Applies(string criterion, string category) => !_criteria.Contains(criterion) || _criteria[criterion].Applies(category);
 
     private static bool AboveNormal(string protectionNeed) => protectionNeed is "high" or "very-high";
 

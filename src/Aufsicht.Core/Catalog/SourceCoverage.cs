@@ -36,9 +36,14 @@ public static class SourceCoverage
     public static IReadOnlyList<string> Inapplicable(ServiceProfile profile, Law.CriteriaCatalog criteria)
     {
         ArgumentNullException.ThrowIfNull(criteria);
-        return KnownFacts(profile)
-            .Where(path => FactDomains.CriterionOf.TryGetValue(path, out var id) && criteria.Contains(id) && !criteria[id].Applies(profile.Category))
-            .ToArray();
+        return KnownFacts(profile).Where(path => !Applies(path, profile.Category, criteria)).ToArray();
+    }
+
+    /// <summary>Whether the criterion a fact feeds applies to a service of <paramref name="category"/> (a fact no criterion reads applies).</summary>
+    public static bool Applies(string path, string category, Law.CriteriaCatalog criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        return !FactDomains.CriterionOf.TryGetValue(path, out var id) || criteria.Applies(id, category);
     }
 
     public static IEnumerable<string> KnownFacts(ServiceProfile profile) => KnownValues(profile).Select(f => f.Path);

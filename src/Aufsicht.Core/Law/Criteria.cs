@@ -66,6 +66,9 @@ public sealed class CriteriaCatalog
 
     public bool Contains(string id) => _byId.ContainsKey(id);
 
+    /// <summary>Whether a criterion applies to a service of <paramref name="category"/>; an id the catalogue does not know applies.</summary>
+    public bool Applies(string criterionId, string category) => !_byId.TryGetValue(criterionId, out var c) || c.Applies(category);
+
     /// <summary>The reason of a criterion, falling back to the common reasons (unknown, gated …).</summary>
     public Reason Reason(string criterionId, string key) =>
         _byId.TryGetValue(criterionId, out var criterion) && criterion.Reasons.TryGetValue(key, out var reason)

@@ -164,9 +164,7 @@ internal sealed class EditFact(AufsichtDb db, CatalogStore store, TimeProvider c
         }
         else if (edit.Value is not (FactDomains.Unknown or FactDomains.NotApplicable)
             && store.Catalog.Latest(edit.ServiceId) is { } service
-            && FactDomains.CriterionOf.TryGetValue(edit.Path, out var criterion)
-            && store.Data.Criteria.Contains(criterion)
-            && !store.Data.Criteria[criterion].Applies(service.Category))
+            && !SourceCoverage.Applies(edit.Path, service.Category, store.Data.Criteria))
         {
             // As validate refuses it in a file: the engine would not look at it (a recording indicator for an office suite).
             errors.Add(Error.Invalid("value", "edit.error.inapplicable", edit.Path, service.Category));
