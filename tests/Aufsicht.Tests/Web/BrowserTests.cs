@@ -192,8 +192,16 @@ public abstract class BrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Radio, new() { Name = "zugesichert" }).CheckAsync();
         await page.GetByLabel("Quelle (Adresse)").FillAsync("https://example.org/zoom-dpa");
         await page.GetByLabel("Begründung").FillAsync("Löschfristen im neuen AVV festgelegt.");
+        await page.GetByLabel("Fundstelle (wörtlich zitiert)").FillAsync("Die Daten werden nach Vertragsende binnen 30 Tagen gelöscht.");
+        await page.GetByLabel("Sprache der Fundstelle").SelectOptionAsync("de");
         await page.GetByRole(AriaRole.Button, new() { Name = "Änderung speichern" }).ClickAsync();
-        await page.GetByRole(AriaRole.Status).WaitForAsync();
+        // Saved shows a status; a refused form shows an alert, whose text says why (rather than a bare time-out).
+        await page.Locator("[role=status], [role=alert]").First.WaitForAsync();
+        if (await page.GetByRole(AriaRole.Alert).CountAsync() > 0)
+        {
+            Assert.Fail($"the change was refused: {await page.GetByRole(AriaRole.Alert).First.InnerTextAsync()}");
+        }
+
         Assert.Contains("Löschung und Rückgabe der Daten von „eingeschränkt“ auf „zugesichert“", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
         await AssertAccessible(page);
 
