@@ -4,7 +4,7 @@ namespace Aufsicht.Core.Catalog;
 /// "Every fact with a source": lists the known facts of a snapshot that no source's <c>about</c> covers. A source
 /// about <c>contract</c> covers <c>contract.ownPurposes</c>; unknown and not-applicable facts need none.
 /// </summary>
-public static class SourceCoverage
+public static partial class SourceCoverage
 {
     public static IReadOnlyList<string> Uncovered(ServiceProfile profile)
     {
@@ -45,6 +45,31 @@ public static class SourceCoverage
         ArgumentNullException.ThrowIfNull(criteria);
         return !FactDomains.CriterionOf.TryGetValue(path, out var id) || criteria.Applies(id, category);
     }
+
+    /// <summary>
+    /// The source addresses of a snapshot a case handler could not cite as they stand: one that carries another address
+    /// in it (a proxy's copy, a login page's return address) or whose host ends in a dot. Cite the page itself.
+    /// </summary>
+    public static IReadOnlyList<string> NotCitable(ServiceProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile.Sources.Select(s => s.Url).Where(url => !IsCitable(url)).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>An absolute http(s) address of the page itself: no further address inside it, no host ending in a dot.</summary>
+    public static bool IsCitable(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.EndsWith('.'))
+        {
+            return false;
+        }
+
+        return !EmbeddedAddress().IsMatch(Uri.UnescapeDataString(uri.PathAndQuery));
+    }
+
+    /// <summary>An address inside an address: <c>?u=https://host/…</c> or a proxy's path <c>/https/host/…</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(^|[/=?&])https?:?/+[a-z0-9-]+(\.[a-z0-9-]+)+", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex EmbeddedAddress();
 
     public static IEnumerable<string> KnownFacts(ServiceProfile profile) => KnownValues(profile).Select(f => f.Path);
 

@@ -176,6 +176,40 @@ public sealed class EvidenceTests
             CatalogAssessor.AssessService(teams, today, authority, "normal").Verdict);
     }
 
+    public static TheoryData<string, bool> CitableCases => new()
+    {
+        { "https://support.apple.com/en-ie/102651", true },
+        { "https://learn.microsoft.com/en-us/microsoftteams/privacy/policy-control-overview", true },
+        { "https://github.com/jitsi/jitsi-meet/blob/0123abc/config.js", true },
+        { "https://www.datenschutz-berlin.de/fileadmin/user_upload/pdf/orientierungshilfen/2020-BlnBDI-Hinweise_Berliner_Verantwortliche_zu_Anbietern_Videokonferenz-Dienste.pdf", true },
+        { "http://example.org/page?lang=de&page=2", true },
+        { "https://ibetubet.com/infinito/?x=https%3A%2F%2Fsupport.apple.com%2Fen-vn%2Fguide%2Fsecurity", false },
+        { "http://akroncuttingedge.com/pFad/v4index.php?u=https%3A%2F%2Fsupport.apple.com%2Fen-ie%2F102651", false },
+        { "https://2.gy-118.workers.dev/:443/https/support.apple.com/en-za/guide/security/sec049674014/web", false },
+        { "https://lerntransit.com/admin/tool/policy/viewall.php?returnurl=https%3A%2F%2Flerntransit.com%2Flogin%2Findex.php", false },
+        { "https://learn.microsoft.com./pt-br/training/modules/audit-privacy/destruction", false },
+        { "ftp://example.org/dpa.pdf", false },
+        { "not an address", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(CitableCases))]
+    public void IsCitable_RefusesAProxysCopyAReturnAddressAndAHostEndingInADot(string url, bool citable)
+    {
+        Assert.Equal(citable, SourceCoverage.IsCitable(url));
+        var profile = Profile(sources: [new Source(url, D("2026-12-06"), "technical.e2ee", null, null, "words", null)]);
+        Assert.Equal(citable ? [] : [url], SourceCoverage.NotCitable(profile));
+    }
+
+    [Fact]
+    public void ShippedCatalogue_EverySourceIsCitable()
+    {
+        var notCitable = Data.Catalog.ServiceIds.SelectMany(Data.Catalog.History)
+            .SelectMany(p => SourceCoverage.NotCitable(p).Select(url => $"{p.Id}@{p.FactsAsOf}: {url}"))
+            .ToList();
+        Assert.Empty(notCitable);
+    }
+
     [Fact]
     public void ShippedCatalogue_EveryPassageSaysItsLanguage()
     {

@@ -151,6 +151,7 @@ internal static class CatalogText
         ["edit.error.value"] = ("„{1}“ ist für „{0}“ kein zulässiger Wert; erlaubt sind: {2}.", "\"{1}\" is not a value for \"{0}\"; expected one of {2}."),
         ["edit.error.noFact"] = ("Bitte den Fakt wählen, der geändert werden soll.", "Please choose the fact to change."),
         ["edit.error.noValue"] = ("Bitte den neuen Wert wählen.", "Please choose the new value."),
+        ["edit.error.sourceNotCitable"] = ("Bitte die Seite selbst unter ihrer eigenen Adresse angeben: Die Adresse enthält eine weitere Adresse (Kopie über einen Proxy, Rücksprungadresse) oder ihr Rechnername endet mit einem Punkt.", "Please give the page itself at its own address: this address carries another address (a copy through a proxy, a return address) or its host name ends in a dot."),
         ["edit.error.sourceUrl"] = ("Bitte die http- oder https-Adresse der Quelle angeben, höchstens 2000 Zeichen.", "Please give the http or https address of the source, at most 2000 characters."),
         ["edit.error.sourceSeen"] = ("Bitte das Datum angeben, an dem die Quelle gelesen wurde, z. B. 27.11.2026; es darf nicht in der Zukunft liegen.", "Please give the date the source was read, e.g. 2026-11-27; it cannot be in the future."),
         ["edit.error.reason"] = ("Bitte begründen Sie die Änderung in 5 bis 2000 Zeichen Text.", "Please say why, in 5 to 2000 characters of text."),

@@ -146,6 +146,7 @@ internal static class CatalogValidator
                     var snapshotFile = $"services/{id}/{AssessmentJson(snapshot.FactsAsOf)}.json";
                     problems.AddRange(SourceCoverage.Uncovered(snapshot).Select(p => Line(Core.Error.Invalid($"{snapshotFile}: {p}", "datafile.unsourced"))));
                     problems.AddRange(SourceCoverage.Inapplicable(snapshot, data.Criteria).Select(p => Line(Core.Error.Invalid($"{snapshotFile}: {p}", "datafile.inapplicable", Texts.T(language, "category." + snapshot.Category)))));
+                    problems.AddRange(SourceCoverage.NotCitable(snapshot).Select(url => Line(Core.Error.Invalid(snapshotFile, "datafile.notCitable", url))));
                     unquoted.AddRange(SourceCoverage.WithoutPassage(snapshot).Select(p => Line(Core.Error.Invalid($"{snapshotFile}: {p}", "datafile.noPassage"))));
                 }
             }

@@ -42,6 +42,7 @@ internal static class DataFileText
         ["datafile.needsSource"] = ("braucht mindestens eine Quelle", "needs at least one source"),
         ["datafile.partOfItself"] = ("ein Dienst kann nicht Teil von sich selbst sein", "a service cannot be part of itself"),
         ["datafile.inapplicable"] = ("Das Kriterium dieses Fakts gilt nicht für die Kategorie „{0}“ (criteria.json, „appliesTo“); den Fakt weglassen oder „not-applicable“ angeben", "this fact's criterion does not apply to the category \"{0}\" (criteria.json, \"appliesTo\"); leave the fact out or give \"not-applicable\""),
+        ["datafile.notCitable"] = ("Quelle so nicht zitierfähig: {0} – die Adresse enthält eine weitere Adresse (Kopie über einen Proxy, Rücksprungadresse) oder ihr Rechnername endet mit einem Punkt; bitte die Seite selbst unter ihrer eigenen Adresse angeben", "source not citable as it stands: {0} – the address carries another address (a copy through a proxy, a return address) or its host name ends in a dot; please give the page itself at its own address"),
         ["datafile.noPassage"] = ("bekannter Fakt ohne Fundstelle: keine Quelle dazu zitiert die Stelle, die ihn belegt (Feld „passage“)", "known fact without a passage: no source for it quotes the words that support it (field \"passage\")"),
         ["datafile.needsVersion"] = ("braucht mindestens eine Fassung", "needs at least one version"),
         ["datafile.fileMissing"] = ("die Datei fehlt", "file is missing"),

@@ -174,6 +174,11 @@ internal sealed class EditFact(AufsichtDb db, CatalogStore store, TimeProvider c
         {
             errors.Add(Error.Invalid("sourceUrl", "edit.error.sourceUrl"));
         }
+        else if (!SourceCoverage.IsCitable(edit.SourceUrl))
+        {
+            // As validate refuses it in a file: a case handler cites the page, not a proxy's copy of it.
+            errors.Add(Error.Invalid("sourceUrl", "edit.error.sourceNotCitable"));
+        }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (edit.SourceSeen is not { } seen || seen > today)
