@@ -1,0 +1,38 @@
+using Aufsicht.Core.DataFiles;
+using Aufsicht.Tests.Web;
+using Xunit;
+
+namespace Aufsicht.Tests.Catalog;
+
+/// <summary>
+/// Every text a service page can show beside a fact — a source's summary, why a value is inferred, the quoted passage
+/// in the page's language — passes the checks the language walks apply to the pages they reach. The walks visit only a
+/// few service pages; this reads all of them, so a new snapshot cannot bring an internal key or an English word to a
+/// German page (or a German one to an English page) unseen.
+/// </summary>
+[Trait("Category", "Unit")]
+public sealed class CatalogueTextLanguageTests
+{
+    [Fact]
+    public void EveryCatalogueText_PassesTheLanguageChecksOfItsPage()
+    {
+        var read = DataReader.Read(Aufsicht.Cli.DataFolder.Files(Path.Combine(Cli.Repository, "data")));
+        Assert.True(read.IsOk, string.Join("\n", read.Errors));
+        var catalog = read.Value.Catalog;
+        var problems = new List<string>();
+        foreach (var snapshot in catalog.ServiceIds.SelectMany(catalog.History))
+        {
+            problems.AddRange(LanguageChecks.GermanProblems(snapshot.Description?.De ?? string.Empty).Select(p => $"{snapshot.Id}@{snapshot.FactsAsOf:yyyy-MM-dd} German description: {p}"));
+            problems.AddRange(LanguageChecks.EnglishProblems(snapshot.Description?.En ?? string.Empty).Select(p => $"{snapshot.Id}@{snapshot.FactsAsOf:yyyy-MM-dd} English description: {p}"));
+            foreach (var source in snapshot.Sources)
+            {
+                var german = new[] { source.Summary?.De, source.Inferred?.De, source.Lang == "de" ? source.Passage : null };
+                var english = new[] { source.Summary?.En, source.Inferred?.En, source.Lang == "en" ? source.Passage : null };
+                problems.AddRange(german.OfType<string>().SelectMany(LanguageChecks.GermanProblems).Select(p => $"{snapshot.Id}@{snapshot.FactsAsOf:yyyy-MM-dd} German page, {source.Url}: {p}"));
+                problems.AddRange(english.OfType<string>().SelectMany(LanguageChecks.EnglishProblems).Select(p => $"{snapshot.Id}@{snapshot.FactsAsOf:yyyy-MM-dd} English page, {source.Url}: {p}"));
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct()));
+    }
+}
