@@ -206,6 +206,8 @@ public sealed class EvidenceTests
     {
         var notCitable = Data.Catalog.ServiceIds.SelectMany(Data.Catalog.History)
             .SelectMany(p => SourceCoverage.NotCitable(p).Select(url => $"{p.Id}@{p.FactsAsOf}: {url}"))
+            .Concat(Data.Catalog.Decisions.SelectMany(d => d.Sources).Select(s => s.Url).Where(url => !SourceCoverage.IsCitable(url)))
+            .Concat(Data.Catalog.Alternatives.SelectMany(a => a.Sources).Select(s => s.Url).Where(url => !SourceCoverage.IsCitable(url)))
             .ToList();
         Assert.Empty(notCitable);
     }

@@ -178,6 +178,23 @@ public sealed class CatalogCommandTests
     }
 
     [Fact]
+    public void Validate_SourceReadThroughAProxy_IsRefused_InBothLanguages()
+    {
+        using var copy = new CatalogueCopy();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(copy.ZoomFile))!;
+        var original = json["sources"]![0]!["url"]!.GetValue<string>();
+        var proxied = "https://proxy.example/fetch?u=" + Uri.EscapeDataString(original);
+        json["sources"]![0]!["url"] = proxied;
+        File.WriteAllText(copy.ZoomFile, json.ToJsonString());
+        var r = Cli.Run("catalog", "validate", "--data", copy.Folder, "--lang", "en");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"services/zoom/2020-07-03.json: source not citable as it stands: {proxied}", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("catalogue invalid: 1 problem(s)", r.Stderr, StringComparison.Ordinal);
+        var german = Cli.Run("catalog", "validate", "--data", copy.Folder);
+        Assert.Contains($"services/zoom/2020-07-03.json: Quelle so nicht zitierfähig: {proxied}", german.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_DomainExamples_AgainstSchemas()
     {
         var dir = Directory.CreateTempSubdirectory("aufsicht-validate-").FullName;

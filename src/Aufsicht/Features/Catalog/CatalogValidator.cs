@@ -151,6 +151,10 @@ internal static class CatalogValidator
                 }
             }
 
+            // The decisions and alternatives cite their sources as the snapshots do.
+            problems.AddRange(data.Catalog.Decisions.SelectMany(d => d.Sources.Where(s => !SourceCoverage.IsCitable(s.Url)).Select(s => Line(Core.Error.Invalid(d.Id, "datafile.notCitable", s.Url)))));
+            problems.AddRange(data.Catalog.Alternatives.SelectMany(a => a.Sources.Where(s => !SourceCoverage.IsCitable(s.Url)).Select(s => Line(Core.Error.Invalid(a.Service, "datafile.notCitable", s.Url)))));
+
             var assessor = new CatalogAssessor(new Assessor(data.Criteria, data.Law), data.Catalog);
             var checks = data.Catalog.ServiceIds.SelectMany(assessor.DecisionsOn).ToList();
             var disagreements = checks.Where(c => !c.Agrees).ToList();
