@@ -33,6 +33,33 @@ public sealed class CatalogueTextLanguageTests
             }
         }
 
+        // What else the catalogue pages show from data: published decisions, alternatives and the legal events.
+        foreach (var decision in catalog.Decisions)
+        {
+            Check(problems, $"decision {decision.Id}", [decision.Reason.De, .. Texts(decision.Sources, german: true)], [decision.Reason.En, .. Texts(decision.Sources, german: false)]);
+        }
+
+        foreach (var alternative in catalog.Alternatives)
+        {
+            Check(problems, $"alternative {alternative.Service}", [alternative.Note?.De, .. Texts(alternative.Sources, german: true)], [alternative.Note?.En, .. Texts(alternative.Sources, german: false)]);
+        }
+
+        foreach (var legalEvent in read.Value.Law.Events)
+        {
+            Check(problems, $"legal event {legalEvent.Id}", [legalEvent.Title.De, legalEvent.Effect.De], [legalEvent.Title.En, legalEvent.Effect.En]);
+        }
+
         Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct()));
+    }
+
+    private static IEnumerable<string?> Texts(IEnumerable<Aufsicht.Core.Catalog.Source> sources, bool german) =>
+        sources.SelectMany(s => german
+            ? new[] { s.Summary?.De, s.Inferred?.De, s.Lang == "de" ? s.Passage : null }
+            : new[] { s.Summary?.En, s.Inferred?.En, s.Lang == "en" ? s.Passage : null });
+
+    private static void Check(List<string> problems, string what, IEnumerable<string?> german, IEnumerable<string?> english)
+    {
+        problems.AddRange(german.OfType<string>().SelectMany(LanguageChecks.GermanProblems).Select(p => $"{what}, German page: {p}"));
+        problems.AddRange(english.OfType<string>().SelectMany(LanguageChecks.EnglishProblems).Select(p => $"{what}, English page: {p}"));
     }
 }
