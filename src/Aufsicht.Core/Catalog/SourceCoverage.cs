@@ -47,13 +47,14 @@ public static partial class SourceCoverage
     }
 
     /// <summary>
-    /// The source addresses of a snapshot a case handler could not cite as they stand: one that carries another address
-    /// in it (a proxy's copy, a login page's return address) or whose host ends in a dot. Cite the page itself.
+    /// The source addresses (of a snapshot, a published decision, an alternative) a case handler could not cite as they
+    /// stand: one that carries another address in it (a proxy's copy, a login page's return address) or whose host ends
+    /// in a dot. Cite the page itself.
     /// </summary>
-    public static IReadOnlyList<string> NotCitable(ServiceProfile profile)
+    public static IReadOnlyList<string> NotCitable(IEnumerable<Source> sources)
     {
-        ArgumentNullException.ThrowIfNull(profile);
-        return profile.Sources.Select(s => s.Url).Where(url => !IsCitable(url)).Distinct(StringComparer.Ordinal).ToArray();
+        ArgumentNullException.ThrowIfNull(sources);
+        return sources.Select(s => s.Url).Where(url => !IsCitable(url)).Distinct(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>An absolute http(s) address of the page itself: no further address inside it, no host ending in a dot.</summary>

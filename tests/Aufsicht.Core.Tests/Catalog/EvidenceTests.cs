@@ -198,16 +198,16 @@ public sealed class EvidenceTests
     {
         Assert.Equal(citable, SourceCoverage.IsCitable(url));
         var profile = Profile(sources: [new Source(url, D("2026-12-06"), "technical.e2ee", null, null, "words", null)]);
-        Assert.Equal(citable ? [] : [url], SourceCoverage.NotCitable(profile));
+        Assert.Equal(citable ? [] : [url], SourceCoverage.NotCitable(profile.Sources));
     }
 
     [Fact]
     public void ShippedCatalogue_EverySourceIsCitable()
     {
         var notCitable = Data.Catalog.ServiceIds.SelectMany(Data.Catalog.History)
-            .SelectMany(p => SourceCoverage.NotCitable(p).Select(url => $"{p.Id}@{p.FactsAsOf}: {url}"))
-            .Concat(Data.Catalog.Decisions.SelectMany(d => d.Sources).Select(s => s.Url).Where(url => !SourceCoverage.IsCitable(url)))
-            .Concat(Data.Catalog.Alternatives.SelectMany(a => a.Sources).Select(s => s.Url).Where(url => !SourceCoverage.IsCitable(url)))
+            .SelectMany(p => SourceCoverage.NotCitable(p.Sources).Select(url => $"{p.Id}@{p.FactsAsOf}: {url}"))
+            .Concat(Data.Catalog.Decisions.SelectMany(d => SourceCoverage.NotCitable(d.Sources).Select(url => $"{d.Id}: {url}")))
+            .Concat(Data.Catalog.Alternatives.SelectMany(a => SourceCoverage.NotCitable(a.Sources).Select(url => $"{a.Service}: {url}")))
             .ToList();
         Assert.Empty(notCitable);
     }

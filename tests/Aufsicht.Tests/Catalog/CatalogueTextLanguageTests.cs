@@ -22,14 +22,11 @@ public sealed class CatalogueTextLanguageTests
         var problems = new List<string>();
         foreach (var snapshot in catalog.ServiceIds.SelectMany(catalog.History))
         {
-            problems.AddRange(LanguageChecks.GermanProblems(snapshot.Description?.De ?? string.Empty).Select(p => $"{snapshot.Id}@{snapshot.FactsAsOf:yyyy-MM-dd} German description: {p}"));
-            problems.AddRange(LanguageChecks.EnglishProblems(snapshot.Description?.En ?? string.Empty).Select(p => $"{snapshot.Id}@{snapshot.FactsAsOf:yyyy-MM-dd} English description: {p}"));
+            var what = $"{snapshot.Id}@{snapshot.FactsAsOf:yyyy-MM-dd}";
+            Check(problems, what + " description", [snapshot.Description?.De], [snapshot.Description?.En]);
             foreach (var source in snapshot.Sources)
             {
-                var german = new[] { source.Summary?.De, source.Inferred?.De, source.Lang == "de" ? source.Passage : null };
-                var english = new[] { source.Summary?.En, source.Inferred?.En, source.Lang == "en" ? source.Passage : null };
-                problems.AddRange(german.OfType<string>().SelectMany(LanguageChecks.GermanProblems).Select(p => $"{snapshot.Id}@{snapshot.FactsAsOf:yyyy-MM-dd} German page, {source.Url}: {p}"));
-                problems.AddRange(english.OfType<string>().SelectMany(LanguageChecks.EnglishProblems).Select(p => $"{snapshot.Id}@{snapshot.FactsAsOf:yyyy-MM-dd} English page, {source.Url}: {p}"));
+                Check(problems, $"{what}, {source.Url}", Texts([source], german: true), Texts([source], german: false));
             }
         }
 

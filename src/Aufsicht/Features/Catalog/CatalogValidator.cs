@@ -146,14 +146,14 @@ internal static class CatalogValidator
                     var snapshotFile = $"services/{id}/{AssessmentJson(snapshot.FactsAsOf)}.json";
                     problems.AddRange(SourceCoverage.Uncovered(snapshot).Select(p => Line(Core.Error.Invalid($"{snapshotFile}: {p}", "datafile.unsourced"))));
                     problems.AddRange(SourceCoverage.Inapplicable(snapshot, data.Criteria).Select(p => Line(Core.Error.Invalid($"{snapshotFile}: {p}", "datafile.inapplicable", Texts.T(language, "category." + snapshot.Category)))));
-                    problems.AddRange(SourceCoverage.NotCitable(snapshot).Select(url => Line(Core.Error.Invalid(snapshotFile, "datafile.notCitable", url))));
+                    problems.AddRange(SourceCoverage.NotCitable(snapshot.Sources).Select(url => Line(Core.Error.Invalid(snapshotFile, "datafile.notCitable", url))));
                     unquoted.AddRange(SourceCoverage.WithoutPassage(snapshot).Select(p => Line(Core.Error.Invalid($"{snapshotFile}: {p}", "datafile.noPassage"))));
                 }
             }
 
             // The decisions and alternatives cite their sources as the snapshots do.
-            problems.AddRange(data.Catalog.Decisions.SelectMany(d => d.Sources.Where(s => !SourceCoverage.IsCitable(s.Url)).Select(s => Line(Core.Error.Invalid(d.Id, "datafile.notCitable", s.Url)))));
-            problems.AddRange(data.Catalog.Alternatives.SelectMany(a => a.Sources.Where(s => !SourceCoverage.IsCitable(s.Url)).Select(s => Line(Core.Error.Invalid(a.Service, "datafile.notCitable", s.Url)))));
+            problems.AddRange(data.Catalog.Decisions.SelectMany(d => SourceCoverage.NotCitable(d.Sources).Select(url => Line(Core.Error.Invalid(d.Id, "datafile.notCitable", url)))));
+            problems.AddRange(data.Catalog.Alternatives.SelectMany(a => SourceCoverage.NotCitable(a.Sources).Select(url => Line(Core.Error.Invalid(a.Service, "datafile.notCitable", url)))));
 
             var assessor = new CatalogAssessor(new Assessor(data.Criteria, data.Law), data.Catalog);
             var checks = data.Catalog.ServiceIds.SelectMany(assessor.DecisionsOn).ToList();
